@@ -1,0 +1,27 @@
+package dev.mmlint.frontend;
+
+import java.nio.file.Path;
+
+/**
+ * Turns C files into {@link ParsedUnit}s. One instance per source set (a kernel tree, a
+ * compile_commands.json, or lone fragments); thread-safe: {@link #parse} may be called from several
+ * threads at once. Header work is shared between translation units where that is correct.
+ */
+public interface Frontend extends AutoCloseable {
+    /** Parses a file on disk; bad input (binary, too large, unreadable) raises {@link InputException}. */
+    ParsedUnit parse(Path file) throws InputException;
+
+    /**
+     * Parses in-memory text (a patch's post-image, an editor buffer) as if it were the file
+     * {@code asFile} (which need not exist): same include paths and context as that file would get.
+     */
+    ParsedUnit parseText(Path asFile, String displayPath, String text) throws InputException;
+
+    /** The kernel version and Kconfig this source set is parsed under. */
+    KernelContext context();
+
+    /** The name of {@code file} for reports: relative to the tree root when inside one. */
+    String displayPath(Path file);
+
+    @Override default void close() {}
+}

@@ -1,0 +1,62 @@
+package dev.mmlint.frontend;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Kconfig values as a .config file states them: symbol (without CONFIG_) to "y", "m", a number or a
+ * quoted string. Symbols not set are absent. {@link #source()} says where the values came from.
+ */
+public final class KernelConfig {
+    private final Map<String, String> values;
+    private final String source;
+
+    public KernelConfig(Map<String, String> values, String source) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        this.source = source;
+    }
+
+    public static KernelConfig empty(String source) { return new KernelConfig(Map.of(), source); }
+
+    /** Reads a .config; lines that are neither assignments nor comments are errors naming file:line. */
+    public static KernelConfig read(Path file) throws IOException {
+        Map<String, String> v = new TreeMap<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).trim();
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            int eq = l.indexOf('=');
+            if (!l.startsWith("CONFIG_") || eq < 0)
+                throw new IOException(file + ":" + (i + 1) + ": not a Kconfig assignment: " + l);
+            v.put(l.substring("CONFIG_".length(), eq), l.substring(eq + 1));
+        }
+        return new KernelConfig(v, file.toString());
+    }
+
+    public Map<String, String> values() { return values; }
+
+    public String source() { return source; }
+
+    /** y or m. */
+    public boolean enabled(String symbol) {
+        String s = values.get(strip(symbol));
+        return "y".equals(s) || "m".equals(s);
+    }
+
+    public String value(String symbol) { return values.get(strip(symbol)); }
+
+    /** A copy with some values overridden (value null removes). */
+    public KernelConfig with(Map<String, String> overrides, String why) {
+        Map<String, String> v = new TreeMap<>(values);
+        overrides.forEach((k, x) -> { if (x == null) v.remove(strip(k)); else v.put(strip(k), x); });
+        return new KernelConfig(v, source + " + " + why);
+    }
+
+    private static String strip(String s) { return s.startsWith("CONFIG_") ? s.substring(7) : s; }
+}
