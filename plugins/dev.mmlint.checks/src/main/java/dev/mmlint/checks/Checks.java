@@ -1,0 +1,36 @@
+package dev.mmlint.checks;
+
+import dev.mmlint.engine.api.Evidence;
+import dev.mmlint.engine.check.Check;
+import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.flow.PageValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The built-in rules, and small helpers they share. */
+public final class Checks {
+    private Checks() {}
+
+    /** Every built-in check, in rule-id order. */
+    public static List<Check> all() {
+        return List.of(new SectionCrossingArithmetic(), new TailHeadOnlyField(), new SpeculativeReference(),
+                new TailToHeadOnlyFunction(), new MapcountExclusivity(), new PublishBeforePrepare(), new GupPairing());
+    }
+
+    /** "from pte_page() at line 120" evidence for where a value's shape came from. */
+    static List<Evidence> origin(PageValue v, String what) {
+        List<Evidence> ev = new ArrayList<>();
+        if (v.origin() != null && v.origin().line() > 0)
+            ev.add(new Evidence(v.origin().line(), v.origin().column(), what + v.origin().what()));
+        return ev;
+    }
+
+    static String from(PageValue v) {
+        return v.origin() != null && v.origin().line() > 0 ? " (from " + v.origin() + ")" : "";
+    }
+
+    static String quote(Reporter r, int offset, int length) {
+        String t = r.text(offset, length).replaceAll("\\s+", " ").trim();
+        return t.length() > 60 ? t.substring(0, 57) + "..." : t;
+    }
+}

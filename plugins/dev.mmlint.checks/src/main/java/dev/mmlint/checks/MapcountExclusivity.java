@@ -1,0 +1,33 @@
+package dev.mmlint.checks;
+
+import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.engine.api.RuleInfo;
+import dev.mmlint.engine.api.Severity;
+import dev.mmlint.engine.check.Check;
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.flow.Shape;
+import dev.mmlint.engine.flow.WitnessStep;
+import java.util.ArrayList;
+import java.util.List;
+
+/** MM005: page_mapcount()/page_count() compared with 1 as proof of exclusive ownership of a possibly-THP page. */
+public final class MapcountExclusivity implements Check {
+    static final RuleInfo INFO = new RuleInfo("MM005", "mapcount-exclusivity-on-thp", Severity.WARNING, Confidence.MEDIUM,
+            "mapcount or refcount used as exclusivity proof on a page that may be in a THP",
+            "use PageAnonExclusive() (5.19+) or check the whole folio's mapcount and refcount", false);
+
+    @Override public RuleInfo info() { return INFO; }
+
+    @Override public void on(Event event, Reporter r) {
+        if (!(event instanceof Event.MapcountTest m)) return;
+        Shape s = m.value().shape();
+        if (s != Shape.MAYBE_TAIL && s != Shape.TAIL && s != Shape.HEAD) return;
+        String var = m.var() != null ? m.var() : "the page";
+        String msg = "'" + Checks.quote(r, m.offset(), m.length()) + "' is no proof of exclusive ownership: '" + var
+                + "' may be part of a THP" + Checks.from(m.value());
+        List<WitnessStep> w = new ArrayList<>(m.value().witness());
+        w.add(new WitnessStep("mapcount_test", m.api(), r.line(m.offset())));
+        r.report(this, m, msg, m.clause(), INFO.confidence(), Checks.origin(m.value(), "may be compound: "), INFO.fixHint(), List.of(), w);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.mmlint.checks;
+
+import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.engine.api.Evidence;
+import dev.mmlint.engine.api.Fix;
+import dev.mmlint.engine.api.RuleInfo;
+import dev.mmlint.engine.api.Severity;
+import dev.mmlint.engine.check.Check;
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.flow.WitnessStep;
+import java.util.List;
+
+/** MM001: struct page pointer arithmetic over a pfn range that may cross a memory section. */
+public final class SectionCrossingArithmetic implements Check {
+    static final RuleInfo INFO = new RuleInfo("MM001", "section-crossing-page-arithmetic", Severity.WARNING, Confidence.HIGH,
+            "page pointer arithmetic over a range that may cross a memory section",
+            "use nth_page(page, i) or folio_page(folio, i)", true);
+
+    @Override public RuleInfo info() { return INFO; }
+
+    @Override public void on(Event event, Reporter r) {
+        if (!(event instanceof Event.PointerArith a) || a.bound() == null || a.bound().bounded()) return;
+        String msg = "'" + a.base() + "' advanced by pfn offset up to " + a.bound().what()
+                + " may cross a memory section (SPARSEMEM without VMEMMAP)";
+        List<Evidence> ev = List.of(
+                new Evidence(a.bound().line(), 0, "offset bounded by " + a.bound().what() + ", not by a buddy order"),
+                new Evidence(r.line(a.offset()), r.column(a.offset()), "arithmetic '" + Checks.quote(r, a.offset(), a.length()) + "'"));
+        List<Fix> fixes = a.fix() == null ? List.of() : List.of(new Fix("use nth_page()", List.of(a.fix())));
+        List<WitnessStep> w = List.of(new WitnessStep("range", a.bound().what(), a.bound().line()),
+                new WitnessStep("page_arith", a.form(), r.line(a.offset())));
+        r.report(this, a, msg, a.bound().clause(), INFO.confidence(), ev, INFO.fixHint(), fixes, w);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.mmlint.checks;
+
+import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.engine.api.Evidence;
+import dev.mmlint.engine.api.RuleInfo;
+import dev.mmlint.engine.api.Severity;
+import dev.mmlint.engine.check.Check;
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.flow.PageValue;
+import dev.mmlint.engine.flow.WitnessStep;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MM003: a speculative reference taken on a page that may be a tail, or taken on the head and used
+ * before the validations the model requires (entry re-read, compound_head(page) == head).
+ */
+public final class SpeculativeReference implements Check {
+    static final RuleInfo INFO = new RuleInfo("MM003", "unvalidated-speculative-reference", Severity.WARNING, Confidence.HIGH,
+            "speculative reference not taken on the head, or used before it is validated",
+            "take the reference on the head, then re-check the pte/pmd and compound_head(page) == head", false);
+
+    @Override public RuleInfo info() { return INFO; }
+
+    @Override public void on(Event event, Reporter r) {
+        if (event instanceof Event.SpeculativeGet g && g.value().shape().mayBeTail()) {
+            String msg = g.callee() + "() takes a speculative reference on '" + g.argText() + "', which may be a tail page"
+                    + Checks.from(g.value());
+            List<WitnessStep> w = new ArrayList<>(g.value().witness());
+            w.add(new WitnessStep("speculative_get", g.callee(), r.line(g.offset())));
+            r.report(this, g, msg, g.clause(), INFO.confidence(), Checks.origin(g.value(), "may be a tail: "),
+                    "take it on compound_head(" + g.argText() + ") and re-check compound_head(" + g.argText() + ") == head afterwards",
+                    List.of(), w);
+        } else if (event instanceof Event.SpeculativeUse u && u.value().unvalidated()) {
+            PageValue v = u.value();
+            List<String> missing = new ArrayList<>();
+            if (v.needEntry()) missing.add("a re-read of the page-table entry" + (v.fromEntry() != null ? " ('" + v.fromEntry() + "')" : ""));
+            if (v.needHead()) missing.add("compound_head(" + v.headOf() + ") == " + u.var());
+            String msg = "'" + u.var() + "' " + u.how() + " before its speculative reference is validated: missing "
+                    + String.join(" and ", missing);
+            List<Evidence> ev = new ArrayList<>();
+            if (v.refOrigin() != null) ev.add(new Evidence(v.refOrigin().line(), v.refOrigin().column(),
+                    "speculative reference taken by " + v.refOrigin().what()));
+            List<WitnessStep> w = new ArrayList<>(v.witness());
+            w.add(new WitnessStep("use", u.how(), r.line(u.offset())));
+            String fix = v.needHead()
+                    ? "after the get, re-check: if (compound_head(" + v.headOf() + ") != " + u.var() + ") { put_page(" + u.var() + "); goto retry; }"
+                    : "after the get, re-read the entry and compare it with the one the page was looked up from; drop the reference if it changed";
+            r.report(this, u, msg, u.clause(), INFO.confidence(), ev, fix, List.of(), w);
+        }
+    }
+}

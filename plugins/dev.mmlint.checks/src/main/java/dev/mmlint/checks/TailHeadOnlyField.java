@@ -1,0 +1,31 @@
+package dev.mmlint.checks;
+
+import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.engine.api.RuleInfo;
+import dev.mmlint.engine.api.Severity;
+import dev.mmlint.engine.check.Check;
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.flow.WitnessStep;
+import java.util.ArrayList;
+import java.util.List;
+
+/** MM002: a head-only struct page field read or written through a page that may be a tail. */
+public final class TailHeadOnlyField implements Check {
+    static final RuleInfo INFO = new RuleInfo("MM002", "tail-page-head-only-field", Severity.WARNING, Confidence.HIGH,
+            "head-only struct page field accessed through a page that may be a tail",
+            "use compound_head(page) or page_folio(page) and access the folio", false);
+
+    @Override public RuleInfo info() { return INFO; }
+
+    @Override public void on(Event event, Reporter r) {
+        if (!(event instanceof Event.FieldAccess f) || f.headOnly() == null || !f.value().shape().mayBeTail()) return;
+        String msg = "'" + f.base() + "->" + f.field() + "' " + (f.write() ? "written" : "read") + " through a page that may be a tail page"
+                + Checks.from(f.value());
+        List<WitnessStep> w = new ArrayList<>(f.value().witness());
+        w.add(new WitnessStep(f.write() ? "write_field" : "read_field", f.field(), r.line(f.offset())));
+        r.report(this, f, msg, f.headOnly(), INFO.confidence(), Checks.origin(f.value(), "may be a tail: "),
+                "'" + f.field() + "' is only valid in the head page: use page_folio(" + f.base() + ")->" + f.field()
+                        + " or compound_head(" + f.base() + ")->" + f.field(), List.of(), w);
+    }
+}

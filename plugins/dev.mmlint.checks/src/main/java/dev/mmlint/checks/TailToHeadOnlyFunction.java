@@ -1,0 +1,30 @@
+package dev.mmlint.checks;
+
+import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.engine.api.RuleInfo;
+import dev.mmlint.engine.api.Severity;
+import dev.mmlint.engine.check.Check;
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.flow.WitnessStep;
+import java.util.ArrayList;
+import java.util.List;
+
+/** MM004: a page that may be a tail passed to a function that requires a head. */
+public final class TailToHeadOnlyFunction implements Check {
+    static final RuleInfo INFO = new RuleInfo("MM004", "tail-page-to-head-only-function", Severity.WARNING, Confidence.HIGH,
+            "page that may be a tail passed to a function that requires a head",
+            "pass compound_head(page) or the folio (page_folio(page))", false);
+
+    @Override public RuleInfo info() { return INFO; }
+
+    @Override public void on(Event event, Reporter r) {
+        if (!(event instanceof Event.HeadRequired h) || !h.value().shape().mayBeTail()) return;
+        String msg = "'" + h.argText() + "' may be a tail page" + Checks.from(h.value()) + " but " + h.callee() + "() requires a head page"
+                + (h.because() != null ? ": it " + h.because() : "");
+        List<WitnessStep> w = new ArrayList<>(h.value().witness());
+        w.add(new WitnessStep("call_head_only", h.callee(), r.line(h.offset())));
+        r.report(this, h, msg, h.clause(), INFO.confidence(), Checks.origin(h.value(), "may be a tail: "),
+                "pass compound_head(" + h.argText() + ") (or the folio) to " + h.callee() + "()", List.of(), w);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.mmlint.engine;
+
+import dev.mmlint.engine.api.Finding;
+import dev.mmlint.engine.api.RuleInfo;
+import dev.mmlint.engine.api.Severity;
+import dev.mmlint.engine.check.Check;
+import dev.mmlint.engine.knowledge.ApiKnowledge;
+import dev.mmlint.frontend.KernelContext;
+import dev.mmlint.frontend.ParsedUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The one engine behind the CLI, the Maven plugin, the IDE, the LSP server and patch review:
+ * analyses parsed units with the enabled checks, under the reference model specialised to each
+ * unit's kernel context. Thread-safe.
+ */
+public final class Engine {
+    /**
+     * @param enabled       rule ids to run (null: all)
+     * @param severity      per-rule severity overrides
+     * @param confirmedOnly drop findings the reference model did not confirm
+     */
+    public record Options(Set<String> enabled, Map<String, Severity> severity, boolean confirmedOnly) {
+        public static Options defaults() { return new Options(null, Map.of(), false); }
+    }
+
+    private final Function<KernelContext, ApiKnowledge> knowledge;
+    private final List<Check> checks;
+    private final Options options;
+    private final WitnessReplayer replayer;
+    private final Map<KernelContext, UnitAnalyzer> analyzers = new ConcurrentHashMap<>();
+
+    public Engine(Function<KernelContext, ApiKnowledge> knowledge, List<Check> allChecks, Options options, WitnessReplayer replayer) {
+        this.knowledge = knowledge;
+        List<Check> cs = new ArrayList<>();
+        for (Check c : allChecks) if (options.enabled() == null || options.enabled().contains(c.info().id())) cs.add(c);
+        this.checks = List.copyOf(cs);
+        this.options = options;
+        this.replayer = replayer;
+    }
+
+    public List<RuleInfo> rules() { return checks.stream().map(Check::info).toList(); }
+
+    public ApiKnowledge knowledge(KernelContext ctx) { return knowledge.apply(ctx); }
+
+    public UnitAnalyzer.Result analyze(ParsedUnit unit) {
+        UnitAnalyzer a = analyzers.computeIfAbsent(unit.context(),
+                ctx -> new UnitAnalyzer(knowledge.apply(ctx), checks, options.severity(), replayer));
+        UnitAnalyzer.Result r = a.analyze(unit);
+        if (!options.confirmedOnly()) return r;
+        List<Finding> kept = r.findings().stream().filter(Finding::confirmed).toList();
+        return new UnitAnalyzer.Result(kept, r.functions());
+    }
+}

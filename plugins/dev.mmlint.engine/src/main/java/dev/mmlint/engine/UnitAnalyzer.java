@@ -1,0 +1,209 @@
+package dev.mmlint.engine;
+
+import dev.mmlint.cfg.Cfg;
+import dev.mmlint.cfg.CfgBuilder;
+import dev.mmlint.cfg.CfgOptions;
+import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.engine.api.Evidence;
+import dev.mmlint.engine.api.Finding;
+import dev.mmlint.engine.api.Fix;
+import dev.mmlint.engine.api.Severity;
+import dev.mmlint.engine.ast.WrittenView;
+import dev.mmlint.engine.check.Check;
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.flow.FunctionAnalyzer;
+import dev.mmlint.engine.flow.FunctionSummary;
+import dev.mmlint.engine.flow.PageValue;
+import dev.mmlint.engine.flow.Transfer;
+import dev.mmlint.engine.flow.WitnessStep;
+import dev.mmlint.engine.knowledge.ApiKnowledge;
+import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.frontend.FunctionCoverage;
+import dev.mmlint.frontend.ParsedUnit;
+import dev.mmlint.frontend.SourceText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+
+/**
+ * Analyses one parsed translation unit: learns summaries of its own functions (bottom-up, to a
+ * fixpoint of a few rounds), then runs every function's dataflow once more with the checks
+ * listening, and turns what they report into findings.
+ */
+public final class UnitAnalyzer {
+    private static final int SUMMARY_ROUNDS = 3;
+
+    private final ApiKnowledge kb;
+    private final List<Check> checks;
+    private final Map<String, Severity> severityOverride;
+    private final WitnessReplayer replayer;
+    private final CfgOptions cfgOptions;
+
+    public UnitAnalyzer(ApiKnowledge kb, List<Check> checks, Map<String, Severity> severityOverride, WitnessReplayer replayer) {
+        this.kb = kb;
+        this.checks = List.copyOf(checks);
+        this.severityOverride = Map.copyOf(severityOverride);
+        this.replayer = replayer;
+        this.cfgOptions = CfgOptions.defaults();
+    }
+
+    /** Findings of one unit plus how each function fared. */
+    public record Result(List<Finding> findings, List<FunctionCoverage> functions) {}
+
+    public Result analyze(ParsedUnit unit) {
+        WrittenView view = WrittenView.build(unit.ast(), unit.text(), kb.names());
+        Map<String, IASTFunctionDefinition> fns = new LinkedHashMap<>();
+        Map<String, Cfg> cfgs = new HashMap<>();
+        Map<String, Transfer.FunctionFacts> facts = new HashMap<>();
+        Map<String, String> failed = new TreeMap<>();
+        for (IASTFunctionDefinition f : unit.functions()) {
+            String name = f.getDeclarator().getName().toString();
+            try {
+                cfgs.put(name, CfgBuilder.build(f, cfgOptions));
+                facts.put(name, FunctionAnalyzer.facts(f));
+                fns.put(name, f);
+            } catch (RuntimeException ex) {
+                failed.put(name, "control-flow graph: " + ex);
+            }
+        }
+        // summaries of this unit's own functions
+        Map<String, FunctionSummary> summaries = new HashMap<>();
+        for (int round = 0; round < SUMMARY_ROUNDS; round++) {
+            Map<String, FunctionSummary> next = new HashMap<>();
+            for (Map.Entry<String, IASTFunctionDefinition> e : fns.entrySet()) {
+                String name = e.getKey();
+                SummarySink s = new SummarySink(name);
+                Transfer t = new Transfer(kb, view, unit.text(), summaries::get, facts.get(name));
+                try {
+                    FunctionAnalyzer.run(cfgs.get(name), t, s);
+                } catch (RuntimeException ex) {
+                    failed.putIfAbsent(name, "dataflow: " + ex);
+                    continue;
+                }
+                next.put(name, s.summary());
+            }
+            boolean stable = next.equals(summaries);
+            summaries = next;
+            if (stable) break;
+        }
+        // the reporting pass
+        List<Finding> findings = new ArrayList<>();
+        List<FunctionCoverage> cov = new ArrayList<>();
+        Map<String, FunctionCoverage> frontCov = new HashMap<>();
+        for (FunctionCoverage c : unit.coverage()) frontCov.put(c.name() + ":" + c.line(), c);
+        for (Map.Entry<String, IASTFunctionDefinition> e : fns.entrySet()) {
+            String name = e.getKey();
+            if (failed.containsKey(name)) continue;
+            EventReporter rep = new EventReporter(unit, name, findings);
+            Transfer t = new Transfer(kb, view, unit.text(), summaries::get, facts.get(name));
+            try {
+                FunctionAnalyzer.Outcome o = FunctionAnalyzer.run(cfgs.get(name), t, rep);
+                if (!o.converged()) failed.put(name, "dataflow did not settle after " + o.sweeps() + " sweeps");
+            } catch (RuntimeException ex) {
+                failed.put(name, "dataflow: " + ex);
+            }
+        }
+        for (IASTFunctionDefinition f : unit.functions()) {
+            String name = f.getDeclarator().getName().toString();
+            int line = unit.text().line(f.getFileLocation().getNodeOffset());
+            FunctionCoverage fc = frontCov.get(name + ":" + line);
+            if (failed.containsKey(name)) cov.add(new FunctionCoverage(name, line, FunctionCoverage.Status.SKIPPED, List.of(failed.get(name))));
+            else if (fc != null) cov.add(fc);
+            else cov.add(new FunctionCoverage(name, line, FunctionCoverage.Status.CLEAN, List.of()));
+        }
+        findings.sort(Finding.ORDER);
+        return new Result(dedupe(findings), cov);
+    }
+
+    private static List<Finding> dedupe(List<Finding> fs) {
+        List<Finding> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Finding f : fs) {
+            String k = f.ruleId() + "|" + f.line() + "|" + f.column() + "|" + f.message();
+            if (seen.putIfAbsent(k, 1) == null) out.add(f);
+        }
+        return out;
+    }
+
+    /** Collects the summary facts of one function; ignores events. */
+    private static final class SummarySink implements Transfer.Sink {
+        private final String name;
+        private final Map<Integer, FunctionSummary.Requirement> req = new TreeMap<>();
+        private PageValue returned;
+
+        SummarySink(String name) { this.name = name; }
+
+        @Override public void event(Event e) { }
+
+        @Override public void requiresHead(int param, FunctionSummary.Requirement r) {
+            FunctionSummary.Requirement old = req.get(param);
+            if (old == null || (r.contract() && !old.contract()) || (r.contract() == old.contract() && r.line() < old.line())) req.put(param, r);
+        }
+
+        @Override public void returns(PageValue v) {
+            returned = returned == null ? v : returned.join(v);
+        }
+
+        FunctionSummary summary() {
+            PageValue r = returned != null && returned.shape().mayBeTail()
+                    ? PageValue.of(returned.shape(), returned.origin(), returned.originClause()) : null;
+            return new FunctionSummary(name, r, req);
+        }
+    }
+
+    /** Dispatches events to the checks and builds their findings. */
+    private final class EventReporter implements Transfer.Sink, Reporter {
+        private final ParsedUnit unit;
+        private final String function;
+        private final List<Finding> out;
+        private final SourceText text;
+
+        EventReporter(ParsedUnit unit, String function, List<Finding> out) {
+            this.unit = unit;
+            this.function = function;
+            this.out = out;
+            this.text = unit.text();
+        }
+
+        @Override public void event(Event e) {
+            for (Check c : checks) c.on(e, this);
+        }
+
+        @Override public void requiresHead(int param, FunctionSummary.Requirement r) { }
+
+        @Override public void returns(PageValue v) { }
+
+        @Override public void report(Check check, Event at, String message, Clause clause, Confidence confidence,
+                                     List<Evidence> evidence, String fixHint, List<Fix> fixes, List<WitnessStep> witness) {
+            if (clause == null || !clause.applies()) return;
+            var info = check.info();
+            int off = Math.min(Math.max(0, at.offset()), Math.max(0, text.content().length() - 1));
+            int end = Math.min(text.content().length(), off + Math.max(1, at.length()));
+            WitnessReplayer.Verdict v = replayer.replay(info.id(), clause, witness);
+            Confidence conf = confidence;
+            if (clause.conditional()) conf = conf.lower();
+            if (!v.confirmed()) conf = conf.lower();
+            List<String> w = new ArrayList<>();
+            for (WitnessStep s : witness) w.add(s.toString());
+            Severity sev = severityOverride.getOrDefault(info.id(), info.severity());
+            out.add(new Finding(info.id(), sev, conf, unit.displayPath(), function, text.line(off), text.column(off),
+                    text.line(end - 1), text.column(end - 1) + 1, message, List.copyOf(evidence), fixHint, List.copyOf(fixes),
+                    clause.id(), clause.applicability(), List.copyOf(w), v.confirmed(), v.explanation(),
+                    Fingerprints.of(info.id(), unit.displayPath(), function, text, off, message)));
+        }
+
+        @Override public int line(int offset) { return text.line(offset); }
+
+        @Override public int column(int offset) { return text.column(offset); }
+
+        @Override public String text(int offset, int length) {
+            int a = Math.max(0, offset), b = Math.min(text.content().length(), offset + length);
+            return a < b ? text.content().substring(a, b) : "";
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.mmlint.engine.check;
+
+import dev.mmlint.engine.api.TextEdit;
+import dev.mmlint.engine.flow.ArrayHold;
+import dev.mmlint.engine.flow.Bound;
+import dev.mmlint.engine.flow.PageValue;
+import dev.mmlint.engine.knowledge.ApiEffect;
+import dev.mmlint.engine.knowledge.Clause;
+import java.util.List;
+
+/**
+ * A fact the dataflow established at one program point, for checks to judge. Every event carries
+ * the exact position (offset into the analysed file's text) and the abstract values involved.
+ */
+public sealed interface Event {
+    int offset();
+    int length();
+
+    /** {@code base->field} on a page-like value. */
+    record FieldAccess(int offset, int length, String base, PageValue value, String field, Clause headOnly, boolean write)
+            implements Event {}
+
+    /** A page-like argument passed to a function that requires a head. */
+    record HeadRequired(int offset, int length, String callee, int argIndex, String argText, PageValue value, Clause clause,
+                        String because) implements Event {}
+
+    /** A speculative reference attempted on a value. */
+    record SpeculativeGet(int offset, int length, String callee, String argText, PageValue value, Clause clause) implements Event {}
+
+    /** A value holding an unvalidated speculative reference used as if it were stable. */
+    record SpeculativeUse(int offset, int length, String var, PageValue value, String how, Clause clause) implements Event {}
+
+    /**
+     * Pointer arithmetic on a struct page pointer: {@code form} is page++, page + i, &page[i] …;
+     * {@code bound} is how far the offset may range (null: unknown); {@code fix} rewrites it with nth_page.
+     */
+    record PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix) implements Event {}
+
+    /** A mapcount/refcount compared with a small constant (an exclusivity test). */
+    record MapcountTest(int offset, int length, String api, String var, PageValue value, Clause clause, String comparison)
+            implements Event {}
+
+    /** Pages of a GUP array released (or one released page of it). */
+    record Release(int offset, int length, String api, String array, ArrayHold hold, boolean unpin, Clause clause) implements Event {}
+
+    /** References of a local GUP array still held when the function returns. */
+    record Leak(int offset, int length, String array, ArrayHold hold) implements Event {}
+
+    /** A compound page's refcount made visible ({@code kind}: before prepare, or set without freezing). */
+    record Publish(int offset, int length, String api, String var, PageValue value, Clause clause, String kind, int otherLine)
+            implements Event {}
+
+    /** A call that the model knows (or a summary describes), for checks that want every call. */
+    record Call(int offset, int length, String callee, ApiEffect effect, List<PageValue> args) implements Event {}
+}

@@ -1,0 +1,159 @@
+package dev.mmlint.engine.flow;
+
+import dev.mmlint.cfg.Cfg;
+import dev.mmlint.cfg.CfgEdge;
+import dev.mmlint.cfg.CfgNode;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTArrayDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTElaboratedTypeSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
+
+/**
+ * Runs the page-state dataflow over one function's CFG to a fixpoint, then replays every reachable
+ * node once with its fixpoint state so that each fact is reported exactly once.
+ */
+public final class FunctionAnalyzer {
+    /** A fixpoint that has not settled after this many sweeps is abandoned (and said so). */
+    private static final int MAX_SWEEPS = 30;
+
+    public record Outcome(boolean converged, int sweeps) {}
+
+    private FunctionAnalyzer() {}
+
+    public static Outcome run(Cfg cfg, Transfer t, Transfer.Sink sink) {
+        List<CfgNode> order = cfg.reversePostOrder();
+        Map<Integer, FlowState> out = new HashMap<>();
+        Map<Integer, FlowState> in = new HashMap<>();
+        FlowState entry = t.entryState();
+        boolean changed = true;
+        int sweeps = 0;
+        while (changed && sweeps < MAX_SWEEPS) {
+            changed = false;
+            sweeps++;
+            for (CfgNode n : order) {
+                FlowState s = n == cfg.entry() ? entry : inState(n, out, t);
+                if (s == null) continue; // not reached yet
+                in.put(n.id(), s);
+                FlowState o = t.node(n, s);
+                if (!o.equals(out.get(n.id()))) {
+                    out.put(n.id(), o);
+                    changed = true;
+                }
+            }
+        }
+        t.setSink(sink);
+        try {
+            for (CfgNode n : order) {
+                FlowState s = in.get(n.id());
+                if (s == null) continue;
+                if (n == cfg.exit()) {
+                    // falling off the end of the function (not through a return statement)
+                    FlowState fall = null;
+                    for (CfgEdge e : n.predecessors()) {
+                        if (e.kind() == CfgEdge.EdgeKind.EXCEPTIONAL_NONE || e.from().kind() == CfgNode.Kind.RETURN) continue;
+                        FlowState o = out.get(e.from().id());
+                        if (o != null) fall = fall == null ? t.edge(e, o) : fall.join(t.edge(e, o));
+                    }
+                    if (fall != null) t.leaks(cfg.function().getBody() == null ? cfg.function() : lastChild(cfg.function()), null, fall);
+                    continue;
+                }
+                t.node(n, s);
+            }
+        } finally {
+            t.setSink(null);
+        }
+        return new Outcome(!changed, sweeps);
+    }
+
+    private static org.eclipse.cdt.core.dom.ast.IASTNode lastChild(IASTFunctionDefinition f) {
+        var body = f.getBody();
+        var kids = body.getChildren();
+        return kids.length == 0 ? body : kids[kids.length - 1];
+    }
+
+    private static FlowState inState(CfgNode n, Map<Integer, FlowState> out, Transfer t) {
+        FlowState acc = null;
+        for (CfgEdge e : n.predecessors()) {
+            FlowState o = out.get(e.from().id());
+            if (o == null) continue;
+            FlowState r = t.edge(e, o);
+            acc = acc == null ? r : acc.join(r);
+        }
+        return acc;
+    }
+
+    // ------------------------------------------------------------------ declarations
+
+    /** Which names of a function are pages, folios, page arrays and locals, from their declarations. */
+    public static Transfer.FunctionFacts facts(IASTFunctionDefinition fn) {
+        Map<String, Integer> params = new HashMap<>();
+        Set<String> pages = new HashSet<>(), folios = new HashSet<>(), arrays = new HashSet<>(), localArrays = new HashSet<>(),
+                locals = new HashSet<>();
+        if (fn.getDeclarator() instanceof IASTStandardFunctionDeclarator fd) {
+            IASTParameterDeclaration[] ps = fd.getParameters();
+            for (int i = 0; i < ps.length; i++) {
+                IASTDeclarator d = ps[i].getDeclarator();
+                String name = innermost(d).getName().toString();
+                if (name.isEmpty()) continue;
+                params.put(name, i);
+                classify(ps[i].getDeclSpecifier(), d, name, pages, folios, arrays);
+            }
+        }
+        fn.getBody().accept(new ASTVisitor(true) {
+            @Override public int visit(IASTDeclaration decl) {
+                if (decl instanceof IASTSimpleDeclaration sd) {
+                    for (IASTDeclarator d : sd.getDeclarators()) {
+                        String name = innermost(d).getName().toString();
+                        locals.add(name);
+                        params.remove(name); // a local shadowing a parameter
+                        String kind = classify(sd.getDeclSpecifier(), d, name, pages, folios, arrays);
+                        if ("array".equals(kind) && (d instanceof IASTArrayDeclarator
+                                || d.getInitializer() instanceof IASTEqualsInitializer ei && ei.getInitializerClause() instanceof IASTFunctionCallExpression))
+                            localArrays.add(name);
+                    }
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return new Transfer.FunctionFacts(params, pages, folios, arrays, localArrays, locals);
+    }
+
+    private static IASTDeclarator innermost(IASTDeclarator d) {
+        while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
+        return d;
+    }
+
+    /** @return "page", "folio", "array" or null */
+    private static String classify(IASTDeclSpecifier spec, IASTDeclarator d, String name, Set<String> pages, Set<String> folios,
+                                   Set<String> arrays) {
+        if (!(spec instanceof IASTElaboratedTypeSpecifier et) || et.getKind() != IASTElaboratedTypeSpecifier.k_struct) return null;
+        String tag = et.getName().toString();
+        int ptrs = 0;
+        boolean array = false;
+        for (IASTDeclarator x = d; x != null; x = x.getNestedDeclarator()) {
+            ptrs += x.getPointerOperators().length;
+            array |= x instanceof IASTArrayDeclarator;
+        }
+        if (tag.equals("page")) {
+            if (ptrs == 1 && !array) { pages.add(name); return "page"; }
+            if ((ptrs == 2 && !array) || (ptrs == 1 && array)) { arrays.add(name); return "array"; }
+        } else if (tag.equals("folio") && ptrs == 1 && !array) {
+            folios.add(name);
+            return "folio";
+        }
+        return null;
+    }
+}

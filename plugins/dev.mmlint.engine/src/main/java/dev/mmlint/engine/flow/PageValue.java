@@ -1,0 +1,91 @@
+package dev.mmlint.engine.flow;
+
+import dev.mmlint.engine.knowledge.Clause;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The abstract value of one {@code struct page *} / {@code struct folio *}: its shape, where it came
+ * from, the reference it holds, the validations done since a speculative reference, and its range
+ * when it was derived by pointer arithmetic. Immutable.
+ *
+ * @param origin      line and description of where the shape was established ("pte_page() at 120")
+ * @param originClause the model clause that gave the shape (possibly-tail sources), or null
+ * @param param       parameter index when shape is PARAM, else -1
+ * @param headOf      the variable this value is the head/folio of (compound_head(page)), or null
+ * @param fromEntry   the page-table entry variable it was looked up from (pte_page(pte)), or null
+ * @param entryPtr    the pointer the entry was read through (ptep), or null
+ * @param refOrigin   where the current reference was taken (line), 0 when none
+ * @param specApi     the API that took a speculative reference, when ref is SPECULATIVE
+ * @param needHead    a speculative reference that must be re-checked against compound_head/page_folio
+ * @param needEntry   a speculative reference that must be re-checked against a re-read of the entry
+ * @param witness     API operations that produced this value (for the replay)
+ */
+public record PageValue(Shape shape, Origin origin, Clause originClause, int param, String headOf,
+                        String fromEntry, String entryPtr, RefState ref, Origin refOrigin, String specApi,
+                        boolean needHead, boolean needEntry, List<WitnessStep> witness) {
+
+    public record Origin(int line, int column, String what) {
+        @Override public String toString() { return what + " at line " + line; }
+    }
+
+    public static PageValue of(Shape shape, Origin origin, Clause clause) {
+        return new PageValue(shape, origin, clause, -1, null, null, null, RefState.NONE, null, null, false, false, List.of());
+    }
+
+    public static PageValue param(int index, String name, Origin origin) {
+        return new PageValue(Shape.PARAM, origin, null, index, null, null, null, RefState.NONE, null, null, false, false, List.of());
+    }
+
+    public static final PageValue UNKNOWN = of(Shape.UNKNOWN, null, null);
+
+    public PageValue withShape(Shape s, Origin o, Clause c) {
+        return new PageValue(s, o, c, s == Shape.PARAM ? param : -1, headOf, fromEntry, entryPtr, ref, refOrigin, specApi, needHead, needEntry, witness);
+    }
+
+    public PageValue withHeadOf(String var) {
+        return new PageValue(shape, origin, originClause, param, var, fromEntry, entryPtr, ref, refOrigin, specApi, needHead, needEntry, witness);
+    }
+
+    public PageValue withEntry(String entry, String ptr) {
+        return new PageValue(shape, origin, originClause, param, headOf, entry, ptr, ref, refOrigin, specApi, needHead, needEntry, witness);
+    }
+
+    public PageValue withRef(RefState r, Origin o, String api, boolean head, boolean entry) {
+        return new PageValue(shape, origin, originClause, param, headOf, fromEntry, entryPtr, r, o, api, head, entry, witness);
+    }
+
+    public PageValue validated(boolean head, boolean entry) {
+        return new PageValue(shape, origin, originClause, param, headOf, fromEntry, entryPtr, ref, refOrigin, specApi,
+                needHead && !head, needEntry && !entry, witness);
+    }
+
+    public boolean unvalidated() { return ref == RefState.SPECULATIVE && (needHead || needEntry); }
+
+    public PageValue step(WitnessStep s) {
+        List<WitnessStep> w = new ArrayList<>(witness.size() + 1);
+        w.addAll(witness);
+        w.add(s);
+        return new PageValue(shape, origin, originClause, param, headOf, fromEntry, entryPtr, ref, refOrigin, specApi, needHead, needEntry,
+                Collections.unmodifiableList(w));
+    }
+
+    public PageValue join(PageValue o) {
+        if (this.equals(o)) return this;
+        Shape s = shape.join(o.shape);
+        // keep the origin that justifies the joined shape
+        PageValue src = (o.shape.mayBeTail() && !shape.mayBeTail()) || (o.ref == RefState.SPECULATIVE && ref != RefState.SPECULATIVE) ? o : this;
+        RefState r = ref.join(o.ref);
+        boolean nh = needHead && ref == RefState.SPECULATIVE || o.needHead && o.ref == RefState.SPECULATIVE;
+        boolean ne = needEntry && ref == RefState.SPECULATIVE || o.needEntry && o.ref == RefState.SPECULATIVE;
+        return new PageValue(s, src.origin, src.originClause, s == Shape.PARAM && param == o.param ? param : -1,
+                Objects.equals(headOf, o.headOf) ? headOf : null,
+                Objects.equals(fromEntry, o.fromEntry) ? fromEntry : src.fromEntry,
+                Objects.equals(entryPtr, o.entryPtr) ? entryPtr : src.entryPtr,
+                r, src.refOrigin != null ? src.refOrigin : (refOrigin != null ? refOrigin : o.refOrigin),
+                src.specApi != null ? src.specApi : (specApi != null ? specApi : o.specApi), nh, ne,
+                src.witness.size() >= (src == this ? o : this).witness.size() ? src.witness : (src == this ? o : this).witness);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.mmlint.engine.knowledge;
+
+import java.util.List;
+
+/**
+ * What calling a kernel function or function-like macro does to page-like values, as the reference
+ * model states it for the analysed tree.
+ *
+ * @param result what the return value is
+ * @param resultArg the argument the result relates to (for HEAD_OF_ARG, FOLIO_OF_ARG, SAME_AS_ARG,
+ *                  COUNT_OF_ARRAY, SPECULATIVE_*), else -1
+ */
+public record ApiEffect(String name, Result result, int resultArg, Clause resultClause, List<ArgEffect> args) {
+
+    public enum Result {
+        /** nothing page-like */
+        NONE,
+        /** a page that may be a tail page */
+        POSSIBLY_TAIL,
+        /** a page-like value inside a compound page, obtained correctly across sections (nth_page, folio_page) */
+        POSSIBLY_TAIL_SECTION_SAFE,
+        /** a head page */
+        HEAD,
+        /** a folio (always a head) */
+        FOLIO,
+        /** the head of argument resultArg (compound_head(page)) */
+        HEAD_OF_ARG,
+        /** the folio of argument resultArg (page_folio(page)) */
+        FOLIO_OF_ARG,
+        /** argument resultArg itself */
+        SAME_AS_ARG,
+        /** the folio of argument resultArg with a speculative reference, or NULL (try_grab_folio) */
+        SPECULATIVE_FOLIO_OF_ARG,
+        /** the number of entries the call stored in array argument resultArg; 0 or negative: none */
+        COUNT_OF_ARRAY,
+        /** a fresh read of a page-table entry through pointer argument resultArg (ptep_get) */
+        ENTRY_REREAD,
+        /** the raw value of entry argument resultArg, for comparison (pte_val) */
+        ENTRY_VALUE,
+        /** true when entries resultArg and the other ENTRY_COMPARE arg are equal (pte_same) */
+        ENTRY_SAME,
+        /** a mapcount or refcount of argument resultArg */
+        MAPCOUNT,
+        /** true when argument resultArg is a tail page (PageTail) */
+        IS_TAIL,
+        /** true when argument resultArg is a head page (PageHead) */
+        IS_HEAD,
+        /** true when argument resultArg is part of a compound page (PageCompound, folio_test_large) */
+        IS_COMPOUND,
+        /** the size of a range in pages: what {@link ApiKnowledge#size} classifies */
+        SIZE
+    }
+
+    public record ArgEffect(int index, Kind kind, Clause clause) {
+        public enum Kind {
+            /** the argument must be a head page */
+            REQUIRES_HEAD,
+            /** takes a reference on the (head of the) argument */
+            GET,
+            /** drops a reference */
+            PUT,
+            /** takes a speculative reference on the argument if its count is not zero; result is success */
+            SPECULATIVE_GET,
+            /** fills the array argument with pinned (FOLL_PIN) pages, possibly tails */
+            PIN_ARRAY,
+            /** fills the array argument with referenced (FOLL_GET) pages, possibly tails */
+            GET_ARRAY,
+            /** unpins one page */
+            UNPIN,
+            /** unpins the pages of an array argument */
+            UNPIN_ARRAY,
+            /** drops references on the pages of an array argument (release_pages) */
+            PUT_ARRAY,
+            /** makes a page's refcount visible (set_page_refcounted, page_ref_unfreeze) */
+            PUBLISH,
+            /** prepares a compound page (prep_compound_page): must precede PUBLISH */
+            PREPARE,
+            /** freezes the refcount (page_ref_freeze): makes a later PUBLISH safe */
+            FREEZE,
+            /** sets the refcount without freezing first */
+            SET_COUNT,
+            /** the number of pages a GUP call is asked for */
+            NR_PAGES
+        }
+    }
+
+    public ArgEffect arg(int index, ArgEffect.Kind kind) {
+        for (ArgEffect a : args) if (a.index() == index && a.kind() == kind) return a;
+        return null;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.mmlint.engine.knowledge;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The kernel API knowledge the engine runs on, already specialised to one analysed tree (kernel
+ * version and Kconfig). Implemented over the reference model loaded from rules/; the engine holds
+ * no per-function kernel knowledge of its own.
+ */
+public interface ApiKnowledge {
+    /**
+     * The clause behind head-only requirements the engine infers from a function's own body (a
+     * {@code VM_BUG_ON_PAGE(PageTail(page), page)} contract): the model must define it.
+     */
+    String HEAD_ONLY_CONTRACT = "compound.head-only-contract";
+
+    /** The effect of a call (function or function-like macro) by name; empty when the model does not know it. */
+    Optional<ApiEffect> call(String name);
+
+    /** The clause making {@code field} of struct page head-only, when it is. */
+    Optional<Clause> headOnlyField(String field);
+
+    /** How a size expression (a call or an identifier, by name) bounds a pfn range. */
+    Optional<RangeClass> size(String name);
+
+    /** How an order expression (a call or an identifier, by name) bounds a pfn range of 1 << order. */
+    Optional<RangeClass> order(String name);
+
+    /**
+     * For an assertion macro or function (VM_BUG_ON_PAGE, BUG_ON …): the index of the argument
+     * holding the condition that must be false after it.
+     */
+    Optional<Integer> assertion(String name);
+
+    /** Names the engine should see as written when they are macros (everything the model knows). */
+    Set<String> names();
+
+    /** Every clause, applicable or not, with its applicability for this tree. */
+    Collection<Clause> clauses();
+
+    Optional<Clause> clause(String id);
+}

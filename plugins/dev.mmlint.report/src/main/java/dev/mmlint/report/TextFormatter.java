@@ -1,0 +1,39 @@
+package dev.mmlint.report;
+
+import dev.mmlint.engine.api.Evidence;
+import dev.mmlint.engine.api.Finding;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * gcc-style text that editors and make understand:
+ * <pre>
+ * mm/hugetlb.c:4931:20: warning: 'page' advanced by … [MM001]
+ * mm/hugetlb.c:4925:8: note: offset bounded by pages_per_huge_page(h), not by a buddy order
+ *   fix: use nth_page(page, i) or folio_page(folio, i)
+ *   see: rules/MM001 (model clause contiguity.gigantic-hugetlb; kernels < 6.18)
+ * </pre>
+ */
+public final class TextFormatter implements Formatter {
+    @Override public void write(RunResult run, Writer out) throws IOException {
+        for (Finding f : run.findings()) {
+            out.write(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity().label() + ": " + f.message() + " [" + f.ruleId() + "]\n");
+            for (Evidence e : f.evidence())
+                out.write(f.file() + ":" + e.line() + ":" + Math.max(1, e.column()) + ": note: " + e.message() + "\n");
+            if (f.fixHint() != null && !f.fixHint().isEmpty()) out.write("  fix: " + f.fixHint() + "\n");
+            out.write("  see: rules/" + f.ruleId() + " (model clause " + f.clause() + "; " + f.applicability() + ")\n");
+            out.write("  confidence: " + f.confidence().label() + (f.confirmed() ? " (confirmed by the reference model)" : " (not confirmed by the reference model: " + f.confirmation() + ")") + "\n");
+            String bs = run.baselineState().get(f.fingerprint());
+            if (bs != null) out.write("  baseline: " + bs + "\n");
+        }
+        for (var d : run.notAnalysed()) out.write(d + "\n");
+        out.write(summary(run) + "\n");
+    }
+
+    static String summary(RunResult run) {
+        long w = run.findings().size();
+        return "mmlint: " + w + (w == 1 ? " finding" : " findings") + " in " + run.filesAnalysed()
+                + (run.filesAnalysed() == 1 ? " file" : " files")
+                + (run.notAnalysed().isEmpty() ? "" : ", " + run.notAnalysed().size() + " not analysed");
+    }
+}
