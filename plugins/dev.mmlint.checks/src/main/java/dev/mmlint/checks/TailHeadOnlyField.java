@@ -19,7 +19,7 @@ public final class TailHeadOnlyField implements Check {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public void on(Event event, Reporter r) {
-        if (!(event instanceof Event.FieldAccess f) || f.headOnly() == null || !f.value().shape().mayBeTail()) return;
+        if (!(event instanceof Event.FieldAccess f) || f.headOnly() == null || !f.value().shape().mayBeTail() || f.value().subpage()) return;
         String msg = "'" + f.base() + "->" + f.field() + "' " + (f.write() ? "written" : "read") + " through a page that may be a tail page"
                 + Checks.from(f.value());
         List<WitnessStep> w = new ArrayList<>(f.value().witness());

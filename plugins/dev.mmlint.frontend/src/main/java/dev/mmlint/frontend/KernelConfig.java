@@ -59,4 +59,10 @@ public final class KernelConfig {
     }
 
     private static String strip(String s) { return s.startsWith("CONFIG_") ? s.substring(7) : s; }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof KernelConfig k && values.equals(k.values) && source.equals(k.source);
+    }
+
+    @Override public int hashCode() { return values.hashCode() * 31 + source.hashCode(); }
 }

@@ -22,44 +22,51 @@ import java.util.Objects;
  * @param needHead    a speculative reference that must be re-checked against compound_head/page_folio
  * @param needEntry   a speculative reference that must be re-checked against a re-read of the entry
  * @param witness     API operations that produced this value (for the replay)
+ * @param subpage     reached by iterating the pages of a compound page the code holds (head + i,
+ *                    folio_page(folio, i)): compound-page management, not a lookup that may land on a tail
  */
 public record PageValue(Shape shape, Origin origin, Clause originClause, int param, String headOf,
                         String fromEntry, String entryPtr, RefState ref, Origin refOrigin, String specApi,
-                        boolean needHead, boolean needEntry, List<WitnessStep> witness) {
+                        boolean needHead, boolean needEntry, List<WitnessStep> witness, boolean subpage) {
 
     public record Origin(int line, int column, String what) {
         @Override public String toString() { return what + " at line " + line; }
     }
 
     public static PageValue of(Shape shape, Origin origin, Clause clause) {
-        return new PageValue(shape, origin, clause, -1, null, null, null, RefState.NONE, null, null, false, false, List.of());
+        return new PageValue(shape, origin, clause, -1, null, null, null, RefState.NONE, null, null, false, false, List.of(), false);
     }
 
     public static PageValue param(int index, String name, Origin origin) {
-        return new PageValue(Shape.PARAM, origin, null, index, null, null, null, RefState.NONE, null, null, false, false, List.of());
+        return new PageValue(Shape.PARAM, origin, null, index, null, null, null, RefState.NONE, null, null, false, false, List.of(), false);
     }
 
     public static final PageValue UNKNOWN = of(Shape.UNKNOWN, null, null);
 
     public PageValue withShape(Shape s, Origin o, Clause c) {
-        return new PageValue(s, o, c, s == Shape.PARAM ? param : -1, headOf, fromEntry, entryPtr, ref, refOrigin, specApi, needHead, needEntry, witness);
+        return new PageValue(s, o, c, s == Shape.PARAM ? param : -1, headOf, fromEntry, entryPtr, ref, refOrigin, specApi, needHead, needEntry, witness, subpage);
+    }
+
+    /** This value as a subpage reached by iterating a compound page (or not). */
+    public PageValue asSubpage(boolean b) {
+        return new PageValue(shape, origin, originClause, param, headOf, fromEntry, entryPtr, ref, refOrigin, specApi, needHead, needEntry, witness, b);
     }
 
     public PageValue withHeadOf(String var) {
-        return new PageValue(shape, origin, originClause, param, var, fromEntry, entryPtr, ref, refOrigin, specApi, needHead, needEntry, witness);
+        return new PageValue(shape, origin, originClause, param, var, fromEntry, entryPtr, ref, refOrigin, specApi, needHead, needEntry, witness, subpage);
     }
 
     public PageValue withEntry(String entry, String ptr) {
-        return new PageValue(shape, origin, originClause, param, headOf, entry, ptr, ref, refOrigin, specApi, needHead, needEntry, witness);
+        return new PageValue(shape, origin, originClause, param, headOf, entry, ptr, ref, refOrigin, specApi, needHead, needEntry, witness, subpage);
     }
 
     public PageValue withRef(RefState r, Origin o, String api, boolean head, boolean entry) {
-        return new PageValue(shape, origin, originClause, param, headOf, fromEntry, entryPtr, r, o, api, head, entry, witness);
+        return new PageValue(shape, origin, originClause, param, headOf, fromEntry, entryPtr, r, o, api, head, entry, witness, subpage);
     }
 
     public PageValue validated(boolean head, boolean entry) {
         return new PageValue(shape, origin, originClause, param, headOf, fromEntry, entryPtr, ref, refOrigin, specApi,
-                needHead && !head, needEntry && !entry, witness);
+                needHead && !head, needEntry && !entry, witness, subpage);
     }
 
     public boolean unvalidated() { return ref == RefState.SPECULATIVE && (needHead || needEntry); }
@@ -69,7 +76,7 @@ public record PageValue(Shape shape, Origin origin, Clause originClause, int par
         w.addAll(witness);
         w.add(s);
         return new PageValue(shape, origin, originClause, param, headOf, fromEntry, entryPtr, ref, refOrigin, specApi, needHead, needEntry,
-                Collections.unmodifiableList(w));
+                Collections.unmodifiableList(w), subpage);
     }
 
     public PageValue join(PageValue o) {
@@ -86,6 +93,7 @@ public record PageValue(Shape shape, Origin origin, Clause originClause, int par
                 Objects.equals(entryPtr, o.entryPtr) ? entryPtr : src.entryPtr,
                 r, src.refOrigin != null ? src.refOrigin : (refOrigin != null ? refOrigin : o.refOrigin),
                 src.specApi != null ? src.specApi : (specApi != null ? specApi : o.specApi), nh, ne,
-                src.witness.size() >= (src == this ? o : this).witness.size() ? src.witness : (src == this ? o : this).witness);
+                src.witness.size() >= (src == this ? o : this).witness.size() ? src.witness : (src == this ? o : this).witness,
+                subpage && o.subpage);
     }
 }

@@ -445,7 +445,7 @@ public final class Transfer {
                     boolean inc = u.getOperator() == IASTUnaryExpression.op_prefixIncr || u.getOperator() == IASTUnaryExpression.op_postFixIncr;
                     arith(u, n, n + (inc ? "++" : "--"), loopBound(u), null);
                     PageValue pv = st.pages.getOrDefault(n, PageValue.UNKNOWN);
-                    PageValue nv = pv.withShape(Shape.MAYBE_TAIL, origin(offset(u), n + (inc ? "++" : "--")), pv.originClause());
+                    PageValue nv = pv.withShape(Shape.MAYBE_TAIL, origin(offset(u), n + (inc ? "++" : "--")), pv.originClause()).asSubpage(true);
                     st.pages.put(n, nv);
                     return new Page(nv, null);
                 }
@@ -484,7 +484,7 @@ public final class Transfer {
                     arith(b, n, n + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(),
                             worst(sizeOf(rv), loopBound(b)), null);
                     PageValue pv = st.pages.getOrDefault(n, PageValue.UNKNOWN);
-                    st.pages.put(n, pv.withShape(Shape.MAYBE_TAIL, origin(offset(b), "pointer arithmetic"), pv.originClause()));
+                    st.pages.put(n, pv.withShape(Shape.MAYBE_TAIL, origin(offset(b), "pointer arithmetic"), pv.originClause()).asSubpage(true));
                     return new Page(st.pages.get(n), null);
                 }
                 if (n != null) st.kill(n);
@@ -499,11 +499,11 @@ public final class Transfer {
                             ? new TextEdit(offset(b), length(b), "nth_page(" + name(l) + ", " + r.getRawSignature() + ")") : null;
                     arith(b, base, b.getRawSignature(), sizeOf(rv), fix);
                     PageValue pv = lv instanceof Page p ? p.v() : PageValue.UNKNOWN;
-                    return new Page(pv.withShape(Shape.MAYBE_TAIL, origin(offset(b), b.getRawSignature()), pv.originClause()), null);
+                    return new Page(pv.withShape(Shape.MAYBE_TAIL, origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
                 }
                 if (rp && !lp && op == IASTBinaryExpression.op_plus) {
                     arith(b, name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), sizeOf(lv), null);
-                    return new Page(PageValue.of(Shape.MAYBE_TAIL, origin(offset(b), b.getRawSignature()), null), null);
+                    return new Page(PageValue.of(Shape.MAYBE_TAIL, origin(offset(b), b.getRawSignature()), null).asSubpage(true), null);
                 }
                 if (lp && rp) return UNKNOWN; // pointer difference
                 return arithInt(lv, rv);
@@ -614,7 +614,7 @@ public final class Transfer {
             IASTNode at = addressOf ? a.getParent() : a;
             arith(at, n, at.getRawSignature(), sizeOf(idx), fix);
             PageValue pv = st.pages.getOrDefault(n, PageValue.UNKNOWN);
-            return new Page(pv.withShape(Shape.MAYBE_TAIL, origin(offset(a), a.getRawSignature()), pv.originClause()), null);
+            return new Page(pv.withShape(Shape.MAYBE_TAIL, origin(offset(a), a.getRawSignature()), pv.originClause()).asSubpage(true), null);
         }
         eval(arr);
         return UNKNOWN;
@@ -846,7 +846,8 @@ public final class Transfer {
         int line = text.line(off);
         switch (ef.result()) {
             case POSSIBLY_TAIL, POSSIBLY_TAIL_SECTION_SAFE -> {
-                PageValue pv = PageValue.of(Shape.MAYBE_TAIL, o, ef.resultClause()).step(new WitnessStep("lookup", name, line));
+                PageValue pv = PageValue.of(Shape.MAYBE_TAIL, o, ef.resultClause()).step(new WitnessStep("lookup", name, line))
+                        .asSubpage(ef.result() == ApiEffect.Result.POSSIBLY_TAIL_SECTION_SAFE);
                 String ent = entryName(args, vals);
                 if (ent != null) pv = pv.withEntry(ent, st.entries.get(ent));
                 return new Page(pv, null);
@@ -857,14 +858,14 @@ public final class Transfer {
                 PageValue src = arg instanceof Page p ? p.v() : PageValue.UNKNOWN;
                 Shape s = ef.result() == ApiEffect.Result.FOLIO_OF_ARG ? Shape.FOLIO : Shape.HEAD;
                 PageValue pv = new PageValue(s, o, ef.resultClause(), -1, argVar, src.fromEntry(), src.entryPtr(), RefState.NONE, null, null,
-                        false, false, src.witness()).step(new WitnessStep("compound_head", name, line));
+                        false, false, src.witness(), false).step(new WitnessStep("compound_head", name, line));
                 return new Page(pv, null);
             }
             case SAME_AS_ARG -> { return arg; }
             case SPECULATIVE_FOLIO_OF_ARG -> {
                 PageValue src = arg instanceof Page p ? p.v() : PageValue.UNKNOWN;
                 PageValue pv = new PageValue(Shape.FOLIO, o, ef.resultClause(), -1, null, src.fromEntry(), src.entryPtr(),
-                        RefState.SPECULATIVE, o, name, false, src.fromEntry() != null || src.entryPtr() != null, src.witness())
+                        RefState.SPECULATIVE, o, name, false, src.fromEntry() != null || src.entryPtr() != null, src.witness(), false)
                         .step(new WitnessStep("speculative_get", name, line));
                 return new Page(pv, null);
             }

@@ -1,0 +1,123 @@
+package dev.mmlint.cli;
+
+import dev.mmlint.frontend.Diagnostic;
+import dev.mmlint.frontend.Frontend;
+import dev.mmlint.frontend.Frontends;
+import dev.mmlint.frontend.FunctionCoverage;
+import dev.mmlint.frontend.InputException;
+import dev.mmlint.frontend.ParsedUnit;
+import dev.mmlint.frontend.SourceWalker;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mmlint coverage PATH...}: how much of each file the analysis can see. Prints one row per
+ * file, the functions that are not clean (with why), what could not be analysed, and ends with
+ * exactly one summary line:
+ * {@code functions: N analysed, C clean, P partial, S skipped (X.Y% clean)}.
+ * Output is identical for any --jobs. Exit status: 0, or 1 when some input could not be analysed.
+ */
+@Command(name = "coverage", mixinStandardHelpOptions = true,
+        description = "Report, per file and function, what the front-end could parse cleanly.")
+public final class CoverageCommand implements Callable<Integer> {
+    @Mixin FrontendArgs args;
+
+    @Option(names = {"-q", "--quiet"}, description = "only the per-file table and the summary line")
+    boolean quiet;
+
+    @Spec CommandSpec spec;
+
+    private record FileResult(String display, List<FunctionCoverage> coverage, List<Diagnostic> problems, Diagnostic failure) {}
+
+    @Override public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SourceWalker.Result walked = SourceWalker.expand(args.paths, args.headers);
+        List<Diagnostic> notAnalysed = new ArrayList<>(walked.diagnostics().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList());
+        walked.diagnostics().stream().filter(d -> d.severity() != Diagnostic.Severity.ERROR).forEach(d -> err.println(d));
+        List<FileResult> results = new ArrayList<>();
+        try (Frontends.Plan plan = Frontends.forPaths(walked.files(), args.options())) {
+            notAnalysed.addAll(plan.diagnostics());
+            Set<String> contexts = new LinkedHashSet<>();
+            for (Frontend f : plan.frontends()) {
+                var c = f.context();
+                contexts.add("context: kernel " + (c.version() == null ? "unknown" : c.version()) + " (" + c.versionSource()
+                        + "); Kconfig: " + c.config().source());
+            }
+            if (!quiet) contexts.forEach(out::println);
+            ExecutorService ex = Executors.newFixedThreadPool(Math.max(1, args.jobs));
+            try {
+                List<Future<FileResult>> fs = new ArrayList<>();
+                for (Frontends.Planned p : plan.files()) fs.add(ex.submit(() -> analyse(p)));
+                for (Future<FileResult> f : fs) results.add(f.get());
+            } finally {
+                ex.shutdownNow();
+            }
+        }
+        int n = 0, clean = 0, partial = 0, skipped = 0;
+        int w = Math.max(4, results.stream().mapToInt(r -> r.display.length()).max().orElse(4));
+        out.printf("%-" + w + "s %9s %6s %7s %7s%n", "file", "functions", "clean", "partial", "skipped");
+        for (FileResult r : results) {
+            if (r.failure != null) {
+                notAnalysed.add(r.failure);
+                out.printf("%-" + w + "s %9s%n", r.display, "not analysed");
+                continue;
+            }
+            int c = count(r.coverage, FunctionCoverage.Status.CLEAN), p = count(r.coverage, FunctionCoverage.Status.PARTIAL),
+                    s = count(r.coverage, FunctionCoverage.Status.SKIPPED);
+            out.printf("%-" + w + "s %9d %6d %7d %7d%n", r.display, r.coverage.size(), c, p, s);
+            n += r.coverage.size();
+            clean += c;
+            partial += p;
+            skipped += s;
+        }
+        if (!quiet) {
+            for (FileResult r : results) {
+                if (r.failure != null) continue;
+                for (FunctionCoverage fc : r.coverage) {
+                    if (fc.status() == FunctionCoverage.Status.CLEAN) continue;
+                    out.printf("%s:%d: %s: %s: %s%n", r.display, fc.line(), fc.status().name().toLowerCase(), fc.name(),
+                            String.join("; ", fc.reasons()));
+                }
+                for (Diagnostic d : r.problems) out.println(d);
+            }
+        }
+        if (!notAnalysed.isEmpty()) {
+            out.println("not analysed: " + notAnalysed.size() + " input(s)");
+            for (Diagnostic d : notAnalysed) out.println(d);
+        }
+        double pct = n == 0 ? 0 : 100.0 * clean / n;
+        out.printf("functions: %d analysed, %d clean, %d partial, %d skipped (%.1f%% clean)%n", n, clean, partial, skipped, pct);
+        out.flush();
+        return notAnalysed.isEmpty() ? 0 : 1;
+    }
+
+    private static int count(List<FunctionCoverage> l, FunctionCoverage.Status s) {
+        return (int) l.stream().filter(f -> f.status() == s).count();
+    }
+
+    private static FileResult analyse(Frontends.Planned p) {
+        String display = p.frontend().displayPath(p.file());
+        try {
+            ParsedUnit u = p.frontend().parse(p.file());
+            return new FileResult(u.displayPath(), u.coverage(), u.problems(), null);
+        } catch (InputException e) {
+            return new FileResult(display, List.of(), List.of(), e.diagnostic());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new FileResult(display, List.of(), List.of(), Diagnostic.error(display, 0, "internal error: " + e));
+        }
+    }
+}

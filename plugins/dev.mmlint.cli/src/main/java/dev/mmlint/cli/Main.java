@@ -1,0 +1,30 @@
+package dev.mmlint.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mmlint} command: a host for subcommands (coverage now; check, rules, review later).
+ * Each subcommand is its own class registered in {@link #commandLine()}.
+ */
+@Command(name = "mmlint", mixinStandardHelpOptions = true, version = "mmlint 0.1.0-SNAPSHOT",
+        description = "Static analysis of Linux kernel memory-management C (struct page, compound pages, THP, folios).",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** The command line with every subcommand registered; adapters and tests use this. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand("coverage", new CoverageCommand());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    @Override public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try 'mmlint help')");
+    }
+}

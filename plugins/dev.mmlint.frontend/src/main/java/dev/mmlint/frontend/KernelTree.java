@@ -1,0 +1,61 @@
+package dev.mmlint.frontend;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A kernel source tree: found by its top Makefile ({@code VERSION =}, {@code PATCHLEVEL =}, {@code SUBLEVEL =}). */
+public final class KernelTree {
+    private static final Pattern VAR = Pattern.compile("^(VERSION|PATCHLEVEL|SUBLEVEL)\\s*=\\s*(\\d*)\\s*$");
+    private final Path root;
+    private final KernelVersion version;
+
+    private KernelTree(Path root, KernelVersion version) {
+        this.root = root;
+        this.version = version;
+    }
+
+    public Path root() { return root; }
+
+    public KernelVersion version() { return version; }
+
+    /** The tree at exactly {@code dir}, if its Makefile is a kernel top Makefile. */
+    public static Optional<KernelTree> at(Path dir) {
+        Path mk = dir.resolve("Makefile");
+        if (!Files.isRegularFile(mk)) return Optional.empty();
+        try {
+            List<String> lines = Files.readAllLines(mk, StandardCharsets.ISO_8859_1);
+            Integer v = null, p = null, s = null;
+            for (int i = 0; i < Math.min(lines.size(), 20); i++) {
+                Matcher m = VAR.matcher(lines.get(i));
+                if (!m.matches()) continue;
+                int n = m.group(2).isEmpty() ? 0 : Integer.parseInt(m.group(2));
+                switch (m.group(1)) {
+                    case "VERSION" -> v = n;
+                    case "PATCHLEVEL" -> p = n;
+                    default -> s = n;
+                }
+            }
+            if (v == null || p == null || s == null) return Optional.empty();
+            return Optional.of(new KernelTree(dir.toAbsolutePath().normalize(), new KernelVersion(v, p, s)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The nearest enclosing tree of a file or directory (walking up). */
+    public static Optional<KernelTree> enclosing(Path fileOrDir) {
+        Path p = fileOrDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(p)) p = p.getParent();
+        for (; p != null; p = p.getParent()) {
+            Optional<KernelTree> t = at(p);
+            if (t.isPresent()) return t;
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.mmlint.frontend.internal;
+
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Header texts and existence answers shared by all translation units of one source set
+ * (thread-safe). Texts are stored after the same-length rewrite of {@link KernelRewriter}, so a
+ * header is read and rewritten once per run however many files include it. Existence answers,
+ * negative ones included, are cached: a kernel file makes thousands of include-path probes, nearly
+ * all misses. Virtual files (the built-in preludes) are served from memory.
+ *
+ * <p>Caching is safe because a header's text does not depend on the includer; what its text
+ * <em>means</em> (macros in effect) is still worked out by the preprocessor for each translation unit.
+ */
+public final class HeaderCache {
+    private static final Optional<char[]> ABSENT = Optional.empty();
+    private final Map<String, Optional<char[]>> texts = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> exists = new ConcurrentHashMap<>();
+    private final Map<String, char[]> virtualFiles = new ConcurrentHashMap<>();
+    private final boolean rewrite;
+    private volatile boolean blankBodies;
+    private final AtomicLong reads = new AtomicLong();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong probes = new AtomicLong();
+
+    public HeaderCache(boolean rewrite) { this.rewrite = rewrite; }
+
+    /** Blank function bodies in header texts ({@link HeaderBodyBlanker}); set before the first parse. */
+    public void setBlankBodies(boolean b) { blankBodies = b; }
+
+    /** Serves {@code text} under the absolute path {@code path} without touching the disk. */
+    public void addVirtualFile(String path, String text) {
+        virtualFiles.put(path, (rewrite ? KernelRewriter.rewrite(text) : text).toCharArray());
+    }
+
+    public boolean exists(String path) {
+        probes.incrementAndGet();
+        if (virtualFiles.containsKey(path)) return true;
+        Optional<char[]> t = texts.get(path);
+        if (t != null) return t.isPresent();
+        return exists.computeIfAbsent(path, p -> Files.isRegularFile(Paths.get(p)));
+    }
+
+    /** The (rewritten) text of a header, or null when it cannot be read. */
+    public char[] text(String path) {
+        char[] v = virtualFiles.get(path);
+        if (v != null) return v;
+        Optional<char[]> t = texts.get(path);
+        if (t != null) { hits.incrementAndGet(); return t.orElse(null); }
+        t = texts.computeIfAbsent(path, this::load);
+        return t.orElse(null);
+    }
+
+    private Optional<char[]> load(String path) {
+        reads.incrementAndGet();
+        try {
+            byte[] bytes = Files.readAllBytes(Paths.get(path));
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (rewrite) s = KernelRewriter.rewrite(s);
+            if (blankBodies) s = HeaderBodyBlanker.blank(s);
+            return Optional.of(s.toCharArray());
+        } catch (IOException | RuntimeException e) {
+            return ABSENT;
+        }
+    }
+
+    public long reads() { return reads.get(); }
+    public long hits() { return hits.get(); }
+    public long probes() { return probes.get(); }
+
+    public static String abs(Path p) { return p.toAbsolutePath().normalize().toString(); }
+}

@@ -1,0 +1,110 @@
+package dev.mmlint.frontend;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.cdt.core.dom.ast.ASTTypeUtil;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
+import org.eclipse.cdt.core.dom.ast.IBinding;
+import org.eclipse.cdt.core.dom.ast.ICompositeType;
+import org.eclipse.cdt.core.dom.ast.IField;
+import org.eclipse.cdt.core.dom.ast.IPointerType;
+import org.eclipse.cdt.core.dom.ast.IProblemType;
+import org.eclipse.cdt.core.dom.ast.IType;
+import org.eclipse.cdt.core.dom.ast.IVariable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FragmentFrontendTest {
+    private final FragmentFrontend fe = new FragmentFrontend();
+
+    /** Every declared variable (params and locals) of the unit, name to type. */
+    private static Map<String, IType> variables(ParsedUnit u) {
+        Map<String, IType> vars = new HashMap<>();
+        u.ast().accept(new ASTVisitor(false) {
+            { shouldVisitDeclarators = true; }
+            @Override public int visit(IASTDeclarator d) {
+                if (dev.mmlint.frontend.internal.Coverage.inMainFile(d, u.ast().getFilePath())) {
+                    IBinding b = d.getName().resolveBinding();
+                    if (b instanceof IVariable v) vars.put(d.getName().toString(), v.getType());
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return vars;
+    }
+
+    @Test void gupFunctionGetsRealTypes() throws Exception {
+        ParsedUnit u = fe.parse(TestSupport.fixture("gup-fast-pte-range.c"));
+        assertEquals(ParsedUnit.Mode.FRAGMENT, u.mode());
+        assertTrue(TestSupport.mainFileProblems(u.ast()).isEmpty(), () -> "problems: " + TestSupport.mainFileProblems(u.ast()));
+        Map<String, IType> vars = variables(u);
+        assertEquals("page *", ASTTypeUtil.getType(vars.get("page"), false));
+        assertEquals("folio *", ASTTypeUtil.getType(vars.get("folio"), false));
+        assertEquals("page * *", ASTTypeUtil.getType(vars.get("pages"), false));
+        assertEquals("pte_t *", ASTTypeUtil.getType(vars.get("ptep"), false));
+        assertEquals("pte_t", ASTTypeUtil.getType(vars.get("pte"), false));
+        assertEquals("pmd_t", ASTTypeUtil.getType(vars.get("pmd"), false));
+        for (var e : vars.entrySet())
+            assertFalse(e.getValue() instanceof IProblemType, e.getKey() + " has a problem type");
+        // struct page is complete: the fragment's page pointer reaches real fields
+        IType page = TestSupport.unwrap(((IPointerType) vars.get("page")).getType());
+        ICompositeType ct = assertInstanceOf(ICompositeType.class, page);
+        assertNotNull(ct.findField("mapping"));
+        assertEquals(1, u.coverage().size());
+        assertEquals("gup_fast_pte_range", u.coverage().get(0).name());
+        assertEquals(FunctionCoverage.Status.CLEAN, u.coverage().get(0).status(), () -> u.coverage().get(0).reasons().toString());
+    }
+
+    @Test void callsResolveToPreludeFunctionsWithTypes() throws Exception {
+        ParsedUnit u = fe.parse(TestSupport.fixture("follow-page-pte.c"));
+        List<String> bad = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        u.ast().accept(new ASTVisitor(false) {
+            { shouldVisitExpressions = true; }
+            @Override public int visit(IASTExpression e) {
+                if (!dev.mmlint.frontend.internal.Coverage.inMainFile(e, u.ast().getFilePath())) return PROCESS_CONTINUE;
+                if (e instanceof IASTFunctionCallExpression c && c.getExpressionType() instanceof IProblemType)
+                    bad.add(e.getRawSignature() + " @" + TestSupport.where(e));
+                if (e instanceof IASTFieldReference f && f.getFieldName().resolveBinding() instanceof IField)
+                    fields.add(f.getFieldName().toString());
+                return PROCESS_CONTINUE;
+            }
+        });
+        assertTrue(TestSupport.mainFileProblems(u.ast()).isEmpty(), () -> "problems: " + TestSupport.mainFileProblems(u.ast()));
+        assertTrue(bad.isEmpty(), () -> "calls without a type: " + bad);
+        assertTrue(fields.contains("vm_mm"), () -> "fields: " + fields);
+        assertEquals(FunctionCoverage.Status.CLEAN, u.coverage().get(u.coverage().size() - 1).status(),
+                () -> u.coverage().toString());
+    }
+
+    @Test void includesResolveInAncestorIncludeDirAndMissingOnesAreSkipped(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("include/linux"));
+        Files.writeString(dir.resolve("include/linux/stub.h"), "struct stub_thing { int refs; };\n");
+        Path sub = Files.createDirectories(dir.resolve("rules/MM999-x"));
+        Path c = sub.resolve("bad-x.c");
+        Files.writeString(c, "#include <linux/stub.h>\n#include <linux/not-there.h>\n"
+                + "int f(struct stub_thing *t, struct page *p)\n{\n\treturn t->refs + page_count(p);\n}\n");
+        ParsedUnit u = fe.parse(c);
+        assertEquals(FunctionCoverage.Status.CLEAN, u.coverage().get(0).status(), () -> u.coverage().toString());
+        assertTrue(u.problems().isEmpty(), () -> u.problems().toString());
+    }
+
+    @Test void parseTextKeepsPositions() throws Exception {
+        String text = "static void g(struct folio *folio)\n{\n\tfolio_put(folio);\n}\n";
+        ParsedUnit u = fe.parseText(Path.of("hunk.c"), "a/mm/hunk.c", text);
+        assertNull(u.path());
+        assertEquals("a/mm/hunk.c", u.displayPath());
+        assertEquals(1, u.coverage().get(0).line());
+        assertEquals(FunctionCoverage.Status.CLEAN, u.coverage().get(0).status());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mmlint.frontend;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTProblem;
+import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
+import org.eclipse.cdt.core.dom.ast.IBinding;
+import org.eclipse.cdt.core.dom.ast.IType;
+import org.eclipse.cdt.core.dom.ast.ITypedef;
+import org.eclipse.cdt.core.dom.ast.IQualifierType;
+
+final class TestSupport {
+    private TestSupport() {}
+
+    static Path root() {
+        String r = System.getProperty("mmlint.root");
+        Path p = r != null ? Path.of(r) : Path.of("../..");
+        return p.toAbsolutePath().normalize();
+    }
+
+    static Path fixture(String name) { return root().resolve("test-fixtures/frontend").resolve(name); }
+
+    /** The 6.12 (or 6.1) tree; fails under CI=true when missing, else skips naming the script. */
+    static Path kernel(String version) {
+        String env = System.getenv("MMLINT_KERNEL_" + version.replace('.', '_'));
+        Path p = env != null ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".cache/mmlint/kernels/linux-source-" + version);
+        if (!Files.isRegularFile(p.resolve("Makefile"))) {
+            String msg = "kernel " + version + " tree not found at " + p
+                    + " (run scripts/kernel-sources.sh or set MMLINT_KERNEL_" + version.replace('.', '_') + ")";
+            if ("true".equals(System.getenv("CI"))) fail(msg);
+            assumeTrue(false, msg);
+        }
+        return p;
+    }
+
+    static Path kernelConfig(String version) {
+        return Path.of(System.getProperty("user.home"), ".cache/mmlint/kernels/config-" + version + ".amd64");
+    }
+
+    /** Problem nodes (syntax) located in the translation unit's own file. */
+    static List<IASTProblem> mainFileProblems(IASTTranslationUnit tu) {
+        List<IASTProblem> out = new ArrayList<>();
+        ASTVisitor v = new ASTVisitor(false) {
+            { shouldVisitProblems = true; shouldVisitDeclarations = true; }
+            @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTDeclaration d) {
+                return dev.mmlint.frontend.internal.Coverage.inMainFile(d, tu.getFilePath()) ? PROCESS_CONTINUE : PROCESS_SKIP;
+            }
+            @Override public int visit(IASTProblem p) { out.add(p); return PROCESS_CONTINUE; }
+        };
+        tu.accept(v);
+        return out;
+    }
+
+    static IType unwrap(IType t) {
+        while (t instanceof ITypedef || t instanceof IQualifierType) {
+            t = t instanceof ITypedef td ? td.getType() : ((IQualifierType) t).getType();
+        }
+        return t;
+    }
+
+    static String where(IASTNode n) {
+        var l = n.getFileLocation();
+        return l == null ? "?" : l.getFileName() + ":" + l.getStartingLineNumber();
+    }
+
+    static boolean isProblem(IBinding b) { return b instanceof org.eclipse.cdt.core.dom.ast.IProblemBinding; }
+}
