@@ -1,0 +1,62 @@
+package dev.mmlint.model.api;
+
+import dev.mmlint.model.MmModel;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.emf.common.util.EList;
+import org.eclipse.emf.common.util.Enumerator;
+import org.eclipse.emf.ecore.EObject;
+
+/**
+ * One effect of a function at one site: {@code return: head of page}, {@code page: requires_head},
+ * {@code pages[]: pins count nr_pages}, {@code page: speculative_ref validated_by(head_recheck)}.
+ */
+public final class Effect extends ModelElement {
+
+    public Effect(EObject eObject) {
+        super(eObject, "Effect");
+    }
+
+    public static Effect create(EffectSite site, String param, EffectKind kind) {
+        Effect e = new Effect(MmModel.create("Effect"));
+        e.setSite(site);
+        e.setParam(param);
+        e.setKind(kind);
+        return e;
+    }
+
+    public EffectSite site() { return enumValue("site", EffectSite.class); }
+    public void setSite(EffectSite v) { setEnum("site", v); }
+    /** parameter name (null for the return site) */
+    public String param() { return str("param"); }
+    public void setParam(String v) { set("param", v); }
+    public EffectKind kind() { return enumValue("kind", EffectKind.class); }
+    public void setKind(EffectKind v) { setEnum("kind", v); }
+    /** parameter holding the number of pages (arrays, ranges), or null */
+    public String count() { return str("count"); }
+    public void setCount(String v) { set("count", v); }
+    /** for head/folio results: the parameter whose compound page the result belongs to, or null */
+    public String of() { return str("of"); }
+    public void setOf(String v) { set("of", v); }
+
+    @SuppressWarnings("unchecked")
+    private EList<Object> validatedByList() {
+        return (EList<Object>) eObject.eGet(feature("validatedBy"));
+    }
+
+    public List<ValidationKind> validatedBy() {
+        List<ValidationKind> out = new ArrayList<>();
+        for (Object o : validatedByList()) out.add(MmModel.toJava(ValidationKind.class, (Enumerator) o));
+        return List.copyOf(out);
+    }
+
+    public void addValidatedBy(ValidationKind k) {
+        validatedByList().add(MmModel.toEmf(k));
+    }
+
+    /** The function fact this effect belongs to, or null. */
+    public FunctionFact function() {
+        EObject c = eObject.eContainer();
+        return c == null ? null : new FunctionFact(c);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.mmlint.model.api;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a function does to a page-like value at one site. Mirrors the EEnum EffectKind in mmlint.ecore;
+ * {@link #literal()} is the DSL keyword. {@link #allowedSites()} says where each kind may appear.
+ */
+public enum EffectKind {
+    /** the value may be a tail page (pte_page, pfn_to_page, page + n, GUP output arrays) */
+    POSSIBLY_TAIL(Group.PAGE_KIND, EffectSite.RETURN, EffectSite.ARRAY),
+    /** the value is a head page (or an order-0 page) */
+    HEAD(Group.PAGE_KIND, EffectSite.RETURN),
+    /** the value is a folio: a head by construction */
+    FOLIO(Group.PAGE_KIND, EffectSite.RETURN),
+    /** the parameter must be a head page */
+    REQUIRES_HEAD(Group.HEADNESS, EffectSite.PARAM),
+    /** the parameter may be a tail page: the function resolves the head itself */
+    ACCEPTS_TAIL(Group.HEADNESS, EffectSite.PARAM),
+    /** takes a reference on the head of the compound page (return: the value carries a new reference) */
+    GETS_REF(Group.ACQUIRE, EffectSite.PARAM, EffectSite.ARRAY, EffectSite.RETURN),
+    /** drops a reference on the head */
+    PUTS_REF(Group.RELEASE, EffectSite.PARAM, EffectSite.ARRAY),
+    /** takes a reference only if the caller already holds one; fails on overflow, not speculative */
+    TRY_REF(Group.ACQUIRE, EffectSite.PARAM),
+    /** takes a speculative reference that must be validated (see validatedBy) before the page is trusted */
+    SPECULATIVE_REF(Group.ACQUIRE, EffectSite.PARAM),
+    /** pins (FOLL_PIN): must be released with unpin_user_page*() */
+    PINS(Group.ACQUIRE, EffectSite.PARAM, EffectSite.ARRAY),
+    /** unpins */
+    UNPINS(Group.RELEASE, EffectSite.PARAM, EffectSite.ARRAY),
+    /** the returned count is no exclusivity proof on a large folio */
+    NOT_EXCLUSIVITY_PROOF(Group.EXCLUSIVITY, EffectSite.RETURN),
+    /** the returned flag proves exclusive ownership of an anonymous page */
+    EXCLUSIVITY_PROOF(Group.EXCLUSIVITY, EffectSite.RETURN),
+    /** prepares a compound page (order, head/tail links) */
+    PREPARES(Group.PREP, EffectSite.PARAM),
+    /** makes the page reachable by other contexts (LRU, page cache, rmap): only after it is prepared */
+    PUBLISHES(Group.PREP, EffectSite.PARAM),
+    /** freezes the refcount at zero if it has the expected value */
+    FREEZES(Group.PREP, EffectSite.PARAM),
+    /** sets the refcount of a frozen page: the safe way to make a frozen refcount visible again */
+    UNFREEZES(Group.PREP, EffectSite.PARAM),
+    /** overwrites the refcount: only safe on a frozen or never-published page */
+    SETS_REFCOUNT(Group.PREP, EffectSite.PARAM),
+    /** the returned page is computed through the pfn: safe across memory sections */
+    CONTIGUITY_SAFE(Group.CONTIGUITY, EffectSite.RETURN),
+    /** the returned page is computed by struct page pointer arithmetic: unsafe across memory sections */
+    CONTIGUITY_UNSAFE(Group.CONTIGUITY, EffectSite.RETURN),
+    /** the value starts a pfn range of {@code count} pages that may exceed one MAX_ORDER block */
+    UNBOUNDED_RANGE(Group.RANGE, EffectSite.RETURN, EffectSite.ARRAY),
+    /** the acquisition happened for the first (return value) pages; a value <= 0 means none taken */
+    COUNT_TAKEN(Group.CONVENTION, EffectSite.RETURN),
+    /** the acquisition happened iff the function returned true */
+    TRUE_IF_TAKEN(Group.CONVENTION, EffectSite.RETURN),
+    /** the acquisition happened iff the function returned non-NULL */
+    NONNULL_IF_TAKEN(Group.CONVENTION, EffectSite.RETURN),
+    /** the acquisition happened iff the function returned 0 */
+    ZERO_IF_TAKEN(Group.CONVENTION, EffectSite.RETURN),
+    /** the acquisition happened iff the function returned neither NULL nor an ERR_PTR */
+    NOT_ERR_IF_TAKEN(Group.CONVENTION, EffectSite.RETURN);
+
+    /** Effects of one group describe one property; two kinds of a group may contradict each other. */
+    public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION }
+
+    private final Group group;
+    private final Set<EffectSite> sites;
+
+    EffectKind(Group group, EffectSite first, EffectSite... more) {
+        this.group = group;
+        this.sites = EnumSet.of(first, more);
+    }
+
+    public Group group() {
+        return group;
+    }
+
+    public Set<EffectSite> allowedSites() {
+        return sites;
+    }
+
+    public String literal() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static EffectKind fromLiteral(String literal) {
+        return valueOf(literal.toUpperCase(Locale.ROOT));
+    }
+
+    /** Pairs that cannot both describe the same site of the same function in the same tree. */
+    public boolean contradicts(EffectKind o) {
+        if (this == o) return false;
+        return pair(o, POSSIBLY_TAIL, HEAD) || pair(o, POSSIBLY_TAIL, FOLIO)
+                || pair(o, REQUIRES_HEAD, ACCEPTS_TAIL)
+                || pair(o, EXCLUSIVITY_PROOF, NOT_EXCLUSIVITY_PROOF)
+                || pair(o, CONTIGUITY_SAFE, CONTIGUITY_UNSAFE)
+                || pair(o, PINS, GETS_REF) || pair(o, UNPINS, PUTS_REF)
+                || (group == Group.CONVENTION && o.group == Group.CONVENTION);
+    }
+
+    private boolean pair(EffectKind o, EffectKind a, EffectKind b) {
+        return (this == a && o == b) || (this == b && o == a);
+    }
+}
