@@ -16,10 +16,12 @@ static bool make_compound(unsigned long pfn, unsigned int order)
 	return true;
 }
 
-static struct page *alloc_prepared(unsigned long pfn, unsigned int order)
+static struct page *alloc_prepared(unsigned long nr, unsigned int order, gfp_t gfp, int nid)
 {
-	struct page *page = pfn_to_page(pfn);
+	struct page *page = alloc_contig_pages(nr, gfp, nid, NULL);
 
+	if (!page)
+		return NULL;
 	prep_compound_page(page, order);
 	set_page_refcounted(page);
 	return page;

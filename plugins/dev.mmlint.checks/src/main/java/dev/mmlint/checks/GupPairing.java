@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class GupPairing implements Check {
     static final RuleInfo INFO = new RuleInfo("MM007", "gup-reference-pairing", Severity.ERROR, Confidence.HIGH,
-            "GUP references released with the wrong call, released when none taken, or leaked",
+            "user pages released with the wrong call, when none were taken, or leaked",
             "release pin_user_pages*() pages with unpin_user_page*(), get_user_pages*() pages with put_page()", false);
 
     @Override public RuleInfo info() { return INFO; }

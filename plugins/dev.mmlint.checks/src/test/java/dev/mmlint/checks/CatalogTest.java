@@ -25,7 +25,7 @@ class CatalogTest {
             assertTrue(slugs.add(c.info().slug()), "slug reused: " + c.info().slug());
             assertTrue(c.info().summary().length() <= 80, c.info().id() + ": summary over 80 characters");
             assertTrue(c.info().slug().matches("[a-z0-9]+(-[a-z0-9]+)*"), c.info().id() + ": slug not kebab-case");
-            assertEquals(c.info().summary().toLowerCase(), c.info().summary(), c.info().id() + ": summary must be lower-case");
+            assertTrue(Character.isLowerCase(c.info().summary().charAt(0)), c.info().id() + ": summary must start lower-case");
             assertTrue(!c.info().summary().endsWith("."), c.info().id() + ": summary ends with a period");
         }
     }

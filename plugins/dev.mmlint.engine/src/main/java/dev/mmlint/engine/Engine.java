@@ -32,10 +32,11 @@ public final class Engine {
     private final Function<KernelContext, ApiKnowledge> knowledge;
     private final List<Check> checks;
     private final Options options;
-    private final WitnessReplayer replayer;
+    private final Function<KernelContext, WitnessReplayer> replayer;
     private final Map<KernelContext, UnitAnalyzer> analyzers = new ConcurrentHashMap<>();
 
-    public Engine(Function<KernelContext, ApiKnowledge> knowledge, List<Check> allChecks, Options options, WitnessReplayer replayer) {
+    public Engine(Function<KernelContext, ApiKnowledge> knowledge, List<Check> allChecks, Options options,
+                  Function<KernelContext, WitnessReplayer> replayer) {
         this.knowledge = knowledge;
         List<Check> cs = new ArrayList<>();
         for (Check c : allChecks) if (options.enabled() == null || options.enabled().contains(c.info().id())) cs.add(c);
@@ -50,7 +51,7 @@ public final class Engine {
 
     public UnitAnalyzer.Result analyze(ParsedUnit unit) {
         UnitAnalyzer a = analyzers.computeIfAbsent(unit.context(),
-                ctx -> new UnitAnalyzer(knowledge.apply(ctx), checks, options.severity(), replayer));
+                ctx -> new UnitAnalyzer(knowledge.apply(ctx), checks, options.severity(), replayer.apply(ctx)));
         UnitAnalyzer.Result r = a.analyze(unit);
         if (!options.confirmedOnly()) return r;
         List<Finding> kept = r.findings().stream().filter(Finding::confirmed).toList();

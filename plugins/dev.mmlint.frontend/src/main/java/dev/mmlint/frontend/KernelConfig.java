@@ -41,6 +41,13 @@ public final class KernelConfig {
 
     public Map<String, String> values() { return values; }
 
+    /**
+     * Whether these values were stated for the analysed code (a .config in the tree, --config, a
+     * fixture header), as opposed to a default the front end assumed only to be able to parse
+     * (sources starting "no Kconfig known"). Rule gating uses stated values only.
+     */
+    public boolean stated() { return !source.startsWith("no Kconfig known"); }
+
     public String source() { return source; }
 
     /** y or m. */

@@ -113,7 +113,7 @@ public final class WrittenView {
     }
 
     /** Top-level argument spans of the call whose '(' is at {@code open}; null when unbalanced. */
-    static List<int[]> splitArgs(String s, int open, int limit) {
+    public static List<int[]> splitArgs(String s, int open, int limit) {
         List<int[]> out = new ArrayList<>();
         int depth = 0, start = open + 1;
         for (int i = open; i < limit; i++) {

@@ -27,27 +27,25 @@ public final class FlowState {
     public final Map<String, Integer> frozen;
     /** page variable -> line where it was prepared as a compound page */
     public final Map<String, Integer> prepared;
-    /** integer variable -> the class of the order assigned to it (1 << order) */
-    public final Map<String, Bound> orders;
     /** page-table entry variable -> the pointer it was read through */
     public final Map<String, String> entries;
 
     public FlowState() {
         this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
     private FlowState(Map<String, PageValue> p, Map<String, ArrayHold> a, Map<String, String> c, Map<String, Bound> b,
                       Map<String, Bound> v, Map<String, String> t, Map<String, Integer> pub, Map<String, Integer> fr,
-                      Map<String, Integer> pr, Map<String, Bound> ord, Map<String, String> ent) {
+                      Map<String, Integer> pr, Map<String, String> ent) {
         pages = p; arrays = a; counts = c; bounds = b; values = v; specTokens = t; published = pub; frozen = fr; prepared = pr;
-        orders = ord; entries = ent;
+        entries = ent;
     }
 
     public FlowState copy() {
         return new FlowState(new HashMap<>(pages), new HashMap<>(arrays), new HashMap<>(counts), new HashMap<>(bounds),
                 new HashMap<>(values), new HashMap<>(specTokens), new HashMap<>(published), new HashMap<>(frozen),
-                new HashMap<>(prepared), new HashMap<>(orders), new HashMap<>(entries));
+                new HashMap<>(prepared), new HashMap<>(entries));
     }
 
     /** Forget everything known about a variable that is being assigned. */
@@ -60,7 +58,6 @@ public final class FlowState {
         published.remove(var);
         frozen.remove(var);
         prepared.remove(var);
-        orders.remove(var);
         entries.remove(var);
     }
 
@@ -75,7 +72,6 @@ public final class FlowState {
                 joinMap(published, o.published, Math::min, true),
                 joinMap(frozen, o.frozen, (x, y) -> x, false),
                 joinMap(prepared, o.prepared, (x, y) -> x, false),
-                joinMap(orders, o.orders, Bound::join, false),
                 joinMap(entries, o.entries, (x, y) -> x.equals(y) ? x : null, false));
     }
 
@@ -97,7 +93,7 @@ public final class FlowState {
         return o instanceof FlowState s && pages.equals(s.pages) && arrays.equals(s.arrays) && counts.equals(s.counts)
                 && bounds.equals(s.bounds) && values.equals(s.values) && specTokens.equals(s.specTokens)
                 && published.equals(s.published) && frozen.equals(s.frozen) && prepared.equals(s.prepared)
-                && orders.equals(s.orders) && entries.equals(s.entries);
+                && entries.equals(s.entries);
     }
 
     @Override public int hashCode() { return Objects.hash(pages, arrays, counts, bounds); }

@@ -101,7 +101,7 @@ public final class FunctionAnalyzer {
     public static Transfer.FunctionFacts facts(IASTFunctionDefinition fn) {
         Map<String, Integer> params = new HashMap<>();
         Set<String> pages = new HashSet<>(), folios = new HashSet<>(), arrays = new HashSet<>(), localArrays = new HashSet<>(),
-                locals = new HashSet<>();
+                locals = new HashSet<>(), entries = new HashSet<>();
         if (fn.getDeclarator() instanceof IASTStandardFunctionDeclarator fd) {
             IASTParameterDeclaration[] ps = fd.getParameters();
             for (int i = 0; i < ps.length; i++) {
@@ -110,6 +110,7 @@ public final class FunctionAnalyzer {
                 if (name.isEmpty()) continue;
                 params.put(name, i);
                 classify(ps[i].getDeclSpecifier(), d, name, pages, folios, arrays);
+                if (isEntry(ps[i].getDeclSpecifier(), d)) entries.add(name);
             }
         }
         fn.getBody().accept(new ASTVisitor(true) {
@@ -120,6 +121,7 @@ public final class FunctionAnalyzer {
                         locals.add(name);
                         params.remove(name); // a local shadowing a parameter
                         String kind = classify(sd.getDeclSpecifier(), d, name, pages, folios, arrays);
+                        if (isEntry(sd.getDeclSpecifier(), d)) entries.add(name);
                         if ("array".equals(kind) && (d instanceof IASTArrayDeclarator
                                 || d.getInitializer() instanceof IASTEqualsInitializer ei && ei.getInitializerClause() instanceof IASTFunctionCallExpression))
                             localArrays.add(name);
@@ -128,7 +130,16 @@ public final class FunctionAnalyzer {
                 return PROCESS_CONTINUE;
             }
         });
-        return new Transfer.FunctionFacts(params, pages, folios, arrays, localArrays, locals);
+        return new Transfer.FunctionFacts(params, pages, folios, arrays, localArrays, locals, entries);
+    }
+
+    /** A page-table entry value: declared pte_t, pmd_t or pud_t (not a pointer to one). */
+    private static boolean isEntry(IASTDeclSpecifier spec, IASTDeclarator d) {
+        if (!(spec instanceof org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier nt)) return false;
+        String t = nt.getName().toString();
+        if (!t.equals("pte_t") && !t.equals("pmd_t") && !t.equals("pud_t")) return false;
+        for (IASTDeclarator x = d; x != null; x = x.getNestedDeclarator()) if (x.getPointerOperators().length > 0) return false;
+        return true;
     }
 
     private static IASTDeclarator innermost(IASTDeclarator d) {

@@ -59,10 +59,8 @@ public final class Transfer {
     record Spec(String var, String api, int offset) implements V {}
     record Count(String array) implements V {}
     record Mapcount(String var, PageValue v, String api, Clause clause) implements V {}
-    record Entry(String entryVar, String ptr, boolean fresh) implements V {}
-    record Same(Entry a, Entry b) implements V {}
     record Test(String var, ApiEffect.Result kind) implements V {}
-    record Int(Bound size, Bound order, Long constant, String var) implements V {}
+    record Int(Bound size, Long constant, String var) implements V {}
     record Addr(String var) implements V {}
     record Not(V inner) implements V {}
     record Cmp(int op, V l, V r) implements V {}
@@ -82,6 +80,7 @@ public final class Transfer {
     private final Function<String, FunctionSummary> summaries;
     private final FunctionFacts facts;
     private final Map<Integer, V> conditionValues = new HashMap<>();
+    private final Map<Integer, List<ApiKnowledge.Validation>> conditionChecks = new HashMap<>();
     private Sink sink;
     private FlowState st;
     private int silent;
@@ -126,7 +125,10 @@ public final class Transfer {
             }
         }
         switch (n.kind()) {
-            case CONDITION, SWITCH -> conditionValues.put(n.id(), ast instanceof IASTExpression e ? eval(e) : UNKNOWN);
+            case CONDITION, SWITCH -> {
+                conditionValues.put(n.id(), ast instanceof IASTExpression e ? eval(e) : UNKNOWN);
+                conditionChecks.put(n.id(), ast instanceof IASTExpression e ? validations(e) : List.of());
+            }
             case RETURN -> ret((IASTReturnStatement) ast);
             case STATEMENT -> statement(ast);
             default -> { }
@@ -174,6 +176,7 @@ public final class Transfer {
         st.kill(name);
         if (dc.getInitializer() instanceof IASTEqualsInitializer ei && ei.getInitializerClause() instanceof IASTExpression e) {
             assign(name, eval(e), offset(e));
+            entryRead(name, e);
         } else if (facts.localArrays().contains(name) || facts.pageArrays().contains(name)) {
             // a fresh array: nothing held yet
             st.arrays.remove(name);
@@ -203,13 +206,55 @@ public final class Transfer {
 
     public FlowState edge(CfgEdge e, FlowState out) {
         if (e.kind() != CfgEdge.EdgeKind.TRUE && e.kind() != CfgEdge.EdgeKind.FALSE) return out;
+        boolean truth = e.kind() == CfgEdge.EdgeKind.TRUE;
         V v = conditionValues.get(e.from().id());
-        if (v == null || v instanceof Unknown) return out;
+        List<ApiKnowledge.Validation> checks = conditionChecks.getOrDefault(e.from().id(), List.of());
+        if ((v == null || v instanceof Unknown) && checks.isEmpty()) return out;
         st = out.copy();
         silent++;
-        refine(v, e.kind() == CfgEdge.EdgeKind.TRUE);
+        if (v != null) refine(v, truth);
+        for (ApiKnowledge.Validation c : checks) if (c.changedWhenTrue() != truth) validate(c);
         silent--;
         return st;
+    }
+
+    /** The model's validator patterns matching a branch condition, as written, likely()/unlikely() stripped. */
+    private List<ApiKnowledge.Validation> validations(IASTExpression cond) {
+        IASTExpression w = view.written(cond);
+        String t = (w != null ? w : cond).getRawSignature().trim();
+        for (boolean again = true; again; ) {
+            again = false;
+            for (String wrap : new String[] {"unlikely(", "likely(", "(", "!!("}) {
+                if (!t.startsWith(wrap) || !t.endsWith(")")) continue;
+                List<int[]> inner = WrittenView.splitArgs(t, wrap.length() - 1, t.length());
+                if (inner != null && inner.size() == 1 && inner.get(0)[1] == t.length() - 1) {
+                    t = t.substring(wrap.length(), t.length() - 1).trim();
+                    again = true;
+                }
+            }
+        }
+        List<ApiKnowledge.Validation> out = new ArrayList<>(kb.validations(t));
+        // the CFG keeps no '!' on a condition node: "!pte_same(a, b)" arrives as "pte_same(a, b)"
+        for (ApiKnowledge.Validation v : kb.validations("!" + t))
+            out.add(new ApiKnowledge.Validation(v.kind(), v.head(), v.bindings(), !v.changedWhenTrue(), v.clause()));
+        return out;
+    }
+
+    /** A re-check succeeded on this edge: the speculative references it covers are validated. */
+    private void validate(ApiKnowledge.Validation c) {
+        if (c.head()) {
+            String var = c.bindings().getOrDefault("head", c.bindings().get("folio"));
+            PageValue h = var == null ? null : st.pages.get(var);
+            if (h != null) st.pages.put(var, h.validated(true, false).step(new WitnessStep("validate", c.kind(), 0)));
+            return;
+        }
+        String entry = c.bindings().getOrDefault("pte", c.bindings().get("orig"));
+        String ptr = c.bindings().getOrDefault("ptep", c.bindings().get("pmdp"));
+        for (Map.Entry<String, PageValue> p : new ArrayList<>(st.pages.entrySet())) {
+            PageValue v = p.getValue();
+            if ((entry != null && entry.equals(v.fromEntry())) || (ptr != null && ptr.equals(v.entryPtr())))
+                st.pages.put(p.getKey(), v.validated(false, true).step(new WitnessStep("validate", c.kind(), 0)));
+        }
     }
 
     // ------------------------------------------------------------------ refinement
@@ -241,7 +286,6 @@ public final class Transfer {
             return;
         }
         if (v instanceof Count c) { countEdge(c.array(), truth ? 1 : 0); return; }
-        if (v instanceof Same s) { if (truth) entriesEqual(s.a(), s.b()); return; }
         if (v instanceof Cmp c) refineCmp(c, truth);
     }
 
@@ -257,7 +301,6 @@ public final class Transfer {
             if (equal) {
                 headEqual(c.l(), c.r());
                 headEqual(c.r(), c.l());
-                if (c.l() instanceof Entry a && c.r() instanceof Entry b) entriesEqual(a, b);
             }
         }
         // GUP counts against constants
@@ -272,31 +315,13 @@ public final class Transfer {
             st.bounds.put(i.var(), b.size());
     }
 
-    /** head == compound_head(page): validates a speculative reference on head, or proves page a head. */
+    /** compound_head(page) == page: on this edge page is a head. */
     private void headEqual(V a, V b) {
         if (!(a instanceof Page ha) || !(b instanceof Page hb)) return;
         String of = ha.v().headOf();
-        if (of == null || ha.var() != null) return; // a must be compound_head(x) / page_folio(x) itself
-        if (hb.var() == null) return;
-        if (hb.var().equals(of)) { // compound_head(page) == page
-            PageValue pv = st.pages.getOrDefault(of, PageValue.UNKNOWN);
-            st.pages.put(of, pv.withShape(Shape.HEAD, pv.origin(), pv.originClause()));
-            return;
-        }
-        PageValue h = st.pages.get(hb.var());
-        if (h != null && of.equals(h.headOf()))
-            st.pages.put(hb.var(), h.validated(true, false).step(new WitnessStep("validate_head", hb.var(), 0)));
-    }
-
-    private void entriesEqual(Entry a, Entry b) {
-        Entry old = a.fresh() ? b : a, fresh = a.fresh() ? a : b;
-        if (old.fresh() || !fresh.fresh()) return;
-        for (Map.Entry<String, PageValue> p : new ArrayList<>(st.pages.entrySet())) {
-            PageValue v = p.getValue();
-            boolean match = (old.entryVar() != null && old.entryVar().equals(v.fromEntry()))
-                    || (fresh.ptr() != null && fresh.ptr().equals(v.entryPtr()));
-            if (match) st.pages.put(p.getKey(), v.validated(false, true).step(new WitnessStep("validate_entry", p.getKey(), 0)));
-        }
+        if (of == null || ha.var() != null || !of.equals(hb.var())) return;
+        PageValue pv = st.pages.getOrDefault(of, PageValue.UNKNOWN);
+        st.pages.put(of, pv.withShape(Shape.HEAD, pv.origin(), pv.originClause()));
     }
 
     /** count OP c is {@code truth}: when that implies count <= 0, the array holds nothing. */
@@ -332,8 +357,9 @@ public final class Transfer {
     }
 
     private PageValue speculative(PageValue pv, String api, int off) {
-        boolean needHead = pv.headOf() != null;
-        boolean needEntry = pv.fromEntry() != null || pv.entryPtr() != null;
+        java.util.Set<String> by = kb.call(api).map(ApiEffect::validatedBy).orElse(java.util.Set.of());
+        boolean needHead = pv.headOf() != null && (by.contains("head_recheck") || by.contains("folio_recheck") || by.contains("xas_reload"));
+        boolean needEntry = (pv.fromEntry() != null || pv.entryPtr() != null) && (by.contains("pte_recheck") || by.contains("pmd_recheck"));
         return pv.withRef(RefState.SPECULATIVE, origin(off, api + "()"), api, needHead, needEntry)
                 .step(new WitnessStep("speculative_get", api, text.line(off)));
     }
@@ -389,16 +415,12 @@ public final class Transfer {
         if (pv != null) return new Page(pv, name);
         if (st.counts.containsKey(name)) return new Count(st.counts.get(name));
         if (st.specTokens.containsKey(name)) return new Spec(st.specTokens.get(name), "speculative get", offset(at));
-        if (st.entries.containsKey(name)) return new Entry(name, st.entries.get(name), false);
         if (facts.pageVars().contains(name)) return new Page(PageValue.UNKNOWN, name);
         Bound size = st.bounds.getOrDefault(name, st.values.get(name));
-        Bound order = st.orders.get(name);
-        if (size == null && order == null && !facts.locals().contains(name) && !facts.params().containsKey(name)) {
+        if (size == null && !facts.locals().contains(name) && !facts.params().containsKey(name))
             // an identifier the model may classify (a constant such as HPAGE_PMD_NR in a fragment)
             size = kb.size(name).map(r -> bound(r, at)).orElse(null);
-            order = kb.order(name).map(r -> bound(r, at)).orElse(null);
-        }
-        return new Int(size, order, null, name);
+        return new Int(size, null, name);
     }
 
     private Bound bound(RangeClass r, IASTNode at) { return new Bound(r.bounded(), r.what(), r.clause(), text.line(offset(at))); }
@@ -408,7 +430,7 @@ public final class Transfer {
         String s = lit.toString().toLowerCase().replaceAll("[ul]+$", "");
         try {
             long v = s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : s.length() > 1 && s.startsWith("0") ? Long.parseLong(s, 8) : Long.parseLong(s);
-            return new Int(null, null, v, null);
+            return new Int(null, v, null);
         } catch (NumberFormatException ex) {
             return UNKNOWN;
         }
@@ -433,9 +455,7 @@ public final class Transfer {
                 return UNKNOWN;
             }
             case IASTUnaryExpression.op_star: {
-                String ptr = name(x);
                 V inner = eval(x);
-                if (ptr != null && !facts.pageVars().contains(ptr)) return new Entry(null, ptr, true);
                 return inner instanceof Page ? inner : UNKNOWN;
             }
             case IASTUnaryExpression.op_prefixIncr: case IASTUnaryExpression.op_postFixIncr:
@@ -454,7 +474,7 @@ public final class Transfer {
             }
             default: {
                 V v = eval(x);
-                return v instanceof Int i && i.size() != null ? new Int(i.size(), null, null, null) : UNKNOWN;
+                return v instanceof Int i && i.size() != null ? new Int(i.size(), null, null) : UNKNOWN;
             }
         }
     }
@@ -469,6 +489,7 @@ public final class Transfer {
                 if (n != null) {
                     st.kill(n);
                     assign(n, rv, offset(r));
+                    entryRead(n, r);
                 } else {
                     lvalue(l);
                     if (rv instanceof Page p && p.v().unvalidated()) use(r, p, "stored");
@@ -508,10 +529,13 @@ public final class Transfer {
                 if (lp && rp) return UNKNOWN; // pointer difference
                 return arithInt(lv, rv);
             }
-            case IASTBinaryExpression.op_shiftLeft: {
+            case IASTBinaryExpression.op_shiftLeft: case IASTBinaryExpression.op_shiftRight:
+            case IASTBinaryExpression.op_multiply: case IASTBinaryExpression.op_divide: {
                 V lv = eval(l), rv = eval(r);
-                if (lv instanceof Int li && li.constant() != null && li.constant() == 1 && rv instanceof Int ri)
-                    return new Int(ri.order(), null, ri.constant() != null && ri.constant() < 62 ? 1L << ri.constant() : null, null);
+                Bound whole = sizeOfText(b);
+                if (whole != null) return new Int(whole, null, null);
+                if (op == IASTBinaryExpression.op_shiftLeft && lv instanceof Int li && li.constant() != null && rv instanceof Int ri
+                        && ri.constant() != null && ri.constant() < 62) return new Int(null, li.constant() << ri.constant(), null);
                 return arithInt(lv, rv);
             }
             case IASTBinaryExpression.op_equals: case IASTBinaryExpression.op_notequals:
@@ -543,7 +567,7 @@ public final class Transfer {
 
     private static V arithInt(V a, V b) {
         Bound s = worst(a instanceof Int x ? x.size() : null, b instanceof Int y ? y.size() : null);
-        return s == null ? UNKNOWN : new Int(s, null, null, null);
+        return s == null ? UNKNOWN : new Int(s, null, null);
     }
 
     private static Bound worst(Bound a, Bound b) {
@@ -554,6 +578,14 @@ public final class Transfer {
 
     private static Bound sizeOf(V v) { return v instanceof Int i ? i.size() : null; }
 
+    /** The model's range classification of an expression, by its text as written. */
+    private Bound sizeOfText(IASTNode n) {
+        IASTExpression w = n instanceof IASTExpression e ? view.written(e) : null;
+        String t = (w != null ? w : n).getRawSignature();
+        if (t.length() > 160) return null;
+        return kb.size(t).map(r -> bound(r, n)).orElse(null);
+    }
+
     private void assign(String name, V v, int off) {
         if (v instanceof Page p) {
             PageValue pv = p.v();
@@ -562,11 +594,25 @@ public final class Transfer {
                     && pv.shape() == Shape.UNKNOWN) st.pages.remove(name);
         } else if (v instanceof Count c) st.counts.put(name, c.array());
         else if (v instanceof Spec s) st.specTokens.put(name, s.var());
-        else if (v instanceof Entry en && en.fresh() && en.ptr() != null) st.entries.put(name, en.ptr());
-        else if (v instanceof Int i) {
-            if (i.size() != null) st.values.put(name, i.size());
-            if (i.order() != null) st.orders.put(name, i.order());
+        else if (v instanceof Int i && i.size() != null) st.values.put(name, i.size());
+    }
+
+    /**
+     * A page-table entry variable (declared pte_t, pmd_t or pud_t) assigned from a read through a
+     * pointer (ptep_get(ptep), READ_ONCE(*ptep), *pmdp): remember the pointer, so that a later
+     * re-read through it counts as re-checking this entry.
+     */
+    private void entryRead(String var, IASTExpression rhs) {
+        if (!facts.entryVars().contains(var)) return;
+        IASTExpression w = view.written(rhs);
+        IASTExpression e = strip(w != null ? w : rhs);
+        while (true) {
+            if (e instanceof IASTFunctionCallExpression c && c.getArguments().length > 0 && c.getArguments()[0] instanceof IASTExpression a) e = strip(a);
+            else if (e instanceof IASTUnaryExpression u && (u.getOperator() == IASTUnaryExpression.op_star || u.getOperator() == IASTUnaryExpression.op_amper)) e = strip(u.getOperand());
+            else break;
         }
+        String ptr = name(e);
+        if (ptr != null && !ptr.equals(var)) st.entries.put(var, ptr);
     }
 
     private void lvalue(IASTExpression l) {
@@ -674,10 +720,8 @@ public final class Transfer {
 
     private V invocation(WrittenView.Invocation inv, IASTExpression expanded) {
         if (!inv.functionLike()) {
-            Optional<RangeClass> s = kb.size(inv.name()), o = kb.order(inv.name());
-            if (s.isPresent() || o.isPresent())
-                return new Int(s.map(r -> bound(r, expanded)).orElse(null), o.map(r -> bound(r, expanded)).orElse(null), null, null);
-            return UNKNOWN;
+            Optional<RangeClass> s = kb.size(inv.name());
+            return s.isPresent() ? new Int(bound(s.get(), expanded), null, null) : UNKNOWN;
         }
         if (kb.assertion(inv.name()).isPresent()) { assertionAt(inv); return UNKNOWN; }
         return apply(inv.name(), inv.args(), expanded);
@@ -721,12 +765,13 @@ public final class Transfer {
             if (!consumes && !validation)
                 for (int i = 0; i < vals.size(); i++)
                     if (vals.get(i) instanceof Page p && p.v().unvalidated()) use(args.get(i), p, "passed to " + name + "()");
-            return result(name, ef, args, vals, off);
+            return result(name, ef, args, vals, off, at);
         }
         if (sum != null) {
             for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
                 int k = r.getKey();
-                if (k < vals.size() && vals.get(k) instanceof Page p) headRequired(name, k, args.get(k), p, r.getValue().clause(),
+                // a requirement learned from the callee's body: the head-only contract clause backs it
+                if (k < vals.size() && vals.get(k) instanceof Page p) headRequired(name, k, args.get(k), p, null,
                         (r.getValue().contract() ? "asserts it is not a tail: " : "") + r.getValue().because() + " (line " + r.getValue().line() + ")");
             }
             if (sum.returnsMaybeTail()) {
@@ -735,11 +780,10 @@ public final class Transfer {
                         .step(new WitnessStep("lookup", name, line)), null);
             }
         }
-        if (name != null) {
-            // a size or order the model classifies (pages_per_huge_page(h), huge_page_order(h))
-            Optional<RangeClass> size = kb.size(name), order = kb.order(name);
-            if (size.isPresent() || order.isPresent())
-                return new Int(size.map(r -> bound(r, at)).orElse(null), order.map(r -> bound(r, at)).orElse(null), null, null);
+        if (name != null && at != null) {
+            // a size the model classifies (pages_per_huge_page(h), folio_nr_pages(folio))
+            Bound size = sizeOfText(at);
+            if (size != null) return new Int(size, null, null);
         }
         // an unknown call: arrays handed to it are its business now
         for (int i = 0; i < vals.size(); i++) {
@@ -838,7 +882,7 @@ public final class Transfer {
         emit(new Event.HeadRequired(offset(ax), length(ax), api, k, ax == null ? "" : ax.getRawSignature(), p.v(), clause, because));
     }
 
-    private V result(String name, ApiEffect ef, List<IASTExpression> args, List<V> vals, int off) {
+    private V result(String name, ApiEffect ef, List<IASTExpression> args, List<V> vals, int off, IASTExpression at) {
         int k = ef.resultArg();
         V arg = k >= 0 && k < vals.size() ? vals.get(k) : UNKNOWN;
         String argVar = k >= 0 && k < args.size() ? name(args.get(k)) : null;
@@ -874,55 +918,28 @@ public final class Transfer {
                 if (arr == null && k >= 0 && k < args.size() && args.get(k) != null) arr = args.get(k).getRawSignature().replaceAll("\\s+", "");
                 return arr == null ? UNKNOWN : new Count(arr);
             }
-            case ENTRY_REREAD -> {
-                String ptr = arg instanceof Addr ad ? ad.var() : argVar;
-                return new Entry(null, ptr, true);
-            }
-            case ENTRY_VALUE -> {
-                if (arg instanceof Entry e) return e;
-                return argVar == null ? UNKNOWN : new Entry(argVar, st.entries.get(argVar), false);
-            }
-            case ENTRY_SAME -> {
-                Entry a = entryOf(vals, args, 0), b = entryOf(vals, args, 1);
-                return a != null && b != null ? new Same(a, b) : UNKNOWN;
-            }
             case MAPCOUNT -> {
                 PageValue pv = arg instanceof Page p ? p.v() : PageValue.UNKNOWN;
                 return new Mapcount(argVar, pv, name, ef.resultClause());
             }
             case IS_TAIL, IS_HEAD, IS_COMPOUND -> { return new Test(argVar, ef.result()); }
-            case SIZE -> {
-                Optional<RangeClass> r = kb.size(name);
-                return r.isPresent() ? new Int(bound(r.get(), null), null, null, null) : UNKNOWN;
-            }
             default -> {
                 if (ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.SPECULATIVE_GET)) {
                     ArgEffect sg = ef.args().stream().filter(a -> a.kind() == ArgEffect.Kind.SPECULATIVE_GET).findFirst().get();
                     String v = sg.index() < args.size() ? name(args.get(sg.index())) : null;
                     return new Spec(v, name, off);
                 }
-                Optional<RangeClass> r = kb.size(name);
-                if (r.isPresent()) return new Int(bound(r.get(), null), null, null, null);
-                Optional<RangeClass> ord = kb.order(name);
-                if (ord.isPresent()) return new Int(null, bound(ord.get(), null), null, null);
-                return UNKNOWN;
+                Bound size = at == null ? null : sizeOfText(at);
+                return size != null ? new Int(size, null, null) : UNKNOWN;
             }
         }
     }
 
-    private Entry entryOf(List<V> vals, List<IASTExpression> args, int i) {
-        if (i >= vals.size()) return null;
-        if (vals.get(i) instanceof Entry e) return e;
-        String n = name(args.get(i));
-        return n == null ? null : new Entry(n, st.entries.get(n), false);
-    }
-
-    /** The page-table entry variable a lookup was given (pte_page(pte)). */
+    /** The page-table entry variable a lookup was given (pte_page(pte)): one declared pte_t, pmd_t or pud_t. */
     private String entryName(List<IASTExpression> args, List<V> vals) {
-        for (int i = 0; i < args.size(); i++) {
-            if (vals.get(i) instanceof Entry e && !e.fresh()) return e.entryVar();
-            String n = name(args.get(i));
-            if (n != null && st.entries.containsKey(n)) return n;
+        for (IASTExpression a : args) {
+            String n = name(a);
+            if (n != null && facts.entryVars().contains(n)) return n;
         }
         return null;
     }
@@ -961,6 +978,19 @@ public final class Transfer {
         String n = name(e);
         if (n != null) return facts.pageVars().contains(n) || (st.pages.containsKey(n) && st.pages.get(n).shape() != Shape.FOLIO
                 && !facts.folioVars().contains(n));
+        // an expression: ask its C type (struct page *), where the parser resolved it
+        try {
+            var t = e.getExpressionType();
+            while (t instanceof org.eclipse.cdt.core.dom.ast.ITypedef td) t = td.getType();
+            if (t instanceof org.eclipse.cdt.core.dom.ast.IPointerType pt) {
+                var target = pt.getType();
+                while (target instanceof org.eclipse.cdt.core.dom.ast.ITypedef td) target = td.getType();
+                while (target instanceof org.eclipse.cdt.core.dom.ast.IQualifierType q) target = q.getType();
+                return target instanceof org.eclipse.cdt.core.dom.ast.ICompositeType ct && ct.getName().equals("page");
+            }
+        } catch (RuntimeException ex) {
+            // unresolvable: not known to be a page pointer
+        }
         return false;
     }
 
@@ -1009,5 +1039,5 @@ public final class Transfer {
 
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
     public record FunctionFacts(Map<String, Integer> params, Set<String> pageVars, Set<String> folioVars, Set<String> pageArrays,
-                                Set<String> localArrays, Set<String> locals) {}
+                                Set<String> localArrays, Set<String> locals, Set<String> entryVars) {}
 }

@@ -9,8 +9,11 @@ import java.util.List;
  * @param result what the return value is
  * @param resultArg the argument the result relates to (for HEAD_OF_ARG, FOLIO_OF_ARG, SAME_AS_ARG,
  *                  COUNT_OF_ARRAY, SPECULATIVE_*), else -1
+ * @param validatedBy for a speculative reference: the validation kinds the model requires
+ *                    (head_recheck, folio_recheck, pte_recheck, pmd_recheck, xas_reload)
  */
-public record ApiEffect(String name, Result result, int resultArg, Clause resultClause, List<ArgEffect> args) {
+public record ApiEffect(String name, Result result, int resultArg, Clause resultClause, List<ArgEffect> args,
+                        java.util.Set<String> validatedBy) {
 
     public enum Result {
         /** nothing page-like */
@@ -33,12 +36,6 @@ public record ApiEffect(String name, Result result, int resultArg, Clause result
         SPECULATIVE_FOLIO_OF_ARG,
         /** the number of entries the call stored in array argument resultArg; 0 or negative: none */
         COUNT_OF_ARRAY,
-        /** a fresh read of a page-table entry through pointer argument resultArg (ptep_get) */
-        ENTRY_REREAD,
-        /** the raw value of entry argument resultArg, for comparison (pte_val) */
-        ENTRY_VALUE,
-        /** true when entries resultArg and the other ENTRY_COMPARE arg are equal (pte_same) */
-        ENTRY_SAME,
         /** a mapcount or refcount of argument resultArg */
         MAPCOUNT,
         /** true when argument resultArg is a tail page (PageTail) */
@@ -46,9 +43,7 @@ public record ApiEffect(String name, Result result, int resultArg, Clause result
         /** true when argument resultArg is a head page (PageHead) */
         IS_HEAD,
         /** true when argument resultArg is part of a compound page (PageCompound, folio_test_large) */
-        IS_COMPOUND,
-        /** the size of a range in pages: what {@link ApiKnowledge#size} classifies */
-        SIZE
+        IS_COMPOUND
     }
 
     public record ArgEffect(int index, Kind kind, Clause clause) {

@@ -1,6 +1,7 @@
 package dev.mmlint.engine.knowledge;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,11 +23,26 @@ public interface ApiKnowledge {
     /** The clause making {@code field} of struct page head-only, when it is. */
     Optional<Clause> headOnlyField(String field);
 
-    /** How a size expression (a call or an identifier, by name) bounds a pfn range. */
-    Optional<RangeClass> size(String name);
+    /**
+     * How a size expression bounds a pfn range, by its text as written
+     * ({@code pages_per_huge_page(h)}, {@code 1 << order}, {@code HPAGE_PMD_NR}).
+     */
+    Optional<RangeClass> size(String expressionText);
 
-    /** How an order expression (a call or an identifier, by name) bounds a pfn range of 1 << order. */
-    Optional<RangeClass> order(String name);
+    /**
+     * The validations a branch condition performs, by its text as written with likely()/unlikely()
+     * stripped ({@code compound_head(page) != head}, {@code pte_val(pte) != pte_val(*ptep)}).
+     */
+    List<Validation> validations(String conditionText);
+
+    /**
+     * A re-check after a speculative reference.
+     *
+     * @param head            true: re-checks the head/folio ({@code bindings} name it as "head" or
+     *                        "folio"); false: re-reads a page-table entry ("pte"/"orig" and "ptep"/"pmdp")
+     * @param changedWhenTrue the condition is true when the re-check failed
+     */
+    record Validation(String kind, boolean head, java.util.Map<String, String> bindings, boolean changedWhenTrue, Clause clause) {}
 
     /**
      * For an assertion macro or function (VM_BUG_ON_PAGE, BUG_ON …): the index of the argument

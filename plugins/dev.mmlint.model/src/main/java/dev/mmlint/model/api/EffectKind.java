@@ -60,10 +60,18 @@ public enum EffectKind {
     /** the acquisition happened iff the function returned 0 */
     ZERO_IF_TAKEN(Group.CONVENTION, EffectSite.RETURN),
     /** the acquisition happened iff the function returned neither NULL nor an ERR_PTR */
-    NOT_ERR_IF_TAKEN(Group.CONVENTION, EffectSite.RETURN);
+    NOT_ERR_IF_TAKEN(Group.CONVENTION, EffectSite.RETURN),
+    /** the returned truth value says whether the {@code of} page is a tail page (PageTail) */
+    TESTS_TAIL(Group.PREDICATE, EffectSite.RETURN),
+    /** the returned truth value says whether the {@code of} page is a head page (PageHead) */
+    TESTS_HEAD(Group.PREDICATE, EffectSite.RETURN),
+    /** the returned truth value says whether the {@code of} page is part of a compound page (PageCompound) */
+    TESTS_COMPOUND(Group.PREDICATE, EffectSite.RETURN),
+    /** the parameter is a condition the kernel asserts false (VM_BUG_ON_PAGE(cond, page) BUGs when it holds) */
+    ASSERTS_FALSE(Group.PREDICATE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
-    public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION }
+    public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE }
 
     private final Group group;
     private final Set<EffectSite> sites;

@@ -1,0 +1,210 @@
+package dev.mmlint.engine.knowledge;
+
+import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.engine.knowledge.ApiEffect.ArgEffect;
+import dev.mmlint.frontend.KernelContext;
+import dev.mmlint.model.api.Applicability;
+import dev.mmlint.model.api.ClauseInfo;
+import dev.mmlint.model.api.EffectInfo;
+import dev.mmlint.model.api.EffectKind;
+import dev.mmlint.model.api.EffectSite;
+import dev.mmlint.model.api.ExprPattern;
+import dev.mmlint.model.api.FieldAccess;
+import dev.mmlint.model.api.FunctionSemantics;
+import dev.mmlint.model.api.KernelVersion;
+import dev.mmlint.model.api.RangeBound;
+import dev.mmlint.model.api.RangeInfo;
+import dev.mmlint.model.api.ReferenceModel;
+import dev.mmlint.model.api.Tri;
+import dev.mmlint.model.api.TreeContext;
+import dev.mmlint.model.api.ValidatorInfo;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine's view of the reference model for one analysed tree: every kernel function, field,
+ * range and validator the rules/ files describe, specialised to the tree's kernel version and
+ * (stated) Kconfig, with each clause's applicability in words.
+ */
+public final class ModelKnowledge implements ApiKnowledge {
+    private final ReferenceModel model;
+    private final TreeContext ctx;
+    private final Map<String, Clause> clauses = new LinkedHashMap<>();
+    private final Map<String, Optional<ApiEffect>> calls = new ConcurrentHashMap<>();
+    private final Map<String, Optional<RangeClass>> sizes = new ConcurrentHashMap<>();
+    private final Map<String, List<Validation>> checks = new ConcurrentHashMap<>();
+    private final Set<String> names = new HashSet<>();
+
+    public ModelKnowledge(ReferenceModel model, KernelContext kc) {
+        this.model = model;
+        this.ctx = treeContext(kc);
+        for (ClauseInfo ci : model.clauses()) clauses.put(ci.id(), clause(ci));
+        names.addAll(model.functionNames());
+        // object-like names and callees of range patterns (HPAGE_PMD_NR, pages_per_huge_page(...))
+        for (RangeInfo r : model.ranges(ctx)) {
+            List<String> t = ExprPattern.tokenize(r.pattern().source());
+            for (int i = 0; i < t.size(); i++)
+                if (t.get(i).matches("[A-Za-z_]\\w*") && (t.size() == 1 || (i + 1 < t.size() && t.get(i + 1).equals("("))))
+                    names.add(t.get(i));
+        }
+    }
+
+    /** The model's context for a kernel context: Kconfig only when the values were stated. */
+    public static TreeContext treeContext(KernelContext kc) {
+        KernelVersion v = kc.version() == null ? null
+                : new KernelVersion(kc.version().major(), kc.version().minor(), kc.version().sub(), 0);
+        Map<String, String> k = kc.config().stated() ? kc.config().values() : null;
+        return new TreeContext(v, k);
+    }
+
+    private Clause clause(ClauseInfo ci) {
+        Applicability a = model.applicability(ci.id(), ctx);
+        Confidence conf = switch (ci.confidence()) {
+            case HIGH -> Confidence.HIGH;
+            case MEDIUM -> Confidence.MEDIUM;
+            default -> Confidence.LOW;
+        };
+        String why = a.reason();
+        if (a.result() == Tri.UNKNOWN) why = "applies where " + ci.applicabilityText() + " (" + a.reason() + ")";
+        String summary = ci.rationale() == null ? ci.id() : ci.rationale().split("(?<=\\.)\\s")[0];
+        return new Clause(ci.id(), ci.rule(), conf, a.mayApply(), a.result() == Tri.UNKNOWN, why, summary);
+    }
+
+    private Clause of(ClauseInfo ci) { return clauses.getOrDefault(ci.id(), clause(ci)); }
+
+    @Override public Optional<ApiEffect> call(String name) {
+        return calls.computeIfAbsent(name, n -> model.function(n, ctx).map(this::effect));
+    }
+
+    private ApiEffect effect(FunctionSemantics fs) {
+        List<ArgEffect> args = new ArrayList<>();
+        Set<String> validatedBy = new TreeSet<>();
+        Set<Integer> speculativeArgs = new HashSet<>();
+        for (EffectInfo e : fs.effects())
+            if (e.kind() == EffectKind.SPECULATIVE_REF && e.site() != EffectSite.RETURN) speculativeArgs.add(e.paramIndex());
+        ApiEffect.Result result = ApiEffect.Result.NONE;
+        int resultArg = -1;
+        Clause resultClause = null;
+        boolean contiguitySafe = fs.contiguity().map(c -> c.kind() == EffectKind.CONTIGUITY_SAFE).orElse(false);
+        boolean countTaken = fs.successConvention().map(c -> c.kind() == EffectKind.COUNT_TAKEN).orElse(false);
+        boolean nonNull = fs.successConvention().map(c -> c.kind() == EffectKind.NONNULL_IF_TAKEN).orElse(false);
+        for (EffectInfo e : fs.effects()) {
+            Clause c = of(e.clause());
+            validatedBy.addAll(e.validatedBy().stream().map(v -> v.literal()).toList());
+            if (e.site() == EffectSite.RETURN) {
+                switch (e.kind()) {
+                    case POSSIBLY_TAIL -> { result = contiguitySafe ? ApiEffect.Result.POSSIBLY_TAIL_SECTION_SAFE : ApiEffect.Result.POSSIBLY_TAIL; resultClause = c; }
+                    case HEAD -> {
+                        result = e.ofIndex() >= 0 ? ApiEffect.Result.HEAD_OF_ARG : ApiEffect.Result.HEAD;
+                        resultArg = e.ofIndex();
+                        resultClause = c;
+                    }
+                    case FOLIO -> {
+                        result = e.ofIndex() >= 0 ? ApiEffect.Result.FOLIO_OF_ARG : ApiEffect.Result.FOLIO;
+                        resultArg = e.ofIndex();
+                        resultClause = c;
+                    }
+                    case NOT_EXCLUSIVITY_PROOF -> {
+                        result = ApiEffect.Result.MAPCOUNT;
+                        resultArg = e.ofIndex() >= 0 ? e.ofIndex() : 0;
+                        resultClause = c;
+                    }
+                    case TESTS_TAIL -> { result = ApiEffect.Result.IS_TAIL; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case TESTS_HEAD -> { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case TESTS_COMPOUND -> { result = ApiEffect.Result.IS_COMPOUND; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    default -> { }
+                }
+                continue;
+            }
+            int i = e.paramIndex();
+            boolean array = e.site() == EffectSite.ARRAY;
+            switch (e.kind()) {
+                case REQUIRES_HEAD -> { if (!speculativeArgs.contains(i)) args.add(new ArgEffect(i, ArgEffect.Kind.REQUIRES_HEAD, c)); }
+                case GETS_REF, TRY_REF -> args.add(new ArgEffect(i, array ? ArgEffect.Kind.GET_ARRAY : ArgEffect.Kind.GET, c));
+                case PINS -> args.add(new ArgEffect(i, array ? ArgEffect.Kind.PIN_ARRAY : ArgEffect.Kind.GET, c));
+                case PUTS_REF -> args.add(new ArgEffect(i, array ? ArgEffect.Kind.PUT_ARRAY : ArgEffect.Kind.PUT, c));
+                case UNPINS -> args.add(new ArgEffect(i, array ? ArgEffect.Kind.UNPIN_ARRAY : ArgEffect.Kind.UNPIN, c));
+                case SPECULATIVE_REF -> args.add(new ArgEffect(i, ArgEffect.Kind.SPECULATIVE_GET, c));
+                case PREPARES -> args.add(new ArgEffect(i, ArgEffect.Kind.PREPARE, c));
+                case PUBLISHES, UNFREEZES -> args.add(new ArgEffect(i, ArgEffect.Kind.PUBLISH, c));
+                case FREEZES -> args.add(new ArgEffect(i, ArgEffect.Kind.FREEZE, c));
+                case SETS_REFCOUNT -> args.add(new ArgEffect(i, ArgEffect.Kind.SET_COUNT, c));
+                default -> { }
+            }
+            if (array && e.countIndex() >= 0 && (e.kind() == EffectKind.GETS_REF || e.kind() == EffectKind.PINS))
+                args.add(new ArgEffect(e.countIndex(), ArgEffect.Kind.NR_PAGES, c));
+        }
+        // GUP: the return value counts what the array acquisitions took
+        if (countTaken) {
+            for (ArgEffect a : args)
+                if (a.kind() == ArgEffect.Kind.GET_ARRAY || a.kind() == ArgEffect.Kind.PIN_ARRAY) {
+                    result = ApiEffect.Result.COUNT_OF_ARRAY;
+                    resultArg = a.index();
+                    resultClause = a.clause();
+                    break;
+                }
+        }
+        // try_grab_folio(): the folio of its argument, with a speculative reference, or NULL
+        if (nonNull && (result == ApiEffect.Result.FOLIO_OF_ARG || result == ApiEffect.Result.HEAD_OF_ARG)) {
+            ArgEffect spec = args.stream().filter(a -> a.kind() == ArgEffect.Kind.SPECULATIVE_GET).findFirst().orElse(null);
+            if (spec != null) {
+                args.removeIf(a -> a.kind() == ArgEffect.Kind.SPECULATIVE_GET);
+                result = ApiEffect.Result.SPECULATIVE_FOLIO_OF_ARG;
+                resultArg = spec.index();
+                resultClause = spec.clause();
+            }
+        }
+        // definitions of several version windows may all apply (version unknown): one effect each
+        List<ArgEffect> unique = new ArrayList<>();
+        for (ArgEffect a : args)
+            if (unique.stream().noneMatch(u -> u.index() == a.index() && u.kind() == a.kind())) unique.add(a);
+        return new ApiEffect(fs.name(), result, resultArg, resultClause, List.copyOf(unique), Set.copyOf(validatedBy));
+    }
+
+    @Override public Optional<Clause> headOnlyField(String field) {
+        return model.field("page", field, ctx).filter(f -> f.access() == FieldAccess.HEAD_ONLY).map(f -> of(f.clause()));
+    }
+
+    @Override public Optional<RangeClass> size(String text) {
+        return sizes.computeIfAbsent(text, t -> {
+            Optional<RangeInfo> r = model.rangeBound(t, ctx);
+            return r.map(x -> new RangeClass(x.bound() == RangeBound.WITHIN_MAX_ORDER, t.trim().replaceAll("\\s+", " "), of(x.clause())));
+        });
+    }
+
+    @Override public List<Validation> validations(String text) {
+        return checks.computeIfAbsent(text, t -> {
+            List<Validation> out = new ArrayList<>();
+            for (ValidatorInfo v : model.validatorsMatching(t, ctx)) {
+                Map<String, String> b = v.pattern().match(t).orElse(Map.of());
+                String src = v.pattern().source();
+                boolean changed = src.contains("!=") || src.trim().startsWith("!");
+                String kind = v.kind().literal();
+                boolean head = kind.equals("head_recheck") || kind.equals("folio_recheck") || kind.equals("xas_reload");
+                Map<String, String> bind = new LinkedHashMap<>();
+                b.forEach((k, x) -> bind.put(k, x.replace(" ", "")));
+                out.add(new Validation(kind, head, bind, changed, of(v.clause())));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    @Override public Optional<Integer> assertion(String name) {
+        return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
+                .filter(e -> e.kind() == EffectKind.ASSERTS_FALSE).map(EffectInfo::paramIndex).findFirst());
+    }
+
+    @Override public Set<String> names() { return names; }
+
+    @Override public Collection<Clause> clauses() { return clauses.values(); }
+
+    @Override public Optional<Clause> clause(String id) { return Optional.ofNullable(clauses.get(id)); }
+}
