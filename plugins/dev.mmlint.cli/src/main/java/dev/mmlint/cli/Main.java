@@ -4,19 +4,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code mmlint} command: a host for subcommands (coverage now; check, rules, review later).
+ * The {@code mmlint} command: a host for subcommands (check, coverage, rules; review and lsp to come).
  * Each subcommand is its own class registered in {@link #commandLine()}.
  */
 @Command(name = "mmlint", mixinStandardHelpOptions = true, version = "mmlint 0.1.0-SNAPSHOT",
         description = "Static analysis of Linux kernel memory-management C (struct page, compound pages, THP, folios).",
         subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     /** The command line with every subcommand registered; adapters and tests use this. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand("check", new CheckCommand());
         cl.addSubcommand("coverage", new CoverageCommand());
+        cl.addSubcommand("rules", new RulesCommand());
         return cl;
     }
 

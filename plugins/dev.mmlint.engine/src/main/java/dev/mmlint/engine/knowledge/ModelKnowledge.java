@@ -73,7 +73,12 @@ public final class ModelKnowledge implements ApiKnowledge {
             default -> Confidence.LOW;
         };
         String why = a.reason();
-        if (a.result() == Tri.UNKNOWN) why = "applies where " + ci.applicabilityText() + " (" + a.reason() + ")";
+        if (a.result() == Tri.UNKNOWN) {
+            List<String> unknown = new ArrayList<>();
+            if (ctx.version() == null && !ci.window().toString().equals("all kernels")) unknown.add("kernel version");
+            if (ctx.kconfig() == null && ci.kconfig() != null) unknown.add("Kconfig");
+            why = "applies on " + ci.applicabilityText() + (unknown.isEmpty() ? "" : "; " + String.join(" and ", unknown) + " of this code not known");
+        }
         String summary = ci.rationale() == null ? ci.id() : ci.rationale().split("(?<=\\.)\\s")[0];
         return new Clause(ci.id(), ci.rule(), conf, a.mayApply(), a.result() == Tri.UNKNOWN, why, summary);
     }

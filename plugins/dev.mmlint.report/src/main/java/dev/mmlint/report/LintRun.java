@@ -1,0 +1,115 @@
+package dev.mmlint.report;
+
+import dev.mmlint.checks.Mmlint;
+import dev.mmlint.engine.Engine;
+import dev.mmlint.engine.UnitAnalyzer;
+import dev.mmlint.engine.api.Finding;
+import dev.mmlint.frontend.Diagnostic;
+import dev.mmlint.frontend.FrontendOptions;
+import dev.mmlint.frontend.Frontends;
+import dev.mmlint.frontend.InputException;
+import dev.mmlint.frontend.ParsedUnit;
+import dev.mmlint.frontend.SourceWalker;
+import dev.mmlint.model.api.ReferenceModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * One headless lint run, shared by the CLI, the Maven plugin and the review tool: expand the paths,
+ * plan a front end per file (kernel tree, compile_commands.json, or fragment), parse and analyse in
+ * parallel, and collect findings and what could not be analysed. The result is sorted and does not
+ * depend on the number of jobs.
+ */
+public final class LintRun {
+    /**
+     * @param model     the reference model (the shipped rules, or rule files the user named)
+     * @param progress  called with the number of files done so far (may be null)
+     */
+    public record Options(FrontendOptions frontend, Engine.Options engine, ReferenceModel model, int jobs, IntConsumer progress) {
+        public static Options defaults() {
+            return new Options(FrontendOptions.defaults(), Engine.Options.defaults(), null, Runtime.getRuntime().availableProcessors(), null);
+        }
+    }
+
+    /** Per-file outcome, kept so that callers (coverage, review) can look at functions too. */
+    public record FileResult(Path file, String displayPath, UnitAnalyzer.Result result, Diagnostic error, List<Diagnostic> problems) {}
+
+    public record Outcome(List<Finding> findings, List<Diagnostic> notAnalysed, List<FileResult> files, int filesAnalysed, Engine engine) {}
+
+    private LintRun() {}
+
+    /** The number of files {@code paths} expand to (for a progress bar's total). */
+    public static int count(List<Path> paths) {
+        return SourceWalker.expand(paths, false).files().size();
+    }
+
+    public static Outcome run(List<Path> paths, Options o) {
+        Engine engine = Mmlint.engine(o.engine(), o.model() == null ? Mmlint.shippedModel() : o.model());
+        SourceWalker.Result walked = SourceWalker.expand(paths, false);
+        List<Diagnostic> notAnalysed = new ArrayList<>(walked.diagnostics());
+        List<FileResult> results = new ArrayList<>();
+        try (Frontends.Plan plan = Frontends.forPaths(walked.files(), o.frontend())) {
+            notAnalysed.addAll(plan.diagnostics());
+            ExecutorService ex = Executors.newFixedThreadPool(Math.max(1, o.jobs()));
+            try {
+                List<Future<FileResult>> fs = new ArrayList<>();
+                int[] done = {0};
+                for (Frontends.Planned p : plan.files()) {
+                    fs.add(ex.submit(() -> {
+                        FileResult r = analyse(p, engine);
+                        if (o.progress() != null) synchronized (done) { o.progress().accept(++done[0]); }
+                        return r;
+                    }));
+                }
+                for (Future<FileResult> f : fs) results.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                ex.shutdownNow();
+            }
+        }
+        results.sort(Comparator.comparing(FileResult::displayPath));
+        List<Finding> findings = new ArrayList<>();
+        int analysed = 0;
+        for (FileResult r : results) {
+            if (r.error() != null) notAnalysed.add(r.error());
+            else {
+                analysed++;
+                findings.addAll(r.result().findings());
+            }
+        }
+        findings.sort(Finding.ORDER);
+        notAnalysed.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line).thenComparing(Diagnostic::message));
+        return new Outcome(List.copyOf(findings), List.copyOf(notAnalysed), List.copyOf(results), analysed, engine);
+    }
+
+    private static FileResult analyse(Frontends.Planned p, Engine engine) {
+        String display = p.frontend().displayPath(p.file());
+        try {
+            ParsedUnit u = p.frontend().parse(p.file());
+            return new FileResult(p.file(), u.displayPath(), engine.analyze(u), null, u.problems());
+        } catch (InputException e) {
+            return new FileResult(p.file(), display, null, e.diagnostic(), List.of());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new FileResult(p.file(), display, null, Diagnostic.error(display, 0, "internal error while analysing: " + e), List.of());
+        }
+    }
+
+    /** The text of each clause's applicability, for the formats' rule tables. */
+    public static Map<String, String> clauseTable(ReferenceModel model) {
+        Map<String, String> m = new TreeMap<>();
+        model.clauses().forEach(c -> m.put(c.id(), c.applicabilityText()));
+        return m;
+    }
+}
