@@ -67,7 +67,7 @@ public final class UnitAnalyzer {
                 cfgs.put(name, CfgBuilder.build(f, cfgOptions));
                 facts.put(name, FunctionAnalyzer.facts(f));
                 fns.put(name, f);
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | StackOverflowError ex) {
                 failed.put(name, "control-flow graph: " + ex);
             }
         }
@@ -81,7 +81,7 @@ public final class UnitAnalyzer {
                 Transfer t = new Transfer(kb, view, unit.text(), summaries::get, facts.get(name));
                 try {
                     FunctionAnalyzer.run(cfgs.get(name), t, s);
-                } catch (RuntimeException ex) {
+                } catch (RuntimeException | StackOverflowError ex) {
                     failed.putIfAbsent(name, "dataflow: " + ex);
                     continue;
                 }
@@ -104,7 +104,7 @@ public final class UnitAnalyzer {
             try {
                 FunctionAnalyzer.Outcome o = FunctionAnalyzer.run(cfgs.get(name), t, rep);
                 if (!o.converged()) failed.put(name, "dataflow did not settle after " + o.sweeps() + " sweeps");
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | StackOverflowError ex) {
                 failed.put(name, "dataflow: " + ex);
             }
         }

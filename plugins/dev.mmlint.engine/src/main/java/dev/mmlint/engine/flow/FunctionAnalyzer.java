@@ -28,6 +28,8 @@ import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
 public final class FunctionAnalyzer {
     /** A fixpoint that has not settled after this many sweeps is abandoned (and said so). */
     private static final int MAX_SWEEPS = 30;
+    /** Sweeps after which states are accumulated (joined with the previous state of the node). */
+    private static final int WIDEN_AFTER = 6;
 
     public record Outcome(boolean converged, int sweeps) {}
 
@@ -46,6 +48,8 @@ public final class FunctionAnalyzer {
             for (CfgNode n : order) {
                 FlowState s = n == cfg.entry() ? entry : inState(n, out, t);
                 if (s == null) continue; // not reached yet
+                // widening: after a few sweeps a node's state only grows, so loops settle
+                if (sweeps > WIDEN_AFTER && in.containsKey(n.id())) s = in.get(n.id()).join(s);
                 in.put(n.id(), s);
                 FlowState o = t.node(n, s);
                 if (!o.equals(out.get(n.id()))) {

@@ -71,7 +71,11 @@ public record PageValue(Shape shape, Origin origin, Clause originClause, int par
 
     public boolean unvalidated() { return ref == RefState.SPECULATIVE && (needHead || needEntry); }
 
+    /** Witnesses keep their first steps: enough for the replay, and finite in loops. */
+    private static final int MAX_WITNESS = 12;
+
     public PageValue step(WitnessStep s) {
+        if (witness.size() >= MAX_WITNESS) return this;
         List<WitnessStep> w = new ArrayList<>(witness.size() + 1);
         w.addAll(witness);
         w.add(s);

@@ -589,9 +589,12 @@ public final class Transfer {
     private void assign(String name, V v, int off) {
         if (v instanceof Page p) {
             PageValue pv = p.v();
+            boolean declared = facts.locals().contains(name) || facts.params().containsKey(name);
+            // a declared variable is only a page if its type says so (unsigned long pfn = page_to_pfn(page) is not)
+            if (declared && !facts.pageVars().contains(name) && !facts.folioVars().contains(name)) return;
+            // a struct folio pointer is a head by its type, whatever was cast into it
+            if (facts.folioVars().contains(name) && pv.shape() != Shape.FOLIO) pv = pv.withShape(Shape.FOLIO, pv.origin(), pv.originClause());
             st.pages.put(name, pv);
-            if (!facts.pageVars().contains(name) && !facts.folioVars().contains(name) && facts.locals().contains(name)
-                    && pv.shape() == Shape.UNKNOWN) st.pages.remove(name);
         } else if (v instanceof Count c) st.counts.put(name, c.array());
         else if (v instanceof Spec s) st.specTokens.put(name, s.var());
         else if (v instanceof Int i && i.size() != null) st.values.put(name, i.size());
@@ -631,7 +634,11 @@ public final class Transfer {
             Optional<Clause> headOnly = kb.headOnlyField(fieldName);
             String base = p.var() != null ? p.var() : owner.getRawSignature();
             emit(new Event.FieldAccess(offsetOfName(f), length(f), base, p.v(), fieldName, headOnly.orElse(null), write));
-            if (headOnly.isPresent() && p.v().shape() == Shape.PARAM && sink != null)
+            // learn a head requirement from a read of the value only: initialising writes
+            // (INIT_LIST_HEAD(&page->lru), page->mapping = NULL) do not say the page must be a head
+            boolean addressTaken = strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper
+                    || f.getParent() instanceof IASTUnaryExpression pu2 && pu2.getOperator() == IASTUnaryExpression.op_amper;
+            if (headOnly.isPresent() && !write && !addressTaken && p.v().shape() == Shape.PARAM && sink != null)
                 sink.requiresHead(p.v().param(), new FunctionSummary.Requirement(base, (write ? "writes " : "reads ") + base + "->" + fieldName,
                         text.line(offset(f)), headOnly.get(), false));
             if (p.v().unvalidated()) use(f, p, "dereferenced (->" + fieldName + ")");
@@ -671,7 +678,19 @@ public final class Transfer {
     }
 
     /** How many times a page pointer advanced inside a loop may step: the bound of the loop's guard. */
+    private boolean inLoopBound;
+
     private Bound loopBound(IASTNode at) {
+        if (inLoopBound) return null; // the loop condition itself advances the pointer
+        inLoopBound = true;
+        try {
+            return loopBoundOf(at);
+        } finally {
+            inLoopBound = false;
+        }
+    }
+
+    private Bound loopBoundOf(IASTNode at) {
         for (IASTNode p = at.getParent(); p != null; p = p.getParent()) {
             IASTExpression cond = null;
             if (p instanceof IASTForStatement f) cond = f.getConditionExpression();
@@ -889,9 +908,9 @@ public final class Transfer {
         PageValue.Origin o = origin(off, name + "()");
         int line = text.line(off);
         switch (ef.result()) {
-            case POSSIBLY_TAIL, POSSIBLY_TAIL_SECTION_SAFE -> {
+            case POSSIBLY_TAIL, SUBPAGE -> {
                 PageValue pv = PageValue.of(Shape.MAYBE_TAIL, o, ef.resultClause()).step(new WitnessStep("lookup", name, line))
-                        .asSubpage(ef.result() == ApiEffect.Result.POSSIBLY_TAIL_SECTION_SAFE);
+                        .asSubpage(ef.result() == ApiEffect.Result.SUBPAGE);
                 String ent = entryName(args, vals);
                 if (ent != null) pv = pv.withEntry(ent, st.entries.get(ent));
                 return new Page(pv, null);

@@ -20,8 +20,8 @@ public record ApiEffect(String name, Result result, int resultArg, Clause result
         NONE,
         /** a page that may be a tail page */
         POSSIBLY_TAIL,
-        /** a page-like value inside a compound page, obtained correctly across sections (nth_page, folio_page) */
-        POSSIBLY_TAIL_SECTION_SAFE,
+        /** the n-th page of a compound page the caller holds (folio_page, nth_page): iteration, not a lookup */
+        SUBPAGE,
         /** a head page */
         HEAD,
         /** a folio (always a head) */

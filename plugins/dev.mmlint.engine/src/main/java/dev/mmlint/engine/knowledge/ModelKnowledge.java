@@ -98,7 +98,7 @@ public final class ModelKnowledge implements ApiKnowledge {
         ApiEffect.Result result = ApiEffect.Result.NONE;
         int resultArg = -1;
         Clause resultClause = null;
-        boolean contiguitySafe = fs.contiguity().map(c -> c.kind() == EffectKind.CONTIGUITY_SAFE).orElse(false);
+        boolean subpage = fs.effects().stream().anyMatch(e -> e.kind() == EffectKind.SUBPAGE);
         boolean countTaken = fs.successConvention().map(c -> c.kind() == EffectKind.COUNT_TAKEN).orElse(false);
         boolean nonNull = fs.successConvention().map(c -> c.kind() == EffectKind.NONNULL_IF_TAKEN).orElse(false);
         for (EffectInfo e : fs.effects()) {
@@ -106,7 +106,7 @@ public final class ModelKnowledge implements ApiKnowledge {
             validatedBy.addAll(e.validatedBy().stream().map(v -> v.literal()).toList());
             if (e.site() == EffectSite.RETURN) {
                 switch (e.kind()) {
-                    case POSSIBLY_TAIL -> { result = contiguitySafe ? ApiEffect.Result.POSSIBLY_TAIL_SECTION_SAFE : ApiEffect.Result.POSSIBLY_TAIL; resultClause = c; }
+                    case POSSIBLY_TAIL -> { result = subpage ? ApiEffect.Result.SUBPAGE : ApiEffect.Result.POSSIBLY_TAIL; resultClause = c; }
                     case HEAD -> {
                         result = e.ofIndex() >= 0 ? ApiEffect.Result.HEAD_OF_ARG : ApiEffect.Result.HEAD;
                         resultArg = e.ofIndex();

@@ -68,7 +68,9 @@ public enum EffectKind {
     /** the returned truth value says whether the {@code of} page is part of a compound page (PageCompound) */
     TESTS_COMPOUND(Group.PREDICATE, EffectSite.RETURN),
     /** the parameter is a condition the kernel asserts false (VM_BUG_ON_PAGE(cond, page) BUGs when it holds) */
-    ASSERTS_FALSE(Group.PREDICATE, EffectSite.PARAM);
+    ASSERTS_FALSE(Group.PREDICATE, EffectSite.PARAM),
+    /** the returned page is the n-th page of the compound page the caller passes and holds (folio_page, nth_page): iteration over it, not a lookup */
+    SUBPAGE(Group.PREDICATE, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE }
