@@ -895,7 +895,11 @@ public final class Transfer {
     }
 
     private void headRequired(String api, int k, IASTExpression ax, Page p, Clause clause, String because) {
-        if (p.v().shape() == Shape.PARAM && sink != null && p.var() != null)
+        // a caller learns the requirement only when it is a head-only contract (MM004 clauses, or one
+        // learned from a body); requirements that back other rules (a refcount that must be set on the
+        // head) do not make the caller head-only
+        boolean contract = clause == null || "MM004".equals(clause.ruleId());
+        if (contract && p.v().shape() == Shape.PARAM && sink != null && p.var() != null)
             sink.requiresHead(p.v().param(), new FunctionSummary.Requirement(p.var(), "passes it to " + api + "()", text.line(offset(ax)), clause, false));
         if (clause == null) clause = kb.clause(ApiKnowledge.HEAD_ONLY_CONTRACT).orElse(null);
         emit(new Event.HeadRequired(offset(ax), length(ax), api, k, ax == null ? "" : ax.getRawSignature(), p.v(), clause, because));
