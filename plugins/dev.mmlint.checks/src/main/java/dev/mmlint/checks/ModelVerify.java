@@ -68,7 +68,8 @@ public final class ModelVerify {
 
     private ModelVerify() {}
 
-    public static Report verify(Path treeRoot, ReferenceModel model) throws IOException {
+    /** @param config a .config to use when the tree has none (null: the tree's, else the front end's default) */
+    public static Report verify(Path treeRoot, Path config, ReferenceModel model) throws IOException {
         KernelTree tree = KernelTree.at(treeRoot).orElseThrow(() -> new IOException(treeRoot + ": not a kernel tree (no top Makefile with VERSION)"));
         KernelVersion version = new KernelVersion(tree.version().major(), tree.version().minor(), tree.version().sub(), 0);
         List<Path> files = new ArrayList<>();
@@ -77,6 +78,21 @@ public final class ModelVerify {
                 try (Stream<Path> s = Files.walk(treeRoot.resolve(dir))) {
                     s.filter(p -> p.toString().endsWith(".c") || p.toString().endsWith(".h")).sorted().forEach(files::add);
                 }
+        // parse under the tree's Kconfig (its .config, --config, or the front end's default), so that
+        // #ifdef CONFIG_TRANSPARENT_HUGEPAGE picks the branch the kernel builds
+        Map<String, String> defines = new HashMap<>();
+        defines.put("__KERNEL__", "1");
+        if (!files.isEmpty()) {
+            try (dev.mmlint.frontend.Frontends.Plan plan = dev.mmlint.frontend.Frontends.forPaths(List.of(files.get(0)),
+                    config == null ? dev.mmlint.frontend.FrontendOptions.defaults() : dev.mmlint.frontend.FrontendOptions.defaults().withConfig(config))) {
+                if (!plan.frontends().isEmpty())
+                    plan.frontends().get(0).context().config().values().forEach((k, v) -> {
+                        if (v.equals("y")) defines.put("CONFIG_" + k, "1");
+                        else if (v.equals("m")) defines.put("CONFIG_" + k + "_MODULE", "1");
+                        else if (!v.equals("n")) defines.put("CONFIG_" + k, v);
+                    });
+            }
+        }
         Map<String, List<Def>> defs = new TreeMap<>();
         List<Diagnostic> problems = new ArrayList<>();
         int functions = 0;
@@ -94,7 +110,7 @@ public final class ModelVerify {
             IASTTranslationUnit tu;
             try {
                 tu = GCCLanguage.getDefault().getASTTranslationUnit(FileContent.create(rel, text.toCharArray()),
-                        new ExtendedScannerInfo(Map.of(), new String[0]), IncludeFileContentProvider.getEmptyFilesProvider(), null, 0,
+                        new ExtendedScannerInfo(defines, new String[0]), IncludeFileContentProvider.getEmptyFilesProvider(), null, 0,
                         new DefaultLogService());
             } catch (org.eclipse.core.runtime.CoreException | RuntimeException e) {
                 problems.add(Diagnostic.error(rel, 0, "not parsed: " + e.getMessage()));

@@ -28,13 +28,16 @@ public final class ModelCommand implements Runnable {
         @Option(names = "--tree", required = true, paramLabel = "DIR", description = "the kernel tree (its top Makefile gives the version)")
         Path tree;
 
+        @Option(names = "--config", paramLabel = "FILE", description = "Kconfig .config when the tree has none")
+        Path config;
+
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override public Integer call() {
             PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
             ModelVerify.Report r;
             try {
-                r = ModelVerify.verify(tree, Mmlint.shippedModel());
+                r = ModelVerify.verify(tree, config, Mmlint.shippedModel());
             } catch (IOException e) {
                 err.println("mmlint model verify: " + e.getMessage());
                 err.flush();
