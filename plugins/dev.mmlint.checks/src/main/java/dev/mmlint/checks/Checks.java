@@ -17,6 +17,15 @@ public final class Checks {
                 new TailToHeadOnlyFunction(), new MapcountExclusivity(), new PublishBeforePrepare(), new GupPairing());
     }
 
+    /**
+     * A value that may be a tail because a lookup the model knows returned it on some path (pte_page,
+     * pfn_to_page, GUP, a helper returning one): the claim rests on that lookup's clause. Tails the
+     * code itself tested for, parameters and subpages reached by iterating a compound page are not.
+     */
+    static boolean lookedUp(PageValue v) {
+        return v.shape().mayBeTail() && !v.subpage() && v.originClause() != null;
+    }
+
     /** "from pte_page() at line 120" evidence for where a value's shape came from. */
     static List<Evidence> origin(PageValue v, String what) {
         List<Evidence> ev = new ArrayList<>();

@@ -20,7 +20,7 @@ public final class MapcountExclusivity implements Check {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public void on(Event event, Reporter r) {
-        if (!(event instanceof Event.MapcountTest m) || m.value().subpage()) return;
+        if (!(event instanceof Event.MapcountTest m) || m.value().subpage() || m.value().originClause() == null) return;
         Shape s = m.value().shape();
         if (s != Shape.MAYBE_TAIL && s != Shape.TAIL && s != Shape.HEAD) return;
         String var = m.var() != null ? m.var() : "the page";

@@ -24,7 +24,7 @@ public final class SpeculativeReference implements Check {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public void on(Event event, Reporter r) {
-        if (event instanceof Event.SpeculativeGet g && g.value().shape().mayBeTail() && !g.value().subpage()) {
+        if (event instanceof Event.SpeculativeGet g && Checks.lookedUp(g.value())) {
             String msg = g.callee() + "() takes a speculative reference on '" + g.argText() + "', which may be a tail page"
                     + Checks.from(g.value());
             List<WitnessStep> w = new ArrayList<>(g.value().witness());

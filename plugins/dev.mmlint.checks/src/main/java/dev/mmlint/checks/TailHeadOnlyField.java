@@ -20,7 +20,7 @@ public final class TailHeadOnlyField implements Check {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public void on(Event event, Reporter r) {
-        if (!(event instanceof Event.FieldAccess f) || f.headOnly() == null || !f.value().shape().mayBeTail() || f.value().subpage()) return;
+        if (!(event instanceof Event.FieldAccess f) || f.headOnly() == null || !Checks.lookedUp(f.value())) return;
         // writing a page the code tested to be a tail is compound-page management (freeing, splitting)
         if (f.write() && f.value().shape() == Shape.TAIL) return;
         String msg = "'" + f.base() + "->" + f.field() + "' " + (f.write() ? "written" : "read") + " through a page that may be a tail page"

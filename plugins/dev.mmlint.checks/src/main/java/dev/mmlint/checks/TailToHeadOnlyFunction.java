@@ -19,7 +19,7 @@ public final class TailToHeadOnlyFunction implements Check {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public void on(Event event, Reporter r) {
-        if (!(event instanceof Event.HeadRequired h) || !h.value().shape().mayBeTail() || h.value().subpage()) return;
+        if (!(event instanceof Event.HeadRequired h) || !Checks.lookedUp(h.value())) return;
         String msg = "'" + h.argText() + "' may be a tail page" + Checks.from(h.value()) + " but " + h.callee() + "() requires a head page"
                 + (h.because() != null ? ": it " + h.because() : "");
         List<WitnessStep> w = new ArrayList<>(h.value().witness());
