@@ -7,13 +7,14 @@ import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Severity;
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.model.api.ReferenceModel;
+import dev.mmlint.report.Baseline;
+import dev.mmlint.report.CheckRun;
+import dev.mmlint.report.Formats;
 import dev.mmlint.report.Formatter;
-import dev.mmlint.report.JsonFormatter;
 import dev.mmlint.report.LintRun;
 import dev.mmlint.report.RunResult;
-import dev.mmlint.report.TextFormatter;
+import dev.mmlint.report.Settings;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
 public final class CheckCommand implements Callable<Integer> {
     @Mixin FrontendArgs in;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "text (default), json")
+    @Option(names = "--format", paramLabel = "FMT", description = "text (default), json, sarif, github (workflow commands)")
     String format = "text";
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the report here instead of stdout")
@@ -64,6 +65,19 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "lowest severity that makes the exit status 1 (default: note)")
     String failOn = "note";
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "report only findings not in this baseline (SARIF: all, with baselineState)")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "write the current findings to this baseline file")
+    Path writeBaseline;
+
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "mmlint settings (default: the nearest " + Settings.FILE_NAME + " above the first PATH, up to the repository root)")
+    Path settingsFile;
+
+    @Option(names = "--no-settings", description = "ignore " + Settings.FILE_NAME + " files")
+    boolean noSettings;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on the terminal")
     boolean quiet;
 
@@ -82,10 +96,34 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }
-        if (!format.equals("text") && !format.equals("json")) return usage(err, "unknown format '" + format + "' (text, json)");
+        Formatter formatter;
+        try {
+            formatter = Formats.forName(format);
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
         if (in.paths == null || in.paths.isEmpty()) return usage(err, "no PATH given");
         for (Path p : in.paths) if (!Files.exists(p)) return usage(err, "no such file or directory: " + p);
         if (in.config != null && !Files.isRegularFile(in.config)) return usage(err, "--config: no such file: " + in.config);
+        if (in.jobs < 1) return usage(err, "--jobs must be at least 1");
+        Baseline base = null;
+        if (baseline != null) {
+            try {
+                base = Baseline.read(baseline);
+            } catch (Baseline.BaselineException e) {
+                return usage(err, "--baseline: " + e.getMessage());
+            }
+        }
+        Settings settings = Settings.none();
+        Path sf = settingsFile != null ? settingsFile : noSettings ? null : Settings.find(in.paths.get(0));
+        if (settingsFile != null && !Files.isRegularFile(settingsFile)) return usage(err, "--settings: no such file: " + settingsFile);
+        if (sf != null) {
+            try {
+                settings = Settings.read(sf, ids);
+            } catch (Settings.SettingsException e) {
+                return usage(err, e.getMessage());
+            }
+        }
         ReferenceModel model;
         try {
             model = rules == null ? Mmlint.shippedModel() : Mmlint.model(RulesCommand.ruleFiles(rules));
@@ -94,25 +132,25 @@ public final class CheckCommand implements Callable<Integer> {
         }
         boolean tty = !quiet && System.console() != null;
         int total = tty ? LintRun.count(in.paths) : 0;
-        LintRun.Options o = new LintRun.Options(in.options(), new Engine.Options(enabled, Map.of(), confirmedOnly), model,
-                in.jobs, tty && total > 1 ? done -> progress(err, done, total) : null);
-        LintRun.Outcome out = LintRun.run(in.paths, o);
-        if (tty && total > 1) err.print("\r\033[K");
-        RunResult run = new RunResult(out.findings(), out.notAnalysed(), out.engine().rules(), LintRun.clauseTable(model), Map.of(),
-                List.of(), out.filesAnalysed(), Main.VERSION);
-        Formatter f = format.equals("json") ? new JsonFormatter() : new TextFormatter();
-        try (Writer w = output == null ? new NonClosingWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-                : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            f.write(run, w);
+        RunResult run = CheckRun.execute(in.paths, in.options(), enabled, enable != null, confirmedOnly, settings, base, model,
+                in.jobs, tty && total > 1 ? done -> progress(err, done, total) : null, Main.VERSION);
+        if (tty && total > 1) {
+            err.print("\r\033[K");
+            err.flush();
         }
-        if (output != null || !format.equals("text")) for (var d : out.notAnalysed()) err.println(d);
+        if (writeBaseline != null) Baseline.write(writeBaseline, run.findings());
+        try (Writer w = output == null ? new NonClosingWriter(spec.commandLine().getOut())
+                : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            formatter.write(run, w);
+        }
+        if (output != null || format.equals("json") || format.equals("sarif")) for (var d : run.notAnalysed()) err.println(d);
         err.flush();
-        if (out.filesAnalysed() == 0) {
+        if (run.filesAnalysed() == 0) {
             err.println("mmlint: nothing could be analysed");
+            err.flush();
             return 2;
         }
-        for (Finding x : out.findings()) if (x.severity().compareTo(failSeverity) >= 0) return 1;
-        return 0;
+        return CheckRun.fails(run, failSeverity) ? 1 : 0;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -21,8 +21,15 @@ public final class JsonFormatter implements Formatter {
         root.put("tool", "mmlint");
         root.put("version", run.toolVersion());
         root.put("filesAnalysed", run.filesAnalysed());
+        if (!run.baselineState().isEmpty()) {
+            ObjectNode b = root.putObject("baseline");
+            b.put("new", run.newFindings().size());
+            b.put("unchanged", run.findings().size() - run.newFindings().size());
+            ArrayNode gone = b.putArray("absent");
+            for (Baseline.Entry e : run.absent()) gone.add(e.fingerprint());
+        }
         ArrayNode fs = root.putArray("findings");
-        for (Finding f : run.findings()) {
+        for (Finding f : run.newFindings()) {
             ObjectNode o = fs.addObject();
             o.put("rule", f.ruleId());
             o.put("severity", f.severity().label());

@@ -52,11 +52,17 @@ public final class LintRun {
     }
 
     public static Outcome run(List<Path> paths, Options o) {
+        return run(paths, o, p -> false);
+    }
+
+    /** A run that leaves out the files {@code exclude} accepts (settings' path excludes); they are not read at all. */
+    public static Outcome run(List<Path> paths, Options o, java.util.function.Predicate<Path> exclude) {
         Engine engine = Mmlint.engine(o.engine(), o.model() == null ? Mmlint.shippedModel() : o.model());
         SourceWalker.Result walked = SourceWalker.expand(paths, false);
         List<Diagnostic> notAnalysed = new ArrayList<>(walked.diagnostics());
         List<FileResult> results = new ArrayList<>();
-        try (Frontends.Plan plan = Frontends.forPaths(walked.files(), o.frontend())) {
+        List<Path> files = walked.files().stream().filter(exclude.negate()).toList();
+        try (Frontends.Plan plan = Frontends.forPaths(files, o.frontend())) {
             notAnalysed.addAll(plan.diagnostics());
             ExecutorService ex = Executors.newFixedThreadPool(Math.max(1, o.jobs()));
             try {

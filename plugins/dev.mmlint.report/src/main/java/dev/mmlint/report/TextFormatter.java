@@ -16,23 +16,23 @@ import java.io.Writer;
  */
 public final class TextFormatter implements Formatter {
     @Override public void write(RunResult run, Writer out) throws IOException {
-        for (Finding f : run.findings()) {
+        for (Finding f : run.newFindings()) {
             out.write(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity().label() + ": " + f.message() + " [" + f.ruleId() + "]\n");
             for (Evidence e : f.evidence())
                 out.write(f.file() + ":" + e.line() + ":" + Math.max(1, e.column()) + ": note: " + e.message() + "\n");
             if (f.fixHint() != null && !f.fixHint().isEmpty()) out.write("  fix: " + f.fixHint() + "\n");
             out.write("  see: rules/" + f.ruleId() + " (model clause " + f.clause() + "; " + f.applicability() + ")\n");
             out.write("  confidence: " + f.confidence().label() + (f.confirmed() ? " (confirmed by the reference model)" : " (not confirmed by the reference model: " + f.confirmation() + ")") + "\n");
-            String bs = run.baselineState().get(f.fingerprint());
-            if (bs != null) out.write("  baseline: " + bs + "\n");
         }
         for (var d : run.notAnalysed()) out.write(d + "\n");
         out.write(summary(run) + "\n");
     }
 
     static String summary(RunResult run) {
-        long w = run.findings().size();
-        return "mmlint: " + w + (w == 1 ? " finding" : " findings") + " in " + run.filesAnalysed()
+        long w = run.newFindings().size(), old = run.findings().size() - w;
+        return "mmlint: " + w + (run.baselineState().isEmpty() ? "" : " new") + (w == 1 ? " finding" : " findings")
+                + (run.baselineState().isEmpty() ? "" : " (" + old + " in the baseline, " + run.absent().size() + " no longer found)")
+                + " in " + run.filesAnalysed()
                 + (run.filesAnalysed() == 1 ? " file" : " files")
                 + (run.notAnalysed().isEmpty() ? "" : ", " + run.notAnalysed().size() + " not analysed");
     }

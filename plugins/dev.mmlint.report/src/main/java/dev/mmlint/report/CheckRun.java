@@ -1,0 +1,46 @@
+package dev.mmlint.report;
+
+import dev.mmlint.engine.Engine;
+import dev.mmlint.engine.api.Finding;
+import dev.mmlint.engine.api.Severity;
+import dev.mmlint.frontend.FrontendOptions;
+import dev.mmlint.model.api.ReferenceModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * What {@code mmlint check} and the Maven plugin's {@code check} goal share: settings (rules on/off,
+ * severities, excludes, suppressions) applied around one {@link LintRun}, then the baseline.
+ */
+public final class CheckRun {
+    private CheckRun() {}
+
+    /**
+     * @param enabled    the rules to run before the settings are applied (null: all)
+     * @param explicit   whether {@code enabled} was named by the user (then settings cannot turn those off)
+     * @param baseline   null when none was given
+     */
+    public static RunResult execute(List<Path> paths, FrontendOptions frontend, Set<String> enabled, boolean explicit,
+                                    boolean confirmedOnly, Settings settings, Baseline baseline, ReferenceModel model,
+                                    int jobs, IntConsumer progress, String toolVersion) {
+        Set<String> on = new java.util.LinkedHashSet<>(enabled);
+        if (!explicit) on.removeAll(settings.disabled());
+        Map<String, Severity> sev = settings.severities();
+        LintRun.Options o = new LintRun.Options(frontend, new Engine.Options(on, sev, confirmedOnly), model, Math.max(1, jobs), progress);
+        LintRun.Outcome out = LintRun.run(paths, o, settings::excludes);
+        RunResult all = RunResult.of(out, model, toolVersion);
+        List<Finding> kept = out.findings().stream().filter(f -> !settings.suppressed(f)).toList();
+        RunResult run = new RunResult(kept, all.notAnalysed(), all.rules(), all.clauses(), Map.of(), List.of(),
+                all.filesAnalysed(), toolVersion, all.ruleClauses());
+        return baseline == null ? run : run.withBaseline(baseline);
+    }
+
+    /** Whether a new finding reaches {@code failOn}. */
+    public static boolean fails(RunResult run, Severity failOn) {
+        for (Finding x : run.newFindings()) if (x.severity().compareTo(failOn) >= 0) return true;
+        return false;
+    }
+}
