@@ -29,7 +29,6 @@ import java.util.Map;
 public final class SarifFormatter implements Formatter {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     /** Where the project lives; rule help links point into its rationale directory. */
-    public static final String INFORMATION_URI = "https://github.com/mmlint/mmlint";
     static final String RATIONALE_RESOURCE = "/dev/mmlint/checks/rationale/";
 
     @Override public void write(RunResult run, Writer out) throws IOException {
@@ -40,7 +39,6 @@ public final class SarifFormatter implements Formatter {
         ObjectNode driver = r.putObject("tool").putObject("driver");
         driver.put("name", "mmlint");
         driver.put("version", run.toolVersion());
-        driver.put("informationUri", INFORMATION_URI);
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
         for (RuleInfo ri : run.rules()) {
@@ -90,10 +88,10 @@ public final class SarifFormatter implements Formatter {
         String what = md == null ? null : section(md, "What");
         o.putObject("fullDescription").put("text", what == null ? ri.summary() : what);
         if (md != null) o.putObject("help").put("text", md).put("markdown", md);
-        o.put("helpUri", INFORMATION_URI + "/blob/main/" + ri.rationalePath());
         o.putObject("defaultConfiguration").put("level", level(ri.severity()));
         ObjectNode p = o.putObject("properties");
         p.put("confidence", ri.confidence().label());
+        p.put("rationale", ri.rationalePath());
         ArrayNode cl = p.putArray("clauses");
         clauses.forEach(cl::add);
         p.putArray("tags").add("linux-mm").add("correctness");
