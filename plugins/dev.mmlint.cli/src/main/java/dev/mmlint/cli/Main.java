@@ -21,6 +21,7 @@ public final class Main implements Runnable {
         cl.addSubcommand("check", new CheckCommand());
         cl.addSubcommand("coverage", new CoverageCommand());
         cl.addSubcommand("rules", new RulesCommand());
+        cl.addSubcommand("review", new ReviewCommand());
         cl.addSubcommand("model", new ModelCommand());
         return cl;
     }

@@ -1,0 +1,125 @@
+package dev.mmlint.review;
+
+import dev.mmlint.checks.Mmlint;
+import dev.mmlint.engine.Engine;
+import dev.mmlint.engine.api.Finding;
+import dev.mmlint.frontend.FrontendOptions;
+import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.ReferenceModel;
+import dev.mmlint.report.Formatter;
+import dev.mmlint.report.LintRun;
+import dev.mmlint.report.RunResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One headless {@code mmlint review}: read the inputs, review the series, write the chosen format to
+ * {@code out} and the problems and a one-line summary to {@code err}. The CLI is a thin adapter.
+ * Exit status: 0 nothing introduced, 1 findings introduced, 2 invalid request or nothing reviewed.
+ */
+public final class ReviewRun {
+    public static final List<String> FORMATS = List.of("review", "json", "sarif", "github");
+
+    /**
+     * @param tree          the base tree, or null to review hunks as fragments
+     * @param kernelVersion overrides the tree's version (or sets the fragments'); may be null
+     */
+    public record Request(List<Path> inputs, Path tree, String format, KernelVersion kernelVersion, Path config,
+                          boolean showFixed, String toolVersion) {}
+
+    private ReviewRun() {}
+
+    public static int run(Request q, Writer out, PrintWriter err) throws IOException {
+        String format = q.format() == null ? "review" : q.format();
+        if (!FORMATS.contains(format)) return usage(err, "unknown format '" + format + "' (" + String.join(", ", FORMATS) + ")");
+        Formatter report = null;
+        if (format.equals("sarif") || format.equals("github")) {
+            report = reportFormatter(format);
+            if (report == null) return usage(err, "format '" + format + "' needs the report module's formatters, not in this build");
+        }
+        if (q.inputs() == null || q.inputs().isEmpty()) return usage(err, "no INPUT given");
+        for (Path p : q.inputs()) if (!Files.isRegularFile(p)) return usage(err, "no such file: " + p);
+        if (q.tree() != null && !Files.isDirectory(q.tree())) return usage(err, "--tree: no such directory: " + q.tree());
+        if (q.config() != null && !Files.isRegularFile(q.config())) return usage(err, "--config: no such file: " + q.config());
+        List<PatchMail> mails = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path p : q.inputs()) {
+            MailReader.Read r = MailReader.read(p);
+            mails.addAll(r.mails());
+            problems.addAll(r.problems());
+        }
+        ReferenceModel model = Mmlint.shippedModel();
+        Engine engine = Mmlint.engine(Engine.Options.defaults(), model);
+        FrontendOptions fo = FrontendOptions.defaults().withConfig(q.config()).withKernelVersion(q.kernelVersion());
+        Review review;
+        try {
+            review = Reviewer.review(mails, problems, new Reviewer.Options(q.tree(), fo, engine, LintRun.clauseTable(model)));
+        } catch (IOException e) {
+            return usage(err, e.getMessage());
+        }
+        switch (format) {
+            case "json" -> ReviewJson.write(review, q.toolVersion(), out);
+            case "review" -> new ReplyFormatter(q.showFixed()).write(review, out);
+            default -> report.write(runResult(review, q.toolVersion()), out);
+        }
+        out.flush();
+        for (String p : review.problems()) err.println("mmlint review: " + p);
+        long intro = review.count(Review.Status.INTRODUCED);
+        int n = review.patches().size();
+        err.println("mmlint review: " + n + (n == 1 ? " patch, " : " patches, ") + review.reviewedFiles()
+                + (review.reviewedFiles() == 1 ? " file" : " files") + " reviewed: " + intro + " introduced, "
+                + review.count(Review.Status.PRE_EXISTING) + " pre-existing, " + review.count(Review.Status.FIXED) + " fixed");
+        if (review.reviewedFiles() == 0) err.println("mmlint review: nothing could be reviewed");
+        err.flush();
+        if (review.reviewedFiles() == 0) return 2;
+        return intro > 0 ? 1 : 0;
+    }
+
+    /**
+     * The review as a lint run for the report module's SARIF and GitHub formats: introduced findings
+     * are "new", pre-existing ones "unchanged"; fixed ones are not carried (their lines are gone, and
+     * the report module's "absent" entries are baseline records, not findings).
+     */
+    public static RunResult runResult(Review r, String toolVersion) {
+        // one entry per fingerprint over the whole series: its latest position, "new" when any patch introduced it
+        Map<String, Finding> latest = new java.util.LinkedHashMap<>();
+        Map<String, String> state = new TreeMap<>();
+        for (Review.PatchReview p : r.patches())
+            for (Review.Annotation a : p.all()) {
+                String fp = a.finding().fingerprint();
+                if (a.status() == Review.Status.FIXED) {
+                    latest.remove(fp);
+                    state.remove(fp);
+                    continue;
+                }
+                latest.put(fp, a.finding());
+                if (a.status() == Review.Status.INTRODUCED || !state.containsKey(fp)) state.put(fp, a.status().sarifBaselineState);
+            }
+        List<Finding> fs = new ArrayList<>(latest.values());
+        fs.sort(Finding.ORDER);
+        return new RunResult(List.copyOf(fs), List.of(), r.rules(), r.clauses(), state, List.of(), r.reviewedFiles(), toolVersion);
+    }
+
+    /** The report module's SARIF / GitHub formatters (owned elsewhere), looked up by name so this builds without them. */
+    static Formatter reportFormatter(String name) {
+        try {
+            Class<?> c = Class.forName("dev.mmlint.report.Formats");
+            return (Formatter) c.getMethod("forName", String.class).invoke(null, name);
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private static int usage(PrintWriter err, String msg) {
+        err.println("mmlint review: " + msg);
+        err.flush();
+        return 2;
+    }
+}

@@ -1,0 +1,417 @@
+package dev.mmlint.review;
+
+import dev.mmlint.engine.Engine;
+import dev.mmlint.engine.api.Evidence;
+import dev.mmlint.engine.api.Finding;
+import dev.mmlint.frontend.FragmentFrontend;
+import dev.mmlint.frontend.Frontend;
+import dev.mmlint.frontend.FrontendOptions;
+import dev.mmlint.frontend.Frontends;
+import dev.mmlint.frontend.InputException;
+import dev.mmlint.frontend.KernelConfig;
+import dev.mmlint.frontend.KernelContext;
+import dev.mmlint.frontend.KernelTree;
+import dev.mmlint.frontend.ParsedUnit;
+import dev.mmlint.review.Review.Annotation;
+import dev.mmlint.review.Review.FileReview;
+import dev.mmlint.review.Review.PatchReview;
+import dev.mmlint.review.Review.Status;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+
+/**
+ * Reviews a patch series. With a base tree the series is applied in memory, patch after patch
+ * (the tree is only read), and each changed .c file is analysed before and after the patch by the
+ * tree's own front end, so the tree's kernel version gates the rules. Without a tree each hunk's
+ * pre- and post-image are analysed as lone fragments. Findings are matched across the two sides by
+ * fingerprint, then by rule, function and message, and classified introduced, pre-existing or fixed.
+ */
+public final class Reviewer {
+    /** @param tree the base kernel tree, or null to review hunks as fragments */
+    public record Options(Path tree, FrontendOptions frontend, Engine engine, Map<String, String> clauses) {}
+
+    private final Options o;
+    private final Map<String, List<String>> state = new HashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private int reviewed;
+
+    private Reviewer(Options o) { this.o = o; }
+
+    public static Review review(List<PatchMail> mails, List<String> inputProblems, Options o) throws IOException {
+        return new Reviewer(o).run(mails, inputProblems);
+    }
+
+    private Review run(List<PatchMail> mails, List<String> inputProblems) throws IOException {
+        problems.addAll(inputProblems);
+        String cover = null;
+        List<PatchMail> series = new ArrayList<>();
+        for (PatchMail m : mails) {
+            if (m.isCoverLetter()) {
+                if (cover == null) cover = m.subject();
+            } else series.add(m);
+        }
+        // order by [PATCH n/m]: across all inputs when every patch is numbered, else within each input file
+        if (!series.isEmpty() && series.stream().allMatch(m -> m.number() > 0)) series.sort(Comparator.comparingInt(PatchMail::number));
+        else {
+            Map<String, List<PatchMail>> bySource = new java.util.LinkedHashMap<>();
+            for (PatchMail m : series) bySource.computeIfAbsent(m.source(), k -> new ArrayList<>()).add(m);
+            series.clear();
+            for (List<PatchMail> g : bySource.values()) {
+                if (g.stream().allMatch(m -> m.number() > 0)) g.sort(Comparator.comparingInt(PatchMail::number));
+                series.addAll(g);
+            }
+        }
+        Frontend fe;
+        Frontends.Plan plan = null;
+        String base;
+        if (o.tree() != null) {
+            Optional<KernelTree> t = KernelTree.at(o.tree());
+            if (t.isEmpty()) throw new IOException("--tree " + o.tree() + ": not a kernel tree (no top Makefile with VERSION/PATCHLEVEL/SUBLEVEL)");
+            plan = Frontends.forPaths(List.of(t.get().root().resolve("Makefile")), o.frontend());
+            if (plan.files().isEmpty()) {
+                plan.close();
+                throw new IOException("--tree " + o.tree() + ": " + plan.diagnostics());
+            }
+            fe = plan.files().get(0).frontend();
+            base = "tree " + o.tree().getFileName() + " (Linux " + fe.context().version() + ")";
+        } else {
+            KernelContext ctx = o.frontend().kernelVersion() == null ? new FragmentFrontend().context()
+                    : new KernelContext(o.frontend().kernelVersion(), "--kernel-version " + o.frontend().kernelVersion(),
+                            o.frontend().config() != null ? KernelConfig.read(o.frontend().config())
+                                    : KernelConfig.empty("no Kconfig known (patch fragment)"));
+            fe = new FragmentFrontend(ctx);
+            base = "fragments (kernel " + (ctx.version() == null ? "unknown" : ctx.version()) + ")";
+        }
+        List<PatchReview> out = new ArrayList<>();
+        try {
+            for (PatchMail m : series) out.add(patch(m, fe));
+        } finally {
+            if (plan != null) plan.close();
+            else fe.close();
+        }
+        return new Review(cover, List.copyOf(out), List.copyOf(problems), reviewed, o.engine().rules(), o.clauses(), base);
+    }
+
+    private PatchReview patch(PatchMail m, Frontend fe) {
+        List<String> pp = new ArrayList<>();
+        List<FileReview> files = new ArrayList<>();
+        Diff d = Diff.parse(m.body());
+        for (String p : d.problems()) pp.add(m.name() + ": " + p);
+        if (d.files().isEmpty() && d.problems().isEmpty()) pp.add(m.name() + ": no diff in this patch, nothing to review");
+        for (Diff.FileDiff f : d.files()) {
+            String where = m.name() + ": " + f.path();
+            if (f.problem() != null) {
+                pp.add(where + ": " + f.problem());
+                continue;
+            }
+            FileReview r = o.tree() != null ? treeFile(f, fe, where, pp) : fragmentFile(f, fe, where, pp);
+            if (r != null) files.add(r);
+        }
+        problems.addAll(pp);
+        return new PatchReview(m, List.copyOf(files), List.copyOf(pp));
+    }
+
+    // ---------------------------------------------------------------- with a tree
+
+    private FileReview treeFile(Diff.FileDiff f, Frontend fe, String where, List<String> pp) {
+        if (!f.path().endsWith(".c")) {
+            pp.add(where + ": not a .c file, not reviewed");
+            return null;
+        }
+        for (Diff.Hunk h : f.hunks()) {
+            if (h.problem() != null) {
+                pp.add(where + ": hunk " + h.atHeader() + ": " + h.problem() + ", file not applied");
+                return null;
+            }
+        }
+        List<String> before;
+        if (f.oldPath() == null) before = List.of();
+        else {
+            before = state.get(f.oldPath());
+            if (before == null) {
+                Path p = o.tree().resolve(f.oldPath()).normalize();
+                if (!p.startsWith(o.tree().normalize()) || !Files.isRegularFile(p)) {
+                    pp.add(where + ": does not apply: no such file in the base tree");
+                    return null;
+                }
+                try {
+                    before = lines(Files.readString(p, StandardCharsets.UTF_8));
+                } catch (IOException | RuntimeException e) {
+                    pp.add(where + ": cannot read the base file: " + e.getMessage());
+                    return null;
+                }
+            }
+        }
+        Applied a = apply(before, f.hunks());
+        if (a.failed != null) {
+            pp.add(where + ": hunk " + a.failed.atHeader() + ": does not apply (context mismatch"
+                    + (a.failed.oldStart() > 0 ? " at line " + a.failed.oldStart() : "") + ")");
+            return null;
+        }
+        if (f.oldPath() != null && !f.oldPath().equals(f.path())) state.remove(f.oldPath());
+        if (f.newPath() != null) state.put(f.newPath(), a.after);
+        if (f.newPath() == null) return null; // deleted: nothing left to judge
+        Path as = o.tree().resolve(f.newPath());
+        ParsedUnit ua, ub = null;
+        try {
+            ua = fe.parseText(as, f.newPath(), String.join("\n", a.after) + "\n");
+            if (f.oldPath() != null) ub = fe.parseText(o.tree().resolve(f.oldPath()), f.newPath(), String.join("\n", before) + "\n");
+        } catch (InputException | RuntimeException e) {
+            pp.add(where + ": cannot analyse: " + (e instanceof InputException ie ? ie.diagnostic().message() : e.toString()));
+            return null;
+        }
+        List<Finding> fa = o.engine().analyze(ua).findings();
+        List<Finding> fb = ub == null ? List.of() : o.engine().analyze(ub).findings();
+        Set<String> changed = new LinkedHashSet<>();
+        Map<String, int[]> changedAt = new HashMap<>();
+        for (int hi = 0; hi < f.hunks().size(); hi++) {
+            List<Diff.Line> ls = f.hunks().get(hi).lines();
+            for (int li = 0; li < ls.size(); li++) {
+                Diff.Line l = ls.get(li);
+                List<String> fns = l.kind() == '+' ? functionsAt(ua, a.newNo[hi][li])
+                        : l.kind() == '-' && ub != null ? functionsAt(ub, a.oldNo[hi][li]) : List.of();
+                changed.addAll(fns);
+                for (String fn : fns) changedAt.putIfAbsent(fn + l.kind(), new int[] {hi, li});
+            }
+        }
+        reviewed++;
+        return new FileReview(f, classify(fa, fb, changed, f.hunks(), a.newNo, a.oldNo, changedAt));
+    }
+
+    record Applied(List<String> after, int[][] oldNo, int[][] newNo, Diff.Hunk failed) {}
+
+    /** Applies the hunks in order; each may move (like {@code git apply}) but not overlap the previous one. */
+    static Applied apply(List<String> before, List<Diff.Hunk> hunks) {
+        List<String> out = new ArrayList<>();
+        int[][] oldNo = new int[hunks.size()][], newNo = new int[hunks.size()][];
+        int last = 0;
+        for (int hi = 0; hi < hunks.size(); hi++) {
+            Diff.Hunk h = hunks.get(hi);
+            List<String> old = h.oldImage();
+            int expected = h.oldCount() == 0 ? h.oldStart() : h.oldStart() - 1;
+            int at = find(before, old, expected, last);
+            if (at < 0) return new Applied(null, null, null, h);
+            out.addAll(before.subList(last, at));
+            int o = at, n = out.size();
+            oldNo[hi] = new int[h.lines().size()];
+            newNo[hi] = new int[h.lines().size()];
+            for (int li = 0; li < h.lines().size(); li++) {
+                Diff.Line l = h.lines().get(li);
+                if (l.kind() != '+') oldNo[hi][li] = ++o;
+                if (l.kind() != '-') {
+                    newNo[hi][li] = ++n;
+                    out.add(l.text());
+                }
+            }
+            last = at + old.size();
+        }
+        out.addAll(before.subList(last, before.size()));
+        return new Applied(out, oldNo, newNo, null);
+    }
+
+    private static int find(List<String> text, List<String> old, int expected, int from) {
+        int max = text.size() - old.size();
+        for (int d = 0; ; d++) {
+            int up = expected - d, down = expected + d;
+            boolean any = false;
+            if (down >= from && down <= max) {
+                any = true;
+                if (matches(text, old, down)) return down;
+            }
+            if (d > 0 && up >= from && up <= max) {
+                any = true;
+                if (matches(text, old, up)) return up;
+            }
+            if (!any && (down > max) && (up < from)) return -1;
+        }
+    }
+
+    private static boolean matches(List<String> text, List<String> old, int at) {
+        for (int i = 0; i < old.size(); i++) if (!text.get(at + i).stripTrailing().equals(old.get(i).stripTrailing())) return false;
+        return true;
+    }
+
+    static List<String> lines(String s) {
+        List<String> r = new ArrayList<>(List.of(s.split("\n", -1)));
+        if (!r.isEmpty() && r.get(r.size() - 1).isEmpty()) r.remove(r.size() - 1);
+        return r;
+    }
+
+    private static List<String> functionsAt(ParsedUnit u, int line) {
+        List<String> r = new ArrayList<>();
+        if (line <= 0) return r;
+        for (IASTFunctionDefinition fd : u.functions()) {
+            var loc = fd.getFileLocation();
+            if (loc == null) continue;
+            if (loc.getStartingLineNumber() <= line && line <= loc.getEndingLineNumber()) r.add(name(fd));
+        }
+        return r;
+    }
+
+    private static String name(IASTFunctionDefinition fd) {
+        IASTDeclarator d = fd.getDeclarator();
+        while (d.getNestedDeclarator() != null && d.getName().toString().isEmpty()) d = d.getNestedDeclarator();
+        return d.getName().toString();
+    }
+
+    // ---------------------------------------------------------------- without a tree
+
+    private FileReview fragmentFile(Diff.FileDiff f, Frontend fe, String where, List<String> pp) {
+        if (!f.path().endsWith(".c")) {
+            pp.add(where + ": not a .c file, not reviewed");
+            return null;
+        }
+        List<Finding> fa = new ArrayList<>(), fb = new ArrayList<>();
+        int n = f.hunks().size();
+        int[][] oldNo = new int[n][], newNo = new int[n][];
+        Set<String> changed = new LinkedHashSet<>();
+        int ok = 0;
+        Path as = Path.of("/__mmlint_review__").resolve(f.path());
+        for (int hi = 0; hi < n; hi++) {
+            Diff.Hunk h = f.hunks().get(hi);
+            oldNo[hi] = new int[h.lines().size()];
+            newNo[hi] = new int[h.lines().size()];
+            if (h.problem() != null) {
+                pp.add(where + ": hunk " + h.atHeader() + ": " + h.problem() + ", hunk not reviewed");
+                continue;
+            }
+            int oi = h.oldStart() - 1, nn = h.newStart() - 1;
+            List<Integer> newMap = new ArrayList<>(), oldMap = new ArrayList<>();
+            for (int li = 0; li < h.lines().size(); li++) {
+                char k = h.lines().get(li).kind();
+                if (k != '+') { oldNo[hi][li] = ++oi; oldMap.add(oi); }
+                if (k != '-') { newNo[hi][li] = ++nn; newMap.add(nn); }
+            }
+            try {
+                ParsedUnit ua = fe.parseText(as, f.path(), fragment(h.newImage()));
+                for (Finding x : o.engine().analyze(ua).findings()) fa.add(remap(x, newMap));
+                for (IASTFunctionDefinition fd : ua.functions()) changed.add(name(fd));
+                if (f.oldPath() != null && h.oldCount() > 0) {
+                    ParsedUnit ub = fe.parseText(as, f.path(), fragment(h.oldImage()));
+                    for (Finding x : o.engine().analyze(ub).findings()) fb.add(remap(x, oldMap));
+                    for (IASTFunctionDefinition fd : ub.functions()) changed.add(name(fd));
+                }
+                ok++;
+            } catch (InputException | RuntimeException e) {
+                pp.add(where + ": hunk " + h.atHeader() + ": cannot analyse: "
+                        + (e instanceof InputException ie ? ie.diagnostic().message() : e.toString()));
+            }
+        }
+        if (ok == 0) return null;
+        reviewed++;
+        return new FileReview(f, classify(fa, fb, changed, f.hunks(), newNo, oldNo, Map.of()));
+    }
+
+    /**
+     * A hunk image as a fragment, line for line: what the hunk cut in the middle of at its top (the
+     * tail of a comment, the end of a function body) is blanked, so the parser sees whole items.
+     */
+    static String fragment(List<String> image) {
+        List<String> ls = new ArrayList<>(image);
+        int cut = -1;
+        for (int i = 0; i < ls.size(); i++) {
+            String l = ls.get(i);
+            if (l.contains("/*")) break;
+            if (l.contains("*/")) { cut = i; break; }
+        }
+        for (int i = cut + 1; i < ls.size(); i++) {
+            String l = ls.get(i);
+            if (l.isBlank() || l.startsWith("\t") || l.startsWith(" ") || l.startsWith("#") || l.startsWith("/")) continue;
+            if (l.startsWith("}")) cut = i;   // the end of a body whose head is above the hunk
+            break;
+        }
+        for (int i = 0; i <= cut; i++) ls.set(i, "");
+        return String.join("\n", ls) + "\n";
+    }
+
+    /** The finding with its fragment lines moved to file lines. */
+    private static Finding remap(Finding f, List<Integer> map) {
+        java.util.function.IntUnaryOperator m = l -> l >= 1 && l <= map.size() ? map.get(l - 1) : l;
+        List<Evidence> ev = f.evidence().stream().map(e -> new Evidence(m.applyAsInt(e.line()), e.column(), e.message())).toList();
+        return new Finding(f.ruleId(), f.severity(), f.confidence(), f.file(), f.function(), m.applyAsInt(f.line()), f.column(),
+                m.applyAsInt(f.endLine()), f.endColumn(), f.message(), ev, f.fixHint(), f.fixes(), f.clause(), f.applicability(),
+                f.witness(), f.confirmed(), f.confirmation(), f.fingerprint());
+    }
+
+    // ---------------------------------------------------------------- classification
+
+    static String fallbackKey(Finding f) {
+        return f.ruleId() + '\0' + f.function() + '\0' + f.message().replaceAll("line \\d+", "line N").replaceAll(":\\d+", ":N");
+    }
+
+    /**
+     * Matches after against before (fingerprint first, then rule+function+message), keeps what the
+     * patch concerns (changed functions; any function whose findings changed), and anchors each.
+     */
+    static List<Annotation> classify(List<Finding> after, List<Finding> before, Set<String> changed,
+                                     List<Diff.Hunk> hunks, int[][] newNo, int[][] oldNo, Map<String, int[]> changedAt) {
+        List<Finding> a = new ArrayList<>(after), b = new ArrayList<>(before);
+        a.sort(Finding.ORDER);
+        b.sort(Finding.ORDER);
+        boolean[] usedB = new boolean[b.size()];
+        Status[] st = new Status[a.size()];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < a.size(); i++) {
+                if (st[i] != null) continue;
+                for (int j = 0; j < b.size(); j++) {
+                    if (usedB[j]) continue;
+                    boolean eq = pass == 0 ? a.get(i).fingerprint().equals(b.get(j).fingerprint())
+                            : fallbackKey(a.get(i)).equals(fallbackKey(b.get(j)));
+                    if (eq) {
+                        usedB[j] = true;
+                        st[i] = Status.PRE_EXISTING;
+                        break;
+                    }
+                }
+            }
+        }
+        List<Annotation> r = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            Finding f = a.get(i);
+            Status s = st[i] == null ? Status.INTRODUCED : st[i];
+            if (s == Status.PRE_EXISTING && !changed.contains(f.function())) continue;
+            r.add(anchor(s, f, hunks, newNo, changedAt));
+        }
+        for (int j = 0; j < b.size(); j++) if (!usedB[j]) r.add(anchor(Status.FIXED, b.get(j), hunks, oldNo, changedAt));
+        r.sort(Comparator.comparing((Annotation x) -> x.hunk() < 0 ? Integer.MAX_VALUE : x.hunk())
+                .thenComparingInt(x -> x.line() < 0 ? Integer.MAX_VALUE : x.line())
+                .thenComparing(Annotation::status)
+                .thenComparing(Annotation::finding, Finding.ORDER));
+        return List.copyOf(r);
+    }
+
+    private static Annotation anchor(Status s, Finding f, List<Diff.Hunk> hunks, int[][] no, Map<String, int[]> changedAt) {
+        char changedKind = s == Status.FIXED ? '-' : '+';
+        int bh = -1, bl = -1;
+        for (int hi = 0; hi < hunks.size(); hi++) {
+            if (no[hi] == null) continue;
+            for (int li = 0; li < no[hi].length; li++) {
+                if (no[hi][li] != f.line()) continue;
+                if (hunks.get(hi).lines().get(li).kind() == changedKind) return new Annotation(s, f, hi, li);
+                if (bh < 0) { bh = hi; bl = li; }
+            }
+        }
+        if (bh >= 0) return new Annotation(s, f, bh, bl);
+        // outside the diff: a caller or callee whose finding changed because of a function the patch changed
+        // (keys are function name + '+' or '-': the first added or removed line of that function)
+        for (char kind : new char[] {changedKind, changedKind == '+' ? '-' : '+'})
+            for (Map.Entry<String, int[]> e : new java.util.TreeMap<>(changedAt).entrySet()) {
+                String fn = e.getKey().substring(0, e.getKey().length() - 1);
+                if (e.getKey().charAt(fn.length()) == kind && !fn.equals(f.function()) && f.message().contains(fn + "()"))
+                    return new Annotation(s, f, e.getValue()[0], e.getValue()[1], true);
+            }
+        return new Annotation(s, f, -1, -1);
+    }
+}
