@@ -126,6 +126,29 @@ class RealKernelTest {
         }
     }
 
+    /**
+     * The engine reasons about known API macros as written (compound_head(), pte_page(), nth_page()):
+     * in a kernel tree every such call in the file's text must reach the written view, whatever the
+     * front end does to save time (a parse that loses macro expansions would silently miss findings).
+     */
+    @Test void knownMacrosAreSeenAsWritten() {
+        ParsedUnit u = units.get("mm/gup.c");
+        var kb = Mmlint.engine().knowledge(u.context());
+        var view = dev.mmlint.engine.ast.WrittenView.build(u.ast(), u.text(), kb.names());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        view.all().forEach(i -> seen.add(i.name()));
+        java.util.Set<String> macros = new java.util.TreeSet<>();
+        for (var e : u.ast().getMacroExpansions()) macros.add(e.getMacroReference().toString());
+        int checked = 0;
+        for (String name : List.of("pte_page", "pmd_page", "compound_head", "page_folio", "nth_page", "folio_page", "pfn_to_page")) {
+            if (!macros.contains(name) || !u.text().content().contains(name + "(")) continue;
+            assertTrue(seen.contains(name), name + " is a macro called in mm/gup.c but the written view does not see it");
+            checked++;
+        }
+        assertTrue(checked >= 2, "mm/gup.c should call at least two known API macros (found " + checked + "; expansions recorded: "
+                + u.ast().getMacroExpansions().length + ")");
+    }
+
     @Test void analysisIsDeterministic() {
         ParsedUnit u = units.get("mm/gup.c");
         assertEquals(Mmlint.engine().analyze(u).findings(), Mmlint.engine().analyze(u).findings());
