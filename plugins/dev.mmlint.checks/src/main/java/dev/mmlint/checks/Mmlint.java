@@ -5,6 +5,7 @@ import dev.mmlint.dsl.LoadResult;
 import dev.mmlint.dsl.RuleSetLoader;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.SimReplayer;
+import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.knowledge.ModelKnowledge;
 import dev.mmlint.model.api.ReferenceModel;
 import java.nio.file.Path;
@@ -48,7 +49,53 @@ public final class Mmlint {
 
     public static Engine engine() { return engine(Engine.Options.defaults(), shippedModel()); }
 
+    /** Custom checks loaded together with a model (see {@link #load}): they run wherever that model does. */
+    private static final java.util.Map<ReferenceModel, List<Check>> CUSTOM =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
     public static Engine engine(Engine.Options options, ReferenceModel model) {
-        return new Engine(ctx -> new ModelKnowledge(model, ctx), Checks.all(), options, ctx -> new SimReplayer(model, ctx));
+        return engine(options, model, CUSTOM.getOrDefault(model, List.of()));
+    }
+
+    /** The built-in checks plus custom ones (see {@link #load}). */
+    public static Engine engine(Engine.Options options, ReferenceModel model, List<Check> custom) {
+        List<Check> all = new java.util.ArrayList<>(Checks.all());
+        all.addAll(custom);
+        return new Engine(ctx -> new ModelKnowledge(model, ctx), all, options, ctx -> new SimReplayer(model, ctx));
+    }
+
+    /**
+     * Rule files and custom rules: {@code .mmr} files and Java sources (a directory's {@code custom/*.java})
+     * compiled in-process with ECJ. Classes implementing {@link Check} are registered like the built-in
+     * checks; a custom rule that does not compile, does not implement Check, reuses a rule id or has no
+     * public no-argument constructor is reported with its location and left out, and the rest still load.
+     * Errors in .mmr files are fatal (IllegalArgumentException), as for {@link #model(List)}.
+     */
+    public record Loaded(ReferenceModel model, List<Check> custom, List<DslDiagnostic> problems) {}
+
+    public static Loaded load(List<Path> paths) {
+        LoadResult r = RuleSetLoader.load(paths);
+        List<DslDiagnostic> problems = new java.util.ArrayList<>(r.diagnostics().stream()
+                .filter(d -> d.isError() && d.file().endsWith(".java")).toList());
+        List<DslDiagnostic> modelErrors = r.diagnostics().stream().filter(d -> d.isError() && !d.file().endsWith(".java")).toList();
+        if (!modelErrors.isEmpty())
+            throw new IllegalArgumentException("invalid rules:\n" + modelErrors.stream().map(DslDiagnostic::format).collect(Collectors.joining("\n")));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        Checks.all().forEach(c -> ids.add(c.info().id()));
+        List<Check> custom = new java.util.ArrayList<>();
+        for (Class<?> k : r.customRules()) {
+            if (!Check.class.isAssignableFrom(k) || java.lang.reflect.Modifier.isAbstract(k.getModifiers())) continue;
+            String where = k.getName();
+            try {
+                Check c = (Check) k.getConstructor().newInstance();
+                if (!ids.add(c.info().id()))
+                    problems.add(DslDiagnostic.error(where, 1, 1, "custom rule reuses rule id " + c.info().id()));
+                else custom.add(c);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                problems.add(DslDiagnostic.error(where, 1, 1, "custom rule cannot be created: " + e));
+            }
+        }
+        CUSTOM.put(r.model(), List.copyOf(custom));
+        return new Loaded(r.model(), List.copyOf(custom), List.copyOf(problems));
     }
 }

@@ -126,14 +126,19 @@ public final class CheckCommand implements Callable<Integer> {
         }
         ReferenceModel model;
         try {
-            model = rules == null ? Mmlint.shippedModel() : Mmlint.model(RulesCommand.ruleFiles(rules));
+            if (rules == null) model = Mmlint.shippedModel();
+            else {
+                Mmlint.Loaded loaded = Mmlint.load(RulesCommand.ruleFiles(rules));
+                for (var d : loaded.problems()) err.println(d.format());
+                model = loaded.model();
+            }
         } catch (IllegalArgumentException | IOException e) {
             return usage(err, e.getMessage());
         }
         boolean tty = !quiet && System.console() != null;
         int total = tty ? LintRun.count(in.paths) : 0;
         RunResult run = CheckRun.execute(in.paths, in.options(), enabled, enable != null, confirmedOnly, settings, base, model,
-                in.jobs, tty && total > 1 ? done -> progress(err, done, total) : null, Main.VERSION);
+                in.jobs, tty && total > 1 ? progressBar(err, total) : null, Main.VERSION);
         if (tty && total > 1) {
             err.print("\r\033[K");
             err.flush();
@@ -166,10 +171,18 @@ public final class CheckCommand implements Callable<Integer> {
         return 2;
     }
 
-    private static void progress(PrintWriter err, int done, int total) {
-        int width = 30, filled = done * width / total;
-        err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + " files");
-        err.flush();
+    /** A progress bar on the terminal: files done of total, rate and estimated time left. */
+    private static java.util.function.IntConsumer progressBar(PrintWriter err, int total) {
+        long start = System.nanoTime();
+        return done -> {
+            double secs = (System.nanoTime() - start) / 1e9;
+            double rate = secs > 0 ? done / secs : 0;
+            long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+            int width = 30, filled = done * width / total;
+            err.print(String.format("\r[%s%s] %d/%d files, %.1f files/s, ETA %d:%02d", "#".repeat(filled), " ".repeat(width - filled),
+                    done, total, rate, eta / 60, eta % 60));
+            err.flush();
+        };
     }
 
     static final class NonClosingWriter extends java.io.FilterWriter {

@@ -18,6 +18,13 @@ public final class Main implements Runnable {
     /** The command line with every subcommand registered; adapters and tests use this. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // a bad invocation is one clear line (and exit status 2), not the whole usage text
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("mmlint " + c.getCommandName() + ": " + ex.getMessage() + " (see 'mmlint " + c.getCommandName() + " --help')");
+            c.getErr().flush();
+            return 2;
+        });
         cl.addSubcommand("check", new CheckCommand());
         cl.addSubcommand("coverage", new CoverageCommand());
         cl.addSubcommand("rules", new RulesCommand());

@@ -182,7 +182,8 @@ public final class UnitAnalyzer {
                                      List<Evidence> evidence, String fixHint, List<Fix> fixes, List<WitnessStep> witness) {
             var info = check.info();
             // a finding cites a clause of its own rule, one that applies to this tree
-            if (clause == null || !clause.applies() || !info.id().equals(clause.ruleId())) return;
+            if (clause == null || !clause.applies()) return;
+            if (!info.id().equals(clause.ruleId()) && !clause.ruleId().equals(check.refines())) return;
             int off = Math.min(Math.max(0, at.offset()), Math.max(0, text.content().length() - 1));
             int end = Math.min(text.content().length(), off + Math.max(1, at.length()));
             WitnessReplayer.Verdict v = replayer.replay(info.id(), clause, witness);

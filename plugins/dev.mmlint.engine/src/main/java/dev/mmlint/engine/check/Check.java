@@ -11,4 +11,10 @@ public interface Check {
     RuleInfo info();
 
     void on(Event event, Reporter reporter);
+
+    /**
+     * For a custom rule (Java next to the rule files): the built-in rule whose model clauses its
+     * findings cite. A finding always cites an applicable clause of its own rule or of this one.
+     */
+    default String refines() { return null; }
 }

@@ -1,0 +1,36 @@
+package dev.mmlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opt-in ({@code -Dmmlint.heavy=true}): the SARIF report of all of Linux 6.12 mm/ is byte-identical
+ * with --jobs 1 and --jobs 4. Too slow for the default suite (several minutes on 2 cores).
+ */
+class JobsDeterminismHeavyTest {
+    @Test void sixTwelveMmIsByteIdenticalForOneAndFourJobs() throws Exception {
+        assumeTrue(Boolean.getBoolean("mmlint.heavy"), "opt-in: -Dmmlint.heavy=true");
+        String env = System.getenv("MMLINT_KERNEL_6_12");
+        Path tree = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache/mmlint/kernels/linux-source-6.12");
+        assumeTrue(Files.isDirectory(tree.resolve("mm")), "Linux 6.12 sources not unpacked: scripts/kernel-sources.sh 6.12");
+        Path a = Files.createTempFile("mm-j1", ".sarif"), b = Files.createTempFile("mm-j4", ".sarif");
+        assertEquals(run(tree, 1, a), run(tree, 4, b), "exit status");
+        byte[] x = Files.readAllBytes(a), y = Files.readAllBytes(b);
+        assertTrue(x.length > 1000, "a real report");
+        assertEquals(new String(x), new String(y), "--jobs 1 and --jobs 4 reports differ");
+    }
+
+    private static int run(Path tree, int jobs, Path out) {
+        var cl = Main.commandLine();
+        cl.setErr(new PrintWriter(new StringWriter()));
+        return cl.execute("check", "-q", "--no-settings", "--format", "sarif", "--output", out.toString(), "--jobs", String.valueOf(jobs),
+                tree.resolve("mm").toString());
+    }
+}
