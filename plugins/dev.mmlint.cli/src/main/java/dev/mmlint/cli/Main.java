@@ -30,6 +30,7 @@ public final class Main implements Runnable {
         cl.addSubcommand("rules", new RulesCommand());
         cl.addSubcommand("review", new ReviewCommand());
         cl.addSubcommand("model", new ModelCommand());
+        cl.addSubcommand("lsp", new LspCommand());
         return cl;
     }
 

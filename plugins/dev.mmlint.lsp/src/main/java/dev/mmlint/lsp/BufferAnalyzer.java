@@ -1,0 +1,191 @@
+package dev.mmlint.lsp;
+
+import dev.mmlint.checks.Checks;
+import dev.mmlint.checks.Mmlint;
+import dev.mmlint.engine.Engine;
+import dev.mmlint.engine.api.Finding;
+import dev.mmlint.engine.api.Severity;
+import dev.mmlint.frontend.FragmentFrontend;
+import dev.mmlint.frontend.Frontend;
+import dev.mmlint.frontend.FrontendOptions;
+import dev.mmlint.frontend.Frontends;
+import dev.mmlint.frontend.InputException;
+import dev.mmlint.frontend.KernelConfig;
+import dev.mmlint.frontend.KernelContext;
+import dev.mmlint.frontend.KernelTree;
+import dev.mmlint.frontend.KernelTreeFrontend;
+import dev.mmlint.frontend.ParsedUnit;
+import dev.mmlint.frontend.SourceText;
+import dev.mmlint.model.api.ReferenceModel;
+import dev.mmlint.report.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Analyses editor buffers the way {@code mmlint check} analyses files: a buffer inside a kernel tree
+ * is parsed by that tree's front end (its version and Kconfig gate the rules), anything else as a
+ * lone fragment. One front end per tree is kept for the server's lifetime, so its header caches make
+ * re-checks of a buffer cheap. The nearest {@code .mmlint.json} (rules on/off, severities, excludes,
+ * suppressions) applies as it does for the CLI. Thread-safe.
+ */
+final class BufferAnalyzer implements AutoCloseable {
+    /** What one analysis of one buffer version gave. {@code error} is set when the buffer could not be analysed. */
+    record Analysis(int version, String text, SourceText source, String displayPath, String mode, List<Finding> findings,
+                    String error, int errorLine, String warning, long millis) {}
+
+    /** Thrown when a newer version of the buffer made this analysis pointless. */
+    static final class Stale extends Exception {
+        Stale() { super(null, null, false, false); }
+    }
+
+    private record Choice(Frontend frontend, String mode, String warning) {}
+
+    private record SettingsKey(Path file, long modified) {}
+
+    private final FrontendOptions options;
+    private final ReferenceModel model;
+    private final Map<Path, Frontend> trees = new LinkedHashMap<>();
+    private final Map<Path, String> treeErrors = new HashMap<>();
+    private final Map<SettingsKey, Object> settings = new HashMap<>();
+    private final Map<Settings, Engine> engines = new HashMap<>();
+    private Frontend compileCommands;
+    private String compileCommandsError;
+    private FragmentFrontend fragment;
+    private final Engine defaultEngine;
+
+    BufferAnalyzer(FrontendOptions options, ReferenceModel model) {
+        this.options = options == null ? FrontendOptions.defaults() : options;
+        this.model = model == null ? Mmlint.shippedModel() : model;
+        this.defaultEngine = Mmlint.engine(Engine.Options.defaults(), this.model);
+    }
+
+    /**
+     * Analyses {@code text} as the file {@code file} (absolute; need not exist).
+     * @param stale checked between the stages; when it says true the analysis stops with {@link Stale}
+     */
+    Analysis analyse(Path file, int version, String text, BooleanSupplier stale) throws Stale {
+        long t0 = System.nanoTime();
+        Path abs = file.toAbsolutePath().normalize();
+        Choice c = frontendFor(abs);
+        String display = c.frontend().displayPath(abs);
+        SourceText source = new SourceText(text);
+        Object s = settingsFor(abs);
+        if (s instanceof String err)
+            return new Analysis(version, text, source, display, c.mode(), List.of(), err, 0, c.warning(), ms(t0));
+        Settings st = (Settings) s;
+        if (st.excludes(abs))
+            return new Analysis(version, text, source, display, c.mode() + ", excluded by " + st.file(), List.of(), null, 0,
+                    c.warning(), ms(t0));
+        if (stale.getAsBoolean()) throw new Stale();
+        ParsedUnit unit;
+        try {
+            unit = c.frontend().parseText(abs, display, text);
+        } catch (InputException e) {
+            return new Analysis(version, text, source, display, c.mode(), List.of(), e.diagnostic().message(),
+                    e.diagnostic().line(), c.warning(), ms(t0));
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Analysis(version, text, source, display, c.mode(), List.of(), "internal error while analysing: " + e, 0,
+                    c.warning(), ms(t0));
+        }
+        if (stale.getAsBoolean()) throw new Stale();
+        List<Finding> findings;
+        try {
+            findings = engineFor(st).analyze(unit).findings().stream().filter(f -> !st.suppressed(f))
+                    .sorted(Finding.ORDER).toList();
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Analysis(version, text, source, display, c.mode(), List.of(), "internal error while analysing: " + e, 0,
+                    c.warning(), ms(t0));
+        }
+        return new Analysis(version, text, unit.text(), display, c.mode() + " (kernel " + unit.context().version() + ", " + unit.context().versionSource() + ")",
+                findings, null, 0, c.warning(), ms(t0));
+    }
+
+    private static long ms(long t0) { return (System.nanoTime() - t0) / 1_000_000; }
+
+    private synchronized Choice frontendFor(Path abs) {
+        if (options.compileCommands() != null) {
+            if (compileCommands == null && compileCommandsError == null) {
+                Frontends.Plan plan = Frontends.forPaths(List.of(abs), options);
+                if (plan.files().isEmpty()) {
+                    compileCommandsError = plan.diagnostics().stream().map(Object::toString).collect(Collectors.joining("; "));
+                    plan.close();
+                } else compileCommands = plan.files().get(0).frontend();
+            }
+            if (compileCommands != null) return new Choice(compileCommands, "compile_commands.json " + options.compileCommands(), null);
+            return new Choice(fragment(), "lone fragment", compileCommandsError);
+        }
+        Optional<KernelTree> tree = KernelTree.enclosing(abs);
+        if (tree.isEmpty()) return new Choice(fragment(), "lone fragment", null);
+        Path root = tree.get().root();
+        Frontend fe = trees.get(root);
+        if (fe == null && !treeErrors.containsKey(root)) {
+            Frontends.Plan plan = Frontends.forPaths(List.of(abs), options);
+            Frontend planned = plan.files().isEmpty() ? null : plan.files().get(0).frontend();
+            if (planned instanceof KernelTreeFrontend) {
+                fe = planned;
+                trees.put(root, fe);
+            } else {
+                String why = plan.diagnostics().stream().map(d -> d.message()).collect(Collectors.joining("; "));
+                treeErrors.put(root, why.isEmpty() ? "cannot set up kernel tree " + root : why);
+                plan.close();
+            }
+        }
+        if (fe != null) return new Choice(fe, "kernel tree " + root, null);
+        return new Choice(fragment(), "lone fragment", treeErrors.get(root) + "; analysed as a lone fragment");
+    }
+
+    private FragmentFrontend fragment() {
+        if (fragment == null) {
+            fragment = options.kernelVersion() == null ? new FragmentFrontend()
+                    : new FragmentFrontend(new KernelContext(options.kernelVersion(), "--kernel-version " + options.kernelVersion(),
+                            KernelConfig.empty("no Kconfig known (lone fragment)")));
+        }
+        return fragment;
+    }
+
+    /** The settings governing {@code abs} (re-read when the file changes), or an error message. */
+    private synchronized Object settingsFor(Path abs) {
+        Path f = Settings.find(abs);
+        if (f == null) return Settings.none();
+        long modified;
+        try {
+            modified = Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            return Settings.none();
+        }
+        return settings.computeIfAbsent(new SettingsKey(f, modified), k -> {
+            Set<String> ids = Checks.all().stream().map(c -> c.info().id()).collect(Collectors.toSet());
+            try {
+                return Settings.read(k.file(), ids);
+            } catch (Settings.SettingsException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    private synchronized Engine engineFor(Settings s) {
+        if (s.file() == null) return defaultEngine;
+        return engines.computeIfAbsent(s, k -> {
+            Set<String> on = Checks.all().stream().map(c -> c.info().id()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            on.removeAll(k.disabled());
+            Map<String, Severity> sev = k.severities();
+            return Mmlint.engine(new Engine.Options(on, sev, false), model);
+        });
+    }
+
+    @Override public synchronized void close() {
+        trees.values().forEach(Frontend::close);
+        trees.clear();
+        if (compileCommands != null) compileCommands.close();
+        if (fragment != null) fragment.close();
+    }
+}
