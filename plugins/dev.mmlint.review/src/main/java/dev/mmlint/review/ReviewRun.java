@@ -84,12 +84,13 @@ public final class ReviewRun {
 
     /**
      * The review as a lint run for the report module's SARIF and GitHub formats: introduced findings
-     * are "new", pre-existing ones "unchanged"; fixed ones are not carried (their lines are gone, and
-     * the report module's "absent" entries are baseline records, not findings).
+     * are "new", pre-existing ones "unchanged", and findings the series fixes (not reintroduced by a
+     * later patch) are "absent" entries, at their last position before the fix.
      */
     public static RunResult runResult(Review r, String toolVersion) {
         // one entry per fingerprint over the whole series: its latest position, "new" when any patch introduced it
         Map<String, Finding> latest = new java.util.LinkedHashMap<>();
+        Map<String, Finding> fixed = new java.util.LinkedHashMap<>();
         Map<String, String> state = new TreeMap<>();
         for (Review.PatchReview p : r.patches())
             for (Review.Annotation a : p.all()) {
@@ -97,14 +98,21 @@ public final class ReviewRun {
                 if (a.status() == Review.Status.FIXED) {
                     latest.remove(fp);
                     state.remove(fp);
+                    fixed.put(fp, a.finding());
                     continue;
                 }
+                fixed.remove(fp);
                 latest.put(fp, a.finding());
                 if (a.status() == Review.Status.INTRODUCED || !state.containsKey(fp)) state.put(fp, a.status().sarifBaselineState);
             }
         List<Finding> fs = new ArrayList<>(latest.values());
         fs.sort(Finding.ORDER);
-        return new RunResult(List.copyOf(fs), List.of(), r.rules(), r.clauses(), state, List.of(), r.reviewedFiles(), toolVersion);
+        List<dev.mmlint.report.Baseline.Entry> absent = new ArrayList<>();
+        for (Finding f : fixed.values())
+            absent.add(new dev.mmlint.report.Baseline.Entry(f.fingerprint(), f.ruleId(), f.file(), f.function(), f.line(), f.message()));
+        absent.sort(java.util.Comparator.comparing(dev.mmlint.report.Baseline.Entry::file)
+                .thenComparingInt(dev.mmlint.report.Baseline.Entry::line).thenComparing(dev.mmlint.report.Baseline.Entry::rule));
+        return new RunResult(List.copyOf(fs), List.of(), r.rules(), r.clauses(), state, List.copyOf(absent), r.reviewedFiles(), toolVersion);
     }
 
     /** The report module's SARIF / GitHub formatters (owned elsewhere), looked up by name so this builds without them. */
