@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Front-end benchmark: parses every .c file of mm/ in one run, in tree mode (generated headers,
-# Kbuild include paths, shared header cache, header bodies skipped) and with no includes at all,
-# and prints times, their ratio, problems, % functions clean and peak heap. Results go to
-# bench/results/frontend-<date>.md.
+# Front-end benchmark: parses every .c file of mm/ (top level) in three modes, each in a fresh JVM
+# (cold, JIT warm-up included): tree mode with every header declaration parsed ("before"), tree
+# mode with unreachable header declarations pruned ("after", the default), and with no includes at
+# all (the floor). Prints wall time, process CPU, JIT and GC time, peak heap, problems and coverage
+# side by side, and whether before and after gave the same coverage for every file. Results go to
+# bench/results/frontend-<date>.md (appended to when it exists).
 #
-#   bench/frontend/run.sh [TREE] [--config FILE] [--jobs N] [--dir mm]
+#   bench/frontend/run.sh [TREE] [--config FILE] [--jobs N] [--dir mm] [--passes 2] [--verify]
+#                         [--modes full,pruned,none] [--jvm "JVM OPTIONS"]
 # TREE defaults to $MMLINT_KERNEL_6_12 or ~/.cache/mmlint/kernels/linux-source-6.12; the config to
-# the Debian config beside it when the tree has no .config.
+# the Debian config beside it when the tree has no .config. --passes 2 also times a second, warm
+# pass in each JVM; --verify adds a deep comparison (every name's binding and every expression's
+# type) of the before and after parses of every file. $JAVA picks the java binary (default: java).
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 tree="${MMLINT_KERNEL_6_12:-$HOME/.cache/mmlint/kernels/linux-source-6.12}"
@@ -24,14 +29,17 @@ if [[ ! -d "$fe/target/classes" || ! -f "$fe/target/bench.classpath" ]]; then
      && ./mvnw -B -q -o -pl plugins/dev.mmlint.frontend dependency:build-classpath -Dmdep.outputFile=target/bench.classpath) >&2
 fi
 out="$here/bench/results/frontend-$(date +%Y-%m-%d).md"
-java -Xss8m -XX:+UseParallelGC -cp "$fe/target/classes:$(cat "$fe/target/bench.classpath")" \
-  dev.mmlint.frontend.bench.FrontendBenchmark "$tree" "${args[@]}" --out "$out.table"
+tmp="$(mktemp)"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+"${JAVA:-java}" -cp "$fe/target/classes:$(cat "$fe/target/bench.classpath")" \
+  dev.mmlint.frontend.bench.FrontendBenchmark "$tree" "${args[@]}" --out "$tmp"
 {
-  echo "# Front-end benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+  [[ -f "$out" ]] && echo
+  echo "## Front-end benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $("${JAVA:-java}" -version 2>&1 | head -1)"
   echo
-  echo "Machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/') at the end of the run."
+  echo "Machine: $(nproc) cores; load average $load_before before the run, $(cut -d' ' -f1-3 /proc/loadavg) after (shared machine)."
   echo
-  cat "$out.table"
-} > "$out"
-rm -f "$out.table"
+  cat "$tmp"
+} >> "$out"
+rm -f "$tmp"
 echo "written: $out" >&2

@@ -43,6 +43,41 @@ class CoverageCommandTest {
         assertEquals(run("coverage", "--jobs", "1", d.toString()).out(), run("coverage", "--jobs", "2", d.toString()).out());
     }
 
+    /** Files the tree's Kconfig does not build are analysed, marked, and counted on a line of their own. */
+    @Test void filesTheConfigDoesNotBuildAreCountedApart(@TempDir Path d) throws Exception {
+        Path root = d.resolve("linux");
+        write(root.resolve("Makefile"), "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 0\n");
+        write(root.resolve("Kbuild"), "obj-y += mm/\n");
+        write(root.resolve("include/linux/kconfig.h"), "");
+        write(root.resolve("include/linux/compiler_types.h"), "");
+        write(root.resolve(".config"), "CONFIG_MMU=y\n");
+        write(root.resolve("mm/Makefile"), "obj-y := a.o\nobj-$(CONFIG_MEMCG_V1) += b.o\n");
+        write(root.resolve("mm/a.c"), "int a(void)\n{\n\treturn 1;\n}\nint a2(void)\n{\n\treturn 2;\n}\n");
+        write(root.resolve("mm/b.c"), "int b(void)\n{\n\treturn 1;\n}\nint b2(struct nosuch *p)\n{\n\treturn p->x;\n}\n");
+        String cache = System.getProperty("mmlint.cache");
+        System.setProperty("mmlint.cache", d.resolve("cache").toString()); // generated headers: not in ~/.cache
+        Run r;
+        try {
+            r = run("coverage", "--jobs", "2", root.resolve("mm").toString());
+        } finally {
+            if (cache == null) System.clearProperty("mmlint.cache"); else System.setProperty("mmlint.cache", cache);
+        }
+        assertEquals(0, r.code(), String.join("\n", r.out()));
+        List<String> out = r.out();
+        assertEquals("functions: 2 analysed, 2 clean, 0 partial, 0 skipped (100.0% clean)", out.get(out.size() - 1));
+        assertEquals("not built under this config: 1 file, 2 functions (1 clean, 1 partial, 0 skipped; not counted below)",
+                out.get(out.size() - 2));
+        String all = String.join("\n", out);
+        assertTrue(all.contains("mm/b.c: not built: obj-$(CONFIG_MEMCG_V1) in mm/Makefile, CONFIG_MEMCG_V1 is not set"), all);
+        assertTrue(all.matches("(?s).*mm/b.c +2 +1 +1 +0  not built.*"), all);
+        assertTrue(all.contains("mm/b.c:5: not built, partial: b2: "), all);
+    }
+
+    private static void write(Path p, String s) throws java.io.IOException {
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, s);
+    }
+
     @Test void mainIsASubcommandHost() {
         assertTrue(Main.commandLine().getSubcommands().containsKey("coverage"));
         assertEquals(2, run("coverage").code(), "missing PATH is a usage error");

@@ -20,8 +20,15 @@ public abstract class CdtFrontend implements Frontend {
     /** Time spent in CDT (preprocess + parse) and in coverage (binding resolution), all instances. */
     public static final java.util.concurrent.atomic.LongAdder PARSE_NANOS = new java.util.concurrent.atomic.LongAdder();
     public static final java.util.concurrent.atomic.LongAdder COVERAGE_NANOS = new java.util.concurrent.atomic.LongAdder();
+    /** Translation units parsed with header pruning, and those parsed again in full because the pruned parse had doubts. */
+    public static final java.util.concurrent.atomic.LongAdder PRUNED_UNITS = new java.util.concurrent.atomic.LongAdder();
+    public static final java.util.concurrent.atomic.LongAdder PRUNE_FALLBACKS = new java.util.concurrent.atomic.LongAdder();
+    /** Header tokens seen and kept by pruning, all instances. */
+    public static final java.util.concurrent.atomic.LongAdder HEADER_TOKENS = new java.util.concurrent.atomic.LongAdder();
+    public static final java.util.concurrent.atomic.LongAdder HEADER_TOKENS_KEPT = new java.util.concurrent.atomic.LongAdder();
     protected final HeaderCache cache;
     private final boolean headerBodies;
+    private volatile boolean pruneHeaders = !"false".equals(System.getProperty("mmlint.pruneHeaders"));
 
     protected CdtFrontend(HeaderCache cache, boolean headerBodies) {
         this.cache = cache;
@@ -33,8 +40,24 @@ public abstract class CdtFrontend implements Frontend {
 
     protected abstract ParsedUnit.Mode mode(Path file);
 
+    /**
+     * Whether the build compiles {@code file} (absolute, normalised) under this front-end's Kconfig.
+     * Default: unknown.
+     */
+    public BuildStatus buildStatus(Path file) { return BuildStatus.unknown("no Kbuild information in this mode"); }
+
     /** The shared header cache (for statistics). */
     public HeaderCache headerCache() { return cache; }
+
+    /**
+     * Whether header declarations the main file cannot reach are left out of the AST (default on,
+     * unless {@code -Dmmlint.pruneHeaders=false}; never when header bodies are parsed). See
+     * {@link dev.mmlint.frontend.internal.HeaderPruner}. A pruned parse whose coverage is not
+     * entirely clean is redone in full, so coverage and problems are those of a full parse.
+     */
+    public void setHeaderPruning(boolean on) { pruneHeaders = on; }
+
+    public boolean headerPruning() { return pruneHeaders && !headerBodies; }
 
     @Override public ParsedUnit parse(Path file) throws InputException {
         Path abs = file.toAbsolutePath().normalize();
@@ -54,24 +77,62 @@ public abstract class CdtFrontend implements Frontend {
         if (text.indexOf('\0') >= 0) throw new InputException(display, 0, "binary text (NUL character); not analysed");
         SourceText source = new SourceText(text);
         char[] chars = KernelRewriter.rewrite(text.toCharArray());
-        IASTTranslationUnit tu;
+        BuildStatus build = buildStatus(abs); // in-memory text gets the status of the file it stands for
+        // a file the build does not compile is mostly partial (its types are compiled out): a
+        // pruned parse would only be redone in full
+        boolean prune = headerPruning() && !build.isNotBuilt();
+        ExtendedScannerInfo info = scannerInfo(abs);
+        boolean fragment = mode(abs) == ParsedUnit.Mode.FRAGMENT;
+        IASTTranslationUnit tu = cdt(abs, display, chars, info, prune);
+        long t1 = System.nanoTime();
+        Coverage.Result r = Coverage.analyse(tu, source, display, fragment);
+        COVERAGE_NANOS.add(System.nanoTime() - t1);
+        if (prune && !r.certain() && !"false".equals(System.getProperty("mmlint.pruneFallback"))) {
+            // something did not resolve: make sure it is not for want of a pruned declaration
+            PRUNE_FALLBACKS.increment();
+            if (Boolean.getBoolean("mmlint.debugPrune")) System.err.println(display + ": full parse after pruning, " + r.doubt());
+            tu = cdt(abs, display, chars, info, false);
+            t1 = System.nanoTime();
+            r = Coverage.analyse(tu, source, display, fragment);
+            COVERAGE_NANOS.add(System.nanoTime() - t1);
+        }
+        List<FunctionCoverage> coverage = r.coverage();
+        if (build.isNotBuilt()) {
+            List<FunctionCoverage> nb = new ArrayList<>(coverage.size());
+            for (FunctionCoverage fc : coverage) {
+                List<String> why = new ArrayList<>(fc.reasons().size() + 1);
+                why.add("not built: " + build.reason());
+                why.addAll(fc.reasons());
+                nb.add(new FunctionCoverage(fc.name(), fc.line(), FunctionCoverage.Status.NOT_BUILT, List.copyOf(why)));
+            }
+            coverage = List.copyOf(nb);
+        }
+        List<Diagnostic> problems = new ArrayList<>(warnings);
+        problems.addAll(r.problems());
+        return new ParsedUnit(onDisk, display, source, tu, context(), mode(abs), r.functions(), coverage,
+                List.copyOf(problems), build);
+    }
+
+    private IASTTranslationUnit cdt(Path abs, String display, char[] chars, ExtendedScannerInfo info, boolean prune)
+            throws InputException {
+        CdtDriver.Outcome o;
         long t0 = System.nanoTime();
         try {
-            tu = CdtDriver.parse(abs.toString(), chars, scannerInfo(abs), new CachingContentProvider(cache), headerBodies);
+            o = CdtDriver.parse(abs.toString(), chars, info, () -> new CachingContentProvider(cache), headerBodies, prune);
         } catch (StackOverflowError e) {
             throw new InputException(display, 0, "parser ran out of stack (nesting too deep); run with -Xss8m or more");
         } catch (RuntimeException e) {
             throw new InputException(display, 0, "parser failed: " + e);
+        } finally {
+            PARSE_NANOS.add(System.nanoTime() - t0);
         }
-        if (tu == null) throw new InputException(display, 0, "parser gave up (too many tokens)");
-        long t1 = System.nanoTime();
-        Coverage.Result r = Coverage.analyse(tu, source, display, mode(abs) == ParsedUnit.Mode.FRAGMENT);
-        PARSE_NANOS.add(t1 - t0);
-        COVERAGE_NANOS.add(System.nanoTime() - t1);
-        List<Diagnostic> problems = new ArrayList<>(warnings);
-        problems.addAll(r.problems());
-        return new ParsedUnit(onDisk, display, source, tu, context(), mode(abs), r.functions(), r.coverage(),
-                List.copyOf(problems));
+        if (o.tu() == null) throw new InputException(display, 0, "parser gave up (too many tokens)");
+        if (o.pruning() != null) {
+            PRUNED_UNITS.increment();
+            HEADER_TOKENS.add(o.pruning().tokens() - o.pruning().mainTokens());
+            HEADER_TOKENS_KEPT.add(o.pruning().keptHeaderTokens());
+        }
+        return o.tu();
     }
 
     /** GCC's predefined macros as the kernel build sees them (x86_64, gcc 12), shared by all modes. */

@@ -136,6 +136,13 @@ public final class CompileCommandsFrontend extends CdtFrontend {
         });
     }
 
+    /** Files listed in the database are built (it records a build); others get their tree's verdict. */
+    @Override public BuildStatus buildStatus(Path file) {
+        if (entry(file).isPresent()) return BuildStatus.built();
+        return fallbackFor(file).map(f -> f.buildStatus(file.toAbsolutePath().normalize()))
+                .orElse(BuildStatus.unknown("not in " + database));
+    }
+
     @Override public ParsedUnit parse(Path file) throws InputException {
         if (entry(file).isPresent()) return super.parse(file);
         CdtFrontend fb = fallbackFor(file).orElseThrow(() -> new InputException(displayPath(file), 0,

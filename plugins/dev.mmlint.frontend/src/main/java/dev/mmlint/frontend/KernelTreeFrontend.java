@@ -23,8 +23,12 @@ import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
  *
  * <p>Header work shared across translation units: header texts (rewritten once) and include-path
  * existence answers are cached for the whole tree; bodies of inline functions in headers are
- * skipped (see {@link dev.mmlint.frontend.internal.CdtDriver}). Declarations are not reused
- * across translation units: CDT can only do that through an index.
+ * skipped, and header declarations the file cannot reach are left out of the parse (see
+ * {@link dev.mmlint.frontend.internal.CdtDriver} and {@code README.md}). The preprocessor still
+ * runs over every header for every file: declarations are not reused across translation units.
+ *
+ * <p>{@link #buildStatus(Path)} says whether Kbuild compiles a file under the tree's Kconfig; the
+ * functions of a file it does not compile are reported as NOT_BUILT.
  */
 public class KernelTreeFrontend extends CdtFrontend {
     public static final String PRELUDE_PATH = "/__mmlint__/mmlint-kernel-prelude.h";
@@ -34,6 +38,7 @@ public class KernelTreeFrontend extends CdtFrontend {
     private final String[] includeDirs;
     private final String[] forced;
     private final Map<String, String> baseDefines;
+    private final dev.mmlint.frontend.internal.Kbuild kbuild;
 
     public KernelTreeFrontend(KernelTree tree, FrontendOptions options) throws IOException {
         super(newCache(), options.headerBodies());
@@ -79,6 +84,16 @@ public class KernelTreeFrontend extends CdtFrontend {
         d.put("CC_USING_FENTRY", "1");
         d.put("__MMLINT__", "1");
         this.baseDefines = d;
+        this.kbuild = new dev.mmlint.frontend.internal.Kbuild(root, config);
+    }
+
+    /**
+     * Whether Kbuild compiles {@code file} under this tree's Kconfig, from the {@code obj-y} /
+     * {@code obj-$(CONFIG_X)} lines of its directory's Makefile and of the directories above.
+     */
+    @Override public BuildStatus buildStatus(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(tree.root()) ? kbuild.status(abs) : BuildStatus.unknown("outside the kernel tree " + tree.root());
     }
 
     private static HeaderCache newCache() {

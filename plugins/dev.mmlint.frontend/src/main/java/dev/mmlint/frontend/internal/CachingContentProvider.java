@@ -21,10 +21,10 @@ public final class CachingContentProvider extends InternalFileContentProvider {
     @Override public boolean getInclusionExists(String path) { return cache.exists(path); }
 
     @Override public InternalFileContent getContentForInclusion(String filePath, IMacroDictionary macroDictionary) {
-        char[] text = cache.text(filePath);
+        CharArray text = cache.content(filePath);
         if (text == null) return null;
         included++;
-        return new InternalFileContent(filePath, new CharArray(text));
+        return new InternalFileContent(filePath, text);
     }
 
     @Override public InternalFileContent getContentForInclusion(IIndexFileLocation ifl, String astPath) {

@@ -19,19 +19,67 @@ import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
  * the main file count as the main file). Bodies of static inline functions in headers are skipped
  * token-wise; their declarations, and every macro, type and variable, are still in the AST. The
  * preprocessor still runs over every header, so macro meaning is exactly as in a full parse.
+ *
+ * <p>With {@code pruneHeaders} (only together with {@code headerBodies=false}) the preprocessor
+ * first runs to the end of the translation unit, its token stream is recorded, and the parser is
+ * given only the main file's tokens and the header declarations they can reach
+ * ({@link HeaderPruner}); the tokens keep their positions, so locations are those of a direct
+ * parse. About nine tenths of the header declarations of an mm file are never looked at.
  */
 public final class CdtDriver {
     private CdtDriver() {}
 
+    /** A parse: the AST, and what pruning kept (null when the parse was not pruned). */
+    public record Outcome(IASTTranslationUnit tu, HeaderPruner.Stats pruning) {}
+
     public static IASTTranslationUnit parse(String path, char[] text, ExtendedScannerInfo info,
                                             InternalFileContentProvider provider, boolean headerBodies) {
+        return parse(path, text, info, () -> provider, headerBodies, false).tu();
+    }
+
+    /**
+     * @param providers a new content provider per call (CDT keeps per-translation-unit state in it);
+     *                  called twice when a recorded stream cannot be replayed
+     */
+    public static Outcome parse(String path, char[] text, ExtendedScannerInfo info,
+                                java.util.function.Supplier<? extends InternalFileContentProvider> providers,
+                                boolean headerBodies, boolean pruneHeaders) {
+        CPreprocessor scanner = scanner(path, text, info, providers.get());
+        if (pruneHeaders && !headerBodies) {
+            Outcome o = pruned(scanner);
+            if (o != null) return o;
+            scanner = scanner(path, text, info, providers.get());
+        }
+        KernelCParser parser = new KernelCParser(scanner,
+                headerBodies ? ParserMode.COMPLETE_PARSE : ParserMode.SELECTION_PARSE, new NullLogService(), null);
+        parser.setAutoTypeMainFileOnly(!headerBodies);
+        return new Outcome(bound(parser.parse()), null);
+    }
+
+    private static IASTTranslationUnit bound(IASTTranslationUnit tu) {
+        if (tu != null) TagBinder.bind(tu);
+        return tu;
+    }
+
+    private static CPreprocessor scanner(String path, char[] text, ExtendedScannerInfo info, InternalFileContentProvider provider) {
         CPreprocessor scanner = new CPreprocessor(FileContent.create(path, text), info, ParserLanguage.C,
                 new NullLogService(), GCCScannerExtensionConfiguration.getInstance(info), provider);
         scanner.setComputeImageLocations(true);
         scanner.setProcessInactiveCode(false);
-        KernelCParser parser = new KernelCParser(scanner,
-                headerBodies ? ParserMode.COMPLETE_PARSE : ParserMode.SELECTION_PARSE, new NullLogService(), null);
-        parser.setAutoTypeMainFileOnly(!headerBodies);
-        return parser.parse();
+        return scanner;
+    }
+
+    /** Parses what {@link HeaderPruner} keeps of the token stream; null when the stream cannot be replayed. */
+    private static Outcome pruned(CPreprocessor scanner) {
+        ReplayScanner replay = new ReplayScanner(scanner);
+        KernelCParser parser = new KernelCParser(replay, ParserMode.SELECTION_PARSE, new NullLogService(), null);
+        parser.setAutoTypeMainFileOnly(true);
+        IASTTranslationUnit tu;
+        try {
+            tu = parser.parse();
+        } catch (ReplayScanner.NotReplayable e) {
+            return null;
+        }
+        return new Outcome(bound(tu), replay.stats());
     }
 }

@@ -43,8 +43,16 @@ import org.eclipse.cdt.core.dom.ast.IQualifierType;
 public final class Coverage {
     private Coverage() {}
 
+    /**
+     * @param doubt null when nothing in the main file failed to resolve or parse: every function is
+     *              clean, no declaration is a problem, every name outside functions resolves and no
+     *              function is called without a declaration; else the first thing that did not. A
+     *              parse with pruned headers is trusted only when there is no doubt.
+     */
     public record Result(List<IASTFunctionDefinition> functions, List<FunctionCoverage> coverage,
-                         List<Diagnostic> problems) {}
+                         List<Diagnostic> problems, String doubt) {
+        public boolean certain() { return doubt == null; }
+    }
 
     private static final int MAX_REASONS = 8;
 
@@ -54,6 +62,7 @@ public final class Coverage {
         List<Diagnostic> problems = new ArrayList<>();
         String tuPath = tu.getFilePath();
         int headerProblemDecls = 0;
+        String doubt = null;
         for (IASTDeclaration d : tu.getDeclarations()) {
             if (!inMainFile(d, tuPath)) {
                 if (d instanceof IASTProblemDeclaration) headerProblemDecls++;
@@ -61,8 +70,13 @@ public final class Coverage {
             }
             if (d instanceof IASTFunctionDefinition fd) {
                 fns.add(fd);
-                cov.add(classify(fd, text));
+                ProblemFinder pf = new ProblemFinder(text, true);
+                FunctionCoverage fc = classify(fd, text, pf);
+                cov.add(fc);
+                if (doubt == null && fc.status() != FunctionCoverage.Status.CLEAN) doubt = fc.name() + ": " + fc.reasons();
+                if (doubt == null && pf.implicitCalls > 0) doubt = fc.name() + ": calls " + pf.implicit;
             } else if (d instanceof IASTProblemDeclaration pd) {
+                if (doubt == null) doubt = "problem declaration at line " + text.line(offset(pd));
                 int off = offset(pd);
                 String raw = rawText(pd, text);
                 problems.add(new Diagnostic(display, text.line(off), text.column(off), Diagnostic.Severity.WARNING,
@@ -73,6 +87,13 @@ public final class Coverage {
                 d.accept(pf);
                 for (String r : pf.reasons)
                     problems.add(new Diagnostic(display, 0, 0, Diagnostic.Severity.WARNING, "problem in declaration: " + r));
+                if (doubt == null && !pf.reasons.isEmpty()) doubt = "declaration: " + pf.reasons;
+                if (doubt == null) {
+                    ProblemFinder names = new ProblemFinder(text, true);
+                    d.accept(names);
+                    if (!names.reasons.isEmpty()) doubt = "declaration: " + names.reasons;
+                    else if (names.implicitCalls > 0) doubt = "declaration calls " + names.implicit;
+                }
             }
         }
         for (IASTProblem p : tu.getPreprocessorProblems()) {
@@ -89,7 +110,7 @@ public final class Coverage {
             problems.add(new Diagnostic(display, 0, 0, Diagnostic.Severity.NOTE,
                     headerProblemDecls + " declaration(s) in included headers could not be parsed"));
         cov.sort(java.util.Comparator.comparingInt(FunctionCoverage::line));
-        return new Result(List.copyOf(fns), List.copyOf(cov), List.copyOf(problems));
+        return new Result(List.copyOf(fns), List.copyOf(cov), List.copyOf(problems), doubt);
     }
 
     public static String functionName(IASTFunctionDefinition fd) {
@@ -99,10 +120,13 @@ public final class Coverage {
     }
 
     static FunctionCoverage classify(IASTFunctionDefinition fd, SourceText text) {
+        return classify(fd, text, new ProblemFinder(text, true));
+    }
+
+    private static FunctionCoverage classify(IASTFunctionDefinition fd, SourceText text, ProblemFinder pf) {
         IASTDeclarator d = fd.getDeclarator();
         while (d.getNestedDeclarator() != null && d.getName().toCharArray().length == 0) d = d.getNestedDeclarator();
         int line = text.line(offset(d.getName()));
-        ProblemFinder pf = new ProblemFinder(text, true);
         fd.getDeclarator().accept(pf);
         if (fd.getBody() != null) fd.getBody().accept(pf);
         List<String> reasons = new ArrayList<>();
@@ -135,7 +159,7 @@ public final class Coverage {
             if (Set.of("if", "for", "while", "switch", "return", "sizeof").contains(name)) continue;
             int line = text.line(start + m.start(1));
             out.add(new FunctionCoverage(name, line, FunctionCoverage.Status.SKIPPED,
-                    List.of("body is inside a declaration CDT could not parse (lines " + text.line(start) + "-"
+                    List.of(FunctionCoverage.SKIPPED_REASON_PREFIX + " CDT could not parse (lines " + text.line(start) + "-"
                             + text.line(start + Math.max(0, raw.length() - 1)) + ")")));
         }
         return out;
@@ -184,6 +208,9 @@ public final class Coverage {
 
     private static final class ProblemFinder extends ASTVisitor {
         final Set<String> reasons = new LinkedHashSet<>();
+        /** Calls of functions with no declaration in sight (CDT binds them to an implicit external function). */
+        int implicitCalls;
+        String implicit;
         final SourceText text;
         final boolean resolve;
 
@@ -226,8 +253,12 @@ public final class Coverage {
         @Override public int visit(IASTExpression e) {
             if (e instanceof IASTIdExpression id) {
                 IASTName n = id.getName();
-                if (n.resolveBinding() instanceof IProblemBinding)
+                IBinding b = n.resolveBinding();
+                if (b instanceof IProblemBinding)
                     reasons.add("line " + line(n) + ": '" + n + "' undeclared");
+                else if (b instanceof org.eclipse.cdt.internal.core.dom.parser.c.CExternalFunction && !isGccBuiltin(n.toString())) {
+                    if (implicitCalls++ == 0) implicit = "'" + n + "' (line " + line(n) + ")";
+                }
             } else if (e instanceof IASTFieldReference fr) {
                 IASTName n = fr.getFieldName();
                 if (n.resolveBinding() instanceof IProblemBinding)
@@ -235,6 +266,11 @@ public final class Coverage {
             }
             return PROCESS_CONTINUE;
         }
+    }
+
+    /** GCC's built-in functions, which CDT binds like undeclared functions (they need no declaration). */
+    static boolean isGccBuiltin(String name) {
+        return name.startsWith("__builtin_") || name.startsWith("__sync_") || name.startsWith("__atomic_");
     }
 
     /** GCC's {@code __label__ x;} declares a local label, which CDT reads as a variable of unknown type. */

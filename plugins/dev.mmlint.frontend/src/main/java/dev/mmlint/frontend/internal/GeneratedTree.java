@@ -40,8 +40,10 @@ public final class GeneratedTree {
     public Path archGeneratedUapi() { return dir.resolve("arch/x86/include/generated/uapi"); }
     public Path includeGeneratedUapi() { return dir.resolve("include/generated/uapi"); }
 
-    /** Default cache base: $MMLINT_CACHE, else ~/.cache/mmlint. */
+    /** Default cache base: the system property mmlint.cache, else $MMLINT_CACHE, else ~/.cache/mmlint. */
     public static Path defaultCacheBase() {
+        String prop = System.getProperty("mmlint.cache");
+        if (prop != null && !prop.isBlank()) return Path.of(prop);
         String env = System.getenv("MMLINT_CACHE");
         return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "mmlint");
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.cdt.internal.core.parser.scanner.CharArray;
 
 /**
  * Header texts and existence answers shared by all translation units of one source set
@@ -22,10 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <em>means</em> (macros in effect) is still worked out by the preprocessor for each translation unit.
  */
 public final class HeaderCache {
-    private static final Optional<char[]> ABSENT = Optional.empty();
-    private final Map<String, Optional<char[]>> texts = new ConcurrentHashMap<>();
+    private static final Optional<CharArray> ABSENT = Optional.empty();
+    private final Map<String, Optional<CharArray>> texts = new ConcurrentHashMap<>();
     private final Map<String, Boolean> exists = new ConcurrentHashMap<>();
-    private final Map<String, char[]> virtualFiles = new ConcurrentHashMap<>();
+    private final Map<String, CharArray> virtualFiles = new ConcurrentHashMap<>();
+
     private final boolean rewrite;
     private volatile boolean blankBodies;
     private final AtomicLong reads = new AtomicLong();
@@ -39,28 +41,38 @@ public final class HeaderCache {
 
     /** Serves {@code text} under the absolute path {@code path} without touching the disk. */
     public void addVirtualFile(String path, String text) {
-        virtualFiles.put(path, (rewrite ? KernelRewriter.rewrite(text) : text).toCharArray());
+        virtualFiles.put(path, new CharArray((rewrite ? KernelRewriter.rewrite(text) : text).toCharArray()));
     }
 
     public boolean exists(String path) {
         probes.incrementAndGet();
         if (virtualFiles.containsKey(path)) return true;
-        Optional<char[]> t = texts.get(path);
+        Optional<CharArray> t = texts.get(path);
         if (t != null) return t.isPresent();
         return exists.computeIfAbsent(path, p -> Files.isRegularFile(Paths.get(p)));
     }
 
     /** The (rewritten) text of a header, or null when it cannot be read. */
     public char[] text(String path) {
-        char[] v = virtualFiles.get(path);
+        CharArray c = content(path);
+        return c == null ? null : c.getArray();
+    }
+
+    /**
+     * The (rewritten) text of a header as CDT reads it, or null when it cannot be read. The same
+     * object is handed to every translation unit (CDT only reads it), so the content hash CDT
+     * computes for each inclusion is computed once per header and run.
+     */
+    public CharArray content(String path) {
+        CharArray v = virtualFiles.get(path);
         if (v != null) return v;
-        Optional<char[]> t = texts.get(path);
+        Optional<CharArray> t = texts.get(path);
         if (t != null) { hits.incrementAndGet(); return t.orElse(null); }
         t = texts.computeIfAbsent(path, this::load);
         return t.orElse(null);
     }
 
-    private Optional<char[]> load(String path) {
+    private Optional<CharArray> load(String path) {
         reads.incrementAndGet();
         try {
             byte[] bytes = Files.readAllBytes(Paths.get(path));
@@ -69,7 +81,7 @@ public final class HeaderCache {
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             if (rewrite) s = KernelRewriter.rewrite(s);
             if (blankBodies) s = HeaderBodyBlanker.blank(s);
-            return Optional.of(s.toCharArray());
+            return Optional.of(new CharArray(s.toCharArray()));
         } catch (IOException | RuntimeException e) {
             return ABSENT;
         }

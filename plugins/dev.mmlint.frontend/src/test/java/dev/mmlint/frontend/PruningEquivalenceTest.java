@@ -1,0 +1,76 @@
+package dev.mmlint.frontend;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.mmlint.frontend.bench.Fingerprint;
+import dev.mmlint.frontend.internal.Coverage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.cdt.core.dom.ast.ASTTypeUtil;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+import org.eclipse.cdt.core.dom.ast.IVariable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Header pruning changes nothing the analysis sees, on real mm files (vmscan.c includes its
+ * trace-event header twice, percpu.c includes .c files, big and small files): the same function coverage, the same
+ * problems and IASTProblem count, the same binding and type for every name and expression of the
+ * functions - among them every local of type {@code struct page *} - as a parse of every header
+ * declaration. The pruned parses must really be pruned and trusted (no fall-back to a full parse),
+ * or the comparison would prove nothing. The whole of mm/ is compared by the heavy test.
+ */
+class PruningEquivalenceTest {
+    @ParameterizedTest
+    @CsvSource({"6.12, mm/gup.c, true", "6.12, mm/huge_memory.c, true", "6.12, mm/vmscan.c, false", "6.12, mm/percpu.c, true",
+            "6.12, mm/slub.c, true", "6.12, mm/swap.c, false", "6.1, mm/memory.c, true", "6.1, mm/slab_common.c, true"})
+    void prunedParseIsEquivalent(String version, String file, boolean hasPageLocals) throws Exception {
+        Path tree = TestSupport.kernel(version);
+        KernelTreeFrontend fe = new KernelTreeFrontend(KernelTree.at(tree).orElseThrow(),
+                FrontendOptions.defaults().withConfig(TestSupport.kernelConfig(version)));
+        fe.setHeaderPruning(false);
+        ParsedUnit full = fe.parse(tree.resolve(file));
+        List<String> a = Fingerprint.of(full, Fingerprint.Depth.DEEP);
+        List<String> pagesFull = pageLocals(full);
+        int problemsFull = Coverage.countProblemNodes(full.ast());
+        full = null;
+
+        fe.setHeaderPruning(true);
+        long fallbacks = CdtFrontend.PRUNE_FALLBACKS.sum(), tokens = CdtFrontend.HEADER_TOKENS.sum(), kept = CdtFrontend.HEADER_TOKENS_KEPT.sum();
+        ParsedUnit pruned = fe.parse(tree.resolve(file));
+        assertEquals(fallbacks, CdtFrontend.PRUNE_FALLBACKS.sum(), file + " was parsed again in full: the comparison would be void");
+        double keptShare = (double) (CdtFrontend.HEADER_TOKENS_KEPT.sum() - kept) / (CdtFrontend.HEADER_TOKENS.sum() - tokens);
+        assertTrue(keptShare < 0.3, file + ": header tokens kept " + keptShare);
+
+        assertEquals(problemsFull, Coverage.countProblemNodes(pruned.ast()));
+        List<String> pagesPruned = pageLocals(pruned);
+        assertEquals(pagesFull, pagesPruned);
+        assertEquals(hasPageLocals, !pagesFull.isEmpty(), file + " declares struct page * locals: " + pagesFull.size());
+        assertTrue(pagesFull.stream().allMatch(s -> s.endsWith(": page *")), pagesFull::toString);
+        List<String> b = Fingerprint.of(pruned, Fingerprint.Depth.DEEP);
+        assertNull(Fingerprint.firstDifference(a, b), file);
+        assertTrue(a.size() > 500, "fingerprint too small to mean anything: " + a.size());
+    }
+
+    /** "function:local: type" for each local or parameter whose type mentions struct page. */
+    static List<String> pageLocals(ParsedUnit u) {
+        List<String> out = new ArrayList<>();
+        for (IASTFunctionDefinition fd : u.functions()) {
+            String fn = Coverage.functionName(fd);
+            fd.accept(new ASTVisitor(false) {
+                { shouldVisitDeclarators = true; }
+                @Override public int visit(IASTDeclarator d) {
+                    if (d.getName().resolveBinding() instanceof IVariable v) {
+                        String t = ASTTypeUtil.getType(v.getType());
+                        if (t.equals("page *")) out.add(fn + ":" + d.getName() + ": " + t);
+                    }
+                    return PROCESS_CONTINUE;
+                }
+            });
+        }
+        return out;
+    }
+}
