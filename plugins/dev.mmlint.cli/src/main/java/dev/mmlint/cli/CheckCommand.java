@@ -5,7 +5,6 @@ import dev.mmlint.checks.Mmlint;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Severity;
-import dev.mmlint.engine.check.Check;
 import dev.mmlint.model.api.ReferenceModel;
 import dev.mmlint.report.Baseline;
 import dev.mmlint.report.CheckRun;
@@ -189,6 +188,4 @@ public final class CheckCommand implements Callable<Integer> {
         NonClosingWriter(Writer w) { super(w); }
         @Override public void close() throws IOException { flush(); }
     }
-
-    static List<Check> checks() { return Checks.all(); }
 }

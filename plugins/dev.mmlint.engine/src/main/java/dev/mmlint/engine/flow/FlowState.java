@@ -21,7 +21,7 @@ public final class FlowState {
     public final Map<String, Bound> values;
     /** boolean variable -> the page variable a speculative get was tried on */
     public final Map<String, String> specTokens;
-    /** page variable -> line where its refcount was made visible */
+    /** page variable -> offset of the call that made its refcount visible (reported there) */
     public final Map<String, Integer> published;
     /** page variable -> line where its refcount was frozen */
     public final Map<String, Integer> frozen;

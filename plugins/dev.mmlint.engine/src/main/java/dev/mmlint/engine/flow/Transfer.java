@@ -643,8 +643,6 @@ public final class Transfer {
                         text.line(offset(f)), headOnly.get(), false));
             if (p.v().unvalidated()) use(f, p, "dereferenced (->" + fieldName + ")");
         }
-        if (ov instanceof Page p && p.v().shape() == Shape.FOLIO && fieldName.equals("page") && !f.isPointerDereference())
-            return UNKNOWN;
         return UNKNOWN;
     }
 
