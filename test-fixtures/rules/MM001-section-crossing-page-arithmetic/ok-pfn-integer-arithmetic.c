@@ -17,3 +17,18 @@ static unsigned long skip_compound(struct page *page, unsigned long boundary_pfn
 	}
 	return 0;
 }
+
+/*
+ * the same through the SPARSEMEM_VMEMMAP expansion of page_to_pfn() (6.1 mm/memory_hotplug.c
+ * do_migrate_range(): pfn = page_to_pfn(head) + compound_nr(head) - 1): a pointer difference cast to
+ * unsigned long is a pfn
+ */
+extern struct page *vmemmap_array;
+#define vmemmap_page_to_pfn(page)	(unsigned long)((page) - vmemmap_array)
+
+static unsigned long last_pfn_of(struct page *page)
+{
+	struct page *head = compound_head(page);
+
+	return vmemmap_page_to_pfn(head) + compound_nr(head) - 1;
+}

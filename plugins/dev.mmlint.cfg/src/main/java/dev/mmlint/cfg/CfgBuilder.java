@@ -529,6 +529,11 @@ public final class CfgBuilder {
         if (e == null) {
             return null;
         }
+        if (stripParensAndVoid(e) instanceof IASTExpressionList list && list.getExpressions().length > 1) {
+            // `a = f(), b = g(a)`: one node per operand, in order, so what a statement expression in a
+            // later operand reads (list_for_each_entry_safe's list_next_entry(pos, ...)) sees the earlier ones
+            return exprNodes(list, es);
+        }
         List<IASTExpression> pre = lowerValue(e);
         if (stripParensAndVoid(e) instanceof IGNUASTCompoundStatementExpression se && lowered.containsKey(se)) {
             return null; // `({ ... });`: the statements are the nodes, the discarded value needs none
@@ -539,6 +544,25 @@ public final class CfgBuilder {
             endsPath(n);
         }
         return n;
+    }
+
+    /** One statement node per operand of a comma expression, each with its own lowered statement expressions. */
+    private CfgNode exprNodes(IASTExpressionList list, IASTStatement origin) {
+        CfgNode last = null;
+        for (IASTExpression x : list.getExpressions()) {
+            List<IASTExpression> pre = lowerValue(x);
+            if (stripParensAndVoid(x) instanceof IGNUASTCompoundStatementExpression se && lowered.containsKey(se)) {
+                continue;
+            }
+            CfgNode n = emit(Kind.STATEMENT, x, origin);
+            setPre(n, pre);
+            last = n;
+            if (callsNoreturn(x)) {
+                endsPath(n);
+                break;
+            }
+        }
+        return last;
     }
 
     private void declStmt(IASTDeclarationStatement ds) {
@@ -710,7 +734,9 @@ public final class CfgBuilder {
         loopBody(t, b.t(), fs.getBody());
         List<Port> exits = new ArrayList<>(b.f());
         frontier.addAll(t.continues);
-        if (incr != null) {
+        if (incr != null && stripParensAndVoid(incr) instanceof IASTExpressionList list && list.getExpressions().length > 1) {
+            exprNodes(list, fs);
+        } else if (incr != null) {
             List<IASTExpression> pre = lowerValue(incr);
             CfgNode n = emit(Kind.STATEMENT, incr, fs);
             setPre(n, pre);

@@ -11,7 +11,13 @@ import dev.mmlint.engine.flow.WitnessStep;
 import java.util.ArrayList;
 import java.util.List;
 
-/** MM005: page_mapcount()/page_count() compared with 1 as proof of exclusive ownership of a possibly-THP page. */
+/**
+ * MM005: page_mapcount()/page_count() compared with 1 as proof of exclusive ownership of a possibly-THP
+ * page: reported when the "looks exclusive" outcome leads to a decision the model says needs
+ * exclusivity (reuse for a write, moving the anon rmap), or when the function returns the outcome
+ * (an exclusivity predicate). A count used as a statistic, a sanity check or a skip heuristic is not
+ * reported.
+ */
 public final class MapcountExclusivity implements Check {
     static final RuleInfo INFO = new RuleInfo("MM005", "mapcount-exclusivity-on-thp", Severity.WARNING, Confidence.MEDIUM,
             "mapcount or refcount used as exclusivity proof on a page that may be in a THP",
@@ -24,10 +30,16 @@ public final class MapcountExclusivity implements Check {
         Shape s = m.value().shape();
         if (s != Shape.MAYBE_TAIL && s != Shape.TAIL && s != Shape.HEAD) return;
         String var = m.var() != null ? m.var() : "the page";
+        if (m.decision() == null) return;
+        boolean returned = "returned".equals(m.decision());
         String msg = "'" + Checks.quote(r, m.offset(), m.length()) + "' is no proof of exclusive ownership: '" + var
-                + "' may be part of a THP" + Checks.from(m.value());
+                + "' may be part of a THP" + Checks.from(m.value())
+                + (returned ? "; the function returns it as an exclusivity verdict" : "; " + m.decision() + " at line " + m.decisionLine() + " acts on it");
         List<WitnessStep> w = new ArrayList<>(m.value().witness());
         w.add(new WitnessStep("mapcount_test", m.api(), r.line(m.offset())));
-        r.report(this, m, msg, m.clause(), INFO.confidence(), Checks.origin(m.value(), "may be compound: "), INFO.fixHint(), List.of(), w);
+        List<dev.mmlint.engine.api.Evidence> ev = new ArrayList<>(Checks.origin(m.value(), "may be compound: "));
+        ev.add(new dev.mmlint.engine.api.Evidence(m.decisionLine(), 0, returned ? "the test's outcome is returned"
+                : "decided exclusive here: " + m.decision()));
+        r.report(this, m, msg, m.clause(), INFO.confidence(), ev, INFO.fixHint(), List.of(), w);
     }
 }

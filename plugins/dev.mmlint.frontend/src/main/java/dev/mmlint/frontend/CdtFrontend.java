@@ -109,7 +109,7 @@ public abstract class CdtFrontend implements Frontend {
         }
         List<Diagnostic> problems = new ArrayList<>(warnings);
         problems.addAll(r.problems());
-        return new ParsedUnit(onDisk, display, source, tu, context(), mode(abs), r.functions(), coverage,
+        return new ParsedUnit(onDisk, display, source, tu, contextFor(source), mode(abs), r.functions(), coverage,
                 List.copyOf(problems), build);
     }
 
@@ -170,4 +170,7 @@ public abstract class CdtFrontend implements Frontend {
         d.put("__OPTIMIZE__", "1");
         return d;
     }
+
+    /** The kernel context of one parsed file: the front end's, unless the file itself says more. */
+    protected KernelContext contextFor(SourceText source) { return context(); }
 }

@@ -66,6 +66,30 @@ public final class FragmentFrontend extends CdtFrontend {
 
     @Override public KernelContext context() { return context; }
 
+    private static final java.util.regex.Pattern STATED_KERNEL =
+            java.util.regex.Pattern.compile("mmlint-kernel:\\s*(\\d+\\.\\d+(?:\\.\\d+)?)");
+
+    /**
+     * A fragment may say which kernel it comes from in its leading comment ({@code mmlint-kernel: 6.1}),
+     * as the fixtures do; a version given on the command line wins.
+     */
+    @Override protected KernelContext contextFor(SourceText source) {
+        if (context.version() != null) return context;
+        String head = source.content().substring(0, Math.min(source.content().length(), 4096));
+        int i = 0;
+        while (i < head.length()) { // skip blank space and // lines (SPDX) before the leading comment
+            if (Character.isWhitespace(head.charAt(i))) i++;
+            else if (head.startsWith("//", i)) { int nl = head.indexOf('\n', i); i = nl < 0 ? head.length() : nl + 1; }
+            else break;
+        }
+        if (!head.startsWith("/*", i)) return context;
+        int end = head.indexOf("*/", i + 2);
+        if (end < 0) return context;
+        java.util.regex.Matcher m = STATED_KERNEL.matcher(head.substring(i, end));
+        if (!m.find()) return context;
+        return context.withVersion(KernelVersion.parse(m.group(1)), "stated in the file (mmlint-kernel: " + m.group(1) + ")");
+    }
+
     @Override public String displayPath(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();

@@ -107,4 +107,20 @@ class FragmentFrontendTest {
         assertEquals(1, u.coverage().get(0).line());
         assertEquals(FunctionCoverage.Status.CLEAN, u.coverage().get(0).status());
     }
+
+    @Test void aFragmentMayStateItsKernelInItsLeadingComment(@TempDir Path dir) throws Exception {
+        String text = "/*\n * a hunk from mm/hugetlb.c\n * mmlint-kernel: 6.18\n */\n#include <linux/mm.h>\nvoid f(void) {}\n";
+        ParsedUnit stated = fe.parseText(dir.resolve("a.c"), "a.c", text);
+        assertEquals(KernelVersion.parse("6.18"), stated.context().version());
+        assertTrue(stated.context().versionSource().contains("mmlint-kernel: 6.18"), stated.context().versionSource());
+
+        ParsedUnit silent = fe.parseText(dir.resolve("b.c"), "b.c", "void f(void) {}\n/* mmlint-kernel: 6.18 */\n");
+        assertNull(silent.context().version(), "only the leading comment states the kernel");
+
+        try (FragmentFrontend given = new FragmentFrontend(new KernelContext(KernelVersion.parse("6.1"), "--kernel-version 6.1",
+                KernelConfig.empty("none")))) {
+            assertEquals(KernelVersion.parse("6.1"), given.parseText(dir.resolve("a.c"), "a.c", text).context().version(),
+                    "a version given on the command line wins");
+        }
+    }
 }

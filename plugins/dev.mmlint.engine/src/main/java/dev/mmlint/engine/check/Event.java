@@ -37,8 +37,18 @@ public sealed interface Event {
     record PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix) implements Event {}
 
     /** A mapcount/refcount compared with a small constant (an exclusivity test). */
-    record MapcountTest(int offset, int length, String api, String var, PageValue value, Clause clause, String comparison)
-            implements Event {}
+    /**
+     * A mapcount/refcount comparison whose "exclusive" outcome leads to {@code decision} (an API the model
+     * says acts on exclusivity, at {@code decisionLine}), or whose outcome the function returns
+     * ({@code decision} "returned").
+     */
+    record MapcountTest(int offset, int length, String api, String var, PageValue value, Clause clause, String comparison,
+                        String decision, int decisionLine)
+            implements Event {
+        public MapcountTest at(String d, int line) {
+            return new MapcountTest(offset, length, api, var, value, clause, comparison, d, line);
+        }
+    }
 
     /** Pages of a GUP array released (or one released page of it). */
     record Release(int offset, int length, String api, String array, ArrayHold hold, boolean unpin, Clause clause) implements Event {}

@@ -29,23 +29,29 @@ public final class FlowState {
     public final Map<String, Integer> prepared;
     /** page-table entry variable -> the pointer it was read through */
     public final Map<String, String> entries;
+    /**
+     * mapcount/refcount tests whose "looks exclusive" edge this point is reached through (keyed by the
+     * test's offset): reported when a decision the model says needs exclusivity follows
+     */
+    public final Map<String, dev.mmlint.engine.check.Event.MapcountTest> exclusive;
 
     public FlowState() {
         this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
     private FlowState(Map<String, PageValue> p, Map<String, ArrayHold> a, Map<String, String> c, Map<String, Bound> b,
                       Map<String, Bound> v, Map<String, String> t, Map<String, Integer> pub, Map<String, Integer> fr,
-                      Map<String, Integer> pr, Map<String, String> ent) {
+                      Map<String, Integer> pr, Map<String, String> ent, Map<String, dev.mmlint.engine.check.Event.MapcountTest> ex) {
         pages = p; arrays = a; counts = c; bounds = b; values = v; specTokens = t; published = pub; frozen = fr; prepared = pr;
         entries = ent;
+        exclusive = ex;
     }
 
     public FlowState copy() {
         return new FlowState(new HashMap<>(pages), new HashMap<>(arrays), new HashMap<>(counts), new HashMap<>(bounds),
                 new HashMap<>(values), new HashMap<>(specTokens), new HashMap<>(published), new HashMap<>(frozen),
-                new HashMap<>(prepared), new HashMap<>(entries));
+                new HashMap<>(prepared), new HashMap<>(entries), new HashMap<>(exclusive));
     }
 
     /** Forget everything known about a variable that is being assigned. */
@@ -72,7 +78,8 @@ public final class FlowState {
                 joinMap(published, o.published, Math::min, true),
                 joinMap(frozen, o.frozen, (x, y) -> x, false),
                 joinMap(prepared, o.prepared, (x, y) -> x, false),
-                joinMap(entries, o.entries, (x, y) -> x.equals(y) ? x : null, false));
+                joinMap(entries, o.entries, (x, y) -> x.equals(y) ? x : null, false),
+                joinMap(exclusive, o.exclusive, (x, y) -> x, true));
     }
 
     /** union=true keeps keys present on one side only (may-facts); false keeps only common keys (must-facts). */
@@ -93,7 +100,7 @@ public final class FlowState {
         return o instanceof FlowState s && pages.equals(s.pages) && arrays.equals(s.arrays) && counts.equals(s.counts)
                 && bounds.equals(s.bounds) && values.equals(s.values) && specTokens.equals(s.specTokens)
                 && published.equals(s.published) && frozen.equals(s.frozen) && prepared.equals(s.prepared)
-                && entries.equals(s.entries);
+                && entries.equals(s.entries) && exclusive.keySet().equals(s.exclusive.keySet());
     }
 
     @Override public int hashCode() { return Objects.hash(pages, arrays, counts, bounds); }

@@ -80,6 +80,8 @@ public final class Transfer {
     private final Function<String, FunctionSummary> summaries;
     private final FunctionFacts facts;
     private final Map<Integer, V> conditionValues = new HashMap<>();
+    /** mapcount/refcount comparisons against 1 or 2, by the comparison value (identity) */
+    private final Map<Cmp, Event.MapcountTest> mapcountTests = new java.util.IdentityHashMap<>();
     private final Map<Integer, List<ApiKnowledge.Validation>> conditionChecks = new HashMap<>();
     private Sink sink;
     private FlowState st;
@@ -186,6 +188,7 @@ public final class Transfer {
     private void ret(IASTReturnStatement r) {
         IASTExpression e = r.getReturnValue();
         V v = e == null ? UNKNOWN : eval(e);
+        if (v instanceof Cmp c && mapcountTests.containsKey(c)) emit(mapcountTests.get(c).at("returned", text.line(offset(r))));
         if (v instanceof Page p) {
             if (p.v().unvalidated()) use(e, p, "returned");
             if (sink != null) sink.returns(p.v());
@@ -264,6 +267,9 @@ public final class Transfer {
         if (v instanceof Spec s) {
             if (truth && s.var() != null) {
                 PageValue pv = st.pages.get(s.var());
+                // a speculative get succeeds only on a non-zero refcount, and tail pages keep theirs at zero
+                // (refcount.speculative-on-head): where it succeeded, the page was not a tail
+                if (pv != null && pv.shape().mayBeTail()) pv = pv.withShape(notTail(pv), pv.origin(), pv.originClause());
                 if (pv != null) st.pages.put(s.var(), speculative(pv, s.api(), s.offset()));
             }
             return;
@@ -294,6 +300,8 @@ public final class Transfer {
     }
 
     private void refineCmp(Cmp c, boolean truth) {
+        Event.MapcountTest mt = mapcountTests.get(c);
+        if (mt != null && looksExclusive(c, truth)) st.exclusive.put(Integer.toString(mt.offset()), mt);
         int op = c.op();
         boolean eq = op == IASTBinaryExpression.op_equals, ne = op == IASTBinaryExpression.op_notequals;
         if (eq || ne) {
@@ -379,7 +387,12 @@ public final class Transfer {
         if (e instanceof IASTFunctionCallExpression c) return call(c);
         if (e instanceof IASTFieldReference f) return field(f, false);
         if (e instanceof IASTArraySubscriptExpression a) return subscript(a, false);
-        if (e instanceof IASTCastExpression c) return eval(c.getOperand());
+        if (e instanceof IASTCastExpression c) {
+            V inner = eval(c.getOperand());
+            // (unsigned long)(page - vmemmap) is a pfn: a cast to an integer type ends the page value
+            if (inner instanceof Page && isInteger(c.getExpressionType())) return UNKNOWN;
+            return inner;
+        }
         if (e instanceof IASTConditionalExpression c) {
             eval(c.getLogicalConditionExpression());
             V p = eval(c.getPositiveResultExpression()), q = eval(c.getNegativeResultExpression());
@@ -514,6 +527,8 @@ public final class Transfer {
             case IASTBinaryExpression.op_plus: case IASTBinaryExpression.op_minus: {
                 V lv = eval(l), rv = eval(r);
                 boolean lp = lv instanceof Page || isPagePointer(l), rp = rv instanceof Page || isPagePointer(r);
+                // page - base (two pointers) is an index, not page arithmetic
+                if (lp && !rp && op == IASTBinaryExpression.op_minus && isPointer(r.getExpressionType())) return UNKNOWN;
                 if (lp && !rp) {
                     String base = name(l) != null ? name(l) : l.getRawSignature();
                     TextEdit fix = op == IASTBinaryExpression.op_plus && name(l) != null
@@ -542,9 +557,11 @@ public final class Transfer {
             case IASTBinaryExpression.op_lessThan: case IASTBinaryExpression.op_lessEqual:
             case IASTBinaryExpression.op_greaterThan: case IASTBinaryExpression.op_greaterEqual: {
                 V lv = eval(l), rv = eval(r);
-                mapcountTest(b, lv, rv);
-                mapcountTest(b, rv, lv);
-                return new Cmp(op, lv, rv);
+                Cmp cmp = new Cmp(op, lv, rv);
+                Event.MapcountTest t = mapcountTest(b, lv, rv);
+                if (t == null) t = mapcountTest(b, rv, lv);
+                if (t != null) mapcountTests.put(cmp, t);
+                return cmp;
             }
             case IASTBinaryExpression.op_logicalAnd: case IASTBinaryExpression.op_logicalOr:
                 eval(l);
@@ -719,9 +736,36 @@ public final class Transfer {
         return null;
     }
 
-    private void mapcountTest(IASTBinaryExpression b, V a, V k) {
-        if (a instanceof Mapcount m && k instanceof Int i && i.constant() != null && i.constant() >= 0 && i.constant() <= 2)
-            emit(new Event.MapcountTest(offset(b), length(b), m.api(), m.var(), m.v(), m.clause(), b.getRawSignature()));
+    /** {@code a OP k} compares a mapcount or refcount with 1 or 2: an exclusivity test, when its outcome is acted on. */
+    private Event.MapcountTest mapcountTest(IASTBinaryExpression b, V a, V k) {
+        if (a instanceof Mapcount m && k instanceof Int i && i.constant() != null && (i.constant() == 1 || i.constant() == 2))
+            return new Event.MapcountTest(offset(b), length(b), m.api(), m.var(), m.v(), m.clause(), b.getRawSignature(), null, 0);
+        return null;
+    }
+
+    /** On this edge of {@code c}, does the tested count look exclusive (at most 1)? */
+    private static boolean looksExclusive(Cmp c, boolean truth) {
+        boolean left = c.l() instanceof Mapcount;
+        Int k = (Int) (left ? c.r() : c.l());
+        long n = k.constant();
+        int op = c.op();
+        if (!left) op = switch (op) {
+            case IASTBinaryExpression.op_lessThan -> IASTBinaryExpression.op_greaterThan;
+            case IASTBinaryExpression.op_greaterThan -> IASTBinaryExpression.op_lessThan;
+            case IASTBinaryExpression.op_lessEqual -> IASTBinaryExpression.op_greaterEqual;
+            case IASTBinaryExpression.op_greaterEqual -> IASTBinaryExpression.op_lessEqual;
+            default -> op;
+        };
+        Long max = switch (op) {
+            case IASTBinaryExpression.op_lessThan -> truth ? n - 1 : null;
+            case IASTBinaryExpression.op_lessEqual -> truth ? n : null;
+            case IASTBinaryExpression.op_greaterThan -> truth ? null : n;
+            case IASTBinaryExpression.op_greaterEqual -> truth ? null : n - 1;
+            case IASTBinaryExpression.op_equals -> truth ? n : null;
+            case IASTBinaryExpression.op_notequals -> truth ? null : n;
+            default -> null;
+        };
+        return max != null && max == 1;
     }
 
     // ------------------------------------------------------------------ calls
@@ -881,6 +925,9 @@ public final class Transfer {
             }
             case FREEZE -> { if (var != null) st.frozen.put(var, line); }
             case NR_PAGES -> { }
+            case DECIDES_EXCLUSIVE -> {
+                for (Event.MapcountTest t : new java.util.TreeMap<>(st.exclusive).values()) emit(t.at(api + "()", line));
+            }
         }
         return false;
     }
@@ -1061,4 +1108,23 @@ public final class Transfer {
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
     public record FunctionFacts(Map<String, Integer> params, Set<String> pageVars, Set<String> folioVars, Set<String> pageArrays,
                                 Set<String> localArrays, Set<String> locals, Set<String> entryVars) {}
+
+    private static org.eclipse.cdt.core.dom.ast.IType unwrap(org.eclipse.cdt.core.dom.ast.IType t) {
+        for (int i = 0; i < 16 && t != null; i++) {
+            if (t instanceof org.eclipse.cdt.core.dom.ast.ITypedef td) t = td.getType();
+            else if (t instanceof org.eclipse.cdt.core.dom.ast.IQualifierType q) t = q.getType();
+            else break;
+        }
+        return t;
+    }
+
+    private static boolean isInteger(org.eclipse.cdt.core.dom.ast.IType t) {
+        return unwrap(t) instanceof org.eclipse.cdt.core.dom.ast.IBasicType b
+                && (b.getKind() == org.eclipse.cdt.core.dom.ast.IBasicType.Kind.eInt || b.getKind() == org.eclipse.cdt.core.dom.ast.IBasicType.Kind.eChar
+                    || b.getKind() == org.eclipse.cdt.core.dom.ast.IBasicType.Kind.eBoolean || b.getKind() == org.eclipse.cdt.core.dom.ast.IBasicType.Kind.eInt128);
+    }
+
+    private static boolean isPointer(org.eclipse.cdt.core.dom.ast.IType t) {
+        return unwrap(t) instanceof org.eclipse.cdt.core.dom.ast.IPointerType;
+    }
 }

@@ -75,7 +75,9 @@ public record ApiEffect(String name, Result result, int resultArg, Clause result
             /** sets the refcount without freezing first */
             SET_COUNT,
             /** the number of pages a GUP call is asked for */
-            NR_PAGES
+            NR_PAGES,
+            /** acts on the belief that the page is exclusively ours (reuse for a write, move the anon rmap) */
+            DECIDES_EXCLUSIVE
         }
     }
 

@@ -142,6 +142,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case PUBLISHES, UNFREEZES -> args.add(new ArgEffect(i, ArgEffect.Kind.PUBLISH, c));
                 case FREEZES -> args.add(new ArgEffect(i, ArgEffect.Kind.FREEZE, c));
                 case SETS_REFCOUNT -> args.add(new ArgEffect(i, ArgEffect.Kind.SET_COUNT, c));
+                case DECIDES_EXCLUSIVE -> args.add(new ArgEffect(i, ArgEffect.Kind.DECIDES_EXCLUSIVE, c));
                 default -> { }
             }
             if (array && e.countIndex() >= 0 && (e.kind() == EffectKind.GETS_REF || e.kind() == EffectKind.PINS))

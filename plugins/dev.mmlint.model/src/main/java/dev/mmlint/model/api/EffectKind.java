@@ -70,10 +70,12 @@ public enum EffectKind {
     /** the parameter is a condition the kernel asserts false (VM_BUG_ON_PAGE(cond, page) BUGs when it holds) */
     ASSERTS_FALSE(Group.PREDICATE, EffectSite.PARAM),
     /** the returned page is the n-th page of the compound page the caller passes and holds (folio_page, nth_page): iteration over it, not a lookup */
-    SUBPAGE(Group.PREDICATE, EffectSite.RETURN);
+    SUBPAGE(Group.PREDICATE, EffectSite.RETURN),
+    /** the call acts on the belief that the page is exclusively the caller's (reuse for a write, move its anon rmap): an exclusivity test must not be a mapcount */
+    DECIDES_EXCLUSIVE(Group.DECISION, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
-    public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE }
+    public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
 
     private final Group group;
     private final Set<EffectSite> sites;
