@@ -152,15 +152,23 @@ public final class WrittenView {
         char[] syn = new char[src.length() + 2];
         Arrays.fill(syn, ' ');
         for (int i = 0; i < src.length(); i++) if (src.charAt(i) == '\n') syn[i] = '\n';
-        PROLOGUE.getChars(0, PROLOGUE.length(), syn, 0);
-        int lastEnd = PROLOGUE.length();
+        // one expression statement `0+ A+ B+ C;` keeps every invocation at its offset and makes each
+        // one a call: alone, `page_private(folio_page(folio, i));` would parse as a declaration
+        String prologue = PROLOGUE + "0+";
+        int first = pending.isEmpty() ? 0 : java.util.Collections.min(pending.keySet());
+        if (prologue.length() > first) prologue = PROLOGUE;
+        prologue.getChars(0, prologue.length(), syn, 0);
+        int lastEnd = prologue.length(), lastSep = -1;
         for (Map.Entry<Integer, Object[]> e : new TreeMap<>(pending).entrySet()) {
             int off = e.getKey(), len = (Integer) e.getValue()[1];
             if (off < lastEnd) { pending.remove(off); continue; } // overlapping: keep the first
             src.getChars(off, off + len, syn, off);
-            syn[off + len] = ';';
+            syn[off + len] = prologue == PROLOGUE ? ';' : '+';
+            lastSep = off + len;
             lastEnd = off + len + 1;
         }
+        if (lastSep >= 0) syn[lastSep] = ';';
+        else if (prologue != PROLOGUE) syn[prologue.length() - 1] = ';';
         syn[syn.length - 1] = '}';
         IASTTranslationUnit mini;
         try {
