@@ -34,24 +34,28 @@ public final class FlowState {
      * test's offset): reported when a decision the model says needs exclusivity follows
      */
     public final Map<String, dev.mmlint.engine.check.Event.MapcountTest> exclusive;
+    /** int variable -> the condition assigned to it (WARN_ON()'s __ret_warn_on = !!(cond)), tested later */
+    public final Map<String, Object> conds;
 
     public FlowState() {
         this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
     private FlowState(Map<String, PageValue> p, Map<String, ArrayHold> a, Map<String, String> c, Map<String, Bound> b,
                       Map<String, Bound> v, Map<String, String> t, Map<String, Integer> pub, Map<String, Integer> fr,
-                      Map<String, Integer> pr, Map<String, String> ent, Map<String, dev.mmlint.engine.check.Event.MapcountTest> ex) {
+                      Map<String, Integer> pr, Map<String, String> ent, Map<String, dev.mmlint.engine.check.Event.MapcountTest> ex,
+                      Map<String, Object> cd) {
         pages = p; arrays = a; counts = c; bounds = b; values = v; specTokens = t; published = pub; frozen = fr; prepared = pr;
         entries = ent;
         exclusive = ex;
+        conds = cd;
     }
 
     public FlowState copy() {
         return new FlowState(new HashMap<>(pages), new HashMap<>(arrays), new HashMap<>(counts), new HashMap<>(bounds),
                 new HashMap<>(values), new HashMap<>(specTokens), new HashMap<>(published), new HashMap<>(frozen),
-                new HashMap<>(prepared), new HashMap<>(entries), new HashMap<>(exclusive));
+                new HashMap<>(prepared), new HashMap<>(entries), new HashMap<>(exclusive), new HashMap<>(conds));
     }
 
     /** Forget everything known about a variable that is being assigned. */
@@ -65,6 +69,7 @@ public final class FlowState {
         frozen.remove(var);
         prepared.remove(var);
         entries.remove(var);
+        conds.remove(var);
     }
 
     public FlowState join(FlowState o) {
@@ -79,7 +84,8 @@ public final class FlowState {
                 joinMap(frozen, o.frozen, (x, y) -> x, false),
                 joinMap(prepared, o.prepared, (x, y) -> x, false),
                 joinMap(entries, o.entries, (x, y) -> x.equals(y) ? x : null, false),
-                joinMap(exclusive, o.exclusive, (x, y) -> x, true));
+                joinMap(exclusive, o.exclusive, (x, y) -> x, true),
+                joinMap(conds, o.conds, (x, y) -> x.equals(y) ? x : null, false));
     }
 
     /** union=true keeps keys present on one side only (may-facts); false keeps only common keys (must-facts). */
@@ -100,7 +106,7 @@ public final class FlowState {
         return o instanceof FlowState s && pages.equals(s.pages) && arrays.equals(s.arrays) && counts.equals(s.counts)
                 && bounds.equals(s.bounds) && values.equals(s.values) && specTokens.equals(s.specTokens)
                 && published.equals(s.published) && frozen.equals(s.frozen) && prepared.equals(s.prepared)
-                && entries.equals(s.entries) && exclusive.keySet().equals(s.exclusive.keySet());
+                && entries.equals(s.entries) && exclusive.keySet().equals(s.exclusive.keySet()) && conds.equals(s.conds);
     }
 
     @Override public int hashCode() { return Objects.hash(pages, arrays, counts, bounds); }

@@ -428,6 +428,7 @@ public final class Transfer {
         if (pv != null) return new Page(pv, name);
         if (st.counts.containsKey(name)) return new Count(st.counts.get(name));
         if (st.specTokens.containsKey(name)) return new Spec(st.specTokens.get(name), "speculative get", offset(at));
+        if (st.conds.get(name) instanceof V c) return c;
         if (facts.pageVars().contains(name)) return new Page(PageValue.UNKNOWN, name);
         Bound size = st.bounds.getOrDefault(name, st.values.get(name));
         if (size == null && !facts.locals().contains(name) && !facts.params().containsKey(name))
@@ -614,6 +615,7 @@ public final class Transfer {
             st.pages.put(name, pv);
         } else if (v instanceof Count c) st.counts.put(name, c.array());
         else if (v instanceof Spec s) st.specTokens.put(name, s.var());
+        else if (v instanceof Cmp || v instanceof Not || v instanceof Test) st.conds.put(name, v);
         else if (v instanceof Int i && i.size() != null) st.values.put(name, i.size());
     }
 
@@ -885,6 +887,9 @@ public final class Transfer {
                 boolean unpin = a.kind() == ArgEffect.Kind.UNPIN;
                 String arr = arrayOfElement(ax);
                 if (arr == null && var != null && st.arrays.containsKey(var)) arr = var;
+                // folio_put(folio) where folio = page_folio(page) and &page was GUP's output
+                if (arr == null && var != null && st.pages.containsKey(var) && st.pages.get(var).headOf() != null
+                        && st.arrays.containsKey(st.pages.get(var).headOf())) arr = st.pages.get(var).headOf();
                 if (arr != null && st.arrays.containsKey(arr)) {
                     ArrayHold h = st.arrays.get(arr);
                     emit(new Event.Release(off, length(ax), api, arr, h, unpin, a.clause()));
