@@ -327,10 +327,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     /** The char offset of a 1-based line and column of the analysed text (clamped to the text). */
-    static int offset(SourceText src, int line, int column) {
-        int l = Math.max(1, Math.min(line, src.lineCount()));
-        return Math.max(0, Math.min(src.content().length(), src.lineStart(l) + Math.max(1, column) - 1));
-    }
+    static int offset(SourceText src, int line, int column) { return BufferAnalysis.offset(src, line, column); }
 
     static DiagnosticSeverity severity(Finding f) {
         return switch (f.severity()) {

@@ -55,6 +55,18 @@ public final class BufferAnalysis implements AutoCloseable {
         }
     }
 
+    /** The char offset of a 1-based line and column of the analysed text {@code src} (clamped to the text). */
+    public static int offset(SourceText src, int line, int column) {
+        int l = Math.max(1, Math.min(line, src.lineCount()));
+        return Math.max(0, Math.min(src.content().length(), src.lineStart(l) + Math.max(1, column) - 1));
+    }
+
+    /** Where {@code f} starts in the analysed text, as a char offset. */
+    public static int startOffset(SourceText src, Finding f) { return offset(src, f.line(), f.column()); }
+
+    /** Where {@code f} ends in the analysed text, as a char offset. */
+    public static int endOffset(SourceText src, Finding f) { return offset(src, f.endLine(), f.endColumn()); }
+
     /** Thrown when a newer version of the buffer made this analysis pointless. */
     public static final class Stale extends Exception {
         private static final long serialVersionUID = 1L;
