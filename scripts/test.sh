@@ -13,7 +13,7 @@ fi
 echo "test.sh: Linux 6.12 sources at $MMLINT_KERNEL_6_12" >&2
 # The Eclipse UI smoke test runs a real workbench: SWT needs GTK 3 and an X display (Xvfb here).
 if ! command -v xvfb-run >/dev/null 2>&1 || ! command -v xauth >/dev/null 2>&1 \
-    || ! ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; then
+    || ! ldconfig -p 2>/dev/null | grep 'libgtk-3\.so\.0' >/dev/null; then
   echo "test.sh: installing xvfb, xauth and libgtk-3-0 (X server and GTK for the Eclipse UI smoke test)" >&2
   apt-get update -qq >&2 || true
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth libgtk-3-0 >&2

@@ -48,15 +48,18 @@ class KernelRecheckTest {
         long first = (System.nanoTime() - t0) / 1_000_000;
         String text = text(f);
         List<Long> rechecks = new ArrayList<>();
+        autoBuild(true); // as in the IDE: a save starts the auto-build, which runs the builder on the delta
         for (int i = 1; i <= 5; i++) {
-            // an edit: a comment line added before the first function, as a developer would while typing
+            // an edit: a comment line added before the first function, then saved
             text = text.replaceFirst("\n\n", "\n\n/* edit " + i + " */\n");
             setText(f, text);
-            p.build(IncrementalProjectBuilder.INCREMENTAL_BUILD, null);
+            waitForJobs();
             MmlintBuilder.BuildRecord b = MmlintBuilder.lastBuild(p);
+            assertEquals(IncrementalProjectBuilder.AUTO_BUILD, b.kind());
             assertEquals(List.of(f), b.checked());
             rechecks.add(b.millis().get(0));
         }
+        autoBuild(false);
         assertEquals(0, findings(f).stream().filter(m -> m.getAttribute("message", "").startsWith("not analysed")).count());
         List<Long> sorted = rechecks.stream().sorted().toList();
         long lines = text.lines().count();
