@@ -16,6 +16,7 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IProjectDescription;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IWorkspace;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -94,7 +95,15 @@ public final class MmlintCore {
         }
     }
 
+    /**
+     * Replaces {@code file}'s mmlint markers by those of {@code a}, as one workspace operation holding the
+     * file: a builder and a save re-check never interleave their markers, and listeners see one change.
+     */
     static void replaceMarkers(IFile file, BufferAnalysis.Analysis a) throws CoreException {
+        file.getWorkspace().run(m -> writeMarkers(file, a), file, IWorkspace.AVOID_UPDATE, null);
+    }
+
+    private static void writeMarkers(IFile file, BufferAnalysis.Analysis a) throws CoreException {
         file.deleteMarkers(MARKER, true, IResource.DEPTH_ZERO);
         if (a.warning() != null) plain(file, a, 1, a.warning(), IMarker.SEVERITY_INFO);
         if (a.error() != null) plain(file, a, Math.max(1, a.errorLine()), "not analysed: " + a.error(), IMarker.SEVERITY_WARNING);

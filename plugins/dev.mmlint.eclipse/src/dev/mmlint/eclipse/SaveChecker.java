@@ -38,7 +38,7 @@ final class SaveChecker implements IResourceChangeListener {
                     return Status.OK_STATUS;
                 }
             };
-            job.setRule(ResourcesPlugin.getWorkspace().getRuleFactory().markerRule(f));
+            // no rule while analysing: the markers are replaced under the file's rule (MmlintCore.replaceMarkers)
             job.setSystem(true);
             job.schedule();
         }

@@ -99,6 +99,21 @@ class BuilderTest {
         assertEquals(0, findings(p).stream().filter(m -> m.getResource().equals(other)).count());
     }
 
+    @Test void aSaveIsRecheckedWithoutABuildWhenAutoBuildIsOff() throws Exception {
+        IProject p = create("onsave", MM001 + "bad-gigantic-clear-loop.c");
+        p.build(IncrementalProjectBuilder.FULL_BUILD, null);
+        MmlintBuilder.BuildRecord built = MmlintBuilder.lastBuild(p);
+        IFile f = p.getFile("bad-gigantic-clear-loop.c");
+        assertEquals(1, findings(f).size());
+        setText(f, Files.readString(fixture(MM001 + "bad-gigantic-clear-loop.fixed.c")));
+        waitForJobs();
+        assertEquals(List.of(), findings(f), "re-checked on save");
+        setText(f, Files.readString(fixture(MM001 + "bad-gigantic-clear-loop.c")));
+        waitForJobs();
+        assertEquals(1, findings(f).size(), "and again");
+        assertSame(built, MmlintBuilder.lastBuild(p), "by the save listener, not by a build");
+    }
+
     @Test void quickFixThroughTheDocumentRemovesTheFindingAndUndoes() throws Exception {
         IProject p = create("quickfix", MM001 + "bad-gigantic-clear-loop.c");
         p.build(IncrementalProjectBuilder.FULL_BUILD, null);

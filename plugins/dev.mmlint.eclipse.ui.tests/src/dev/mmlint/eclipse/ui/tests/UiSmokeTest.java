@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.mmlint.eclipse.MmlintCore;
 import dev.mmlint.eclipse.ui.FixResolution;
 import dev.mmlint.eclipse.ui.MmlintPreferencePage;
+import dev.mmlint.eclipse.ui.MmlintPropertyPage;
 import dev.mmlint.eclipse.ui.RationaleResolution;
 import dev.mmlint.eclipse.ui.RuleHelpDialog;
 import dev.mmlint.report.Rationale;
@@ -18,11 +19,14 @@ import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.expressions.IEvaluationContext;
 import org.eclipse.core.resources.IncrementalProjectBuilder;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -32,7 +36,10 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IMarkerResolution;
+import org.eclipse.ui.ISources;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.ide.IDE;
@@ -110,6 +117,31 @@ class UiSmokeTest {
         screenshot("ui-smoke-preferences.png");
         d.close();
         page.closeAllEditors(false);
+    }
+
+    @Test void projectMenuCommandTogglesTheNatureAndThePropertyPageOpens() throws Exception {
+        IProject p = create("ui-toggle");
+        MmlintCore.setEnabled(p, false, null);
+        IHandlerService hs = PlatformUI.getWorkbench().getService(IHandlerService.class);
+        ICommandService cs = PlatformUI.getWorkbench().getService(ICommandService.class);
+        ParameterizedCommand toggle = new ParameterizedCommand(cs.getCommand("dev.mmlint.eclipse.ui.toggleNature"), null);
+        IEvaluationContext ctx = hs.createContextSnapshot(false);
+        ctx.addVariable(ISources.ACTIVE_CURRENT_SELECTION_NAME, new StructuredSelection(p));
+        hs.executeCommandInContext(toggle, null, ctx);
+        assertTrue(MmlintCore.isEnabled(p), "enabled from the project menu");
+        assertTrue(List.of(p.getDescription().getBuildSpec()).stream().anyMatch(c -> MmlintCore.BUILDER.equals(c.getBuilderName())));
+        hs.executeCommandInContext(toggle, null, ctx);
+        assertFalse(MmlintCore.isEnabled(p), "and disabled again");
+
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        PreferenceDialog d = PreferencesUtil.createPropertyDialogOn(shell, p, "dev.mmlint.eclipse.ui.properties", null, null);
+        d.setBlockOnOpen(false);
+        d.open();
+        spin(300);
+        assertInstanceOf(MmlintPropertyPage.class, d.getSelectedPage());
+        screenshot("ui-smoke-properties.png");
+        d.close();
+        spin(100);
     }
 
     static List<MarkerAnnotation> mmlintAnnotations(IAnnotationModel model) throws Exception {
