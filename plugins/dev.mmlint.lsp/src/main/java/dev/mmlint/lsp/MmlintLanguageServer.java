@@ -1,6 +1,8 @@
 package dev.mmlint.lsp;
 
 import dev.mmlint.engine.api.Evidence;
+import dev.mmlint.report.BufferAnalysis;
+import dev.mmlint.report.Rationale;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Fix;
 import dev.mmlint.frontend.FrontendOptions;
@@ -79,7 +81,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
         /** The version and text {@link #pending} analyses. */
         volatile int pendingVersion;
         volatile String pendingText;
-        volatile BufferAnalyzer.Analysis last;
+        volatile BufferAnalysis.Analysis last;
 
         Doc(String uri, Path path, int version, String text) {
             this.uri = uri;
@@ -89,7 +91,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
         }
     }
 
-    private final BufferAnalyzer analyzer;
+    private final BufferAnalysis analyzer;
     private final long debounceMs;
     private final String serverVersion;
     private final Map<String, Doc> docs = new ConcurrentHashMap<>();
@@ -109,7 +111,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     private volatile boolean shutdown;
 
     public MmlintLanguageServer(FrontendOptions options, ReferenceModel model, long debounceMs, String serverVersion) {
-        this.analyzer = new BufferAnalyzer(options, model);
+        this.analyzer = new BufferAnalysis(options, model);
         this.debounceMs = debounceMs;
         this.serverVersion = serverVersion;
         int n = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
@@ -208,7 +210,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
         if (d == null) return;
         if (params.getText() != null) d.text = params.getText();
         synchronized (d) {
-            BufferAnalyzer.Analysis a = d.last;
+            BufferAnalysis.Analysis a = d.last;
             if (a != null && a.version() == d.version && a.text().equals(d.text)) return;
             Future<?> f = d.pending;
             // already analysing (not merely waiting for the pause to end) exactly this text
@@ -249,10 +251,10 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
 
     private void run(Doc d, int version, String text) {
         if (stale(d, version)) return;
-        BufferAnalyzer.Analysis a;
+        BufferAnalysis.Analysis a;
         try {
             a = analyzer.analyse(d.path, version, text, () -> stale(d, version));
-        } catch (BufferAnalyzer.Stale e) {
+        } catch (BufferAnalysis.Stale e) {
             log(MessageType.Log, d.uri + " v" + version + ": analysis dropped, a newer version arrived");
             return;
         } catch (RuntimeException | Error e) {
@@ -289,7 +291,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
 
     // ---------------------------------------------------------------- findings to the protocol
 
-    static List<Diagnostic> diagnostics(String uri, BufferAnalyzer.Analysis a) {
+    static List<Diagnostic> diagnostics(String uri, BufferAnalysis.Analysis a) {
         LineIndex li = new LineIndex(a.text());
         List<Diagnostic> out = new ArrayList<>();
         if (a.warning() != null) out.add(plain(li, 1, a.warning(), DiagnosticSeverity.Information));
@@ -325,10 +327,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     /** The char offset of a 1-based line and column of the analysed text (clamped to the text). */
-    static int offset(SourceText src, int line, int column) {
-        int l = Math.max(1, Math.min(line, src.lineCount()));
-        return Math.max(0, Math.min(src.content().length(), src.lineStart(l) + Math.max(1, column) - 1));
-    }
+    static int offset(SourceText src, int line, int column) { return BufferAnalysis.offset(src, line, column); }
 
     static DiagnosticSeverity severity(Finding f) {
         return switch (f.severity()) {
@@ -339,10 +338,10 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     /** The current analysis of {@code uri}, when it is of the buffer's current text (else null: positions would be off). */
-    private BufferAnalyzer.Analysis current(String uri) {
+    private BufferAnalysis.Analysis current(String uri) {
         Doc d = docs.get(uri);
         if (d == null) return null;
-        BufferAnalyzer.Analysis a = d.last;
+        BufferAnalysis.Analysis a = d.last;
         return a != null && a.text().equals(d.text) ? a : null;
     }
 
@@ -351,7 +350,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     @Override public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         String uri = params.getTextDocument().getUri();
         List<Either<Command, CodeAction>> out = new ArrayList<>();
-        BufferAnalyzer.Analysis a = current(uri);
+        BufferAnalysis.Analysis a = current(uri);
         if (a == null) return CompletableFuture.completedFuture(out);
         List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
         if (only != null && !only.isEmpty() && only.stream().noneMatch(k -> CodeActionKind.QuickFix.startsWith(k)))
@@ -380,7 +379,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     @Override public CompletableFuture<Hover> hover(HoverParams params) {
-        BufferAnalyzer.Analysis a = current(params.getTextDocument().getUri());
+        BufferAnalysis.Analysis a = current(params.getTextDocument().getUri());
         if (a == null) return CompletableFuture.completedFuture(null);
         int line = params.getPosition().getLine();
         LineIndex li = new LineIndex(a.text());

@@ -1,4 +1,4 @@
-package dev.mmlint.lsp;
+package dev.mmlint.report;
 
 import dev.mmlint.checks.Checks;
 import java.io.IOException;
@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The rules' rationale markdown, as packaged in the checks jar (dev/mmlint/checks/rationale/MMnnn.md). */
-final class Rationale {
+/** The rules' rationale markdown (for IDE help and hovers), as packaged in the checks jar (dev/mmlint/checks/rationale/MMnnn.md). */
+public final class Rationale {
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     private Rationale() {}
 
     /** The rationale of {@code ruleId}, or null when the jar has none (a custom rule). */
-    static String of(String ruleId) {
+    public static String of(String ruleId) {
         if (!ruleId.matches("MM\\d{3}")) return null;
         String s = CACHE.computeIfAbsent(ruleId, id -> {
             try (InputStream in = Checks.class.getResourceAsStream("/dev/mmlint/checks/rationale/" + id + ".md")) {

@@ -1,4 +1,4 @@
-package dev.mmlint.lsp;
+package dev.mmlint.report;
 
 import dev.mmlint.checks.Checks;
 import dev.mmlint.checks.Mmlint;
@@ -17,7 +17,6 @@ import dev.mmlint.frontend.KernelTreeFrontend;
 import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.frontend.SourceText;
 import dev.mmlint.model.api.ReferenceModel;
-import dev.mmlint.report.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,46 +32,84 @@ import java.util.stream.Collectors;
 /**
  * Analyses editor buffers the way {@code mmlint check} analyses files: a buffer inside a kernel tree
  * is parsed by that tree's front end (its version and Kconfig gate the rules), anything else as a
- * lone fragment. One front end per tree is kept for the server's lifetime, so its header caches make
+ * lone fragment. One front end per tree is kept for this object's lifetime, so its header caches make
  * re-checks of a buffer cheap. The nearest {@code .mmlint.json} (rules on/off, severities, excludes,
- * suppressions) applies as it does for the CLI. Thread-safe.
+ * suppressions) applies as it does for the CLI; an IDE's own rule settings ({@link Overrides}) apply on
+ * top of it. The IDE adapters (LSP server, Eclipse builder) share this class. Thread-safe.
  */
-final class BufferAnalyzer implements AutoCloseable {
+public final class BufferAnalysis implements AutoCloseable {
     /** What one analysis of one buffer version gave. {@code error} is set when the buffer could not be analysed. */
-    record Analysis(int version, String text, SourceText source, String displayPath, String mode, List<Finding> findings,
+    public record Analysis(int version, String text, SourceText source, String displayPath, String mode, List<Finding> findings,
                     String error, int errorLine, String warning, long millis) {}
 
+    /**
+     * Rule settings an IDE keeps itself, applied after the {@code .mmlint.json} ones: rules turned off
+     * and severities by rule id.
+     */
+    public record Overrides(Set<String> disabled, Map<String, Severity> severities) {
+        public static final Overrides NONE = new Overrides(Set.of(), Map.of());
+
+        public Overrides {
+            disabled = Set.copyOf(disabled);
+            severities = Map.copyOf(severities);
+        }
+    }
+
+    /** The char offset of a 1-based line and column of the analysed text {@code src} (clamped to the text). */
+    public static int offset(SourceText src, int line, int column) {
+        int l = Math.max(1, Math.min(line, src.lineCount()));
+        return Math.max(0, Math.min(src.content().length(), src.lineStart(l) + Math.max(1, column) - 1));
+    }
+
+    /** Where {@code f} starts in the analysed text, as a char offset. */
+    public static int startOffset(SourceText src, Finding f) { return offset(src, f.line(), f.column()); }
+
+    /** Where {@code f} ends in the analysed text, as a char offset. */
+    public static int endOffset(SourceText src, Finding f) { return offset(src, f.endLine(), f.endColumn()); }
+
     /** Thrown when a newer version of the buffer made this analysis pointless. */
-    static final class Stale extends Exception {
-        Stale() { super(null, null, false, false); }
+    public static final class Stale extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public Stale() { super(null, null, false, false); }
     }
 
     private record Choice(Frontend frontend, String mode, String warning) {}
 
     private record SettingsKey(Path file, long modified) {}
 
+    private record EngineKey(Settings settings, Overrides overrides) {}
+
     private final FrontendOptions options;
     private final ReferenceModel model;
     private final Map<Path, Frontend> trees = new LinkedHashMap<>();
     private final Map<Path, String> treeErrors = new HashMap<>();
     private final Map<SettingsKey, Object> settings = new HashMap<>();
-    private final Map<Settings, Engine> engines = new HashMap<>();
+    private final Map<EngineKey, Engine> engines = new HashMap<>();
     private Frontend compileCommands;
     private String compileCommandsError;
     private FragmentFrontend fragment;
     private final Engine defaultEngine;
 
-    BufferAnalyzer(FrontendOptions options, ReferenceModel model) {
+    public BufferAnalysis(FrontendOptions options, ReferenceModel model) {
         this.options = options == null ? FrontendOptions.defaults() : options;
         this.model = model == null ? Mmlint.shippedModel() : model;
         this.defaultEngine = Mmlint.engine(Engine.Options.defaults(), this.model);
     }
 
+    /** The front-end options this analysis was made with (kernel version, config, compile commands). */
+    public FrontendOptions options() { return options; }
+
     /**
      * Analyses {@code text} as the file {@code file} (absolute; need not exist).
      * @param stale checked between the stages; when it says true the analysis stops with {@link Stale}
      */
-    Analysis analyse(Path file, int version, String text, BooleanSupplier stale) throws Stale {
+    public Analysis analyse(Path file, int version, String text, BooleanSupplier stale) throws Stale {
+        return analyse(file, version, text, stale, Overrides.NONE);
+    }
+
+    /** As {@link #analyse(Path, int, String, BooleanSupplier)}, with an IDE's rule settings on top of {@code .mmlint.json}. */
+    public Analysis analyse(Path file, int version, String text, BooleanSupplier stale, Overrides overrides) throws Stale {
         long t0 = System.nanoTime();
         Path abs = file.toAbsolutePath().normalize();
         Choice c = frontendFor(abs);
@@ -99,7 +136,7 @@ final class BufferAnalyzer implements AutoCloseable {
         if (stale.getAsBoolean()) throw new Stale();
         List<Finding> findings;
         try {
-            findings = engineFor(st).analyze(unit).findings().stream().filter(f -> !st.suppressed(f))
+            findings = engineFor(st, overrides == null ? Overrides.NONE : overrides).analyze(unit).findings().stream().filter(f -> !st.suppressed(f))
                     .sorted(Finding.ORDER).toList();
         } catch (RuntimeException | StackOverflowError e) {
             return new Analysis(version, text, source, display, c.mode(), List.of(), "internal error while analysing: " + e, 0,
@@ -172,12 +209,14 @@ final class BufferAnalyzer implements AutoCloseable {
         });
     }
 
-    private synchronized Engine engineFor(Settings s) {
-        if (s.file() == null) return defaultEngine;
-        return engines.computeIfAbsent(s, k -> {
+    private synchronized Engine engineFor(Settings s, Overrides o) {
+        if (s.file() == null && o.equals(Overrides.NONE)) return defaultEngine;
+        return engines.computeIfAbsent(new EngineKey(s, o), k -> {
             Set<String> on = Checks.all().stream().map(c -> c.info().id()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-            on.removeAll(k.disabled());
-            Map<String, Severity> sev = k.severities();
+            on.removeAll(k.settings().disabled());
+            on.removeAll(k.overrides().disabled());
+            Map<String, Severity> sev = new HashMap<>(k.settings().severities());
+            sev.putAll(k.overrides().severities());
             return Mmlint.engine(new Engine.Options(on, sev, false), model);
         });
     }

@@ -1,0 +1,91 @@
+package dev.mmlint.eclipse.tests;
+
+import static dev.mmlint.eclipse.tests.TestProjects.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.mmlint.eclipse.MmlintBuilder;
+import dev.mmlint.eclipse.MmlintCore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IncrementalProjectBuilder;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.IPath;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How long the builder takes to re-check one edited file of mm/memory.c's size in a real kernel tree
+ * (Linux 6.12 from scripts/kernel-sources.sh, env MMLINT_KERNEL_6_12). The tree is never written:
+ * the test edits a copy of mm/memory.c in a tree of symbolic links to the real one. The measurement
+ * is written to target/eclipse-recheck-latency.txt.
+ */
+class KernelRecheckTest {
+    @Test void recheckOfAnEditedMmMemoryC() throws Exception {
+        String k = System.getenv("MMLINT_KERNEL_6_12");
+        Assumptions.assumeTrue(k != null && Files.isRegularFile(Path.of(k, "mm/memory.c")),
+                "MMLINT_KERNEL_6_12 names no Linux 6.12 tree (scripts/test.sh sets it)");
+        Path real = Path.of(k);
+        Path tree = Files.createTempDirectory("mmlint-eclipse-tree");
+        linkTree(real, tree);
+        autoBuild(false);
+        IProject p = ResourcesPlugin.getWorkspace().getRoot().getProject("kernel-6.12");
+        if (p.exists()) p.delete(true, true, null);
+        p.create(null);
+        p.open(null);
+        MmlintCore.setEnabled(p, true, null);
+        IFile f = p.getFile("memory.c");
+        f.createLink(IPath.fromPath(tree.resolve("mm/memory.c")), 0, null);
+
+        long t0 = System.nanoTime();
+        p.build(IncrementalProjectBuilder.FULL_BUILD, null);
+        long first = (System.nanoTime() - t0) / 1_000_000;
+        String text = text(f);
+        List<Long> rechecks = new ArrayList<>();
+        autoBuild(true); // as in the IDE: a save starts the auto-build, which runs the builder on the delta
+        for (int i = 1; i <= 5; i++) {
+            // an edit: a comment line added before the first function, then saved
+            text = text.replaceFirst("\n\n", "\n\n/* edit " + i + " */\n");
+            setText(f, text);
+            waitForJobs();
+            MmlintBuilder.BuildRecord b = MmlintBuilder.lastBuild(p);
+            assertEquals(IncrementalProjectBuilder.AUTO_BUILD, b.kind());
+            assertEquals(List.of(f), b.checked());
+            rechecks.add(b.millis().get(0));
+        }
+        autoBuild(false);
+        assertEquals(0, findings(f).stream().filter(m -> m.getAttribute("message", "").startsWith("not analysed")).count());
+        List<Long> sorted = rechecks.stream().sorted().toList();
+        long lines = text.lines().count();
+        String report = String.format("mm/memory.c (Linux 6.12, %d lines, kernel-tree mode): first check (cold front end, headers) %d ms;"
+                + " re-check after an edit through the builder: median %d ms, all %s; %d findings%n",
+                lines, first, sorted.get(sorted.size() / 2), rechecks, findings(f).size());
+        System.out.print(report);
+        Path out = Path.of(System.getProperty("mmlint.reports", "target")).resolve("eclipse-recheck-latency.txt");
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+        p.delete(true, true, null);
+    }
+
+    /** {@code dst} mirrors {@code src} with symbolic links, except mm/memory.c, which is a copy the test may edit. */
+    static void linkTree(Path src, Path dst) throws IOException {
+        try (Stream<Path> s = Files.list(src)) {
+            for (Path e : s.toList()) {
+                if (e.getFileName().toString().equals("mm")) continue;
+                Files.createSymbolicLink(dst.resolve(e.getFileName().toString()), e);
+            }
+        }
+        Path mm = Files.createDirectories(dst.resolve("mm"));
+        try (Stream<Path> s = Files.list(src.resolve("mm"))) {
+            for (Path e : s.toList()) {
+                if (e.getFileName().toString().equals("memory.c")) Files.copy(e, mm.resolve("memory.c"));
+                else Files.createSymbolicLink(mm.resolve(e.getFileName().toString()), e);
+            }
+        }
+    }
+}
