@@ -2,7 +2,6 @@ package dev.mmlint.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,19 +39,7 @@ import dev.mmlint.cfg.CfgEdge.EdgeKind;
  */
 class MmCorpusTest {
 
-    private static Path mmTree() {
-        String base = System.getenv("MMLINT_KERNELS");
-        Path kernels = base != null ? Path.of(base) : Path.of(System.getProperty("user.home"), ".cache/mmlint/kernels");
-        Path mm = kernels.resolve("linux-source-6.12/mm");
-        if (!Files.isDirectory(mm)) {
-            String why = "kernel tree " + mm + " absent: run scripts/kernel-sources.sh 6.12";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why);
-            }
-            Assumptions.assumeTrue(false, why);
-        }
-        return mm;
-    }
+    private static Path mmTree() { return dev.mmlint.frontend.testing.KernelTestTrees.tree("6.12").resolve("mm"); }
 
     @Test
     void everyFunctionOfMm() throws IOException {

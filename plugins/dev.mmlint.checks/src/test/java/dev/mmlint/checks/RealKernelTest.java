@@ -3,7 +3,6 @@ package dev.mmlint.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.api.Finding;
@@ -14,7 +13,6 @@ import dev.mmlint.frontend.KernelVersion;
 import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.model.api.ClauseInfo;
 import dev.mmlint.model.api.ReferenceModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,15 +35,7 @@ class RealKernelTest {
     static final Map<String, ParsedUnit> units = new HashMap<>();
     static final Map<String, List<FunctionCoverage>> coverage = new HashMap<>();
 
-    static Path locate() {
-        String env = System.getenv("MMLINT_KERNEL_6_12");
-        Path p = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache/mmlint/kernels/linux-source-6.12");
-        if (!Files.isRegularFile(p.resolve("Makefile"))) {
-            if ("true".equals(System.getenv("CI"))) throw new IllegalStateException("Linux 6.12 sources missing at " + p + " (scripts/kernel-sources.sh)");
-            assumeTrue(false, "Linux 6.12 sources not unpacked at " + p + ": run scripts/kernel-sources.sh 6.12");
-        }
-        return p;
-    }
+    static Path locate() { return dev.mmlint.frontend.testing.KernelTestTrees.tree("6.12"); }
 
     @BeforeAll static void analyse() throws Exception {
         tree = locate();

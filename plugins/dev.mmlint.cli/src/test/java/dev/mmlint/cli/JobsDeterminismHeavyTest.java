@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
 class JobsDeterminismHeavyTest {
     @Test void sixTwelveMmIsByteIdenticalForOneAndFourJobs() throws Exception {
         assumeTrue(Boolean.getBoolean("mmlint.heavy"), "opt-in: -Dmmlint.heavy=true");
-        String env = System.getenv("MMLINT_KERNEL_6_12");
-        Path tree = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache/mmlint/kernels/linux-source-6.12");
-        assumeTrue(Files.isDirectory(tree.resolve("mm")), "Linux 6.12 sources not unpacked: scripts/kernel-sources.sh 6.12");
+        Path tree = dev.mmlint.frontend.testing.KernelTestTrees.tree("6.12");
         Path a = Files.createTempFile("mm-j1", ".sarif"), b = Files.createTempFile("mm-j4", ".sarif");
         assertEquals(run(tree, 1, a), run(tree, 4, b), "exit status");
         byte[] x = Files.readAllBytes(a), y = Files.readAllBytes(b);

@@ -1,9 +1,6 @@
 package dev.mmlint.frontend;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +25,7 @@ final class TestSupport {
     static Path fixture(String name) { return root().resolve("test-fixtures/frontend").resolve(name); }
 
     /** The 6.12 (or 6.1) tree; fails under CI=true when missing, else skips naming the script. */
-    static Path kernel(String version) {
-        String env = System.getenv("MMLINT_KERNEL_" + version.replace('.', '_'));
-        Path p = env != null ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache/mmlint/kernels/linux-source-" + version);
-        if (!Files.isRegularFile(p.resolve("Makefile"))) {
-            String msg = "kernel " + version + " tree not found at " + p
-                    + " (run scripts/kernel-sources.sh or set MMLINT_KERNEL_" + version.replace('.', '_') + ")";
-            if ("true".equals(System.getenv("CI"))) fail(msg);
-            assumeTrue(false, msg);
-        }
-        return p;
-    }
+    static Path kernel(String version) { return dev.mmlint.frontend.testing.KernelTestTrees.tree(version); }
 
     static Path kernelConfig(String version) {
         return Path.of(System.getProperty("user.home"), ".cache/mmlint/kernels/config-" + version + ".amd64");

@@ -1,7 +1,6 @@
 package dev.mmlint.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mmlint.checks.Mmlint;
 import dev.mmlint.engine.api.Finding;
@@ -22,16 +21,7 @@ import org.junit.jupiter.api.Test;
  * re-checked on a change with the tree's front end (and its header caches) kept warm.
  */
 class LspKernelTreeTest {
-    static Path tree() {
-        String env = System.getenv("MMLINT_LINUX_6_12");
-        Path p = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache/mmlint/kernels/linux-source-6.12");
-        if (!Files.isRegularFile(p.resolve("mm/gup.c"))) {
-            if ("true".equals(System.getenv("CI")))
-                throw new IllegalStateException("Linux 6.12 sources missing at " + p + " (run scripts/kernel-sources.sh 6.12)");
-            assumeTrue(false, "Linux 6.12 sources not unpacked at " + p + ": run scripts/kernel-sources.sh 6.12");
-        }
-        return p;
-    }
+    static Path tree() { return dev.mmlint.frontend.testing.KernelTestTrees.tree("6.12"); }
 
     static List<Finding> direct(Frontends.Plan plan, Path file) throws Exception {
         Frontends.Planned p = plan.files().stream().filter(x -> x.file().equals(file)).findFirst().orElseThrow();

@@ -2,7 +2,6 @@ package dev.mmlint.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,15 +17,7 @@ import org.junit.jupiter.api.Test;
  * applied in memory (the tree is not written), judged under 6.12's rules.
  */
 class KernelTreeReviewTest {
-    static Path locate() {
-        String env = System.getenv("MMLINT_KERNEL_6_12");
-        Path p = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache/mmlint/kernels/linux-source-6.12");
-        if (!Files.isRegularFile(p.resolve("Makefile"))) {
-            if ("true".equals(System.getenv("CI"))) throw new IllegalStateException("Linux 6.12 sources missing at " + p + " (scripts/kernel-sources.sh)");
-            assumeTrue(false, "Linux 6.12 sources not unpacked at " + p + ": run scripts/kernel-sources.sh 6.12");
-        }
-        return p;
-    }
+    static Path locate() { return dev.mmlint.frontend.testing.KernelTestTrees.tree("6.12"); }
 
     @Test void gupPatchAgainstLinux612() throws IOException {
         Path tree = locate();
