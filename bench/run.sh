@@ -63,15 +63,21 @@ r() { printf '%s\t%s\n' "$1" "$2" >> "$res"; echo "bench: $1 = $2" >&2; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 # the launcher's JVM options (./mmlint), the same for every JVM here
 jvm=(-Xss8m -XX:+UseParallelGC)
-mmlint=("$JAVA" "${jvm[@]}" -cp "$cli/dev.mmlint.cli-0.1.0-SNAPSHOT.jar:$cli/lib/*" dev.mmlint.cli.Main)
-benchmain=(-cp "$bm/dev.mmlint.bench-0.1.0-SNAPSHOT.jar:$bm/lib/*" dev.mmlint.bench.Bench)
+# the modules as this reactor just built them come first on every class path: a target/lib copy of
+# a dev.mmlint jar may be an older SNAPSHOT resolved from ~/.m2
+reactor=""
+for mod in model dsl frontend cfg engine checks report review lsp; do
+  reactor+="$here/plugins/dev.mmlint.$mod/target/dev.mmlint.$mod-0.1.0-SNAPSHOT.jar:"
+done
+clicp="$cli/dev.mmlint.cli-0.1.0-SNAPSHOT.jar:$reactor$cli/lib/*"
+benchmain=(-cp "$bm/dev.mmlint.bench-0.1.0-SNAPSHOT.jar:$reactor$bm/lib/*" dev.mmlint.bench.Bench)
 
 # measure KEY COMMAND...: one process under /usr/bin/time -v; records wall, cpu, rss, exit status,
 # and for a JVM (a GC log at $work/KEY.gc) the peak heap: the largest heap before a collection or
 # at exit.
 measure() {
   local key="$1"; shift
-  printf '%s\n' "$*" | sed "s#$work#\$WORK#g; s#$HOME#~#g; s#$here/##g" >> "$cmds"
+  printf '%s\n' "$*" | sed "s#$reactor#\$REACTOR_JARS:#g; s#$work#\$WORK#g; s#$HOME#~#g; s#$here/##g" >> "$cmds"
   echo "bench: $key ... (load $(load))" >&2
   /usr/bin/time -v -o "$work/$key.time" "$@" > "$work/$key.out" 2> "$work/$key.err" || true
   local t="$work/$key.time"
@@ -93,7 +99,7 @@ java_measure() { local key="$1"; shift; measure "$key" "$JAVA" "${jvm[@]}" "-Xlo
 mmlint_measure() {
   local key="$1"; shift
   local cap=(); [[ "$key" == *-xmx1g ]] && cap=(-Xmx1g)
-  java_measure "$key" "${cap[@]}" -cp "$cli/dev.mmlint.cli-0.1.0-SNAPSHOT.jar:$cli/lib/*" dev.mmlint.cli.Main "$@"; }
+  java_measure "$key" "${cap[@]}" -cp "$clicp" dev.mmlint.cli.Main "$@"; }
 # findings per rule in an mmlint text report / a spatch report
 count_mmlint() {
   local key="$1" f="$work/$1.out"

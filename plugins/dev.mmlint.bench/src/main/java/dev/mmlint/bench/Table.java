@@ -201,8 +201,9 @@ final class Table {
         scaling(md);
         slowest(md, work);
 
-        md.append("## Exact commands\n\n`$WORK` is the run's scratch directory; `~` is root's home. Java commands are the `./mmlint` launcher's"
-                + " `exec` line plus a GC log.\n\n```\n").append(cmds).append("```\n");
+        md.append("## Exact commands\n\n`$WORK` is the run's scratch directory; `~` is root's home; `$REACTOR_JARS` is the jars of"
+                + " the modules model, dsl, frontend, cfg, engine, checks, report, review and lsp as the reactor built them"
+                + " (`plugins/dev.mmlint.<module>/target/*.jar`). Java commands are the `./mmlint` launcher's `exec` line plus a GC log.\n\n```\n").append(cmds).append("```\n");
         return md.toString();
     }
 
