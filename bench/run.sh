@@ -4,7 +4,7 @@
 # <tree>/mm` reads), printed as one table of absolute times and ratios measured in one run.
 #
 #   bench/run.sh [--trees 6.12,6.1] [--jobs N] [--dir mm] [--recheck-n 30] [--no-profile]
-#                [--scaling] [--whole-tree] [--out FILE.md]
+#                [--scaling] [--scaling-slices "mm;mm fs"] [--whole-tree] [--out FILE.md]
 #
 # Per tree, each in a fresh process timed by /usr/bin/time -v (wall, CPU, peak RSS) with a GC log
 # (peak heap):
@@ -21,7 +21,9 @@
 #     mbox built here) with `mmlint review --tree <6.1>`.
 # --dir measures another directory of each tree instead of mm/ (e.g. mm/damon for a quick try).
 # --scaling adds 6.12 mm/, mm/+fs/, mm/+fs/+drivers/gpu/ (--whole-tree: the whole tree too) with
-# mmlint --jobs N and the floor, to show whether time grows linearly with files.
+# mmlint --jobs N and the floor, to show whether time grows linearly with files (--scaling-slices
+# names other slices: directories of a slice separated by spaces, slices by ';'). --trees "" with
+# --scaling measures the scaling only.
 #
 # The table goes to bench/results/bench-<date>.md (machine, JDK, load average before/after, exact
 # commands included); raw outputs stay in the work directory printed at the end. Trees come from
@@ -29,7 +31,7 @@
 # and the bench module are packaged inside the reactor.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-trees=6.12,6.1; dir=mm; jobs="$(nproc)"; recheck_n=30; profile=1; scaling=0; whole=0; out=""
+trees=6.12,6.1; dir=mm; jobs="$(nproc)"; recheck_n=30; profile=1; scaling=0; scaling_slices="mm;mm fs;mm fs drivers/gpu"; whole=0; out=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --trees) trees="$2"; shift 2 ;;
@@ -38,6 +40,7 @@ while [[ $# -gt 0 ]]; do
     --recheck-n) recheck_n="$2"; shift 2 ;;
     --no-profile) profile=0; shift ;;
     --scaling) scaling=1; shift ;;
+    --scaling-slices) scaling=1; scaling_slices="$2"; shift 2 ;;
     --whole-tree) scaling=1; whole=1; shift ;;
     --out) out="$2"; shift 2 ;;
     *) echo "bench: unknown argument $1 (see the header of $0)" >&2; exit 2 ;;
@@ -128,7 +131,7 @@ m load_before "$(load)"
 { echo "virtual report"; for f in mm001 mm002 mm003; do echo; grep -v '^virtual report$' "$here/bench/cocci/$f.cocci"; done; } > "$work/mm-all.cocci"
 spatch_args=(-D report --no-includes --very-quiet --no-show-diff --chunksize 1)
 
-IFS=, read -r -a tree_list <<< "$trees"
+tree_list=(); [[ -n "$trees" ]] && IFS=, read -r -a tree_list <<< "$trees"
 declare -A tree_dir
 for v in "${tree_list[@]}"; do
   t="$(bash "$here/scripts/kernel-sources.sh" "$v" | tail -n 1)"
@@ -187,9 +190,10 @@ if [[ -n "${tree_dir[6.1]:-}" && -n "${tree_dir[6.12]:-}" ]]; then
   m review_summary "$(grep -m1 '^mmlint review:' "$work/review.out" "$work/review.err" -h || true)"
 fi
 
-if [[ $scaling = 1 && -n "${tree_dir[6.12]:-}" ]]; then
-  t="${tree_dir[6.12]}"; cfg="$(dirname "$t")/config-6.12.amd64"
-  slices=("mm" "mm fs" "mm fs drivers/gpu"); [[ $whole = 1 ]] && slices+=(".")
+if [[ $scaling = 1 ]]; then
+  t="$(bash "$here/scripts/kernel-sources.sh" 6.12 | tail -n 1)"; cfg="$(dirname "$t")/config-6.12.amd64"
+  m scaling_tree "$t"
+  IFS=';' read -r -a slices <<< "$scaling_slices"; [[ $whole = 1 ]] && slices+=(".")
   for s in "${slices[@]}"; do
     name="${s// /+}"; name="${name//\//-}"; dirs=(); for d in $s; do dirs+=("$t/$d"); done
     r "scale.$name.files" "$(find "${dirs[@]}" -name '*.c' | wc -l)"

@@ -106,6 +106,11 @@ final class Table {
         for (String v : trees) md.append("- Linux ").append(v).append(": ").append(meta.get("tree." + v)).append(".\n");
         md.append('\n');
 
+        if (trees.isEmpty()) {
+            scaling(md);
+            md.append("## Exact commands\n\n```\n").append(cmds).append("```\n");
+            return md.toString();
+        }
         md.append("## Results\n\n");
         md.append("Wall and CPU (user + system) in seconds of the whole process (JVM start included) unless marked in-JVM; peak RSS from"
                 + " `/usr/bin/time -v`, peak heap from the GC log (largest heap before a collection or at exit), in MB. Findings:"
@@ -232,7 +237,7 @@ final class Table {
         List<String> slices = r.keySet().stream().filter(k -> k.startsWith("scale.") && k.endsWith(".files"))
                 .map(k -> k.substring(6, k.length() - 6)).toList();
         if (slices.isEmpty()) return;
-        md.append("## Scaling (").append(trees.get(0)).append(", --jobs ").append(jobs).append(", cold)\n\n");
+        md.append("## Scaling (").append(meta.getOrDefault("scaling_tree", "6.12")).append(", --jobs ").append(jobs).append(", cold)\n\n");
         md.append("| slice | .c files | mmlint wall (s) | ms / file | CPU (s) | RSS / heap (MB) | findings | floor wall (s) | floor ms / file |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (String s : slices) {
