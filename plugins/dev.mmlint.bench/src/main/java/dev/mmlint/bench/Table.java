@@ -234,19 +234,22 @@ final class Table {
     }
 
     private void scaling(StringBuilder md) {
-        List<String> slices = r.keySet().stream().filter(k -> k.startsWith("scale.") && k.endsWith(".files"))
+        List<String> slices = r.keySet().stream().filter(k -> k.startsWith("scale.") && k.endsWith(".files") && !k.endsWith(".floor.files"))
                 .map(k -> k.substring(6, k.length() - 6)).toList();
         if (slices.isEmpty()) return;
         md.append("## Scaling (").append(meta.getOrDefault("scaling_tree", "6.12")).append(", --jobs ").append(jobs).append(", cold)\n\n");
-        md.append("| slice | .c files | mmlint wall (s) | ms / file | CPU (s) | RSS / heap (MB) | findings | floor wall (s) | floor ms / file |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| slice | .c files | mmlint wall (s) | ms / file | CPU (s) | CPU ms / file | RSS / heap (MB) | findings | floor wall (s) | floor ms / file | floor CPU ms / file |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String s : slices) {
             Double files = num("scale." + s + ".files"), w = num("scale." + s + ".cli.wall"), fw = num("scale." + s + ".floor.wall");
+            Double cpu = num("scale." + s + ".cli.cpu"), fcpu = num("scale." + s + ".floor.cpu");
             md.append("| ").append(s.replace('+', ' ').replace("-", "/")).append(" | ").append(f0(files)).append(" | ").append(f1(w))
                     .append(" | ").append(files == null || w == null ? "–" : f0(1000 * w / files)).append(" | ")
-                    .append(f1(num("scale." + s + ".cli.cpu"))).append(" | ").append(mem("scale." + s + ".cli")).append(" | ")
+                    .append(f1(cpu)).append(" | ").append(files == null || cpu == null ? "–" : f0(1000 * cpu / files)).append(" | ")
+                    .append(mem("scale." + s + ".cli")).append(" | ")
                     .append(r.getOrDefault("scale." + s + ".cli.findings", "–")).append(" | ").append(f1(fw)).append(" | ")
-                    .append(files == null || fw == null ? "–" : f0(1000 * fw / files)).append(" |\n");
+                    .append(files == null || fw == null ? "–" : f0(1000 * fw / files)).append(" | ")
+                    .append(files == null || fcpu == null ? "–" : f0(1000 * fcpu / files)).append(" |\n");
         }
         md.append('\n');
     }
