@@ -25,7 +25,7 @@ if [[ ! -f "$tree/.config" && " ${args[*]:-} " != *" --config "* ]]; then
 fi
 fe="$here/plugins/dev.mmlint.frontend"
 if [[ ! -d "$fe/target/classes" || ! -f "$fe/target/bench.classpath" ]]; then
-  (cd "$here" && ./mvnw -B -q -o -DskipTests install -pl plugins/dev.mmlint.frontend \
+  (cd "$here" && ./mvnw -B -q -o -DskipTests compile -pl plugins/dev.mmlint.frontend \
      && ./mvnw -B -q -o -pl plugins/dev.mmlint.frontend dependency:build-classpath -Dmdep.outputFile=target/bench.classpath) >&2
 fi
 out="$here/bench/results/frontend-$(date +%Y-%m-%d).md"

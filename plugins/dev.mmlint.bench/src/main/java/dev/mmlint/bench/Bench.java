@@ -1,0 +1,336 @@
+package dev.mmlint.bench;
+
+import dev.mmlint.checks.Mmlint;
+import dev.mmlint.engine.Engine;
+import dev.mmlint.engine.UnitAnalyzer;
+import dev.mmlint.engine.api.Finding;
+import dev.mmlint.frontend.Frontend;
+import dev.mmlint.frontend.FrontendOptions;
+import dev.mmlint.frontend.Frontends;
+import dev.mmlint.frontend.FunctionCoverage;
+import dev.mmlint.frontend.InputException;
+import dev.mmlint.frontend.KernelTree;
+import dev.mmlint.frontend.KernelTreeFrontend;
+import dev.mmlint.frontend.ParsedUnit;
+import dev.mmlint.frontend.SourceWalker;
+import dev.mmlint.frontend.bench.NoIncludesFloor;
+import dev.mmlint.report.LintRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The in-JVM measurements of {@code bench/run.sh} (issue 8). Each subcommand appends
+ * {@code KEY.name<TAB>value} lines to {@code --out}; {@link Table} turns them, with the timings the
+ * script takes of whole processes, into the results table.
+ *
+ * <pre>
+ * Bench check   PATH... --key K --out TSV [--config F] [--jobs N] [--passes 2] [--profile FILE.tsv]
+ * Bench floor   PATH... --key K --out TSV [--config F] [--jobs N] [--passes 2]
+ * Bench recheck FILE... --key K --out TSV [--config F] [--n 30]
+ * Bench table   TSV --meta META.tsv [--out FILE.md]
+ * </pre>
+ *
+ * {@code check} runs {@link LintRun} (what {@code mmlint check} runs) {@code --passes} times in one
+ * JVM: pass 1 is cold, later passes are warm (JIT compiled; each pass sets up its front end anew,
+ * as a new CLI run would). {@code --profile} adds a single-threaded pass timing parse and analysis
+ * of every file. {@code floor} parses the same files with no includes at all (the front-end
+ * benchmark's floor). {@code recheck} is the language server's warm path: one front end per tree
+ * kept, the file analysed once, then re-analysed after {@code --n} small edits.
+ */
+public final class Bench {
+    private Bench() {}
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0) usage();
+        Args a = new Args(Arrays.copyOfRange(argv, 1, argv.length));
+        switch (argv[0]) {
+            case "check" -> check(a);
+            case "floor" -> floor(a);
+            case "recheck" -> recheck(a);
+            case "table" -> Table.write(a);
+            default -> usage();
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: Bench check|floor|recheck|table ... (see bench/run.sh)");
+        System.exit(2);
+    }
+
+    /** Options and positional arguments. */
+    static final class Args {
+        final List<String> positional = new ArrayList<>();
+        final Map<String, String> opts = new LinkedHashMap<>();
+
+        Args(String[] a) {
+            for (int i = 0; i < a.length; i++) {
+                if (a[i].startsWith("--")) opts.put(a[i].substring(2), a[++i]);
+                else positional.add(a[i]);
+            }
+        }
+
+        String get(String k, String def) { return opts.getOrDefault(k, def); }
+
+        int integer(String k, int def) { return Integer.parseInt(get(k, Integer.toString(def))); }
+
+        Path path(String k) { return opts.containsKey(k) ? Path.of(opts.get(k)) : null; }
+
+        List<Path> paths() { return positional.stream().map(Path::of).toList(); }
+    }
+
+    /** Appends key/value lines to the results file. */
+    static final class Sink {
+        private final Path out;
+        private final String key;
+        private final Map<String, String> values = new LinkedHashMap<>();
+
+        Sink(Args a) {
+            this.out = a.path("out");
+            this.key = a.get("key", "run");
+        }
+
+        void put(String name, Object v) {
+            String s = v instanceof Double d ? String.format("%.3f", d) : String.valueOf(v);
+            values.put(key + "." + name, s);
+            System.err.println("bench: " + key + "." + name + " = " + s);
+        }
+
+        void flush() throws IOException {
+            if (out == null) return;
+            StringBuilder sb = new StringBuilder();
+            values.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
+            Files.writeString(out, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    private static FrontendOptions options(Args a) { return FrontendOptions.defaults().withConfig(a.path("config")); }
+
+    private static double secs(long nanos) { return nanos / 1e9; }
+
+    // ---- check: LintRun, cold then warm ----
+
+    private static void check(Args a) throws Exception {
+        Sink s = new Sink(a);
+        int jobs = a.integer("jobs", Runtime.getRuntime().availableProcessors()), passes = a.integer("passes", 2);
+        LintRun.Options o = new LintRun.Options(options(a), Engine.Options.defaults(), null, jobs, null);
+        List<Finding> first = null;
+        for (int pass = 1; pass <= passes; pass++) {
+            long t0 = System.nanoTime();
+            LintRun.Outcome r = LintRun.run(a.paths(), o);
+            s.put("pass" + pass + "_s", secs(System.nanoTime() - t0));
+            if (first == null) {
+                first = r.findings();
+                s.put("files", r.filesAnalysed());
+                s.put("not_analysed", r.notAnalysed().size());
+                putFindings(s, r.findings());
+                int fns = 0, clean = 0;
+                for (LintRun.FileResult f : r.files()) {
+                    if (f.result() == null) continue;
+                    for (FunctionCoverage fc : f.result().functions()) {
+                        if (fc.status() == FunctionCoverage.Status.NOT_BUILT) continue;
+                        fns++;
+                        if (fc.status() == FunctionCoverage.Status.CLEAN) clean++;
+                    }
+                }
+                s.put("functions", fns);
+                s.put("clean", clean);
+                s.put("clean_pct", fns == 0 ? 0.0 : 100.0 * clean / fns);
+            } else {
+                s.put("pass" + pass + "_same_findings", r.findings().equals(first) ? "yes" : "NO");
+            }
+        }
+        Path profile = a.path("profile");
+        if (profile != null) profile(a, s, profile);
+        s.flush();
+    }
+
+    private static void putFindings(Sink s, List<Finding> findings) {
+        Map<String, Integer> byRule = new TreeMap<>();
+        for (String r : List.of("MM001", "MM002", "MM003", "MM004", "MM005", "MM006", "MM007")) byRule.put(r, 0);
+        findings.forEach(f -> byRule.merge(f.ruleId(), 1, Integer::sum));
+        s.put("findings", findings.size());
+        byRule.forEach(s::put);
+    }
+
+    /** One more pass, one thread, timing parse and analysis per file: where the time goes. */
+    private static void profile(Args a, Sink s, Path out) throws IOException {
+        List<Path> files = SourceWalker.expand(a.paths(), false).files();
+        Engine engine = Mmlint.engine();
+        long parseTotal = 0, analyseTotal = 0;
+        List<String> rows = new ArrayList<>();
+        try (Frontends.Plan plan = Frontends.forPaths(files, options(a))) {
+            for (Frontends.Planned p : plan.files()) {
+                long t0 = System.nanoTime(), t1, t2;
+                int fns;
+                try {
+                    ParsedUnit u = p.frontend().parse(p.file());
+                    t1 = System.nanoTime();
+                    fns = engine.analyze(u).functions().size();
+                    t2 = System.nanoTime();
+                } catch (InputException | RuntimeException e) {
+                    rows.add(p.frontend().displayPath(p.file()) + "\t-\t-\t-\t" + e);
+                    continue;
+                }
+                parseTotal += t1 - t0;
+                analyseTotal += t2 - t1;
+                rows.add(String.format("%s\t%.1f\t%.1f\t%d\t%d", p.frontend().displayPath(p.file()), (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                        fns, p.file().toFile().length()));
+            }
+        }
+        rows.sort((x, y) -> Double.compare(total(y), total(x)));
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+            w.println("file\tparse_ms\tanalyse_ms\tfunctions\tbytes");
+            rows.forEach(w::println);
+        }
+        s.put("profile_parse_s", secs(parseTotal));
+        s.put("profile_analyse_s", secs(analyseTotal));
+    }
+
+    private static double total(String row) {
+        String[] c = row.split("\t");
+        try {
+            return Double.parseDouble(c[1]) + Double.parseDouble(c[2]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    // ---- floor: parse only, no includes ----
+
+    private static void floor(Args a) throws Exception {
+        Sink s = new Sink(a);
+        int jobs = a.integer("jobs", Runtime.getRuntime().availableProcessors()), passes = a.integer("passes", 2);
+        List<Path> files = SourceWalker.expand(a.paths(), false).files();
+        KernelTree kt = KernelTree.enclosing(files.get(0).toAbsolutePath()).orElseThrow(() -> new IllegalArgumentException("not in a kernel tree"));
+        Frontend fe = NoIncludesFloor.like(new KernelTreeFrontend(kt, options(a)));
+        for (int pass = 1; pass <= passes; pass++) {
+            long t0 = System.nanoTime();
+            ExecutorService ex = Executors.newFixedThreadPool(jobs);
+            List<Future<ParsedUnit>> fs = new ArrayList<>();
+            for (Path f : files) fs.add(ex.submit(() -> {
+                try {
+                    return fe.parse(f);
+                } catch (InputException | RuntimeException e) {
+                    return null;
+                }
+            }));
+            int failed = 0, fns = 0, clean = 0;
+            for (Future<ParsedUnit> f : fs) {
+                ParsedUnit u = f.get();
+                if (u == null) {
+                    failed++;
+                    continue;
+                }
+                for (FunctionCoverage fc : u.coverage()) {
+                    if (fc.status() == FunctionCoverage.Status.NOT_BUILT) continue;
+                    fns++;
+                    if (fc.status() == FunctionCoverage.Status.CLEAN) clean++;
+                }
+            }
+            ex.shutdown();
+            s.put("pass" + pass + "_s", secs(System.nanoTime() - t0));
+            if (pass == 1) {
+                s.put("files", files.size());
+                s.put("failed", failed);
+                s.put("functions", fns);
+                s.put("clean_pct", fns == 0 ? 0.0 : 100.0 * clean / fns);
+            }
+        }
+        s.flush();
+    }
+
+    // ---- recheck: the language server's warm path ----
+
+    private static void recheck(Args a) throws Exception {
+        Sink s = new Sink(a);
+        int n = a.integer("n", 30);
+        Engine engine = Mmlint.engine();
+        Map<Path, Frontend> trees = new LinkedHashMap<>();
+        List<Frontends.Plan> plans = new ArrayList<>();
+        try {
+            for (Path file : a.paths()) {
+                Path abs = file.toAbsolutePath().normalize();
+                KernelTree kt = KernelTree.enclosing(abs).orElseThrow(() -> new IllegalArgumentException(file + ": not in a kernel tree"));
+                Frontend fe = trees.get(kt.root());
+                if (fe == null) {
+                    Frontends.Plan plan = Frontends.forPaths(List.of(abs), options(a));
+                    plans.add(plan);
+                    fe = plan.files().get(0).frontend();
+                    trees.put(kt.root(), fe);
+                }
+                String text = Files.readString(abs, StandardCharsets.ISO_8859_1);
+                String display = fe.displayPath(abs);
+                String name = abs.getFileName().toString();
+                long t0 = System.nanoTime();
+                UnitAnalyzer.Result first = engine.analyze(fe.parseText(abs, display, text));
+                s.put(name + ".first_ms", (System.nanoTime() - t0) / 1e6);
+                s.put(name + ".findings", first.findings().size());
+                double[] all = new double[n], parse = new double[n], analyse = new double[n];
+                int[] lines = editableLines(text);
+                for (int k = 0; k < n; k++) {
+                    String edited = edit(text, lines[k % lines.length], k);
+                    long t1 = System.nanoTime();
+                    ParsedUnit u = fe.parseText(abs, display, edited);
+                    long t2 = System.nanoTime();
+                    List<Finding> f = engine.analyze(u).findings().stream().sorted(Finding.ORDER).toList();
+                    long t3 = System.nanoTime();
+                    if (f.size() != first.findings().size()) System.err.println("bench: " + name + " edit " + k + " changed the findings");
+                    all[k] = (t3 - t1) / 1e6;
+                    parse[k] = (t2 - t1) / 1e6;
+                    analyse[k] = (t3 - t2) / 1e6;
+                }
+                s.put(name + ".n", n);
+                s.put(name + ".median_ms", quantile(all, 0.5));
+                s.put(name + ".p90_ms", quantile(all, 0.9));
+                s.put(name + ".min_ms", quantile(all, 0));
+                s.put(name + ".max_ms", quantile(all, 1));
+                s.put(name + ".parse_median_ms", quantile(parse, 0.5));
+                s.put(name + ".analyse_median_ms", quantile(analyse, 0.5));
+                s.put(name + ".bytes", text.length());
+            }
+        } finally {
+            plans.forEach(Frontends.Plan::close);
+        }
+        s.flush();
+    }
+
+    /** Lines in the second half of the file that end a statement inside a function (start with a tab, end with ';'). */
+    static int[] editableLines(String text) {
+        String[] ls = text.split("\n", -1);
+        List<Integer> r = new ArrayList<>();
+        for (int i = ls.length / 2; i < ls.length && r.size() < 64; i++)
+            if (ls[i].startsWith("\t") && ls[i].endsWith(";")) r.add(i);
+        if (r.isEmpty()) r.add(ls.length - 1);
+        return r.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A small edit that keeps line numbers: a comment typed at the end of one statement line. */
+    static String edit(String text, int line, int k) {
+        int at = 0;
+        for (int i = 0; i < line; i++) at = text.indexOf('\n', at) + 1;
+        int end = text.indexOf('\n', at);
+        if (end < 0) end = text.length();
+        return text.substring(0, end) + " /* edit " + k + " */" + text.substring(end);
+    }
+
+    /** Nearest-rank quantile. */
+    static double quantile(double[] xs, double q) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        int i = (int) Math.ceil(q * s.length) - 1;
+        return s[Math.max(0, Math.min(s.length - 1, i))];
+    }
+}
