@@ -117,13 +117,12 @@ class P2InstallTest {
             Class<?> factoryType = fwLoader.loadClass("org.osgi.framework.launch.FrameworkFactory");
             Object factory = ServiceLoader.load(factoryType, fwLoader).findFirst().orElseThrow();
             Map<String, String> config = new HashMap<>();
-            config.put("org.osgi.framework.storage", storage.toString());
+            config.put("org.osgi.framework.storage", storage.toString()); // also its configuration area
             config.put("org.osgi.framework.storage.clean", "onFirstInit");
             config.put("osgi.os", "linux");
             config.put("osgi.ws", "gtk");
             config.put("osgi.arch", "x86_64");
             config.put("osgi.instance.area", storage.resolve("workspace").toUri().toString());
-            config.put("osgi.configuration.area", storage.resolve("configuration").toUri().toString());
             Object framework = call(factory, factoryType, "newFramework", new Class<?>[] {Map.class}, config);
             Class<?> fwType = fwLoader.loadClass("org.osgi.framework.launch.Framework");
             Class<?> bundleType = fwLoader.loadClass("org.osgi.framework.Bundle");
