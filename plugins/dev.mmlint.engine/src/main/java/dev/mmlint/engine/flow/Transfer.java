@@ -334,24 +334,9 @@ public final class Transfer {
 
     /** count OP c is {@code truth}: when that implies count <= 0, the array holds nothing. */
     private void countCmp(String array, int op, long c, boolean truth, boolean swapped) {
-        if (swapped) op = switch (op) {
-            case IASTBinaryExpression.op_lessThan -> IASTBinaryExpression.op_greaterThan;
-            case IASTBinaryExpression.op_greaterThan -> IASTBinaryExpression.op_lessThan;
-            case IASTBinaryExpression.op_lessEqual -> IASTBinaryExpression.op_greaterEqual;
-            case IASTBinaryExpression.op_greaterEqual -> IASTBinaryExpression.op_lessEqual;
-            default -> op;
-        };
+        if (swapped) op = mirror(op);
         // the largest value count can have on this edge, when bounded above
-        Long max = null;
-        switch (op) {
-            case IASTBinaryExpression.op_lessThan -> max = truth ? c - 1 : null;
-            case IASTBinaryExpression.op_lessEqual -> max = truth ? c : null;
-            case IASTBinaryExpression.op_greaterThan -> max = truth ? null : c;
-            case IASTBinaryExpression.op_greaterEqual -> max = truth ? null : c - 1;
-            case IASTBinaryExpression.op_equals -> max = truth ? c : null;
-            case IASTBinaryExpression.op_notequals -> max = truth ? null : c;
-            default -> { }
-        }
+        Long max = maxOnEdge(op, c, truth, false);
         ArrayHold h = st.arrays.get(array);
         if (h != null && h.requested() != null && op == IASTBinaryExpression.op_notequals && truth && c == h.requested()) max = c - 1;
         if (h != null && h.requested() != null && op == IASTBinaryExpression.op_lessThan && truth && c == h.requested()) max = c - 1;
@@ -749,25 +734,36 @@ public final class Transfer {
     private static boolean looksExclusive(Cmp c, boolean truth) {
         boolean left = c.l() instanceof Mapcount;
         Int k = (Int) (left ? c.r() : c.l());
-        long n = k.constant();
-        int op = c.op();
-        if (!left) op = switch (op) {
+        Long max = maxOnEdge(c.op(), k.constant(), truth, !left);
+        return max != null && max == 1;
+    }
+
+    /** The operator of {@code c OP x} written as {@code x OP' c}. */
+    private static int mirror(int op) {
+        return switch (op) {
             case IASTBinaryExpression.op_lessThan -> IASTBinaryExpression.op_greaterThan;
             case IASTBinaryExpression.op_greaterThan -> IASTBinaryExpression.op_lessThan;
             case IASTBinaryExpression.op_lessEqual -> IASTBinaryExpression.op_greaterEqual;
             case IASTBinaryExpression.op_greaterEqual -> IASTBinaryExpression.op_lessEqual;
             default -> op;
         };
-        Long max = switch (op) {
-            case IASTBinaryExpression.op_lessThan -> truth ? n - 1 : null;
-            case IASTBinaryExpression.op_lessEqual -> truth ? n : null;
-            case IASTBinaryExpression.op_greaterThan -> truth ? null : n;
-            case IASTBinaryExpression.op_greaterEqual -> truth ? null : n - 1;
-            case IASTBinaryExpression.op_equals -> truth ? n : null;
-            case IASTBinaryExpression.op_notequals -> truth ? null : n;
+    }
+
+    /**
+     * {@code x OP c} (or {@code c OP x} when {@code swapped}) is {@code truth}: the largest value x can
+     * have on that edge, or null when it is not bounded above.
+     */
+    private static Long maxOnEdge(int op, long c, boolean truth, boolean swapped) {
+        if (swapped) op = mirror(op);
+        return switch (op) {
+            case IASTBinaryExpression.op_lessThan -> truth ? c - 1 : null;
+            case IASTBinaryExpression.op_lessEqual -> truth ? c : null;
+            case IASTBinaryExpression.op_greaterThan -> truth ? null : c;
+            case IASTBinaryExpression.op_greaterEqual -> truth ? null : c - 1;
+            case IASTBinaryExpression.op_equals -> truth ? c : null;
+            case IASTBinaryExpression.op_notequals -> truth ? null : c;
             default -> null;
         };
-        return max != null && max == 1;
     }
 
     // ------------------------------------------------------------------ calls
