@@ -1,7 +1,6 @@
 package dev.mmlint.cli;
 
 import dev.mmlint.checks.Checks;
-import dev.mmlint.checks.Mmlint;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Severity;
@@ -125,12 +124,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         ReferenceModel model;
         try {
-            if (rules == null) model = Mmlint.shippedModel();
-            else {
-                Mmlint.Loaded loaded = Mmlint.load(RulesCommand.ruleFiles(rules));
-                for (var d : loaded.problems()) err.println(d.format());
-                model = loaded.model();
-            }
+            model = RulesCommand.model(rules, err);
         } catch (IllegalArgumentException | IOException e) {
             return usage(err, e.getMessage());
         }

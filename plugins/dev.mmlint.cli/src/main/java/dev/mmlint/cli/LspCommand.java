@@ -1,6 +1,5 @@
 package dev.mmlint.cli;
 
-import dev.mmlint.checks.Mmlint;
 import dev.mmlint.frontend.FrontendOptions;
 import dev.mmlint.frontend.KernelVersion;
 import dev.mmlint.lsp.MmlintLanguageServer;
@@ -59,13 +58,7 @@ public final class LspCommand implements Callable<Integer> {
         if (debounceMs < 0) return usage(err, "--debounce must not be negative");
         ReferenceModel model;
         try {
-            if (rules == null) model = Mmlint.shippedModel();
-            else {
-                Mmlint.Loaded loaded = Mmlint.load(RulesCommand.ruleFiles(rules));
-                for (var d : loaded.problems()) err.println(d.format());
-                err.flush();
-                model = loaded.model();
-            }
+            model = RulesCommand.model(rules, err);
         } catch (IllegalArgumentException | java.io.IOException e) {
             return usage(err, e.getMessage());
         }

@@ -1,9 +1,11 @@
 package dev.mmlint.cli;
 
+import dev.mmlint.checks.Mmlint;
 import dev.mmlint.dsl.DslDiagnostic;
 import dev.mmlint.dsl.LoadResult;
 import dev.mmlint.dsl.RuleCatalog;
 import dev.mmlint.dsl.RuleSetLoader;
+import dev.mmlint.model.api.ReferenceModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,6 +36,19 @@ public final class RulesCommand implements Runnable {
             else out.add(p);
         }
         return out;
+    }
+
+    /**
+     * The reference model a command runs with: the shipped one, or the one written in {@code rules}
+     * (files or directories of .mmr files) with its diagnostics printed to {@code err}.
+     * @throws IllegalArgumentException when the rule files do not make a valid model
+     */
+    static ReferenceModel model(List<Path> rules, PrintWriter err) throws IOException {
+        if (rules == null) return Mmlint.shippedModel();
+        Mmlint.Loaded loaded = Mmlint.load(ruleFiles(rules));
+        for (var d : loaded.problems()) err.println(d.format());
+        err.flush();
+        return loaded.model();
     }
 
     static LoadResult load(List<Path> paths) throws IOException {
