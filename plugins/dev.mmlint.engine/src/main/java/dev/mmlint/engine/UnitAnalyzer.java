@@ -32,8 +32,9 @@ import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
 
 /**
  * Analyses one parsed translation unit: learns summaries of its own functions (bottom-up, to a
- * fixpoint of a few rounds), then runs every function's dataflow once more with the checks
- * listening, and turns what they report into findings.
+ * fixpoint of a few rounds), then hands every function's events, from a run under the final
+ * summaries, to the checks, and turns what they report into findings. A function is run again only
+ * when a summary it looked up has changed.
  */
 public final class UnitAnalyzer {
     private static final int SUMMARY_ROUNDS = 3;
@@ -71,21 +72,24 @@ public final class UnitAnalyzer {
                 failed.put(name, "control-flow graph: " + ex);
             }
         }
-        // summaries of this unit's own functions
+        // summaries of this unit's own functions. A function's run is kept with the summaries it
+        // looked up; it is run again only when one of those has changed since, and the reporting
+        // pass replays the events of a kept run instead of running the function once more. Same
+        // rounds and same results as running every function in every round.
         Map<String, FunctionSummary> summaries = new HashMap<>();
+        Map<String, Run> runs = new HashMap<>();
         for (int round = 0; round < SUMMARY_ROUNDS; round++) {
             Map<String, FunctionSummary> next = new HashMap<>();
             for (Map.Entry<String, IASTFunctionDefinition> e : fns.entrySet()) {
                 String name = e.getKey();
-                SummarySink s = new SummarySink(name);
-                Transfer t = new Transfer(kb, view, unit.text(), summaries::get, facts.get(name));
-                try {
-                    FunctionAnalyzer.run(cfgs.get(name), t, s);
-                } catch (RuntimeException | StackOverflowError ex) {
-                    failed.putIfAbsent(name, "dataflow: " + ex);
-                    continue;
+                if (failed.containsKey(name)) continue;
+                Run r = runs.get(name);
+                if (r == null || !r.validUnder(summaries)) {
+                    r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, failed);
+                    if (r == null) continue;
+                    runs.put(name, r);
                 }
-                next.put(name, s.summary());
+                next.put(name, r.summary());
             }
             boolean stable = next.equals(summaries);
             summaries = next;
@@ -99,14 +103,14 @@ public final class UnitAnalyzer {
         for (Map.Entry<String, IASTFunctionDefinition> e : fns.entrySet()) {
             String name = e.getKey();
             if (failed.containsKey(name)) continue;
-            EventReporter rep = new EventReporter(unit, name, findings);
-            Transfer t = new Transfer(kb, view, unit.text(), summaries::get, facts.get(name));
-            try {
-                FunctionAnalyzer.Outcome o = FunctionAnalyzer.run(cfgs.get(name), t, rep);
-                if (!o.converged()) failed.put(name, "dataflow did not settle after " + o.sweeps() + " sweeps");
-            } catch (RuntimeException | StackOverflowError ex) {
-                failed.put(name, "dataflow: " + ex);
+            Run r = runs.get(name);
+            if (r == null || !r.validUnder(summaries)) {
+                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, failed);
+                if (r == null) continue;
             }
+            EventReporter rep = new EventReporter(unit, name, findings);
+            for (Event ev : r.events()) rep.event(ev);
+            if (!r.outcome().converged()) failed.put(name, "dataflow did not settle after " + r.outcome().sweeps() + " sweeps");
         }
         for (IASTFunctionDefinition f : unit.functions()) {
             String name = f.getDeclarator().getName().toString();
@@ -120,6 +124,38 @@ public final class UnitAnalyzer {
         return new Result(dedupe(findings), cov);
     }
 
+    /**
+     * One dataflow run of a function: what it reported (events, in order), the summary it gives,
+     * and the summaries of other functions it looked up (null for none), which it depends on.
+     */
+    private record Run(FunctionSummary summary, List<Event> events, Map<String, FunctionSummary> lookedUp,
+                       FunctionAnalyzer.Outcome outcome) {
+        boolean validUnder(Map<String, FunctionSummary> summaries) {
+            for (Map.Entry<String, FunctionSummary> e : lookedUp.entrySet())
+                if (!java.util.Objects.equals(summaries.get(e.getKey()), e.getValue())) return false;
+            return true;
+        }
+    }
+
+    /** Runs {@code name}'s dataflow under {@code summaries}; null (and {@code failed} says why) when it fails. */
+    private Run run(ParsedUnit unit, WrittenView view, String name, Cfg cfg, Transfer.FunctionFacts facts,
+                    Map<String, FunctionSummary> summaries, Map<String, String> failed) {
+        SummarySink s = new SummarySink(name);
+        Map<String, FunctionSummary> lookedUp = new HashMap<>();
+        Transfer t = new Transfer(kb, view, unit.text(), callee -> {
+            FunctionSummary v = summaries.get(callee);
+            lookedUp.put(callee, v);
+            return v;
+        }, facts);
+        try {
+            FunctionAnalyzer.Outcome o = FunctionAnalyzer.run(cfg, t, s);
+            return new Run(s.summary(), List.copyOf(s.events), lookedUp, o);
+        } catch (RuntimeException | StackOverflowError ex) {
+            failed.putIfAbsent(name, "dataflow: " + ex);
+            return null;
+        }
+    }
+
     private static List<Finding> dedupe(List<Finding> fs) {
         List<Finding> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -130,15 +166,16 @@ public final class UnitAnalyzer {
         return out;
     }
 
-    /** Collects the summary facts of one function; ignores events. */
+    /** Collects the summary facts of one function and the events it reports. */
     private static final class SummarySink implements Transfer.Sink {
         private final String name;
+        private final List<Event> events = new ArrayList<>();
         private final Map<Integer, FunctionSummary.Requirement> req = new TreeMap<>();
         private PageValue returned;
 
         SummarySink(String name) { this.name = name; }
 
-        @Override public void event(Event e) { }
+        @Override public void event(Event e) { events.add(e); }
 
         @Override public void requiresHead(int param, FunctionSummary.Requirement r) {
             FunctionSummary.Requirement old = req.get(param);
