@@ -29,6 +29,7 @@ public abstract class CdtFrontend implements Frontend {
     protected final HeaderCache cache;
     private final boolean headerBodies;
     private volatile boolean pruneHeaders = !"false".equals(System.getProperty("mmlint.pruneHeaders"));
+    private volatile dev.mmlint.frontend.internal.Preambles preambles;
 
     protected CdtFrontend(HeaderCache cache, boolean headerBodies) {
         this.cache = cache;
@@ -58,6 +59,20 @@ public abstract class CdtFrontend implements Frontend {
     public void setHeaderPruning(boolean on) { pruneHeaders = on; }
 
     public boolean headerPruning() { return pruneHeaders && !headerBodies; }
+
+    /**
+     * Keeps the preambles of the last {@code files} files parsed (0: none, the default), so that a
+     * file parsed again with the same preamble (its text up to the first token of its own: the
+     * includes) is not preprocessed again with all its headers. For editors and IDE builders, which
+     * parse the same file over and over; a batch run parses each file once and gains nothing. Only
+     * pruned parses re-use (see {@link dev.mmlint.frontend.internal.Preambles}).
+     */
+    public void setPreambleReuse(int files) {
+        preambles = files > 0 ? new dev.mmlint.frontend.internal.Preambles(files) : null;
+    }
+
+    /** Parses that re-used a recorded preamble, all instances. */
+    public static long preamblesReused() { return dev.mmlint.frontend.internal.Preambles.REUSED.sum(); }
 
     @Override public ParsedUnit parse(Path file) throws InputException {
         Path abs = file.toAbsolutePath().normalize();
@@ -118,7 +133,8 @@ public abstract class CdtFrontend implements Frontend {
         CdtDriver.Outcome o;
         long t0 = System.nanoTime();
         try {
-            o = CdtDriver.parse(abs.toString(), chars, info, () -> new CachingContentProvider(cache), headerBodies, prune);
+            o = CdtDriver.parse(abs.toString(), chars, info, () -> new CachingContentProvider(cache), headerBodies, prune,
+                    prune ? preambles : null);
         } catch (StackOverflowError e) {
             throw new InputException(display, 0, "parser ran out of stack (nesting too deep); run with -Xss8m or more");
         } catch (RuntimeException e) {

@@ -1,30 +1,111 @@
 package dev.mmlint.frontend.internal;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.cdt.core.index.IIndexFileLocation;
 import org.eclipse.cdt.internal.core.parser.IMacroDictionary;
+import org.eclipse.cdt.internal.core.parser.scanner.AbstractCharArray;
+import org.eclipse.cdt.internal.core.parser.scanner.CPreprocessor;
 import org.eclipse.cdt.internal.core.parser.scanner.CharArray;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
+import org.eclipse.cdt.internal.core.parser.scanner.LocationMap;
 
 /**
  * One per translation unit (CDT keeps per-TU pragma-once state in the provider); texts and existence
  * answers come from the shared {@link HeaderCache}. Headers are always handed to the preprocessor
  * as source ({@code USE_SOURCE}): their declarations must be in this translation unit's AST, since
  * without an index a skipped header's declarations would be lost (see {@code docs} in the report).
+ *
+ * <p>For {@link Preambles}: it can record the files included before the main file's first token, or
+ * replay a recorded preamble (its first inclusion becomes the padding that carries the recorded header
+ * tokens and puts the recorded macros in effect, the others are served empty and must come in the
+ * recorded order).
  */
 public final class CachingContentProvider extends InternalFileContentProvider {
     private final HeaderCache cache;
     private int included;
+    private List<String> recording;
+    private Set<String> recordingAll;
+    private CPreprocessor recordFrom;
+    private String recordPath;
+    private Preambles.Preamble replay;
+    private CPreprocessor replayInto;
+    private int replayed;
+    private Set<String> replayedPaths;
 
     public CachingContentProvider(HeaderCache cache) { this.cache = cache; }
+
+    /**
+     * Records the files served until {@link #endOfPreamble()}: those the main file (or its forced
+     * includes) included, in order, and every file included at all.
+     */
+    void recordPreamble(CPreprocessor pp, String tuPath) {
+        recording = new ArrayList<>();
+        recordingAll = new HashSet<>();
+        recordFrom = pp;
+        recordPath = tuPath;
+    }
+
+    /** The files recorded: the main file's inclusions in order, and every file included. */
+    record Recorded(List<String> top, Set<String> all) {}
+
+    /** Replays {@code p}'s inclusions into {@code pp} until {@link #endOfPreamble()}. */
+    void replay(Preambles.Preamble p, CPreprocessor pp) {
+        replay = p;
+        replayInto = pp;
+        replayedPaths = new HashSet<>();
+    }
+
+    /**
+     * The main file's first token was delivered: returns the files recorded up to now (or null when
+     * not recording) and serves every later inclusion as source. A replay that has not consumed all
+     * the recorded inclusions by then was not the same preamble.
+     */
+    Recorded endOfPreamble() {
+        if (replay != null && replayed < replay.includes().size())
+            throw new ReplayScanner.NotReplayable("preamble included " + replayed + " of " + replay.includes().size() + " files");
+        replay = null;
+        replayInto = null;
+        Recorded r = recording == null ? null : new Recorded(List.copyOf(recording), Set.copyOf(recordingAll));
+        recording = null;
+        recordingAll = null;
+        recordFrom = null;
+        return r;
+    }
 
     @Override public boolean getInclusionExists(String path) { return cache.exists(path); }
 
     @Override public InternalFileContent getContentForInclusion(String filePath, IMacroDictionary macroDictionary) {
         CharArray text = cache.content(filePath);
         if (text == null) return null;
+        if (replay != null) return replayed(filePath);
         included++;
+        if (recording != null) {
+            recordingAll.add(filePath);
+            // the includer is the context the preprocessor is in (the forced includes' context counts as the main file)
+            if (recordPath.equals(((LocationMap) recordFrom.getLocationResolver()).getCurrentFilePath())) recording.add(filePath);
+        }
         return new InternalFileContent(filePath, text);
+    }
+
+    private InternalFileContent replayed(String filePath) {
+        List<String> expected = replay.includes();
+        if (replayed < expected.size() && filePath.equals(expected.get(replayed))) {
+            AbstractCharArray content;
+            if (replayed++ == 0) {
+                Preambles.installMacros(replayInto, replay);
+                content = Preambles.padding(replay.sequenceEnd());
+            } else content = Preambles.padding(0);
+            replayedPaths.add(filePath);
+            return new InternalFileContent(filePath, content, 0, 0, 0);
+        }
+        // included again where the recorded parse skipped it for its include guard
+        if (replayedPaths.contains(filePath) || replay.included().contains(filePath)) return new InternalFileContent(filePath, InternalFileContent.InclusionKind.SKIP_FILE);
+        throw new ReplayScanner.NotReplayable("preamble includes " + filePath + " where "
+                + (replayed < expected.size() ? expected.get(replayed) : "the main file") + " was recorded");
     }
 
     @Override public InternalFileContent getContentForInclusion(IIndexFileLocation ifl, String astPath) {

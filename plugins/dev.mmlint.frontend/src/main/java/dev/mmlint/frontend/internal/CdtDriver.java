@@ -29,8 +29,11 @@ import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
 public final class CdtDriver {
     private CdtDriver() {}
 
-    /** A parse: the AST, and what pruning kept (null when the parse was not pruned). */
-    public record Outcome(IASTTranslationUnit tu, HeaderPruner.Stats pruning) {}
+    /**
+     * A parse: the AST, what pruning kept (null when the parse was not pruned), and whether a
+     * recorded preamble was re-used ({@link Preambles}).
+     */
+    public record Outcome(IASTTranslationUnit tu, HeaderPruner.Stats pruning, boolean reusedPreamble) {}
 
     public static IASTTranslationUnit parse(String path, char[] text, ExtendedScannerInfo info,
                                             InternalFileContentProvider provider, boolean headerBodies) {
@@ -46,14 +49,57 @@ public final class CdtDriver {
                                 boolean headerBodies, boolean pruneHeaders) {
         CPreprocessor scanner = scanner(path, text, info, providers.get());
         if (pruneHeaders && !headerBodies) {
-            Outcome o = pruned(scanner);
+            Outcome o = pruned(new ReplayScanner(scanner));
             if (o != null) return o;
             scanner = scanner(path, text, info, providers.get());
         }
+        return direct(scanner, headerBodies);
+    }
+
+    /**
+     * A pruned parse that re-uses the preamble {@code preambles} holds for {@code path} when the
+     * text still starts with it, and records the preamble for the next parse otherwise. Without
+     * pruning (or with header bodies) as {@link #parse(String, char[], ExtendedScannerInfo,
+     * java.util.function.Supplier, boolean, boolean)}.
+     */
+    public static Outcome parse(String path, char[] text, ExtendedScannerInfo info,
+                                java.util.function.Supplier<CachingContentProvider> providers,
+                                boolean headerBodies, boolean pruneHeaders, Preambles preambles) {
+        if (preambles == null || !pruneHeaders || headerBodies || !Preambles.supported())
+            return parse(path, text, info, providers, headerBodies, pruneHeaders);
+        Preambles.Preamble p = preambles.get(path);
+        if (p != null && p.matches(text) && p.lock().tryLock()) {
+            try {
+                CachingContentProvider provider = providers.get();
+                CPreprocessor scanner = scanner(path, text, info, provider);
+                provider.replay(p, scanner);
+                Outcome o = pruned(new ReplayScanner(scanner, path, text, provider, false, p));
+                if (o != null) {
+                    Preambles.REUSED.increment();
+                    return new Outcome(o.tu(), o.pruning(), true);
+                }
+                preambles.remove(path, p);
+            } finally {
+                p.lock().unlock();
+            }
+        }
+        CachingContentProvider provider = providers.get();
+        CPreprocessor scanner = scanner(path, text, info, provider);
+        provider.recordPreamble(scanner, path);
+        ReplayScanner replay = new ReplayScanner(scanner, path, text, provider, true, null);
+        Outcome o = pruned(replay);
+        if (o != null) {
+            if (replay.recorded() != null) preambles.put(path, replay.recorded());
+            return o;
+        }
+        return direct(scanner(path, text, info, providers.get()), false);
+    }
+
+    private static Outcome direct(CPreprocessor scanner, boolean headerBodies) {
         KernelCParser parser = new KernelCParser(scanner,
                 headerBodies ? ParserMode.COMPLETE_PARSE : ParserMode.SELECTION_PARSE, new NullLogService(), null);
         parser.setAutoTypeMainFileOnly(!headerBodies);
-        return new Outcome(bound(parser.parse()), null);
+        return new Outcome(bound(parser.parse()), null, false);
     }
 
     private static IASTTranslationUnit bound(IASTTranslationUnit tu) {
@@ -70,16 +116,16 @@ public final class CdtDriver {
     }
 
     /** Parses what {@link HeaderPruner} keeps of the token stream; null when the stream cannot be replayed. */
-    private static Outcome pruned(CPreprocessor scanner) {
-        ReplayScanner replay = new ReplayScanner(scanner);
+    private static Outcome pruned(ReplayScanner replay) {
         KernelCParser parser = new KernelCParser(replay, ParserMode.SELECTION_PARSE, new NullLogService(), null);
         parser.setAutoTypeMainFileOnly(true);
         IASTTranslationUnit tu;
         try {
             tu = parser.parse();
         } catch (ReplayScanner.NotReplayable e) {
+            if (Boolean.getBoolean("mmlint.debugPrune")) System.err.println("mmlint: token stream not replayed: " + e.getMessage());
             return null;
         }
-        return new Outcome(bound(tu), replay.stats());
+        return new Outcome(bound(tu), replay.stats(), false);
     }
 }

@@ -45,74 +45,170 @@ public final class HeaderPruner {
      * @param top  {@code top[i]}: token i came from the main file
      */
     public static Result prune(List<IToken> toks, boolean[] top) {
-        int n = toks.size();
-        IToken[] t = toks.toArray(new IToken[0]);
+        return prune(toks, top, null);
+    }
+
+    /**
+     * The work of steps 1 to 3 on the first tokens of a stream, all from headers and ending where a
+     * file-scope declaration ends, kept to resume from: a stream that starts with the same tokens
+     * (a re-used preamble) is pruned without cutting, naming and analysing them again.
+     */
+    static final class Prefix {
+        private final int length, chunks;
+        private final int[] type, id, chunkStart, mentStart;
+        private final boolean[] pruneable;
+        private final NameTable names;
+        private final IntList declChunk, declName, ment, neededIds;
+
+        private Prefix(int length, int chunks, int[] type, int[] id, int[] chunkStart, int[] mentStart, boolean[] pruneable,
+                       NameTable names, IntList declChunk, IntList declName, IntList ment, IntList neededIds) {
+            this.length = length;
+            this.chunks = chunks;
+            this.type = type;
+            this.id = id;
+            this.chunkStart = chunkStart;
+            this.mentStart = mentStart;
+            this.pruneable = pruneable;
+            this.names = names;
+            this.declChunk = declChunk;
+            this.declName = declName;
+            this.ment = ment;
+            this.neededIds = neededIds;
+        }
+
+        int length() { return length; }
+    }
+
+    /** Steps 1 to 3 on {@code headerTokens}; null when they do not end where a declaration ends. */
+    static Prefix prefix(IToken[] headerTokens) {
+        int n = headerTokens.length;
         int[] type = new int[n];
-        for (int i = 0; i < n; i++) type[i] = t[i].getType();
-
-        // 1. cut into file-scope declarations: chunkStart[c] .. chunkStart[c+1]
-        int[] chunkStart = new int[16];
-        boolean[] pruneable = new boolean[16];
-        int chunks = 0;
-        int depth = 0, start = 0;
-        boolean bodyBrace = false, allHeader = true, broken = false;
-        for (int i = 0; i < n; i++) {
-            int ty = type[i];
-            if (top[i]) allHeader = false;
-            boolean end = false;
-            switch (ty) {
-                case IToken.tLBRACE -> {
-                    if (depth == 0) bodyBrace = i > start && type[i - 1] == IToken.tRPAREN;
-                    depth++;
-                }
-                case IToken.tLPAREN, IToken.tLBRACKET -> depth++;
-                case IToken.tRPAREN, IToken.tRBRACKET -> { if (depth > 0) depth--; else broken = true; }
-                case IToken.tRBRACE -> {
-                    if (depth > 0) depth--; else broken = true;
-                    if (depth == 0 && bodyBrace) end = true;
-                }
-                case IToken.tSEMI -> end = depth == 0;
-                default -> { }
-            }
-            if (end) {
-                if (chunks + 1 >= chunkStart.length) {
-                    chunkStart = Arrays.copyOf(chunkStart, chunkStart.length * 2);
-                    pruneable = Arrays.copyOf(pruneable, pruneable.length * 2);
-                }
-                chunkStart[chunks] = start;
-                pruneable[chunks] = allHeader && !broken;
-                chunks++;
-                start = i + 1;
-                allHeader = true;
-                broken = false;
-                bodyBrace = false;
-            }
-        }
-        if (start < n) { // unterminated tail: kept
-            if (chunks + 1 >= chunkStart.length) {
-                chunkStart = Arrays.copyOf(chunkStart, chunkStart.length + 2);
-                pruneable = Arrays.copyOf(pruneable, pruneable.length + 2);
-            }
-            chunkStart[chunks] = start;
-            pruneable[chunks] = false;
-            chunks++;
-        }
-        chunkStart[chunks] = n;
-
-        // 2. names: identifier images to dense ids
+        for (int i = 0; i < n; i++) type[i] = headerTokens[i].getType();
+        Cut cut = new Cut();
+        if (!cut.run(type, new boolean[n], 0, n)) return null;
         NameTable names = new NameTable(1 << 16);
         int[] id = new int[n];
-        for (int i = 0; i < n; i++) id[i] = type[i] == IToken.tIDENTIFIER ? names.id(t[i].getCharImage()) : -1;
+        for (int i = 0; i < n; i++) id[i] = type[i] == IToken.tIDENTIFIER ? names.id(headerTokens[i].getCharImage()) : -1;
+        IntList declChunk = new IntList(), declName = new IntList(), ment = new IntList(), needed = new IntList();
+        int[] mentStart = new int[cut.chunks + 1];
+        Analyser an = new Analyser(type, id, declChunk, declName, ment);
+        for (int c = 0; c < cut.chunks; c++) {
+            mentStart[c] = ment.size;
+            int from = cut.chunkStart[c], to = cut.chunkStart[c + 1];
+            if (cut.pruneable[c]) an.analyse(c, from, to);
+            else for (int i = from; i < to; i++) if (id[i] >= 0) needed.add(id[i]);
+        }
+        return new Prefix(n, cut.chunks, type, id, Arrays.copyOf(cut.chunkStart, cut.chunks + 1), mentStart,
+                Arrays.copyOf(cut.pruneable, cut.chunks), names, declChunk, declName, ment, needed);
+    }
+
+    /** Step 1, resumable: cuts a token stream into file-scope declarations. */
+    private static final class Cut {
+        int[] chunkStart = new int[16];
+        boolean[] pruneable = new boolean[16];
+        int chunks;
+
+        Cut() {}
+
+        Cut(Prefix p, int capacity) {
+            chunkStart = Arrays.copyOf(p.chunkStart, Math.max(p.chunks + 2, capacity));
+            pruneable = Arrays.copyOf(p.pruneable, Math.max(p.chunks + 2, capacity));
+            chunks = p.chunks;
+        }
+
+        /** Cuts tokens [from, n) (from is where a declaration starts); whether they end where one ends. */
+        boolean run(int[] type, boolean[] top, int from, int n) {
+            int depth = 0, start = from;
+            boolean bodyBrace = false, allHeader = true, broken = false;
+            for (int i = from; i < n; i++) {
+                int ty = type[i];
+                if (top[i]) allHeader = false;
+                boolean end = false;
+                switch (ty) {
+                    case IToken.tLBRACE -> {
+                        if (depth == 0) bodyBrace = i > start && type[i - 1] == IToken.tRPAREN;
+                        depth++;
+                    }
+                    case IToken.tLPAREN, IToken.tLBRACKET -> depth++;
+                    case IToken.tRPAREN, IToken.tRBRACKET -> { if (depth > 0) depth--; else broken = true; }
+                    case IToken.tRBRACE -> {
+                        if (depth > 0) depth--; else broken = true;
+                        if (depth == 0 && bodyBrace) end = true;
+                    }
+                    case IToken.tSEMI -> end = depth == 0;
+                    default -> { }
+                }
+                if (end) {
+                    add(start, allHeader && !broken);
+                    start = i + 1;
+                    allHeader = true;
+                    broken = false;
+                    bodyBrace = false;
+                }
+            }
+            boolean atBoundary = start == n;
+            if (!atBoundary) add(start, false); // unterminated tail: kept
+            if (chunks + 1 >= chunkStart.length) chunkStart = Arrays.copyOf(chunkStart, chunks + 2);
+            chunkStart[chunks] = n;
+            return atBoundary;
+        }
+
+        private void add(int start, boolean canPrune) {
+            if (chunks + 1 >= chunkStart.length) {
+                chunkStart = Arrays.copyOf(chunkStart, chunkStart.length * 2);
+                pruneable = Arrays.copyOf(pruneable, pruneable.length * 2);
+            }
+            chunkStart[chunks] = start;
+            pruneable[chunks] = canPrune;
+            chunks++;
+        }
+    }
+
+    /**
+     * As {@link #prune(List, boolean[])}; when {@code prefix} is not null the stream starts with the
+     * tokens it was made from, and steps 1 to 3 resume after them.
+     */
+    static Result prune(List<IToken> toks, boolean[] top, Prefix prefix) {
+        int n = toks.size();
+        IToken[] t = toks.toArray(new IToken[0]);
+        int p = prefix == null ? 0 : prefix.length;
+        int[] type = new int[n];
+        if (p > 0) System.arraycopy(prefix.type, 0, type, 0, p);
+        for (int i = p; i < n; i++) type[i] = t[i].getType();
+
+        // 1. cut into file-scope declarations: chunkStart[c] .. chunkStart[c+1]
+        Cut cut = prefix == null ? new Cut() : new Cut(prefix, prefix.chunks + (n - p) / 8 + 16);
+        cut.run(type, top, p, n);
+        int chunks = cut.chunks;
+        int[] chunkStart = cut.chunkStart;
+        boolean[] pruneable = cut.pruneable;
+
+        // 2. names: identifier images to dense ids
+        NameTable names = prefix == null ? new NameTable(1 << 16) : prefix.names.copy();
+        int[] id = new int[n];
+        if (p > 0) System.arraycopy(prefix.id, 0, id, 0, p);
+        for (int i = p; i < n; i++) id[i] = type[i] == IToken.tIDENTIFIER ? names.id(t[i].getCharImage()) : -1;
 
         // 3. per pruneable chunk: names it may declare, names it mentions
-        IntList declChunk = new IntList(), declName = new IntList();
+        IntList declChunk = prefix == null ? new IntList() : prefix.declChunk.copy();
+        IntList declName = prefix == null ? new IntList() : prefix.declName.copy();
+        IntList ment = prefix == null ? new IntList() : prefix.ment.copy();
         int[] mentStart = new int[chunks + 1];
-        IntList ment = new IntList();
         boolean[] needed = new boolean[names.size()];
         IntList work = new IntList();
         Analyser an = new Analyser(type, id, declChunk, declName, ment);
         int headerChunks = 0, mainTokens = 0;
-        for (int c = 0; c < chunks; c++) {
+        int c0 = 0;
+        if (prefix != null) {
+            c0 = prefix.chunks;
+            System.arraycopy(prefix.mentStart, 0, mentStart, 0, c0);
+            for (int c = 0; c < c0; c++) if (pruneable[c]) headerChunks++;
+            for (int k = 0; k < prefix.neededIds.size; k++) {
+                int x = prefix.neededIds.a[k];
+                if (!needed[x]) { needed[x] = true; work.add(x); }
+            }
+        }
+        for (int c = c0; c < chunks; c++) {
             mentStart[c] = ment.size;
             int from = chunkStart[c], to = chunkStart[c + 1];
             if (pruneable[c]) {
@@ -318,6 +414,13 @@ public final class HeaderPruner {
         int[] a = new int[1024];
         int size;
 
+        IntList copy() {
+            IntList c = new IntList();
+            c.a = Arrays.copyOf(a, Math.max(1024, size + (size >> 2)));
+            c.size = size;
+            return c;
+        }
+
         void add(int v) {
             if (size == a.length) a = Arrays.copyOf(a, size * 2);
             a[size++] = v;
@@ -336,6 +439,14 @@ public final class HeaderPruner {
         }
 
         int size() { return size; }
+
+        NameTable copy() {
+            NameTable c = new NameTable(1);
+            c.keys = keys.clone();
+            c.vals = vals.clone();
+            c.size = size;
+            return c;
+        }
 
 
         int id(char[] k) {

@@ -26,6 +26,12 @@ final class ReplayScanner implements IScanner {
     }
 
     private final CPreprocessor pp;
+    private final String path;
+    private final char[] text;
+    private final CachingContentProvider provider;
+    private final boolean recordPreamble;
+    private final Preambles.Preamble reuse;
+    private Preambles.Preamble recorded;
     private IToken[] tokens;
     private boolean[] top;
     private int eofOffset;
@@ -34,15 +40,34 @@ final class ReplayScanner implements IScanner {
     private HeaderPruner.Stats stats;
 
     ReplayScanner(CPreprocessor pp) {
+        this(pp, null, null, null, false, null);
+    }
+
+    /**
+     * @param recordPreamble record the preamble at the first main-file token ({@link #recorded()})
+     * @param reuse          a preamble whose header tokens come first; {@code provider} replays its inclusions
+     */
+    ReplayScanner(CPreprocessor pp, String path, char[] text, CachingContentProvider provider, boolean recordPreamble,
+                  Preambles.Preamble reuse) {
         this.pp = pp;
+        this.path = path;
+        this.text = text;
+        this.provider = provider;
+        this.recordPreamble = recordPreamble;
+        this.reuse = reuse;
     }
 
     /** What pruning kept (null before the first token was asked for). */
     HeaderPruner.Stats stats() { return stats; }
 
+    /** The preamble recorded by this parse, or null (not asked for, or nothing to re-use). */
+    Preambles.Preamble recorded() { return recorded; }
+
     private void record() {
-        java.util.List<IToken> toks = new java.util.ArrayList<>(1 << 16);
-        boolean[] t = new boolean[1 << 16];
+        java.util.List<IToken> toks = new java.util.ArrayList<>(reuse != null ? reuse.tokens().length + (1 << 14) : 1 << 16);
+        boolean[] t = new boolean[Math.max(1 << 16, reuse != null ? reuse.tokens().length + (1 << 14) : 0)];
+        if (reuse != null) toks.addAll(java.util.Arrays.asList(reuse.tokens())); // t[i] = false: header tokens
+        boolean seenMain = false;
         try {
             while (true) {
                 IToken tok = pp.nextToken();
@@ -50,19 +75,38 @@ final class ReplayScanner implements IScanner {
                 if (ty == IToken.tINACTIVE_CODE_START || ty == IToken.tINACTIVE_CODE_SEPARATOR
                         || ty == IToken.tINACTIVE_CODE_END || ty == IToken.tCOMPLETION || ty == IToken.tEOC)
                     throw new NotReplayable("token type " + ty);
+                boolean top = pp.isOnTopContext();
+                if (top && !seenMain) {
+                    seenMain = true;
+                    firstMainToken(toks, tok);
+                }
                 if (toks.size() == t.length) t = java.util.Arrays.copyOf(t, t.length * 2);
-                t[toks.size()] = pp.isOnTopContext();
+                t[toks.size()] = top;
                 toks.add(tok);
             }
         } catch (EndOfFileException e) {
             eofOffset = e.getEndOffset();
         }
+        if (!seenMain && reuse != null) provider.endOfPreamble();
         // the preprocessor linked each token to the next one it delivered; the parser links them itself
         for (IToken tok : toks) tok.setNext(null);
-        HeaderPruner.Result r = HeaderPruner.prune(toks, t);
+        HeaderPruner.Prefix prefix = reuse != null ? reuse.pruning() : null;
+        if (prefix != null) Preambles.PRUNING_RESUMED.increment();
+        HeaderPruner.Result r = HeaderPruner.prune(toks, t, prefix);
         tokens = r.kept();
         top = r.keptTop();
         stats = r.stats();
+    }
+
+    /** At the first main-file token: the preamble ends (everything before came from headers). */
+    private void firstMainToken(java.util.List<IToken> toks, IToken tok) {
+        if (reuse != null) provider.endOfPreamble();
+        if (!recordPreamble) return;
+        CachingContentProvider.Recorded includes = provider.endOfPreamble();
+        org.eclipse.cdt.core.dom.ast.IASTFileLocation loc =
+                pp.getLocationResolver().getMappedFileLocation(tok.getOffset(), Math.max(1, tok.getLength()));
+        int offset = loc != null && path.equals(loc.getFileName()) ? loc.getNodeOffset() : -1;
+        recorded = Preambles.record(pp, text, toks, includes, tok, offset);
     }
 
     @Override public IToken nextToken() throws EndOfFileException {
