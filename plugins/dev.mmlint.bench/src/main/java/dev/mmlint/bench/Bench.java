@@ -4,6 +4,7 @@ import dev.mmlint.checks.Mmlint;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.UnitAnalyzer;
 import dev.mmlint.engine.api.Finding;
+import dev.mmlint.frontend.CdtFrontend;
 import dev.mmlint.frontend.Frontend;
 import dev.mmlint.frontend.FrontendOptions;
 import dev.mmlint.frontend.Frontends;
@@ -14,6 +15,7 @@ import dev.mmlint.frontend.KernelTreeFrontend;
 import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.frontend.SourceWalker;
 import dev.mmlint.frontend.bench.NoIncludesFloor;
+import dev.mmlint.report.BufferAnalysis;
 import dev.mmlint.report.LintRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,7 +50,8 @@ import java.util.concurrent.Future;
  * as a new CLI run would). {@code --profile} adds a single-threaded pass timing parse and analysis
  * of every file. {@code floor} parses the same files with no includes at all (the front-end
  * benchmark's floor). {@code recheck} is the language server's warm path: one front end per tree
- * kept, the file analysed once, then re-analysed after {@code --n} small edits.
+ * kept, the file analysed once, then re-analysed after {@code --n} small edits, each edit twice:
+ * without and with preamble re-use (what the language server and Eclipse do), interleaved.
  */
 public final class Bench {
     private Bench() {}
@@ -258,47 +261,61 @@ public final class Bench {
         Sink s = new Sink(a);
         int n = a.integer("n", 30);
         Engine engine = Mmlint.engine();
-        Map<Path, Frontend> trees = new LinkedHashMap<>();
+        Map<Path, Frontend[]> trees = new LinkedHashMap<>();
         List<Frontends.Plan> plans = new ArrayList<>();
         try {
             for (Path file : a.paths()) {
                 Path abs = file.toAbsolutePath().normalize();
                 KernelTree kt = KernelTree.enclosing(abs).orElseThrow(() -> new IllegalArgumentException(file + ": not in a kernel tree"));
-                Frontend fe = trees.get(kt.root());
-                if (fe == null) {
-                    Frontends.Plan plan = Frontends.forPaths(List.of(abs), options(a));
-                    plans.add(plan);
-                    fe = plan.files().get(0).frontend();
-                    trees.put(kt.root(), fe);
+                // two front ends per tree, as the language server keeps one: without and with preamble re-use
+                Frontend[] fes = trees.get(kt.root());
+                if (fes == null) {
+                    fes = new Frontend[2];
+                    for (int i = 0; i < 2; i++) {
+                        Frontends.Plan plan = Frontends.forPaths(List.of(abs), options(a));
+                        plans.add(plan);
+                        fes[i] = plan.files().get(0).frontend();
+                    }
+                    ((CdtFrontend) fes[1]).setPreambleReuse(BufferAnalysis.PREAMBLES);
+                    trees.put(kt.root(), fes);
                 }
                 String text = Files.readString(abs, StandardCharsets.ISO_8859_1);
-                String display = fe.displayPath(abs);
+                String display = fes[0].displayPath(abs);
                 String name = abs.getFileName().toString();
                 long t0 = System.nanoTime();
-                UnitAnalyzer.Result first = engine.analyze(fe.parseText(abs, display, text));
+                UnitAnalyzer.Result first = engine.analyze(fes[1].parseText(abs, display, text));
                 s.put(name + ".first_ms", (System.nanoTime() - t0) / 1e6);
+                engine.analyze(fes[0].parseText(abs, display, text));
                 s.put(name + ".findings", first.findings().size());
-                double[] all = new double[n], parse = new double[n], analyse = new double[n];
+                // [mode][edit]: mode 0 without preamble re-use, 1 with (what the language server and Eclipse do)
+                double[][] all = new double[2][n], parse = new double[2][n], analyse = new double[2][n];
                 int[] lines = editableLines(text);
+                long reused = CdtFrontend.preamblesReused();
                 for (int k = 0; k < n; k++) {
                     String edited = edit(text, lines[k % lines.length], k);
-                    long t1 = System.nanoTime();
-                    ParsedUnit u = fe.parseText(abs, display, edited);
-                    long t2 = System.nanoTime();
-                    List<Finding> f = engine.analyze(u).findings().stream().sorted(Finding.ORDER).toList();
-                    long t3 = System.nanoTime();
-                    if (f.size() != first.findings().size()) System.err.println("bench: " + name + " edit " + k + " changed the findings");
-                    all[k] = (t3 - t1) / 1e6;
-                    parse[k] = (t2 - t1) / 1e6;
-                    analyse[k] = (t3 - t2) / 1e6;
+                    for (int m = 0; m < 2; m++) { // interleaved, so both modes see the same load
+                        long t1 = System.nanoTime();
+                        ParsedUnit u = fes[m].parseText(abs, display, edited);
+                        long t2 = System.nanoTime();
+                        List<Finding> f = engine.analyze(u).findings().stream().sorted(Finding.ORDER).toList();
+                        long t3 = System.nanoTime();
+                        if (f.size() != first.findings().size()) System.err.println("bench: " + name + " edit " + k + " changed the findings");
+                        all[m][k] = (t3 - t1) / 1e6;
+                        parse[m][k] = (t2 - t1) / 1e6;
+                        analyse[m][k] = (t3 - t2) / 1e6;
+                    }
                 }
                 s.put(name + ".n", n);
-                s.put(name + ".median_ms", quantile(all, 0.5));
-                s.put(name + ".p90_ms", quantile(all, 0.9));
-                s.put(name + ".min_ms", quantile(all, 0));
-                s.put(name + ".max_ms", quantile(all, 1));
-                s.put(name + ".parse_median_ms", quantile(parse, 0.5));
-                s.put(name + ".analyse_median_ms", quantile(analyse, 0.5));
+                s.put(name + ".preambles_reused", CdtFrontend.preamblesReused() - reused);
+                String[] prefix = {"noreuse_", ""};
+                for (int m = 0; m < 2; m++) {
+                    s.put(name + "." + prefix[m] + "median_ms", quantile(all[m], 0.5));
+                    s.put(name + "." + prefix[m] + "p90_ms", quantile(all[m], 0.9));
+                    s.put(name + "." + prefix[m] + "min_ms", quantile(all[m], 0));
+                    s.put(name + "." + prefix[m] + "max_ms", quantile(all[m], 1));
+                    s.put(name + "." + prefix[m] + "parse_median_ms", quantile(parse[m], 0.5));
+                    s.put(name + "." + prefix[m] + "analyse_median_ms", quantile(analyse[m], 0.5));
+                }
                 s.put(name + ".bytes", text.length());
             }
         } finally {
@@ -317,10 +334,14 @@ public final class Bench {
         return r.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** A small edit that keeps line numbers: a comment typed at the end of one statement line. */
+    /**
+     * A small edit of the kinds typing makes, alternating: a comment typed at the end of a statement
+     * line (even {@code k}), a new statement line inserted before it (odd {@code k}: every later line moves).
+     */
     static String edit(String text, int line, int k) {
         int at = 0;
         for (int i = 0; i < line; i++) at = text.indexOf('\n', at) + 1;
+        if (k % 2 == 1) return text.substring(0, at) + "\tbarrier(); /* edit " + k + " */\n" + text.substring(at);
         int end = text.indexOf('\n', at);
         if (end < 0) end = text.length();
         return text.substring(0, end) + " /* edit " + k + " */" + text.substring(end);

@@ -5,6 +5,7 @@ import dev.mmlint.checks.Mmlint;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Severity;
+import dev.mmlint.frontend.CdtFrontend;
 import dev.mmlint.frontend.FragmentFrontend;
 import dev.mmlint.frontend.Frontend;
 import dev.mmlint.frontend.FrontendOptions;
@@ -33,7 +34,8 @@ import java.util.stream.Collectors;
  * Analyses editor buffers the way {@code mmlint check} analyses files: a buffer inside a kernel tree
  * is parsed by that tree's front end (its version and Kconfig gate the rules), anything else as a
  * lone fragment. One front end per tree is kept for this object's lifetime, so its header caches make
- * re-checks of a buffer cheap. The nearest {@code .mmlint.json} (rules on/off, severities, excludes,
+ * re-checks of a buffer cheap, and it keeps the preambles of the last {@link #PREAMBLES} files, so a
+ * re-check of an edited buffer does not preprocess the file's headers again. The nearest {@code .mmlint.json} (rules on/off, severities, excludes,
  * suppressions) applies as it does for the CLI; an IDE's own rule settings ({@link Overrides}) apply on
  * top of it. The IDE adapters (LSP server, Eclipse builder) share this class. Thread-safe.
  */
@@ -73,6 +75,12 @@ public final class BufferAnalysis implements AutoCloseable {
 
         public Stale() { super(null, null, false, false); }
     }
+
+    /**
+     * Files whose preamble (the text up to their first own token: the includes) each front end keeps,
+     * so re-checking an edited file does not preprocess its headers again ({@code -Dmmlint.preambles}).
+     */
+    public static final int PREAMBLES = Integer.getInteger("mmlint.preambles", 4);
 
     private record Choice(Frontend frontend, String mode, String warning) {}
 
@@ -155,7 +163,7 @@ public final class BufferAnalysis implements AutoCloseable {
                 if (plan.files().isEmpty()) {
                     compileCommandsError = plan.diagnostics().stream().map(Object::toString).collect(Collectors.joining("; "));
                     plan.close();
-                } else compileCommands = plan.files().get(0).frontend();
+                } else compileCommands = reusing(plan.files().get(0).frontend());
             }
             if (compileCommands != null) return new Choice(compileCommands, "compile_commands.json " + options.compileCommands(), null);
             return new Choice(fragment(), "lone fragment", compileCommandsError);
@@ -168,7 +176,7 @@ public final class BufferAnalysis implements AutoCloseable {
             Frontends.Plan plan = Frontends.forPaths(List.of(abs), options);
             Frontend planned = plan.files().isEmpty() ? null : plan.files().get(0).frontend();
             if (planned instanceof KernelTreeFrontend) {
-                fe = planned;
+                fe = reusing(planned);
                 trees.put(root, fe);
             } else {
                 String why = plan.diagnostics().stream().map(d -> d.message()).collect(Collectors.joining("; "));
@@ -178,6 +186,11 @@ public final class BufferAnalysis implements AutoCloseable {
         }
         if (fe != null) return new Choice(fe, "kernel tree " + root, null);
         return new Choice(fragment(), "lone fragment", treeErrors.get(root) + "; analysed as a lone fragment");
+    }
+
+    private static Frontend reusing(Frontend fe) {
+        if (fe instanceof CdtFrontend c) c.setPreambleReuse(PREAMBLES);
+        return fe;
     }
 
     private FragmentFrontend fragment() {
