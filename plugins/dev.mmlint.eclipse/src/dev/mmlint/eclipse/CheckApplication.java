@@ -42,7 +42,8 @@ public final class CheckApplication implements IApplication {
 
     @Override public void stop() {}
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws CoreException {
+    /** The application's work on the running workspace: {@code args} as after {@code -application}; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws CoreException {
         List<String> operands = Arrays.stream(args).filter(a -> !a.isBlank()).toList();
         if (operands.size() != 1 || operands.get(0).startsWith("-")) {
             err.println("mmlint: expected one project directory, got " + operands);
@@ -96,7 +97,8 @@ public final class CheckApplication implements IApplication {
                     + ", not at " + dir + " (use another -data workspace)");
             return null;
         }
-        d.setLocation(ws.getRoot().getLocation().equals(location.removeLastSegments(1)) ? null : location);
+        // a project directly in the workspace's folder under its own name has the default location
+        d.setLocation(ws.getRoot().getLocation().append(d.getName()).equals(location) ? null : location);
         p.create(d, null);
         p.open(null);
         p.refreshLocal(IResource.DEPTH_INFINITE, null);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * {@code p2-install-from-site} execution (tycho-p2-director-plugin's {@code director}, the p2 director
  * application in Tycho's embedded p2) installs {@code dev.mmlint.eclipse.feature.feature.group} from
  * {@code dev.mmlint.eclipse.site/target/repository}, resolving its requirements against the platform
- * repository ({@code dev.mmlint.eclipse.platform.repo}: Eclipse 4.34 from mmlint.target, no mmlint unit),
+ * repository ({@code dev.mmlint.eclipse.platform.repo}: Eclipse 4.34 from mmlint.target, no mmlint bundle or feature),
  * into {@code target/eclipse} with the profile {@code MmlintTestProfile}. This test reads the profile the
  * director wrote, then boots the installed Equinox ({@code plugins/org.eclipse.osgi_*.jar} of the
  * installation) on the installed bundles and checks that mmlint's three bundles resolve there.

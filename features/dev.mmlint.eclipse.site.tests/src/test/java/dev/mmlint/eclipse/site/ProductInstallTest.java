@@ -99,25 +99,25 @@ class ProductInstallTest {
         }
         Run r = launch(work, "-application", "dev.mmlint.eclipse.check", "-data", work.resolve("workspace").toString(), input.toString());
         assertEquals(1, r.exit, "exit status 1 (findings); stdout:\n" + r.out + "\nstderr:\n" + r.err);
-        Map<String, List<String>> reported = new TreeMap<>();
+        Map<String, List<Printed>> reported = new TreeMap<>();
         for (String l : r.out.split("\n")) {
             Matcher m = FINDING.matcher(l.strip());
-            if (m.matches()) reported.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(m.group(2) + " " + m.group(3) + " " + m.group(4));
+            if (m.matches())
+                reported.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(new Printed(Integer.parseInt(m.group(2)), m.group(3), m.group(4)));
         }
         assertFalse(r.out.contains("not analysed"), r.out);
         for (var e : expected.entrySet()) {
-            List<String> got = reported.getOrDefault(e.getKey(), List.of());
+            List<Printed> got = reported.getOrDefault(e.getKey(), List.of());
             if (e.getValue().expectNone) {
                 assertEquals(List.of(), got, e.getKey() + ": an ok fixture has no finding");
                 continue;
             }
             List<FixtureExpectations.Expected> want = e.getValue().expected;
             assertEquals(want.stream().map(x -> x.line() + " " + x.rule()).sorted().toList(),
-                got.stream().map(g -> g.substring(0, g.indexOf(' ', g.indexOf(' ') + 1))).sorted().toList(),
-                e.getKey() + ": expected vs printed (line rule)");
+                got.stream().map(g -> g.line() + " " + g.rule()).sorted().toList(), e.getKey() + ": expected vs printed (line rule)");
             for (FixtureExpectations.Expected x : want) {
                 if (x.text() == null) continue;
-                assertTrue(got.stream().anyMatch(g -> g.startsWith(x.line() + " " + x.rule() + " ") && g.contains(x.text())),
+                assertTrue(got.stream().anyMatch(g -> g.line() == x.line() && g.rule().equals(x.rule()) && g.message().contains(x.text())),
                     e.getKey() + ":" + x.line() + " should say " + x.text() + ": " + got);
             }
         }
@@ -135,6 +135,9 @@ class ProductInstallTest {
     }
 
     record Run(int exit, String out, String err, long millis) {}
+
+    /** One finding line the check application printed. */
+    record Printed(int line, String rule, String message) {}
 
     /** Starts the installed product as {@code eclipse} would: its launcher jar, which reads config.ini. */
     static Run launch(Path work, String... args) throws IOException, InterruptedException {
