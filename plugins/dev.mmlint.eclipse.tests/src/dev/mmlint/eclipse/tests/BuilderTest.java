@@ -46,24 +46,7 @@ class BuilderTest {
         IProject p = create("full", FIXTURES);
         p.build(IncrementalProjectBuilder.FULL_BUILD, null);
         assertEquals(FIXTURES.length, MmlintBuilder.lastBuild(p).checked().size());
-        for (String fx : FIXTURES) {
-            IFile f = p.getFile(fixture(fx).getFileName().toString());
-            List<Expect> want = expectations(fixture(fx));
-            List<IMarker> got = findings(f);
-            assertEquals(want.stream().map(e -> e.line() + " " + e.rule()).toList(),
-                    got.stream().map(m -> m.getAttribute(IMarker.LINE_NUMBER, 0) + " " + m.getAttribute(MmlintCore.RULE_ID, "")).toList(),
-                    fx + ": expected vs marked (line rule)");
-            for (int i = 0; i < want.size(); i++) {
-                IMarker m = got.get(i);
-                String msg = m.getAttribute(IMarker.MESSAGE, "");
-                assertTrue(msg.endsWith(" [" + want.get(i).rule() + "]"), msg);
-                if (want.get(i).text() != null) assertTrue(msg.contains(want.get(i).text()), msg + " should say " + want.get(i).text());
-                assertFalse(m.getAttribute(MmlintCore.CLAUSE, "").isEmpty(), "model clause");
-                assertTrue(List.of("low", "medium", "high").contains(m.getAttribute(MmlintCore.CONFIDENCE, "")), "confidence");
-                assertTrue(m.getAttribute(IMarker.CHAR_END, -1) >= m.getAttribute(IMarker.CHAR_START, 0));
-                assertTrue(m.isSubtypeOf(IMarker.PROBLEM) && m.isSubtypeOf(IMarker.TEXT));
-            }
-        }
+        for (String fx : FIXTURES) assertMarkedAsExpected(p, fx);
         // the marker's range is the finding's text: MM001 points at the page arithmetic
         IFile clear = p.getFile("bad-gigantic-clear-loop.c");
         IMarker m = findings(clear).get(0);

@@ -1,5 +1,7 @@
 package dev.mmlint.eclipse.tests;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import dev.mmlint.eclipse.MmlintCore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -90,6 +92,29 @@ public final class TestProjects {
         out.sort(Comparator.comparingInt((IMarker m) -> m.getAttribute(IMarker.LINE_NUMBER, 0))
                 .thenComparing(m -> m.getAttribute(MmlintCore.RULE_ID, "")));
         return out;
+    }
+
+    /**
+     * Asserts that the fixture {@code fx} (a file of project {@code p}) carries exactly the markers its
+     * {@code expect:} lines state (rule, line, message text), each with a clause, a confidence and a range.
+     */
+    public static void assertMarkedAsExpected(IProject p, String fx) throws CoreException, IOException {
+        IFile f = p.getFile(fixture(fx).getFileName().toString());
+        List<Expect> want = expectations(fixture(fx));
+        List<IMarker> got = findings(f);
+        assertEquals(want.stream().map(e -> e.line() + " " + e.rule()).toList(),
+                got.stream().map(m -> m.getAttribute(IMarker.LINE_NUMBER, 0) + " " + m.getAttribute(MmlintCore.RULE_ID, "")).toList(),
+                fx + ": expected vs marked (line rule)");
+        for (int i = 0; i < want.size(); i++) {
+            IMarker m = got.get(i);
+            String msg = m.getAttribute(IMarker.MESSAGE, "");
+            assertTrue(msg.endsWith(" [" + want.get(i).rule() + "]"), msg);
+            if (want.get(i).text() != null) assertTrue(msg.contains(want.get(i).text()), msg + " should say " + want.get(i).text());
+            assertFalse(m.getAttribute(MmlintCore.CLAUSE, "").isEmpty(), "model clause");
+            assertTrue(List.of("low", "medium", "high").contains(m.getAttribute(MmlintCore.CONFIDENCE, "")), "confidence");
+            assertTrue(m.getAttribute(IMarker.CHAR_END, -1) >= m.getAttribute(IMarker.CHAR_START, 0));
+            assertTrue(m.isSubtypeOf(IMarker.PROBLEM) && m.isSubtypeOf(IMarker.TEXT));
+        }
     }
 
     public static List<Expect> asExpect(List<IMarker> markers) {

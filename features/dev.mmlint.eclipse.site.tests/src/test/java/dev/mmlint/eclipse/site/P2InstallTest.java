@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * {@code p2-install-from-site} execution (tycho-p2-director-plugin's {@code director}, the p2 director
  * application in Tycho's embedded p2) installs {@code dev.mmlint.eclipse.feature.feature.group} from
  * {@code dev.mmlint.eclipse.site/target/repository}, resolving its requirements against the platform
- * repository ({@code dev.mmlint.eclipse.platform.repo}: Eclipse 4.34 from mmlint.target, no mmlint unit),
+ * repository ({@code dev.mmlint.eclipse.platform.repo}: Eclipse 4.34 from mmlint.target, no mmlint bundle or feature),
  * into {@code target/eclipse} with the profile {@code MmlintTestProfile}. This test reads the profile the
  * director wrote, then boots the installed Equinox ({@code plugins/org.eclipse.osgi_*.jar} of the
  * installation) on the installed bundles and checks that mmlint's three bundles resolve there.
@@ -47,8 +47,12 @@ class P2InstallTest {
 
     /** id -> version of the units in the newest state of the director's profile. */
     static Map<String, String> profileUnits() throws IOException {
-        Path dir = install().resolve("p2/org.eclipse.equinox.p2.engine/profileRegistry")
-            .resolve(System.getProperty("mmlint.p2.profile") + ".profile");
+        return profileUnits(install(), System.getProperty("mmlint.p2.profile"));
+    }
+
+    /** id -> version of the units in the newest state of {@code profile} of the installation {@code install}. */
+    static Map<String, String> profileUnits(Path install, String profile) throws IOException {
+        Path dir = install.resolve("p2/org.eclipse.equinox.p2.engine/profileRegistry").resolve(profile + ".profile");
         assertTrue(Files.isDirectory(dir), "the director made the profile " + dir);
         Path newest;
         try (Stream<Path> s = Files.list(dir)) {
@@ -83,8 +87,9 @@ class P2InstallTest {
         Map<String, String> installed = profileUnits();
         Map<String, String> site = repoUnits(UpdateSiteTest.repo());
         Map<String, String> platform = repoUnits(Path.of(System.getProperty("mmlint.platform.repo")));
-        // the platform repository has no mmlint unit: mmlint can only have come from the update site
-        assertTrue(platform.keySet().stream().noneMatch(u -> u.startsWith("dev.mmlint")), platform.keySet().toString());
+        // the platform repository has no mmlint bundle or feature (only the test product over the platform):
+        // mmlint can only have come from the update site
+        assertTrue(concat(List.of(FEATURE_GROUP), BUNDLES).stream().noneMatch(platform::containsKey), platform.keySet().toString());
         assertTrue(platform.containsKey("org.eclipse.ui") && platform.containsKey("org.eclipse.core.resources"));
         for (String iu : concat(List.of(FEATURE_GROUP), BUNDLES)) {
             assertTrue(installed.containsKey(iu), iu + " in the profile: " + installed.keySet());
