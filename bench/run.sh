@@ -4,7 +4,7 @@
 # <tree>/mm` reads), printed as one table of absolute times and ratios measured in one run.
 #
 #   bench/run.sh [--trees 6.12,6.1] [--jobs N] [--dir mm] [--recheck-n 30] [--no-profile]
-#                [--scaling] [--scaling-slices "mm;mm fs"] [--whole-tree] [--out FILE.md]
+#                [--scaling] [--scaling-slices "mm;mm fs"] [--whole-tree] [--recheck-only] [--out FILE.md]
 #
 # Per tree, each in a fresh process timed by /usr/bin/time -v (wall, CPU, peak RSS) with a GC log
 # (peak heap):
@@ -19,6 +19,7 @@
 #   - warm re-check latency of mm/memory.c and mm/gup.c (the language server's path);
 #   - on 6.1: review of a 20-patch series (20 mm/ files taken from 6.1 to 6.12, git format-patch
 #     mbox built here) with `mmlint review --tree <6.1>`.
+# --recheck-only measures the re-check latency alone (a couple of minutes; the other rows stay empty).
 # --dir measures another directory of each tree instead of mm/ (e.g. mm/damon for a quick try).
 # --scaling adds 6.12 mm/, mm/+fs/, mm/+fs/+drivers/gpu/ (--whole-tree: the whole tree too) with
 # mmlint --jobs N and the floor, to show whether time grows linearly with files (--scaling-slices
@@ -31,7 +32,7 @@
 # and the bench module are packaged inside the reactor.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-trees=6.12,6.1; dir=mm; jobs="$(nproc)"; recheck_n=30; profile=1; scaling=0; scaling_slices="mm;mm fs;mm fs drivers/gpu"; whole=0; out=""
+trees=6.12,6.1; dir=mm; jobs="$(nproc)"; recheck_n=30; profile=1; recheck_only=0; scaling=0; scaling_slices="mm;mm fs;mm fs drivers/gpu"; whole=0; out=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --trees) trees="$2"; shift 2 ;;
@@ -39,6 +40,7 @@ while [[ $# -gt 0 ]]; do
     --dir) dir="$2"; shift 2 ;;
     --recheck-n) recheck_n="$2"; shift 2 ;;
     --no-profile) profile=0; shift ;;
+    --recheck-only) recheck_only=1; shift ;;
     --scaling) scaling=1; shift ;;
     --scaling-slices) scaling=1; scaling_slices="$2"; shift 2 ;;
     --whole-tree) scaling=1; whole=1; shift ;;
@@ -52,7 +54,7 @@ JAVA="${JAVA:-java}"
 echo "bench: building the CLI and the bench module (reactor package, offline)" >&2
 (cd "$here" && ./mvnw -B -o -q -DskipTests package -pl plugins/dev.mmlint.cli,plugins/dev.mmlint.bench -am) >&2
 cli="$here/plugins/dev.mmlint.cli/target"; bm="$here/plugins/dev.mmlint.bench/target"
-if ! command -v spatch >/dev/null; then
+if [[ $recheck_only = 0 ]] && ! command -v spatch >/dev/null; then
   echo "bench: installing coccinelle" >&2
   apt-get update -qq >&2 || true
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq coccinelle >&2
@@ -120,7 +122,7 @@ m date "$(date -u +%Y-%m-%dT%H:%MZ)"
 m machine "$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.0f GB", $2/1048576 }' /proc/meminfo) RAM, $(uname -sr)"
 m jdk "$("$JAVA" -version 2>&1 | head -1)"
 m jvm "${jvm[*]} (the ./mmlint launcher's options); -Xlog:gc,gc+heap+exit:file=... added for the peak heap"
-m spatch "$(spatch --version 2>/dev/null | head -1)"
+m spatch "$(spatch --version 2>/dev/null | head -1 || true)"
 m commit "$(cd "$here" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$here" && git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
 m jobs "$jobs"
 m dir "$dir"
@@ -139,6 +141,12 @@ for v in "${tree_list[@]}"; do
   cfg="$(dirname "$t")/config-$v.amd64"
   m "tree.$v" "$t ($(sed -n 's/^VERSION = //p;s/^PATCHLEVEL = //p;s/^SUBLEVEL = //p' "$t/Makefile" | head -3 | paste -sd.), $(find "$t/$dir" -name '*.c' | wc -l) .c files in $dir/, config $(basename "$cfg"))"
   m "load_before.$v" "$(load)"
+  if [[ $recheck_only = 1 ]]; then
+    java_measure "$v.recheck" "${benchmain[@]}" recheck "$t/mm/memory.c" "$t/mm/gup.c" --config "$cfg" --n "$recheck_n" \
+      --key "$v.recheck" --out "$res"
+    m "load_after.$v" "$(load)"
+    continue
+  fi
 
   mmlint_measure "$v.cli-j1" check --jobs 1 --config "$cfg" --no-settings -q "$t/$dir"
   count_mmlint "$v.cli-j1"
@@ -171,7 +179,7 @@ for v in "${tree_list[@]}"; do
 done
 
 # review: a 20-patch series taking 20 mm/ files of 6.1 to their 6.12 text, applied against 6.1
-if [[ -n "${tree_dir[6.1]:-}" && -n "${tree_dir[6.12]:-}" ]]; then
+if [[ $recheck_only = 0 && -n "${tree_dir[6.1]:-}" && -n "${tree_dir[6.12]:-}" ]]; then
   old="${tree_dir[6.1]}"; new="${tree_dir[6.12]}"; mbox="$work/series.mbox"
   # the files both trees have and that differ, by size; 20 spread evenly over the sizes
   mapfile -t picked < <(cd "$old" && for f in mm/*.c; do

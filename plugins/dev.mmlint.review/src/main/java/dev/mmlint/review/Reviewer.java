@@ -3,6 +3,7 @@ package dev.mmlint.review;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.Finding;
+import dev.mmlint.frontend.CdtFrontend;
 import dev.mmlint.frontend.FragmentFrontend;
 import dev.mmlint.frontend.Frontend;
 import dev.mmlint.frontend.FrontendOptions;
@@ -85,6 +86,9 @@ public final class Reviewer {
                 throw new IOException("--tree " + o.tree() + ": " + plan.diagnostics());
             }
             fe = plan.files().get(0).frontend();
+            // a file is parsed before and after each patch that touches it: the two texts share
+            // their preamble (the includes) unless the patch edits it
+            if (fe instanceof CdtFrontend c) c.setPreambleReuse(4);
             base = "tree " + o.tree().getFileName() + " (Linux " + fe.context().version() + ")";
         } else {
             KernelContext ctx = o.frontend().kernelVersion() == null ? new FragmentFrontend().context()
