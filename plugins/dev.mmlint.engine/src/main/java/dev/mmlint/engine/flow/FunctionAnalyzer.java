@@ -76,6 +76,7 @@ public final class FunctionAnalyzer {
                 }
                 t.node(n, s);
             }
+            t.finish();
         } finally {
             t.setSink(null);
         }
