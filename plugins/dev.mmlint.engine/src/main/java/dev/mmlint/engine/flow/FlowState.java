@@ -52,18 +52,20 @@ public final class FlowState {
     public final Map<String, String> pfns;
     /** page-table entry variable -> the clause saying it maps a hugetlb folio as a whole (huge_ptep_get) */
     public final Map<String, Clause> hugeEntries;
+    /** parameter -> the truth a branch established for it on every path here ({@code if (compound)}) */
+    public final Map<String, Boolean> paramTruths;
 
     public FlowState() {
         this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
                 new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
     private FlowState(Map<String, PageValue> p, Map<String, ArrayHold> a, Map<String, String> c, Map<String, Bound> b,
                       Map<String, Bound> v, Map<String, Integer> pub, Map<String, Integer> fr,
                       Map<String, Integer> pr, Map<String, String> ent, Map<String, dev.mmlint.engine.check.Event.MapcountTest> ex,
                       Map<String, Object> cd, Map<String, Integer> fg, Map<String, Integer> uv, Map<String, Boolean> ut,
-                      Map<String, String> pf, Map<String, Clause> he) {
+                      Map<String, String> pf, Map<String, Clause> he, Map<String, Boolean> pt) {
         pages = p; arrays = a; counts = c; bounds = b; values = v; published = pub; frozen = fr; prepared = pr;
         entries = ent;
         exclusive = ex;
@@ -73,6 +75,7 @@ public final class FlowState {
         untried = ut;
         pfns = pf;
         hugeEntries = he;
+        paramTruths = pt;
     }
 
     public FlowState copy() {
@@ -80,7 +83,7 @@ public final class FlowState {
                 new HashMap<>(values), new HashMap<>(published), new HashMap<>(frozen),
                 new HashMap<>(prepared), new HashMap<>(entries), new HashMap<>(exclusive), new HashMap<>(conds),
                 new HashMap<>(failedGets), new HashMap<>(unverified), new HashMap<>(untried), new HashMap<>(pfns),
-                new HashMap<>(hugeEntries));
+                new HashMap<>(hugeEntries), new HashMap<>(paramTruths));
     }
 
     /** Forget everything known about a variable that is being assigned. */
@@ -99,6 +102,7 @@ public final class FlowState {
         untried.remove(var);
         pfns.remove(var);
         hugeEntries.remove(var);
+        paramTruths.remove(var);
     }
 
     public FlowState join(FlowState o) {
@@ -118,7 +122,8 @@ public final class FlowState {
                 joinMap(unverified, o.unverified, Math::min, true),
                 joinMap(untried, o.untried, (x, y) -> x, true),
                 joinMap(pfns, o.pfns, (x, y) -> x.equals(y) ? x : null, false),
-                joinMap(hugeEntries, o.hugeEntries, (x, y) -> x, false));
+                joinMap(hugeEntries, o.hugeEntries, (x, y) -> x, false),
+                joinMap(paramTruths, o.paramTruths, (x, y) -> x.equals(y) ? x : null, false));
     }
 
     /** union=true keeps keys present on one side only (may-facts); false keeps only common keys (must-facts). */
@@ -141,7 +146,7 @@ public final class FlowState {
                 && published.equals(s.published) && frozen.equals(s.frozen) && prepared.equals(s.prepared)
                 && entries.equals(s.entries) && exclusive.keySet().equals(s.exclusive.keySet()) && conds.equals(s.conds)
                 && failedGets.equals(s.failedGets) && unverified.equals(s.unverified) && untried.equals(s.untried)
-                && pfns.equals(s.pfns) && hugeEntries.equals(s.hugeEntries);
+                && pfns.equals(s.pfns) && hugeEntries.equals(s.hugeEntries) && paramTruths.equals(s.paramTruths);
     }
 
     @Override public int hashCode() { return Objects.hash(pages, arrays, counts, bounds); }

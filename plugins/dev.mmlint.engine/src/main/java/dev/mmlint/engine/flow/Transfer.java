@@ -183,7 +183,7 @@ public final class Transfer {
             PageValue pv = st.pages.get(t.var());
             if (pv != null && pv.shape() == Shape.PARAM)
                 sink.requiresHead(pv.param(), new FunctionSummary.Requirement(t.var(),
-                        name + "(" + String.join(", ", argTexts) + ")", text.line(off), null, true));
+                        name + "(" + String.join(", ", argTexts) + ")", text.line(off), null, true, pathCondition(Map.of())));
         }
         refine(v, false);
     }
@@ -393,6 +393,8 @@ public final class Transfer {
             return;
         }
         if (v instanceof Count c) { countEdge(c.array(), truth ? 1 : 0); return; }
+        // if (compound): on this edge the parameter has this truth (conditions of learned requirements)
+        if (v instanceof Int i && i.var() != null && facts.flagParams().contains(i.var())) { st.paramTruths.put(i.var(), truth); return; }
         if (v instanceof Cmp c) refineCmp(c, truth);
     }
 
@@ -750,7 +752,7 @@ public final class Transfer {
                     || f.getParent() instanceof IASTUnaryExpression pu2 && pu2.getOperator() == IASTUnaryExpression.op_amper;
             if (headOnly.isPresent() && !write && !addressTaken && p.v().shape() == Shape.PARAM && sink != null)
                 sink.requiresHead(p.v().param(), new FunctionSummary.Requirement(base, (write ? "writes " : "reads ") + base + "->" + fieldName,
-                        text.line(offset(f)), headOnly.get(), false));
+                        text.line(offset(f)), headOnly.get(), false, pathCondition(Map.of())));
             if (p.v().unvalidated()) use(f, p, "dereferenced (->" + fieldName + ")");
         }
         return UNKNOWN;
@@ -945,9 +947,11 @@ public final class Transfer {
         if (sum != null) {
             for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
                 int k = r.getKey();
+                Map<Integer, Boolean> carried = carried(r.getValue().when(), args);
                 // a requirement learned from the callee's body: the head-only contract clause backs it
-                if (k < vals.size() && vals.get(k) instanceof Page p) headRequired(name, k, args.get(k), p, null,
-                        (r.getValue().contract() ? "asserts it is not a tail: " : "") + r.getValue().because() + " (line " + r.getValue().line() + ")");
+                if (carried != null && k < vals.size() && vals.get(k) instanceof Page p) headRequired(name, k, args.get(k), p, null,
+                        (r.getValue().contract() ? "asserts it is not a tail: " : "") + r.getValue().because() + " (line " + r.getValue().line() + ")",
+                        carried);
             }
             if (sum.returnsMaybeTail()) {
                 PageValue rv = sum.returned();
@@ -972,7 +976,7 @@ public final class Transfer {
     /** @return true when the call consumes the reference (put, unpin): not a use of a speculative value */
     private boolean argEffect(String api, ArgEffect a, IASTExpression ax, V av, String var, int off, int line, Long requested) {
         switch (a.kind()) {
-            case REQUIRES_HEAD -> { if (av instanceof Page p) headRequired(api, a.index(), ax, p, a.clause(), null); }
+            case REQUIRES_HEAD -> { if (av instanceof Page p) headRequired(api, a.index(), ax, p, a.clause(), null, Map.of()); }
             case GET -> {
                 if (var != null && av instanceof Page p)
                     st.pages.put(var, p.v().withRef(RefState.HELD, origin(off, api + "()"), api, false, false).step(new WitnessStep("get", api, line)));
@@ -1084,6 +1088,35 @@ public final class Transfer {
         return constant ? false : null;
     }
 
+    /** This function's parameters whose truth the path fixed, by index, with {@code more} added. */
+    private Map<Integer, Boolean> pathCondition(Map<Integer, Boolean> more) {
+        Map<Integer, Boolean> c = new java.util.TreeMap<>(more);
+        st.paramTruths.forEach((var, truth) -> { Integer i = facts.params().get(var); if (i != null) c.putIfAbsent(i, truth); });
+        return Map.copyOf(c);
+    }
+
+    /**
+     * A callee's requirement that holds only for some argument truths, at this call: null when an argument
+     * rules it out or is not known; else the conditions it puts on this function's own parameters (the
+     * argument is one of them, passed on), empty when it holds outright.
+     */
+    private Map<Integer, Boolean> carried(Map<Integer, Boolean> when, List<IASTExpression> args) {
+        Map<Integer, Boolean> out = new java.util.TreeMap<>();
+        for (Map.Entry<Integer, Boolean> w : when.entrySet()) {
+            Boolean t = holds(new ApiEffect.When(w.getKey(), null), args);
+            String n = w.getKey() < args.size() ? name(args.get(w.getKey())) : null;
+            if (t == null && n != null && st.paramTruths.containsKey(n)) t = st.paramTruths.get(n);
+            if (t != null) {
+                if (!t.equals(w.getValue())) return null;
+            } else if (n != null && facts.params().containsKey(n)) {
+                out.put(facts.params().get(n), w.getValue());
+            } else {
+                return null;
+            }
+        }
+        return out;
+    }
+
     /** A release that may or may not happen (condition unknown): the reference is no longer known to be held. */
     private boolean releaseUnknown(ArgEffect a, V av, String var) {
         boolean release = switch (a.kind()) {
@@ -1110,13 +1143,14 @@ public final class Transfer {
         return null;
     }
 
-    private void headRequired(String api, int k, IASTExpression ax, Page p, Clause clause, String because) {
+    private void headRequired(String api, int k, IASTExpression ax, Page p, Clause clause, String because, Map<Integer, Boolean> when) {
         // a caller learns the requirement only when it is a head-only contract (MM004 clauses, or one
         // learned from a body); requirements that back other rules (a refcount that must be set on the
         // head) do not make the caller head-only
         boolean contract = clause == null || "MM004".equals(clause.ruleId());
         if (contract && p.v().shape() == Shape.PARAM && sink != null && p.var() != null)
-            sink.requiresHead(p.v().param(), new FunctionSummary.Requirement(p.var(), "passes it to " + api + "()", text.line(offset(ax)), clause, false));
+            sink.requiresHead(p.v().param(), new FunctionSummary.Requirement(p.var(), "passes it to " + api + "()", text.line(offset(ax)), clause, false,
+                    pathCondition(when)));
         if (clause == null) clause = kb.clause(ApiKnowledge.HEAD_ONLY_CONTRACT).orElse(null);
         headUse(p.var() != null ? p.var() : name(ax), api + "()", offset(ax));
         emit(new Event.HeadRequired(offset(ax), length(ax), api, k, ax == null ? "" : ax.getRawSignature(), p.v(), clause, because));
@@ -1290,8 +1324,9 @@ public final class Transfer {
     }
 
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
+    /** @param flagParams parameters declared bool: mode switches (compound) whose truth a learned requirement may depend on */
     public record FunctionFacts(Map<String, Integer> params, Set<String> pageVars, Set<String> folioVars, Set<String> pageArrays,
-                                Set<String> localArrays, Set<String> locals, Set<String> entryVars) {}
+                                Set<String> localArrays, Set<String> locals, Set<String> entryVars, Set<String> flagParams) {}
 
     private static org.eclipse.cdt.core.dom.ast.IType unwrap(org.eclipse.cdt.core.dom.ast.IType t) {
         for (int i = 0; i < 16 && t != null; i++) {
