@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MM003: a speculative reference taken on a page that may be a tail, or taken on the head and used
- * before the validations the model requires (entry re-read, compound_head(page) == head).
+ * MM003: a speculative reference taken on a page that may be a tail where the failure on a tail is not a
+ * skip (it is returned as the function's failure) or the page is used as a head after the get succeeded
+ * without re-checking what it is; or taken on the head and used before the validations the model
+ * requires (entry re-read, compound_head(page) == head).
  */
 public final class SpeculativeReference implements Check {
     static final RuleInfo INFO = new RuleInfo("MM003", "unvalidated-speculative-reference", Severity.WARNING, Confidence.HIGH,
@@ -24,13 +26,20 @@ public final class SpeculativeReference implements Check {
     @Override public RuleInfo info() { return INFO; }
 
     @Override public void on(Event event, Reporter r) {
-        if (event instanceof Event.SpeculativeGet g && Checks.lookedUp(g.value())) {
+        if (event instanceof Event.SpeculativeGet g && Checks.lookedUp(g.value()) && (g.failure() != null || g.headUse() != null)) {
+            // on a tail the get fails: a finding only where that failure is not a skip, or where the page is
+            // used as a head after the get succeeded without re-checking what it is (refcount.speculative-on-head)
             String msg = g.callee() + "() takes a speculative reference on '" + g.argText() + "', which may be a tail page"
-                    + Checks.from(g.value());
+                    + Checks.from(g.value()) + (g.failure() != null
+                            ? ": on a tail it always fails, and " + g.failure() + ", a result it gives for no page it accepts or rejects"
+                            : ": where it succeeds, '" + g.argText() + "' is used as a head (" + g.headUse()
+                                    + ") before anything re-checks what the page is");
             List<WitnessStep> w = new ArrayList<>(g.value().witness());
             w.add(new WitnessStep("speculative_get", g.callee(), r.line(g.offset())));
             r.report(this, g, msg, g.clause(), INFO.confidence(), Checks.origin(g.value(), "may be a tail: "),
-                    "take it on compound_head(" + g.argText() + ") and re-check compound_head(" + g.argText() + ") == head afterwards",
+                    g.failure() != null
+                            ? "take it on compound_head(" + g.argText() + ") and re-check compound_head(" + g.argText() + ") == head afterwards"
+                            : "after the get, re-check what the page is (PageLRU(), isolate_lru_page(), a folio re-check) before using it as a head",
                     List.of(), w);
         } else if (event instanceof Event.SpeculativeUse u && u.value().unvalidated()) {
             PageValue v = u.value();

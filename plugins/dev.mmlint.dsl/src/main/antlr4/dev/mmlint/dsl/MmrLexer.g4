@@ -31,6 +31,8 @@ LKML         : 'lkml' ;
 URL          : 'url' ;
 SOURCE       : 'source' ;
 DOC          : 'doc' ;
+WHEN         : 'when' ;
+HAS          : 'has' ;
 
 LBRACE   : '{' ;
 RBRACE   : '}' ;

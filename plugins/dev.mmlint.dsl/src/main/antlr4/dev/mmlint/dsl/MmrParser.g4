@@ -79,7 +79,12 @@ note
     ;
 
 effect
-    : site COLON effectItem ( COMMA effectItem )* SEMI
+    : site COLON effectItem ( COMMA effectItem )* condition? SEMI
+    ;
+
+/* the effects happen only when a parameter is true, or has a flag set, at the call */
+condition
+    : WHEN ident ( HAS ident )?
     ;
 
 site
@@ -130,4 +135,5 @@ kvalue
 ident
     : IDENT | FAMILY | CONFIDENCE | REF | CLAUSE | FOR | SINCE | BEFORE | KCONFIG | WHY | AT | FN | MACRO
     | BUILTIN | FIELD | RANGE | VALIDATOR | COUNT | OF | VALIDATED_BY | NOTE | COMMIT | LKML | URL | SOURCE | DOC
+    | WHEN | HAS
     ;

@@ -342,6 +342,15 @@ final class ModelBuilder extends MmrParserBaseVisitor<Void> {
                     if (vk != null) e.addValidatedBy(vk);
                 }
             }
+            if (ec.condition() != null) {
+                List<IdentContext> c = ec.condition().ident();
+                e.setCondition(c.get(0).getText());
+                at(o, "condition", c.get(0));
+                if (c.size() > 1) {
+                    e.setConditionFlag(c.get(1).getText());
+                    at(o, "conditionFlag", c.get(1));
+                }
+            }
             f.addEffect(e);
         }
     }

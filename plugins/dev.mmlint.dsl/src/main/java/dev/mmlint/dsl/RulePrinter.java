@@ -84,6 +84,10 @@ public final class RulePrinter {
         if (!e.validatedBy().isEmpty()) {
             sb.append(" validated_by(").append(e.validatedBy().stream().map(ValidationKind::literal).collect(Collectors.joining(", "))).append(')');
         }
+        if (e.condition() != null) {
+            sb.append(" when ").append(e.condition());
+            if (e.conditionFlag() != null) sb.append(" has ").append(e.conditionFlag());
+        }
         return sb.toString();
     }
 

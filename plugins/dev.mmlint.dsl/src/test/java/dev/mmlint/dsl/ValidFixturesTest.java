@@ -58,6 +58,11 @@ class ValidFixturesTest {
         assertTrue(spec.requiresHead(0).isPresent());
         assertEquals(0, r.model().function("tour_head", ctx).orElseThrow().returnPageKind().orElseThrow().ofIndex());
         assertTrue(r.model().function("folio_ref_freeze", ctx).isPresent());
+        var conditional = r.model().function("tour_conditional", ctx).orElseThrow().effects();
+        assertEquals(new dev.mmlint.model.api.EffectInfo.Condition(2, "compound", null), conditional.get(0).condition());
+        assertEquals(new dev.mmlint.model.api.EffectInfo.Condition(3, "flags", "MF_COUNT_INCREASED"), conditional.get(1).condition());
+        assertEquals(1, conditional.get(1).paramIndex());
+        assertEquals(null, spec.effects().get(0).condition(), "an effect without 'when' is unconditional");
         assertTrue(r.model().function("tour_gup", TreeContext.of("6.1", Map.of("SPARSEMEM_VMEMMAP", "y"))).isEmpty(), "kconfig excludes it");
         assertEquals(FieldAccess.PER_PAGE, r.model().field("page", "flags", ctx).orElseThrow().access());
         assertEquals(FieldAccess.ALWAYS_HEAD, r.model().field("folio", "lru", ctx).orElseThrow().access());

@@ -179,7 +179,10 @@ public final class UnitAnalyzer {
 
         @Override public void requiresHead(int param, FunctionSummary.Requirement r) {
             FunctionSummary.Requirement old = req.get(param);
-            if (old == null || (r.contract() && !old.contract()) || (r.contract() == old.contract() && r.line() < old.line())) req.put(param, r);
+            if (old == null) { req.put(param, r); return; }
+            // one use with the conditions both paths share: a use on any path without a condition makes it unconditional
+            FunctionSummary.Requirement keep = (r.contract() && !old.contract()) || (r.contract() == old.contract() && r.line() < old.line()) ? r : old;
+            req.put(param, keep.weakened(keep == r ? old.when() : r.when()));
         }
 
         @Override public void returns(PageValue v) {

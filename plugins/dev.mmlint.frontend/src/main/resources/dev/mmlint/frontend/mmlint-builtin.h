@@ -1594,6 +1594,20 @@ void i_mmap_unlock_read(struct address_space *mapping);
 void i_mmap_lock_write(struct address_space *mapping);
 void i_mmap_unlock_write(struct address_space *mapping);
 
+/* memory failure */
+enum mf_flags {
+	MF_COUNT_INCREASED = 1 << 0,
+	MF_ACTION_REQUIRED = 1 << 1,
+	MF_MUST_KILL = 1 << 2,
+	MF_SOFT_OFFLINE = 1 << 3,
+	MF_UNPOISON = 1 << 4,
+	MF_SW_SIMULATED = 1 << 5,
+	MF_NO_RETRY = 1 << 6,
+	MF_MEM_PRE_REMOVE = 1 << 7,
+};
+int memory_failure(unsigned long pfn, int flags);
+int soft_offline_page(unsigned long pfn, int flags);
+
 /* gup */
 long get_user_pages(unsigned long start, unsigned long nr_pages, unsigned int gup_flags, struct page **pages);
 long get_user_pages_remote(struct mm_struct *mm, unsigned long start, unsigned long nr_pages, unsigned int gup_flags, struct page **pages, int *locked);

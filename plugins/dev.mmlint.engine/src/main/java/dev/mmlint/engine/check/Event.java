@@ -24,8 +24,19 @@ public sealed interface Event {
     record HeadRequired(int offset, int length, String callee, int argIndex, String argText, PageValue value, Clause clause,
                         String because) implements Event {}
 
-    /** A speculative reference attempted on a value. */
-    record SpeculativeGet(int offset, int length, String callee, String argText, PageValue value, Clause clause) implements Event {}
+    /**
+     * A speculative reference attempted on a value ({@code var}, when the argument is a variable), with
+     * what its outcome paths do: {@code failure} says where a failed get ends other than as a skip (a value
+     * returned that the function returns for no page it does not fail on), {@code headUse} the first use of
+     * the page as a head after the get succeeded and before anything re-checked what the page is; null
+     * when there is none.
+     */
+    record SpeculativeGet(int offset, int length, String callee, String argText, String var, PageValue value, Clause clause,
+                          String failure, String headUse) implements Event {
+        public SpeculativeGet outcome(String f, String use) {
+            return new SpeculativeGet(offset, length, callee, argText, var, value, clause, f, use);
+        }
+    }
 
     /** A value holding an unvalidated speculative reference used as if it were stable. */
     record SpeculativeUse(int offset, int length, String var, PageValue value, String how, Clause clause) implements Event {}

@@ -1,5 +1,6 @@
 package dev.mmlint.engine.flow;
 
+import dev.mmlint.engine.knowledge.Clause;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -7,7 +8,8 @@ import java.util.function.BinaryOperator;
 
 /**
  * The abstract state at one program point: page-like variables, GUP arrays, GUP result counts,
- * integer bounds and value classes, boolean tokens of speculative gets, and the publish/freeze
+ * integer bounds and value classes, the outcome of speculative gets (tokens, failures still to be
+ * settled, successes not yet re-checked), pfns of pages, hugetlb entries, and the publish/freeze
  * history of pages being prepared. Copy-on-write by convention: {@link #copy()} before changing.
  */
 public final class FlowState {
@@ -19,8 +21,6 @@ public final class FlowState {
     public final Map<String, Bound> bounds;
     /** integer variable -> the class of the value assigned to it */
     public final Map<String, Bound> values;
-    /** boolean variable -> the page variable a speculative get was tried on */
-    public final Map<String, String> specTokens;
     /** page variable -> offset of the call that made its refcount visible (reported there) */
     public final Map<String, Integer> published;
     /** page variable -> line where its refcount was frozen */
@@ -34,28 +34,56 @@ public final class FlowState {
      * test's offset): reported when a decision the model says needs exclusivity follows
      */
     public final Map<String, dev.mmlint.engine.check.Event.MapcountTest> exclusive;
-    /** int variable -> the condition assigned to it (WARN_ON()'s __ret_warn_on = !!(cond)), tested later */
+    /**
+     * int variable -> the condition assigned to it (WARN_ON()'s __ret_warn_on = !!(cond)) or the outcome of
+     * a speculative get (ok = get_page_unless_zero(page)), tested later
+     */
     public final Map<String, Object> conds;
+    /** page variable -> offset of the speculative get that failed on it, on a path not yet settled (may) */
+    public final Map<String, Integer> failedGets;
+    /**
+     * page variable -> offset of the speculative get that succeeded on a page that may have been a tail,
+     * while nothing has re-checked what the page is now (may)
+     */
+    public final Map<String, Integer> unverified;
+    /** page variables holding a looked-up page on which no speculative get was tried yet (may) */
+    public final Map<String, Boolean> untried;
+    /** pfn variable -> the page variable whose pfn it holds (page_to_pfn) */
+    public final Map<String, String> pfns;
+    /** page-table entry variable -> the clause saying it maps a hugetlb folio as a whole (huge_ptep_get) */
+    public final Map<String, Clause> hugeEntries;
+    /** parameter -> the truth a branch established for it on every path here ({@code if (compound)}) */
+    public final Map<String, Boolean> paramTruths;
 
     public FlowState() {
         this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
     private FlowState(Map<String, PageValue> p, Map<String, ArrayHold> a, Map<String, String> c, Map<String, Bound> b,
-                      Map<String, Bound> v, Map<String, String> t, Map<String, Integer> pub, Map<String, Integer> fr,
+                      Map<String, Bound> v, Map<String, Integer> pub, Map<String, Integer> fr,
                       Map<String, Integer> pr, Map<String, String> ent, Map<String, dev.mmlint.engine.check.Event.MapcountTest> ex,
-                      Map<String, Object> cd) {
-        pages = p; arrays = a; counts = c; bounds = b; values = v; specTokens = t; published = pub; frozen = fr; prepared = pr;
+                      Map<String, Object> cd, Map<String, Integer> fg, Map<String, Integer> uv, Map<String, Boolean> ut,
+                      Map<String, String> pf, Map<String, Clause> he, Map<String, Boolean> pt) {
+        pages = p; arrays = a; counts = c; bounds = b; values = v; published = pub; frozen = fr; prepared = pr;
         entries = ent;
         exclusive = ex;
         conds = cd;
+        failedGets = fg;
+        unverified = uv;
+        untried = ut;
+        pfns = pf;
+        hugeEntries = he;
+        paramTruths = pt;
     }
 
     public FlowState copy() {
         return new FlowState(new HashMap<>(pages), new HashMap<>(arrays), new HashMap<>(counts), new HashMap<>(bounds),
-                new HashMap<>(values), new HashMap<>(specTokens), new HashMap<>(published), new HashMap<>(frozen),
-                new HashMap<>(prepared), new HashMap<>(entries), new HashMap<>(exclusive), new HashMap<>(conds));
+                new HashMap<>(values), new HashMap<>(published), new HashMap<>(frozen),
+                new HashMap<>(prepared), new HashMap<>(entries), new HashMap<>(exclusive), new HashMap<>(conds),
+                new HashMap<>(failedGets), new HashMap<>(unverified), new HashMap<>(untried), new HashMap<>(pfns),
+                new HashMap<>(hugeEntries), new HashMap<>(paramTruths));
     }
 
     /** Forget everything known about a variable that is being assigned. */
@@ -64,12 +92,17 @@ public final class FlowState {
         counts.remove(var);
         bounds.remove(var);
         values.remove(var);
-        specTokens.remove(var);
         published.remove(var);
         frozen.remove(var);
         prepared.remove(var);
         entries.remove(var);
         conds.remove(var);
+        failedGets.remove(var);
+        unverified.remove(var);
+        untried.remove(var);
+        pfns.remove(var);
+        hugeEntries.remove(var);
+        paramTruths.remove(var);
     }
 
     public FlowState join(FlowState o) {
@@ -79,13 +112,18 @@ public final class FlowState {
                 joinMap(counts, o.counts, (x, y) -> x.equals(y) ? x : null, false),
                 joinMap(bounds, o.bounds, Bound::join, false),
                 joinMap(values, o.values, Bound::join, false),
-                joinMap(specTokens, o.specTokens, (x, y) -> x.equals(y) ? x : null, false),
                 joinMap(published, o.published, Math::min, true),
                 joinMap(frozen, o.frozen, (x, y) -> x, false),
                 joinMap(prepared, o.prepared, (x, y) -> x, false),
                 joinMap(entries, o.entries, (x, y) -> x.equals(y) ? x : null, false),
                 joinMap(exclusive, o.exclusive, (x, y) -> x, true),
-                joinMap(conds, o.conds, (x, y) -> x.equals(y) ? x : null, false));
+                joinMap(conds, o.conds, (x, y) -> x.equals(y) ? x : null, false),
+                joinMap(failedGets, o.failedGets, Math::min, true),
+                joinMap(unverified, o.unverified, Math::min, true),
+                joinMap(untried, o.untried, (x, y) -> x, true),
+                joinMap(pfns, o.pfns, (x, y) -> x.equals(y) ? x : null, false),
+                joinMap(hugeEntries, o.hugeEntries, (x, y) -> x, false),
+                joinMap(paramTruths, o.paramTruths, (x, y) -> x.equals(y) ? x : null, false));
     }
 
     /** union=true keeps keys present on one side only (may-facts); false keeps only common keys (must-facts). */
@@ -104,9 +142,11 @@ public final class FlowState {
 
     @Override public boolean equals(Object o) {
         return o instanceof FlowState s && pages.equals(s.pages) && arrays.equals(s.arrays) && counts.equals(s.counts)
-                && bounds.equals(s.bounds) && values.equals(s.values) && specTokens.equals(s.specTokens)
+                && bounds.equals(s.bounds) && values.equals(s.values)
                 && published.equals(s.published) && frozen.equals(s.frozen) && prepared.equals(s.prepared)
-                && entries.equals(s.entries) && exclusive.keySet().equals(s.exclusive.keySet()) && conds.equals(s.conds);
+                && entries.equals(s.entries) && exclusive.keySet().equals(s.exclusive.keySet()) && conds.equals(s.conds)
+                && failedGets.equals(s.failedGets) && unverified.equals(s.unverified) && untried.equals(s.untried)
+                && pfns.equals(s.pfns) && hugeEntries.equals(s.hugeEntries) && paramTruths.equals(s.paramTruths);
     }
 
     @Override public int hashCode() { return Objects.hash(pages, arrays, counts, bounds); }

@@ -76,6 +76,7 @@ public final class FunctionAnalyzer {
                 }
                 t.node(n, s);
             }
+            t.finish();
         } finally {
             t.setSink(null);
         }
@@ -105,7 +106,7 @@ public final class FunctionAnalyzer {
     public static Transfer.FunctionFacts facts(IASTFunctionDefinition fn) {
         Map<String, Integer> params = new HashMap<>();
         Set<String> pages = new HashSet<>(), folios = new HashSet<>(), arrays = new HashSet<>(), localArrays = new HashSet<>(),
-                locals = new HashSet<>(), entries = new HashSet<>();
+                locals = new HashSet<>(), entries = new HashSet<>(), flags = new HashSet<>();
         if (fn.getDeclarator() instanceof IASTStandardFunctionDeclarator fd) {
             IASTParameterDeclaration[] ps = fd.getParameters();
             for (int i = 0; i < ps.length; i++) {
@@ -114,6 +115,7 @@ public final class FunctionAnalyzer {
                 if (name.isEmpty()) continue;
                 params.put(name, i);
                 classify(ps[i].getDeclSpecifier(), d, name, pages, folios, arrays);
+                if (isBool(ps[i].getDeclSpecifier(), d)) flags.add(name);
                 if (isEntry(ps[i].getDeclSpecifier(), d)) entries.add(name);
             }
         }
@@ -124,6 +126,7 @@ public final class FunctionAnalyzer {
                         String name = innermost(d).getName().toString();
                         locals.add(name);
                         params.remove(name); // a local shadowing a parameter
+                        flags.remove(name);
                         String kind = classify(sd.getDeclSpecifier(), d, name, pages, folios, arrays);
                         if (isEntry(sd.getDeclSpecifier(), d)) entries.add(name);
                         if ("array".equals(kind) && (d instanceof IASTArrayDeclarator
@@ -134,7 +137,15 @@ public final class FunctionAnalyzer {
                 return PROCESS_CONTINUE;
             }
         });
-        return new Transfer.FunctionFacts(params, pages, folios, arrays, localArrays, locals, entries);
+        return new Transfer.FunctionFacts(params, pages, folios, arrays, localArrays, locals, entries, flags);
+    }
+
+    /** A truth value: declared bool or _Bool (not a pointer to one). */
+    private static boolean isBool(IASTDeclSpecifier spec, IASTDeclarator d) {
+        for (IASTDeclarator x = d; x != null; x = x.getNestedDeclarator()) if (x.getPointerOperators().length > 0) return false;
+        if (spec instanceof org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier nt) return nt.getName().toString().equals("bool");
+        return spec instanceof org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier s
+                && s.getType() == org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier.t_bool;
     }
 
     /** A page-table entry value: declared pte_t, pmd_t or pud_t (not a pointer to one). */

@@ -11,8 +11,24 @@ import java.util.TreeMap;
  * return a tail page.
  */
 public record FunctionSummary(String name, PageValue returned, Map<Integer, Requirement> requiresHead) {
-    /** Why parameter {@code index} must be a head: {@code because} names the use, at {@code line}. */
-    public record Requirement(String param, String because, int line, Clause clause, boolean contract) {}
+    /**
+     * Why parameter {@code index} must be a head: {@code because} names the use, at {@code line}.
+     * {@code when}: the truth other parameters (by index) had on every path that made the use
+     * ({@code if (compound && PageTransHuge(page))}): the requirement holds only for calls passing
+     * those; empty when it holds for every call.
+     */
+    public record Requirement(String param, String because, int line, Clause clause, boolean contract, Map<Integer, Boolean> when) {
+        public Requirement(String param, String because, int line, Clause clause, boolean contract) {
+            this(param, because, line, clause, contract, Map.of());
+        }
+
+        /** The same requirement holding under the conditions both share: the weaker of the two. */
+        public Requirement weakened(Map<Integer, Boolean> other) {
+            Map<Integer, Boolean> common = new TreeMap<>();
+            for (Map.Entry<Integer, Boolean> e : when.entrySet()) if (e.getValue().equals(other.get(e.getKey()))) common.put(e.getKey(), e.getValue());
+            return new Requirement(param, because, line, clause, contract, Map.copyOf(common));
+        }
+    }
 
     public static FunctionSummary empty(String name) { return new FunctionSummary(name, null, new TreeMap<>()); }
 

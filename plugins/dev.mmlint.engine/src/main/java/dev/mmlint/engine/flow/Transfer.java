@@ -62,6 +62,10 @@ public final class Transfer {
     record Test(String var, ApiEffect.Result kind) implements V {}
     record Int(Bound size, Long constant, String var) implements V {}
     record Addr(String var) implements V {}
+    /** the pfn of page variable {@code page} (page_to_pfn(page)) */
+    record Pfn(String page) implements V {}
+    /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get()) */
+    record HugeEntry(Clause clause) implements V {}
     record Not(V inner) implements V {}
     record Cmp(int op, V l, V r) implements V {}
     record Unknown() implements V {}
@@ -86,6 +90,17 @@ public final class Transfer {
     private Sink sink;
     private FlowState st;
     private int silent;
+    /** Speculative gets seen in the reporting pass, emitted by {@link #finish()} once their outcome paths are known. */
+    private final List<Event.SpeculativeGet> gets = new ArrayList<>();
+    /** get offset -> the value-returning exits its failure reaches (reporting pass) */
+    private final Map<Integer, List<Exit>> failureExits = new HashMap<>();
+    /** page variable -> the values returned where no get on it failed (not tried yet, or it succeeded) */
+    private final Map<String, Set<String>> otherExits = new HashMap<>();
+    /** get offset -> the first head use of the page after the get succeeded and before a re-check */
+    private final Map<Integer, String> headUses = new HashMap<>();
+
+    /** A return statement reached: the value it returns (normalised) and its line. */
+    private record Exit(String value, int line) {}
 
     public Transfer(ApiKnowledge kb, WrittenView view, SourceText text, Function<String, FunctionSummary> summaries,
                     FunctionFacts facts) {
@@ -113,6 +128,7 @@ public final class Transfer {
 
     public FlowState node(CfgNode n, FlowState in) {
         st = in.copy();
+        if (n.isLoopHead() && !st.failedGets.isEmpty()) nextIteration(n);
         IASTNode ast = n.ast();
         if (ast == null) return st;
         WrittenView.Invocation inside = view.containing(offset(ast));
@@ -138,6 +154,17 @@ public final class Transfer {
         return st;
     }
 
+    /**
+     * A failed speculative get that reaches the head of a loop around it goes on to the next page of the
+     * walk: that failure is a skip (refcount.speculative-on-head), settled here.
+     */
+    private void nextIteration(CfgNode head) {
+        IASTNode loop = head.origin();
+        if (!(loop instanceof IASTForStatement || loop instanceof IASTWhileStatement || loop instanceof IASTDoStatement)) return;
+        int from = offset(loop), to = from + length(loop);
+        st.failedGets.values().removeIf(get -> get >= from && get < to);
+    }
+
     /** A known assertion macro (VM_BUG_ON_PAGE(cond, page)): after it, cond is false. */
     private void assertionAt(WrittenView.Invocation inv) {
         if (inv.functionLike()) assertion(inv.name(), inv.args(), inv.argTexts(), inv.offset());
@@ -156,7 +183,7 @@ public final class Transfer {
             PageValue pv = st.pages.get(t.var());
             if (pv != null && pv.shape() == Shape.PARAM)
                 sink.requiresHead(pv.param(), new FunctionSummary.Requirement(t.var(),
-                        name + "(" + String.join(", ", argTexts) + ")", text.line(off), null, true));
+                        name + "(" + String.join(", ", argTexts) + ")", text.line(off), null, true, pathCondition(Map.of())));
         }
         refine(v, false);
     }
@@ -188,6 +215,7 @@ public final class Transfer {
     private void ret(IASTReturnStatement r) {
         IASTExpression e = r.getReturnValue();
         V v = e == null ? UNKNOWN : eval(e);
+        if (sink != null && e != null) exits(r, e, v);
         if (v instanceof Cmp c && mapcountTests.containsKey(c)) emit(mapcountTests.get(c).at("returned", text.line(offset(r))));
         if (v instanceof Page p) {
             if (p.v().unvalidated()) use(e, p, "returned");
@@ -195,6 +223,70 @@ public final class Transfer {
         }
         String escaped = e instanceof IASTIdExpression id ? id.getName().toString() : null;
         leaks(r, escaped, st);
+    }
+
+    /**
+     * Where the failure of a speculative get ends, for MM003: a value-returning exit reached with the
+     * failure still unsettled, or a get whose outcome is itself returned. Exits reached where the get was
+     * not tried (an earlier rejection of the page) or succeeded give the values the function returns for
+     * pages it does not fail on.
+     */
+    private void exits(IASTReturnStatement r, IASTExpression e, V v) {
+        int line = text.line(offset(r));
+        String value = normalised(e);
+        for (Map.Entry<String, Integer> f : st.failedGets.entrySet())
+            failureExits.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Exit(value, line));
+        for (Map.Entry<String, PageValue> p : st.pages.entrySet()) {
+            if (st.failedGets.containsKey(p.getKey()) && !st.untried.containsKey(p.getKey()) && p.getValue().ref() == RefState.NONE) continue;
+            otherExits.computeIfAbsent(p.getKey(), k -> new java.util.HashSet<>()).add(value);
+        }
+        // return get_page_unless_zero(page): the failure is the function's own result
+        boolean negated = v instanceof Not n && n.inner() instanceof Spec;
+        if (v instanceof Spec || negated) {
+            Spec sp = (Spec) (negated ? ((Not) v).inner() : v);
+            failureExits.computeIfAbsent(sp.offset(), k -> new ArrayList<>()).add(new Exit(negated ? "1" : "0", line));
+        }
+    }
+
+    /** A returned value as text, with the spellings of false and NULL made one. */
+    private static String normalised(IASTExpression e) {
+        return normalised(e.getRawSignature());
+    }
+
+    private static String normalised(String text) {
+        String t = text.replaceAll("\\s+", " ").trim();
+        for (List<int[]> in = parenthesised(t); in != null; in = parenthesised(t)) t = t.substring(1, t.length() - 1).trim();
+        return switch (t) {
+            case "NULL", "false", "(void *)0", "0" -> "0";
+            case "true", "1" -> "1";
+            default -> t;
+        };
+    }
+
+    /** The one operand of a text wholly in parentheses, or null. */
+    private static List<int[]> parenthesised(String t) {
+        if (!t.startsWith("(") || !t.endsWith(")")) return null;
+        List<int[]> inner = WrittenView.splitArgs(t, 0, t.length());
+        return inner != null && inner.size() == 1 && inner.get(0)[1] == t.length() - 1 ? inner : null;
+    }
+
+    /** Emits the speculative gets of the reporting pass with what their failure and success paths do. */
+    public void finish() {
+        for (Event.SpeculativeGet g : gets) {
+            String failure = null;
+            String var = g.var();
+            Set<String> others = var == null ? Set.of() : otherExits.getOrDefault(var, Set.of());
+            for (Exit x : failureExits.getOrDefault(g.offset(), List.of()))
+                if (!others.contains(x.value())) {
+                    failure = "then the function returns " + x.value() + " (line " + x.line() + ")";
+                    break;
+                }
+            emit(g.outcome(failure, headUses.get(g.offset())));
+        }
+        gets.clear();
+        failureExits.clear();
+        otherExits.clear();
+        headUses.clear();
     }
 
     /** References of local GUP arrays still held where the function returns. */
@@ -249,6 +341,9 @@ public final class Transfer {
             String var = c.bindings().getOrDefault("head", c.bindings().get("folio"));
             PageValue h = var == null ? null : st.pages.get(var);
             if (h != null) st.pages.put(var, h.validated(true, false).step(new WitnessStep("validate", c.kind(), 0)));
+            if (var != null) st.unverified.remove(var);
+            String page = c.bindings().get("page");
+            if (page != null) st.unverified.remove(page);
             return;
         }
         String entry = c.bindings().getOrDefault("pte", c.bindings().get("orig"));
@@ -268,9 +363,15 @@ public final class Transfer {
             if (truth && s.var() != null) {
                 PageValue pv = st.pages.get(s.var());
                 // a speculative get succeeds only on a non-zero refcount, and tail pages keep theirs at zero
-                // (refcount.speculative-on-head): where it succeeded, the page was not a tail
-                if (pv != null && pv.shape().mayBeTail()) pv = pv.withShape(notTail(pv), pv.origin(), pv.originClause());
+                // (refcount.speculative-on-head): where it succeeded, the page was not a tail; what it is now
+                // stays open until the code re-checks it (rechecks_page, a head/folio re-check)
+                if (pv != null && pv.shape().mayBeTail()) {
+                    pv = pv.withShape(notTail(pv), pv.origin(), pv.originClause());
+                    st.unverified.put(s.var(), s.offset());
+                }
                 if (pv != null) st.pages.put(s.var(), speculative(pv, s.api(), s.offset()));
+            } else if (s.var() != null) {
+                st.failedGets.put(s.var(), s.offset());
             }
             return;
         }
@@ -292,6 +393,8 @@ public final class Transfer {
             return;
         }
         if (v instanceof Count c) { countEdge(c.array(), truth ? 1 : 0); return; }
+        // if (compound): on this edge the parameter has this truth (conditions of learned requirements)
+        if (v instanceof Int i && i.var() != null && facts.flagParams().contains(i.var())) { st.paramTruths.put(i.var(), truth); return; }
         if (v instanceof Cmp c) refineCmp(c, truth);
     }
 
@@ -352,7 +455,10 @@ public final class Transfer {
     private PageValue speculative(PageValue pv, String api, int off) {
         java.util.Set<String> by = kb.call(api).map(ApiEffect::validatedBy).orElse(java.util.Set.of());
         boolean needHead = pv.headOf() != null && (by.contains("head_recheck") || by.contains("folio_recheck") || by.contains("xas_reload"));
-        boolean needEntry = (pv.fromEntry() != null || pv.entryPtr() != null) && (by.contains("pte_recheck") || by.contains("pmd_recheck"));
+        // the entry re-read belongs to the code that read the entry: one handed in by value by the caller
+        // (which reads it under the page table lock) cannot be re-read here
+        boolean readHere = pv.entryPtr() != null || (pv.fromEntry() != null && !facts.params().containsKey(pv.fromEntry()));
+        boolean needEntry = readHere && (by.contains("pte_recheck") || by.contains("pmd_recheck"));
         return pv.withRef(RefState.SPECULATIVE, origin(off, api + "()"), api, needHead, needEntry)
                 .step(new WitnessStep("speculative_get", api, text.line(off)));
     }
@@ -412,7 +518,6 @@ public final class Transfer {
         PageValue pv = st.pages.get(name);
         if (pv != null) return new Page(pv, name);
         if (st.counts.containsKey(name)) return new Count(st.counts.get(name));
-        if (st.specTokens.containsKey(name)) return new Spec(st.specTokens.get(name), "speculative get", offset(at));
         if (st.conds.get(name) instanceof V c) return c;
         if (facts.pageVars().contains(name)) return new Page(PageValue.UNKNOWN, name);
         Bound size = st.bounds.getOrDefault(name, st.values.get(name));
@@ -468,7 +573,7 @@ public final class Transfer {
                     st.pages.put(n, nv);
                     return new Page(nv, null);
                 }
-                if (n != null) { st.counts.remove(n); st.specTokens.remove(n); }
+                if (n != null) { st.counts.remove(n); st.conds.remove(n); }
                 return eval(x);
             }
             default: {
@@ -598,9 +703,11 @@ public final class Transfer {
             // a struct folio pointer is a head by its type, whatever was cast into it
             if (facts.folioVars().contains(name) && pv.shape() != Shape.FOLIO) pv = pv.withShape(Shape.FOLIO, pv.origin(), pv.originClause());
             st.pages.put(name, pv);
+            if (pv.ref() == RefState.NONE) st.untried.put(name, Boolean.TRUE);
         } else if (v instanceof Count c) st.counts.put(name, c.array());
-        else if (v instanceof Spec s) st.specTokens.put(name, s.var());
-        else if (v instanceof Cmp || v instanceof Not || v instanceof Test) st.conds.put(name, v);
+        else if (v instanceof Cmp || v instanceof Not || v instanceof Test || v instanceof Spec) st.conds.put(name, v);
+        else if (v instanceof Pfn p && p.page() != null) st.pfns.put(name, p.page());
+        else if (v instanceof HugeEntry h) st.hugeEntries.put(name, h.clause());
         else if (v instanceof Int i && i.size() != null) st.values.put(name, i.size());
     }
 
@@ -638,13 +745,14 @@ public final class Transfer {
             Optional<Clause> headOnly = kb.headOnlyField(fieldName);
             String base = p.var() != null ? p.var() : owner.getRawSignature();
             emit(new Event.FieldAccess(offsetOfName(f), length(f), base, p.v(), fieldName, headOnly.orElse(null), write));
+            if (headOnly.isPresent()) headUse(p.var(), base + "->" + fieldName, offsetOfName(f));
             // learn a head requirement from a read of the value only: initialising writes
             // (INIT_LIST_HEAD(&page->lru), page->mapping = NULL) do not say the page must be a head
             boolean addressTaken = strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper
                     || f.getParent() instanceof IASTUnaryExpression pu2 && pu2.getOperator() == IASTUnaryExpression.op_amper;
             if (headOnly.isPresent() && !write && !addressTaken && p.v().shape() == Shape.PARAM && sink != null)
                 sink.requiresHead(p.v().param(), new FunctionSummary.Requirement(base, (write ? "writes " : "reads ") + base + "->" + fieldName,
-                        text.line(offset(f)), headOnly.get(), false));
+                        text.line(offset(f)), headOnly.get(), false, pathCondition(Map.of())));
             if (p.v().unvalidated()) use(f, p, "dereferenced (->" + fieldName + ")");
         }
         return UNKNOWN;
@@ -810,16 +918,26 @@ public final class Transfer {
             for (V v : vals) pvs.add(v instanceof Page p ? p.v() : null);
             emit(new Event.Call(off, length(at), name, ef, pvs));
             boolean consumes = false;
-            for (ArgEffect a : ef.args()) {
+            // re-checks first: a call that tests what the page is (isolate_lru_page) may also need a head
+            List<ArgEffect> ordered = new ArrayList<>(ef.args());
+            ordered.sort(java.util.Comparator.comparing(a -> a.kind() != ArgEffect.Kind.RECHECK));
+            for (ArgEffect a : ordered) {
                 if (a.index() >= args.size()) continue;
                 IASTExpression ax = args.get(a.index());
                 V av = vals.get(a.index());
                 String var = name(ax);
+                Boolean holds = a.when() == null ? Boolean.TRUE : holds(a.when(), args);
+                if (holds == null) {
+                    // the condition is not known here: a release may have happened, nothing else is assumed
+                    consumes |= releaseUnknown(a, av, var);
+                    continue;
+                }
+                if (!holds) continue;
                 consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals));
             }
             boolean validation = switch (ef.result()) {
-                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, MAPCOUNT, SAME_AS_ARG -> true;
-                default -> false;
+                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, MAPCOUNT, SAME_AS_ARG, PFN_OF_ARG -> true;
+                default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK);
             };
             if (!consumes && !validation)
                 for (int i = 0; i < vals.size(); i++)
@@ -829,9 +947,11 @@ public final class Transfer {
         if (sum != null) {
             for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
                 int k = r.getKey();
+                Map<Integer, Boolean> carried = carried(r.getValue().when(), args);
                 // a requirement learned from the callee's body: the head-only contract clause backs it
-                if (k < vals.size() && vals.get(k) instanceof Page p) headRequired(name, k, args.get(k), p, null,
-                        (r.getValue().contract() ? "asserts it is not a tail: " : "") + r.getValue().because() + " (line " + r.getValue().line() + ")");
+                if (carried != null && k < vals.size() && vals.get(k) instanceof Page p) headRequired(name, k, args.get(k), p, null,
+                        (r.getValue().contract() ? "asserts it is not a tail: " : "") + r.getValue().because() + " (line " + r.getValue().line() + ")",
+                        carried);
             }
             if (sum.returnsMaybeTail()) {
                 PageValue rv = sum.returned();
@@ -856,15 +976,19 @@ public final class Transfer {
     /** @return true when the call consumes the reference (put, unpin): not a use of a speculative value */
     private boolean argEffect(String api, ArgEffect a, IASTExpression ax, V av, String var, int off, int line, Long requested) {
         switch (a.kind()) {
-            case REQUIRES_HEAD -> { if (av instanceof Page p) headRequired(api, a.index(), ax, p, a.clause(), null); }
+            case REQUIRES_HEAD -> { if (av instanceof Page p) headRequired(api, a.index(), ax, p, a.clause(), null, Map.of()); }
             case GET -> {
                 if (var != null && av instanceof Page p)
                     st.pages.put(var, p.v().withRef(RefState.HELD, origin(off, api + "()"), api, false, false).step(new WitnessStep("get", api, line)));
             }
             case SPECULATIVE_GET -> {
                 PageValue pv = av instanceof Page p ? p.v() : PageValue.UNKNOWN;
-                emit(new Event.SpeculativeGet(off, length(ax), api, ax == null ? "" : ax.getRawSignature(), pv, a.clause()));
+                if (var != null) st.untried.remove(var);
+                // emitted by finish(), once the paths after it are known
+                if (sink != null && silent == 0)
+                    gets.add(new Event.SpeculativeGet(off, length(ax), api, ax == null ? "" : ax.getRawSignature(), var, pv, a.clause(), null, null));
             }
+            case RECHECK -> { if (var != null) st.unverified.remove(var); }
             case PIN_ARRAY, GET_ARRAY -> {
                 boolean pin = a.kind() == ArgEffect.Kind.PIN_ARRAY;
                 String arr = av instanceof Addr ad ? ad.var() : var;
@@ -881,6 +1005,7 @@ public final class Transfer {
             }
             case PUT, UNPIN -> {
                 boolean unpin = a.kind() == ArgEffect.Kind.UNPIN;
+                var = pageOfPfn(var, av);
                 String arr = arrayOfElement(ax);
                 if (arr == null && var != null && st.arrays.containsKey(var)) arr = var;
                 // folio_put(folio) where folio = page_folio(page) and &page was GUP's output
@@ -933,6 +1058,84 @@ public final class Transfer {
         return false;
     }
 
+    /**
+     * Whether a conditional effect's condition holds at a call, decided from the argument as written: a
+     * constant truth value, or an or-combination of constant flags, decides; null when the argument is
+     * computed (a variable, a call, a mask operation).
+     */
+    private Boolean holds(ApiEffect.When w, List<IASTExpression> args) {
+        if (w.index() >= args.size() || args.get(w.index()) == null) return null;
+        IASTExpression a = args.get(w.index());
+        IASTExpression written = view.written(a);
+        String t = (written != null ? written : a).getRawSignature().replaceAll("\\s+", " ").trim();
+        for (List<int[]> in = parenthesised(t); in != null; in = parenthesised(t)) t = t.substring(1, t.length() - 1).trim();
+        if (w.flag() == null) {
+            String v = normalised(t);
+            if (v.equals("0")) return false;
+            if (v.equals("1") || v.matches("[1-9][0-9]*[uUlL]*")) return true;
+            return null;
+        }
+        if (t.contains("||")) return null;
+        boolean constant = true;
+        for (String part : t.split("\\|")) {
+            String op = part.trim();
+            for (List<int[]> in = parenthesised(op); in != null; in = parenthesised(op)) op = op.substring(1, op.length() - 1).trim();
+            if (op.equals(w.flag())) return true;
+            boolean literal = op.matches("(0[xX])?[0-9a-fA-F]+[uUlL]*");
+            boolean name = op.matches("[A-Za-z_]\\w*") && !facts.locals().contains(op) && !facts.params().containsKey(op);
+            constant &= literal || name;
+        }
+        return constant ? false : null;
+    }
+
+    /** This function's parameters whose truth the path fixed, by index, with {@code more} added. */
+    private Map<Integer, Boolean> pathCondition(Map<Integer, Boolean> more) {
+        Map<Integer, Boolean> c = new java.util.TreeMap<>(more);
+        st.paramTruths.forEach((var, truth) -> { Integer i = facts.params().get(var); if (i != null) c.putIfAbsent(i, truth); });
+        return Map.copyOf(c);
+    }
+
+    /**
+     * A callee's requirement that holds only for some argument truths, at this call: null when an argument
+     * rules it out or is not known; else the conditions it puts on this function's own parameters (the
+     * argument is one of them, passed on), empty when it holds outright.
+     */
+    private Map<Integer, Boolean> carried(Map<Integer, Boolean> when, List<IASTExpression> args) {
+        Map<Integer, Boolean> out = new java.util.TreeMap<>();
+        for (Map.Entry<Integer, Boolean> w : when.entrySet()) {
+            Boolean t = holds(new ApiEffect.When(w.getKey(), null), args);
+            String n = w.getKey() < args.size() ? name(args.get(w.getKey())) : null;
+            if (t == null && n != null && st.paramTruths.containsKey(n)) t = st.paramTruths.get(n);
+            if (t != null) {
+                if (!t.equals(w.getValue())) return null;
+            } else if (n != null && facts.params().containsKey(n)) {
+                out.put(facts.params().get(n), w.getValue());
+            } else {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /** A release that may or may not happen (condition unknown): the reference is no longer known to be held. */
+    private boolean releaseUnknown(ArgEffect a, V av, String var) {
+        boolean release = switch (a.kind()) {
+            case PUT, UNPIN, PUT_ARRAY, UNPIN_ARRAY -> true;
+            default -> false;
+        };
+        if (!release) return false;
+        var = pageOfPfn(var, av);
+        String arr = av instanceof Addr ad ? ad.var() : var;
+        if (arr != null) escape(arr);
+        return true;
+    }
+
+    /** A pfn handed on names the page whose pfn it is (memory_failure(pfn, MF_COUNT_INCREASED)): that page's variable. */
+    private String pageOfPfn(String var, V av) {
+        if (av instanceof Pfn p && p.page() != null) return p.page();
+        return var != null && st.pfns.containsKey(var) ? st.pfns.get(var) : var;
+    }
+
     /** The constant number of pages a GUP call asked for, when the model names its count argument. */
     private static Long requested(ApiEffect ef, List<V> vals) {
         for (ArgEffect a : ef.args())
@@ -940,14 +1143,16 @@ public final class Transfer {
         return null;
     }
 
-    private void headRequired(String api, int k, IASTExpression ax, Page p, Clause clause, String because) {
+    private void headRequired(String api, int k, IASTExpression ax, Page p, Clause clause, String because, Map<Integer, Boolean> when) {
         // a caller learns the requirement only when it is a head-only contract (MM004 clauses, or one
         // learned from a body); requirements that back other rules (a refcount that must be set on the
         // head) do not make the caller head-only
         boolean contract = clause == null || "MM004".equals(clause.ruleId());
         if (contract && p.v().shape() == Shape.PARAM && sink != null && p.var() != null)
-            sink.requiresHead(p.v().param(), new FunctionSummary.Requirement(p.var(), "passes it to " + api + "()", text.line(offset(ax)), clause, false));
+            sink.requiresHead(p.v().param(), new FunctionSummary.Requirement(p.var(), "passes it to " + api + "()", text.line(offset(ax)), clause, false,
+                    pathCondition(when)));
         if (clause == null) clause = kb.clause(ApiKnowledge.HEAD_ONLY_CONTRACT).orElse(null);
+        headUse(p.var() != null ? p.var() : name(ax), api + "()", offset(ax));
         emit(new Event.HeadRequired(offset(ax), length(ax), api, k, ax == null ? "" : ax.getRawSignature(), p.v(), clause, because));
     }
 
@@ -959,9 +1164,13 @@ public final class Transfer {
         int line = text.line(off);
         switch (ef.result()) {
             case POSSIBLY_TAIL, SUBPAGE -> {
+                String ent = entryName(args, vals);
+                Clause huge = ent != null ? st.hugeEntries.get(ent) : null;
+                for (V x : vals) if (huge == null && x instanceof HugeEntry h) huge = h.clause();
+                // pte_page() of a hugetlb entry: the head of a folio mapped only as a whole, whose counts are the folio's
+                if (huge != null) return new Page(PageValue.of(Shape.FOLIO, o, huge).step(new WitnessStep("lookup", name, line)), null);
                 PageValue pv = PageValue.of(Shape.MAYBE_TAIL, o, ef.resultClause()).step(new WitnessStep("lookup", name, line))
                         .asSubpage(ef.result() == ApiEffect.Result.SUBPAGE);
-                String ent = entryName(args, vals);
                 if (ent != null) pv = pv.withEntry(ent, st.entries.get(ent));
                 return new Page(pv, null);
             }
@@ -992,6 +1201,8 @@ public final class Transfer {
                 return new Mapcount(argVar, pv, name, ef.resultClause());
             }
             case IS_TAIL, IS_HEAD, IS_COMPOUND -> { return new Test(argVar, ef.result()); }
+            case PFN_OF_ARG -> { return new Pfn(argVar); }
+            case HUGE_ENTRY -> { return new HugeEntry(ef.resultClause()); }
             default -> {
                 if (ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.SPECULATIVE_GET)) {
                     ArgEffect sg = ef.args().stream().filter(a -> a.kind() == ArgEffect.Kind.SPECULATIVE_GET).findFirst().get();
@@ -1021,6 +1232,12 @@ public final class Transfer {
     private void escape(String var) {
         ArrayHold h = st.arrays.get(var);
         if (h != null && h.status() == ArrayHold.Status.HELD) st.arrays.put(var, h.with(ArrayHold.Status.ESCAPED));
+    }
+
+    /** A page used as a head: remembered for the speculative get whose success left it un-rechecked. */
+    private void headUse(String var, String what, int off) {
+        Integer get = var == null ? null : st.unverified.get(var);
+        if (get != null && sink != null && silent == 0) headUses.putIfAbsent(get, what + " at line " + text.line(off));
     }
 
     private void use(IASTNode at, Page p, String how) {
@@ -1107,8 +1324,9 @@ public final class Transfer {
     }
 
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
+    /** @param flagParams parameters declared bool: mode switches (compound) whose truth a learned requirement may depend on */
     public record FunctionFacts(Map<String, Integer> params, Set<String> pageVars, Set<String> folioVars, Set<String> pageArrays,
-                                Set<String> localArrays, Set<String> locals, Set<String> entryVars) {}
+                                Set<String> localArrays, Set<String> locals, Set<String> entryVars, Set<String> flagParams) {}
 
     private static org.eclipse.cdt.core.dom.ast.IType unwrap(org.eclipse.cdt.core.dom.ast.IType t) {
         for (int i = 0; i < 16 && t != null; i++) {

@@ -43,10 +43,23 @@ public record ApiEffect(String name, Result result, int resultArg, Clause result
         /** true when argument resultArg is a head page (PageHead) */
         IS_HEAD,
         /** true when argument resultArg is part of a compound page (PageCompound, folio_test_large) */
-        IS_COMPOUND
+        IS_COMPOUND,
+        /** the pfn of the page argument resultArg (page_to_pfn) */
+        PFN_OF_ARG,
+        /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get): lookups through it find the head */
+        HUGE_ENTRY
     }
 
-    public record ArgEffect(int index, Kind kind, Clause clause) {
+    /**
+     * An effect that happens only when argument {@code index} is true at the call ({@code flag} null) or
+     * has {@code flag} set.
+     */
+    public record When(int index, String flag) {}
+
+    /** @param when the condition under which the effect happens, or null: always */
+    public record ArgEffect(int index, Kind kind, Clause clause, When when) {
+        public ArgEffect(int index, Kind kind, Clause clause) { this(index, kind, clause, null); }
+
         public enum Kind {
             /** the argument must be a head page */
             REQUIRES_HEAD,
@@ -77,7 +90,9 @@ public record ApiEffect(String name, Result result, int resultArg, Clause result
             /** the number of pages a GUP call is asked for */
             NR_PAGES,
             /** acts on the belief that the page is exclusively ours (reuse for a write, move the anon rmap) */
-            DECIDES_EXCLUSIVE
+            DECIDES_EXCLUSIVE,
+            /** tests what the referenced page is now (PageLRU, isolation): re-validates a speculative get on a pfn's page */
+            RECHECK
         }
     }
 

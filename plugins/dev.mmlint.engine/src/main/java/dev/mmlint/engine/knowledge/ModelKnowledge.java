@@ -125,26 +125,32 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case TESTS_TAIL -> { result = ApiEffect.Result.IS_TAIL; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_HEAD -> { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_COMPOUND -> { result = ApiEffect.Result.IS_COMPOUND; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case PFN -> { result = ApiEffect.Result.PFN_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case HUGE_ENTRY -> { result = ApiEffect.Result.HUGE_ENTRY; resultClause = c; }
                     default -> { }
                 }
                 continue;
             }
             int i = e.paramIndex();
             boolean array = e.site() == EffectSite.ARRAY;
-            switch (e.kind()) {
-                case REQUIRES_HEAD -> { if (!speculativeArgs.contains(i)) args.add(new ArgEffect(i, ArgEffect.Kind.REQUIRES_HEAD, c)); }
-                case GETS_REF, TRY_REF -> args.add(new ArgEffect(i, array ? ArgEffect.Kind.GET_ARRAY : ArgEffect.Kind.GET, c));
-                case PINS -> args.add(new ArgEffect(i, array ? ArgEffect.Kind.PIN_ARRAY : ArgEffect.Kind.GET, c));
-                case PUTS_REF -> args.add(new ArgEffect(i, array ? ArgEffect.Kind.PUT_ARRAY : ArgEffect.Kind.PUT, c));
-                case UNPINS -> args.add(new ArgEffect(i, array ? ArgEffect.Kind.UNPIN_ARRAY : ArgEffect.Kind.UNPIN, c));
-                case SPECULATIVE_REF -> args.add(new ArgEffect(i, ArgEffect.Kind.SPECULATIVE_GET, c));
-                case PREPARES -> args.add(new ArgEffect(i, ArgEffect.Kind.PREPARE, c));
-                case PUBLISHES, UNFREEZES -> args.add(new ArgEffect(i, ArgEffect.Kind.PUBLISH, c));
-                case FREEZES -> args.add(new ArgEffect(i, ArgEffect.Kind.FREEZE, c));
-                case SETS_REFCOUNT -> args.add(new ArgEffect(i, ArgEffect.Kind.SET_COUNT, c));
-                case DECIDES_EXCLUSIVE -> args.add(new ArgEffect(i, ArgEffect.Kind.DECIDES_EXCLUSIVE, c));
-                default -> { }
-            }
+            ApiEffect.When when = e.condition() == null || e.condition().index() < 0 ? null
+                    : new ApiEffect.When(e.condition().index(), e.condition().flag());
+            ArgEffect.Kind k = switch (e.kind()) {
+                case REQUIRES_HEAD -> speculativeArgs.contains(i) ? null : ArgEffect.Kind.REQUIRES_HEAD;
+                case GETS_REF, TRY_REF -> array ? ArgEffect.Kind.GET_ARRAY : ArgEffect.Kind.GET;
+                case PINS -> array ? ArgEffect.Kind.PIN_ARRAY : ArgEffect.Kind.GET;
+                case PUTS_REF -> array ? ArgEffect.Kind.PUT_ARRAY : ArgEffect.Kind.PUT;
+                case UNPINS -> array ? ArgEffect.Kind.UNPIN_ARRAY : ArgEffect.Kind.UNPIN;
+                case SPECULATIVE_REF -> ArgEffect.Kind.SPECULATIVE_GET;
+                case PREPARES -> ArgEffect.Kind.PREPARE;
+                case PUBLISHES, UNFREEZES -> ArgEffect.Kind.PUBLISH;
+                case FREEZES -> ArgEffect.Kind.FREEZE;
+                case SETS_REFCOUNT -> ArgEffect.Kind.SET_COUNT;
+                case DECIDES_EXCLUSIVE -> ArgEffect.Kind.DECIDES_EXCLUSIVE;
+                case RECHECKS_PAGE -> ArgEffect.Kind.RECHECK;
+                default -> null;
+            };
+            if (k != null) args.add(new ArgEffect(i, k, c, when));
             if (array && e.countIndex() >= 0 && (e.kind() == EffectKind.GETS_REF || e.kind() == EffectKind.PINS))
                 args.add(new ArgEffect(e.countIndex(), ArgEffect.Kind.NR_PAGES, c));
         }
@@ -171,7 +177,8 @@ public final class ModelKnowledge implements ApiKnowledge {
         // definitions of several version windows may all apply (version unknown): one effect each
         List<ArgEffect> unique = new ArrayList<>();
         for (ArgEffect a : args)
-            if (unique.stream().noneMatch(u -> u.index() == a.index() && u.kind() == a.kind())) unique.add(a);
+            if (unique.stream().noneMatch(u -> u.index() == a.index() && u.kind() == a.kind() && java.util.Objects.equals(u.when(), a.when())))
+                unique.add(a);
         return new ApiEffect(fs.name(), result, resultArg, resultClause, List.copyOf(unique), Set.copyOf(validatedBy));
     }
 

@@ -39,6 +39,19 @@ public final class Effect extends ModelElement {
     public String of() { return str("of"); }
     public void setOf(String v) { set("of", v); }
 
+    /**
+     * The parameter whose value at the call decides whether this effect happens
+     * ({@code page: requires_head when compound}), or null when it always happens.
+     */
+    public String condition() { return str("condition"); }
+    public void setCondition(String v) { set("condition", v); }
+    /**
+     * With a {@link #condition()}: the flag that must be set in that parameter
+     * ({@code when flags has MF_COUNT_INCREASED}); null: the parameter itself must be true.
+     */
+    public String conditionFlag() { return str("conditionFlag"); }
+    public void setConditionFlag(String v) { set("conditionFlag", v); }
+
     @SuppressWarnings("unchecked")
     private EList<Object> validatedByList() {
         return (EList<Object>) eObject.eGet(feature("validatedBy"));

@@ -10,10 +10,19 @@ import java.util.Set;
  * @param ofIndex    0-based index of the argument whose compound page a head/folio result belongs to, or -1
  * @param window     the effective version window (clause window narrowed by the fact)
  * @param kconfig    the clause's Kconfig predicate text, or null
+ * @param condition  the argument whose value at the call decides whether the effect happens, or null
  */
 public record EffectInfo(String function, FunctionKind functionKind, EffectSite site, int paramIndex, String paramName,
         EffectKind kind, int countIndex, String countName, int ofIndex, Set<ValidationKind> validatedBy,
-        VersionWindow window, String kconfig, ClauseInfo clause, String note) {
+        VersionWindow window, String kconfig, ClauseInfo clause, String note, Condition condition) {
+
+    /**
+     * The effect happens only when argument {@code index} is true ({@code flag} null) or has {@code flag}
+     * set ({@code when flags has MF_COUNT_INCREASED}).
+     */
+    public record Condition(int index, String param, String flag) {
+        @Override public String toString() { return "when " + param + (flag == null ? "" : " has " + flag); }
+    }
 
     public boolean isReturn() {
         return site == EffectSite.RETURN;

@@ -72,7 +72,20 @@ public enum EffectKind {
     /** the returned page is the n-th page of the compound page the caller passes and holds (folio_page, nth_page): iteration over it, not a lookup */
     SUBPAGE(Group.PREDICATE, EffectSite.RETURN),
     /** the call acts on the belief that the page is exclusively the caller's (reuse for a write, move its anon rmap): an exclusivity test must not be a mapcount */
-    DECIDES_EXCLUSIVE(Group.DECISION, EffectSite.PARAM);
+    DECIDES_EXCLUSIVE(Group.DECISION, EffectSite.PARAM),
+    /**
+     * the call tests what a page the caller holds a reference on is now (on the LRU, movable, isolated):
+     * after a speculative reference on a page found by pfn, code that asked no longer relies on what the
+     * page looked like before the reference was taken
+     */
+    RECHECKS_PAGE(Group.PREDICATE, EffectSite.PARAM),
+    /** the returned value is the pfn of the {@code of} page (page_to_pfn): a pfn handed on names that page */
+    PFN(Group.PAGE_KIND, EffectSite.RETURN),
+    /**
+     * the returned page-table entry maps a hugetlb folio as a whole (huge_ptep_get): the page a lookup
+     * finds through it (pte_page) is the folio's head, whose counts are the folio's
+     */
+    HUGE_ENTRY(Group.PAGE_KIND, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }

@@ -841,6 +841,13 @@ public final class Session {
             Binding b = vars.get(r.array() + "[" + i + "]");
             Frame head = headOf(frames[b.pfn()]);
             Holding h = holdingOrEmpty(head.pfn);
+            // an element already released on its own (unpin_user_page(pages[i]), put_page(pages[i])) holds nothing
+            if (arr.pin ? h.pin <= 0 : h.ref <= 0) {
+                out.add(v(arr.pin ? ViolationKind.UNPIN_NOT_PINNED : ViolationKind.PUT_WITHOUT_REFERENCE, r.fn(),
+                        new EffectKind[] {arr.pin ? EffectKind.UNPINS : EffectKind.PUTS_REF},
+                        r.array() + "[" + i + "] was already released: " + r.fn() + "() releases it again"));
+                return;
+            }
             if (arr.pin) {
                 h.pin--;
                 head.pincount--;

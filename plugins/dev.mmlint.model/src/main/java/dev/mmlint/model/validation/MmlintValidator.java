@@ -255,6 +255,24 @@ public final class MmlintValidator implements EValidator {
                 s.error(ModelProblem.UNDEFINED_PARAM, e.eObject(), f, fname + "(): " + f + " names no parameter '" + v + "'");
             }
         }
+        if (!blank(e.condition())) {
+            if (e.site() == EffectSite.RETURN) {
+                s.error(ModelProblem.INVALID_EFFECT_SITE, e.eObject(), "condition", fname + "(): only effects on parameters can depend on a condition");
+            } else if (!params.contains(e.condition())) {
+                s.error(ModelProblem.UNDEFINED_PARAM, e.eObject(), "condition", fname + "(): the condition names no parameter '"
+                        + e.condition() + "' (parameters: " + String.join(", ", params) + ")");
+            } else if (e.condition().equals(e.param())) {
+                s.error(ModelProblem.UNDEFINED_PARAM, e.eObject(), "condition", fname + "(): an effect on '" + e.param()
+                        + "' cannot depend on '" + e.param() + "' itself");
+            }
+        }
+        if (!blank(e.conditionFlag())) {
+            if (blank(e.condition())) {
+                s.error(ModelProblem.UNDEFINED_PARAM, e.eObject(), "conditionFlag", fname + "(): a flag needs the parameter it is tested in");
+            } else if (!C_IDENT.matcher(e.conditionFlag()).matches()) {
+                s.error(ModelProblem.BAD_NAME, e.eObject(), "conditionFlag", fname + "(): bad flag name '" + e.conditionFlag() + "'");
+            }
+        }
         if (e.kind() == EffectKind.SPECULATIVE_REF && e.validatedBy().isEmpty()) {
             s.error(ModelProblem.MISSING_VALIDATION, e.eObject(), "validatedBy", fname + "(): a speculative reference must say what validates it (validated_by(...))");
         }
