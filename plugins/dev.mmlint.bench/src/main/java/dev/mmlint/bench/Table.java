@@ -56,6 +56,11 @@ final class Table {
         }
     }
 
+    /** A "yes"/"NO" comparison result; "–" when it was not measured. */
+    private static String same(String yesNo) {
+        return yesNo == null ? "–" : "yes".equals(yesNo) ? "identical" : "**DIFFERENT**";
+    }
+
     private static String f1(Double d) { return d == null ? "–" : String.format("%.1f", d); }
 
     private static String ratio(Double a, Double b) {
@@ -126,7 +131,7 @@ final class Table {
         row(md, "**mmlint check, all rules, cold** (CLI)", jobs, "cli-jN", "cli-jN", "≤ 15 s at ≥ 99% functions clean",
                 cold == null ? "–" : (cold <= 15 && clean != null && clean >= 99 ? "met" : "**not met**") + String.format(" (%.1f s, %s%% clean)", cold, f1(clean)));
         row(md, "mmlint check, all rules, cold (CLI)", "1", "cli-j1", "cli-j1", "same findings for 1 and N jobs",
-                trees.stream().map(v -> v + ": " + ("yes".equals(r.get(v + ".identical_1_N")) ? "identical" : "**DIFFERENT**")).reduce((x, y) -> x + ", " + y).orElse("–"));
+                trees.stream().map(v -> v + ": " + same(r.get(v + ".identical_1_N"))).reduce((x, y) -> x + ", " + y).orElse("–"));
         row(md, "mmlint, cold pass in one JVM (in-JVM time)", jobs, "jvm.pass1_s", "cli-jN", "–", "–");
         row(md, "**mmlint, warm pass** (same JVM, second pass)", jobs, "jvm.pass2_s", "cli-jN", "–", "–");
         row(md, "(the JVM of the two passes above, + profile pass)", jobs, "jvm", null, "–", "–");
@@ -137,7 +142,7 @@ final class Table {
         row(md, "**Coccinelle**, MM001–MM003 patches in one spatch run", jobs, "cocci-all-jN", "cocci-all-jN", "mmlint ≥ 10× faster (ratio ≤ 0.10)",
                 cold == null || cocci == null ? "–" : (cold * 10 <= cocci ? "met" : "**not met**") + " (" + ratio(cold, cocci) + ")");
         row(md, "Coccinelle, MM001–MM003 in one run", "1", "cocci-all-j1", "cocci-all-j1", "same findings for 1 and N jobs",
-                trees.stream().map(v -> v + ": " + ("yes".equals(r.get(v + ".cocci_identical_1_N")) ? "identical" : "**DIFFERENT**")).reduce((x, y) -> x + ", " + y).orElse("–"));
+                trees.stream().map(v -> v + ": " + same(r.get(v + ".cocci_identical_1_N"))).reduce((x, y) -> x + ", " + y).orElse("–"));
         for (String p : List.of("mm001", "mm002", "mm003"))
             row(md, "Coccinelle, " + p + ".cocci alone (as coccicheck runs each)", jobs, "cocci-" + p, "cocci-" + p, "–", "–");
         // sum of the three separate runs

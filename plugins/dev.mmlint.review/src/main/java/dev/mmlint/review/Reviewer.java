@@ -99,18 +99,75 @@ public final class Reviewer {
             base = "fragments (kernel " + (ctx.version() == null ? "unknown" : ctx.version()) + ")";
         }
         List<PatchReview> out = new ArrayList<>();
+        // patches are applied in order (each sees the text the previous ones left); the files'
+        // analyses, before and after, are independent and run in parallel
+        java.util.concurrent.ExecutorService pool = o.tree() != null
+                ? java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(null, r, "mmlint-review", 64L << 20); // the parser recurses deeply
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
         try {
-            for (PatchMail m : series) out.add(patch(m, fe));
+            List<PlannedPatch> planned = new ArrayList<>();
+            for (PatchMail m : series) planned.add(patch(m, fe, pool));
+            for (PlannedPatch pl : planned) out.add(pl.finish());
         } finally {
+            if (pool != null) pool.shutdownNow();
             if (plan != null) plan.close();
             else fe.close();
         }
         return new Review(cover, List.copyOf(out), List.copyOf(problems), reviewed, o.engine().rules(), o.clauses(), base);
     }
 
-    private PatchReview patch(PatchMail m, Frontend fe) {
-        List<String> pp = new ArrayList<>();
-        List<FileReview> files = new ArrayList<>();
+    /** A patch applied: its files' reviews, some still being analysed, in order, and the problems met so far. */
+    private final class PlannedPatch {
+        final PatchMail mail;
+        final List<Object> files = new ArrayList<>(); // FileReview, or Future<Analysed>
+        final List<String> problems = new ArrayList<>();
+
+        PlannedPatch(PatchMail mail) { this.mail = mail; }
+
+        PatchReview finish() {
+            List<FileReview> done = new ArrayList<>();
+            for (Object f : files) {
+                FileReview r;
+                if (f instanceof FileReview fr) r = fr;
+                else {
+                    Analysed a = join((java.util.concurrent.Future<?>) f);
+                    if (a.problem() != null) problems.add(a.problem());
+                    r = a.review();
+                }
+                if (r != null) {
+                    done.add(r);
+                    reviewed++;
+                }
+            }
+            Reviewer.this.problems.addAll(problems);
+            return new PatchReview(mail, List.copyOf(done), List.copyOf(problems));
+        }
+    }
+
+    /** A file analysed before and after a patch: its review, or why it could not be analysed. */
+    private record Analysed(FileReview review, String problem) {}
+
+    private static Analysed join(java.util.concurrent.Future<?> f) {
+        try {
+            return (Analysed) f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error er) throw er;
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("review interrupted", e);
+        }
+    }
+
+    private PlannedPatch patch(PatchMail m, Frontend fe, java.util.concurrent.ExecutorService pool) {
+        PlannedPatch pl = new PlannedPatch(m);
+        List<String> pp = pl.problems;
         Diff d = Diff.parse(m.body());
         for (String p : d.problems()) pp.add(m.name() + ": " + p);
         if (d.files().isEmpty() && d.problems().isEmpty()) pp.add(m.name() + ": no diff in this patch, nothing to review");
@@ -120,16 +177,24 @@ public final class Reviewer {
                 pp.add(where + ": " + f.problem());
                 continue;
             }
-            FileReview r = o.tree() != null ? treeFile(f, fe, where, pp) : fragmentFile(f, fe, where, pp);
-            if (r != null) files.add(r);
+            if (o.tree() != null) {
+                java.util.concurrent.Callable<Analysed> job = treeFile(f, fe, where, pp);
+                if (job != null) pl.files.add(pool.submit(job));
+            } else {
+                FileReview r = fragmentFile(f, fe, where, pp);
+                if (r != null) pl.files.add(r);
+            }
         }
-        problems.addAll(pp);
-        return new PatchReview(m, List.copyOf(files), List.copyOf(pp));
+        return pl;
     }
 
     // ---------------------------------------------------------------- with a tree
 
-    private FileReview treeFile(Diff.FileDiff f, Frontend fe, String where, List<String> pp) {
+    /**
+     * Applies {@code f} to the file's current text (in order: the next patch sees the result) and
+     * returns the analysis to run, or null (and a problem in {@code pp}) when there is none.
+     */
+    private java.util.concurrent.Callable<Analysed> treeFile(Diff.FileDiff f, Frontend fe, String where, List<String> pp) {
         if (!f.path().endsWith(".c")) {
             pp.add(where + ": not a .c file, not reviewed");
             return null;
@@ -167,14 +232,19 @@ public final class Reviewer {
         if (f.oldPath() != null && !f.oldPath().equals(f.path())) state.remove(f.oldPath());
         if (f.newPath() != null) state.put(f.newPath(), a.after);
         if (f.newPath() == null) return null; // deleted: nothing left to judge
+        List<String> beforeText = before;
+        return () -> analyse(f, fe, where, a, beforeText);
+    }
+
+    /** Analyses a file before and after a patch and classifies the findings. */
+    private Analysed analyse(Diff.FileDiff f, Frontend fe, String where, Applied a, List<String> before) {
         Path as = o.tree().resolve(f.newPath());
         ParsedUnit ua, ub = null;
         try {
             ua = fe.parseText(as, f.newPath(), String.join("\n", a.after) + "\n");
             if (f.oldPath() != null) ub = fe.parseText(o.tree().resolve(f.oldPath()), f.newPath(), String.join("\n", before) + "\n");
         } catch (InputException | RuntimeException e) {
-            pp.add(where + ": cannot analyse: " + (e instanceof InputException ie ? ie.diagnostic().message() : e.toString()));
-            return null;
+            return new Analysed(null, where + ": cannot analyse: " + (e instanceof InputException ie ? ie.diagnostic().message() : e.toString()));
         }
         List<Finding> fa = o.engine().analyze(ua).findings();
         List<Finding> fb = ub == null ? List.of() : o.engine().analyze(ub).findings();
@@ -190,8 +260,7 @@ public final class Reviewer {
                 for (String fn : fns) changedAt.putIfAbsent(fn + l.kind(), new int[] {hi, li});
             }
         }
-        reviewed++;
-        return new FileReview(f, classify(fa, fb, changed, f.hunks(), a.newNo, a.oldNo, changedAt));
+        return new Analysed(new FileReview(f, classify(fa, fb, changed, f.hunks(), a.newNo, a.oldNo, changedAt)), null);
     }
 
     record Applied(List<String> after, int[][] oldNo, int[][] newNo, Diff.Hunk failed) {}
@@ -314,7 +383,6 @@ public final class Reviewer {
             }
         }
         if (ok == 0) return null;
-        reviewed++;
         return new FileReview(f, classify(fa, fb, changed, f.hunks(), newNo, oldNo, Map.of()));
     }
 
