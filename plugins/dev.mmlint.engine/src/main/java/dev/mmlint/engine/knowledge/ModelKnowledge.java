@@ -18,6 +18,7 @@ import dev.mmlint.model.api.ReferenceModel;
 import dev.mmlint.model.api.Tri;
 import dev.mmlint.model.api.TreeContext;
 import dev.mmlint.model.api.ValidatorInfo;
+import dev.mmlint.model.api.VersionWindow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -38,6 +39,8 @@ public final class ModelKnowledge implements ApiKnowledge {
     private final ReferenceModel model;
     private final TreeContext ctx;
     private final Map<String, Clause> clauses = new LinkedHashMap<>();
+    /** clauses as cited through entries with a narrower window, by clause id and window */
+    private final Map<String, Clause> narrowed = new ConcurrentHashMap<>();
     private final Map<String, Optional<ApiEffect>> calls = new ConcurrentHashMap<>();
     private final Map<String, Optional<RangeClass>> sizes = new ConcurrentHashMap<>();
     private final Map<String, List<Validation>> checks = new ConcurrentHashMap<>();
@@ -65,8 +68,15 @@ public final class ModelKnowledge implements ApiKnowledge {
         return new TreeContext(v, k);
     }
 
-    private Clause clause(ClauseInfo ci) {
-        Applicability a = model.applicability(ci.id(), ctx);
+    private Clause clause(ClauseInfo ci) { return clause(ci, ci.window()); }
+
+    /**
+     * The clause as cited through one of its entries, whose window {@code w} may be narrower than the
+     * clause's: a finding states the window that actually gated it.
+     */
+    private Clause clause(ClauseInfo ci, VersionWindow w) {
+        boolean own = w.equals(ci.window());
+        Applicability a = own ? model.applicability(ci.id(), ctx) : model.applicability(ci.id(), w, ctx);
         Confidence conf = switch (ci.confidence()) {
             case HIGH -> Confidence.HIGH;
             case MEDIUM -> Confidence.MEDIUM;
@@ -75,15 +85,21 @@ public final class ModelKnowledge implements ApiKnowledge {
         String why = a.reason();
         if (a.result() == Tri.UNKNOWN) {
             List<String> unknown = new ArrayList<>();
-            if (ctx.version() == null && !ci.window().toString().equals("all kernels")) unknown.add("kernel version");
+            if (ctx.version() == null && !w.toString().equals("all kernels")) unknown.add("kernel version");
             if (ctx.kconfig() == null && ci.kconfig() != null) unknown.add("Kconfig");
-            why = "applies on " + ci.applicabilityText() + (unknown.isEmpty() ? "" : "; " + String.join(" and ", unknown) + " of this code not known");
+            why = "applies on " + ci.applicabilityText(w) + (unknown.isEmpty() ? "" : "; " + String.join(" and ", unknown) + " of this code not known");
         }
         String summary = ci.rationale() == null ? ci.id() : ci.rationale().split("(?<=\\.)\\s")[0];
         return new Clause(ci.id(), ci.rule(), conf, a.mayApply(), a.result() == Tri.UNKNOWN, why, summary);
     }
 
     private Clause of(ClauseInfo ci) { return clauses.getOrDefault(ci.id(), clause(ci)); }
+
+    /** As {@link #of(ClauseInfo)} for an entry whose own window is {@code w} (the clause's, or narrower). */
+    private Clause of(ClauseInfo ci, VersionWindow w) {
+        if (w == null || w.equals(ci.window())) return of(ci);
+        return narrowed.computeIfAbsent(ci.id() + "|" + w, k -> clause(ci, w));
+    }
 
     @Override public Optional<ApiEffect> call(String name) {
         return calls.computeIfAbsent(name, n -> model.function(n, ctx).map(this::effect));
@@ -102,7 +118,7 @@ public final class ModelKnowledge implements ApiKnowledge {
         boolean countTaken = fs.successConvention().map(c -> c.kind() == EffectKind.COUNT_TAKEN).orElse(false);
         boolean nonNull = fs.successConvention().map(c -> c.kind() == EffectKind.NONNULL_IF_TAKEN).orElse(false);
         for (EffectInfo e : fs.effects()) {
-            Clause c = of(e.clause());
+            Clause c = of(e.clause(), e.window());
             validatedBy.addAll(e.validatedBy().stream().map(v -> v.literal()).toList());
             if (e.site() == EffectSite.RETURN) {
                 switch (e.kind()) {
@@ -183,13 +199,13 @@ public final class ModelKnowledge implements ApiKnowledge {
     }
 
     @Override public Optional<Clause> headOnlyField(String field) {
-        return model.field("page", field, ctx).filter(f -> f.access() == FieldAccess.HEAD_ONLY).map(f -> of(f.clause()));
+        return model.field("page", field, ctx).filter(f -> f.access() == FieldAccess.HEAD_ONLY).map(f -> of(f.clause(), f.window()));
     }
 
     @Override public Optional<RangeClass> size(String text) {
         return sizes.computeIfAbsent(text, t -> {
             Optional<RangeInfo> r = model.rangeBound(t, ctx);
-            return r.map(x -> new RangeClass(x.bound() == RangeBound.WITHIN_MAX_ORDER, t.trim().replaceAll("\\s+", " "), of(x.clause())));
+            return r.map(x -> new RangeClass(x.bound() == RangeBound.WITHIN_MAX_ORDER, t.trim().replaceAll("\\s+", " "), of(x.clause(), x.window())));
         });
     }
 
@@ -204,7 +220,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 boolean head = kind.equals("head_recheck") || kind.equals("folio_recheck") || kind.equals("xas_reload");
                 Map<String, String> bind = new LinkedHashMap<>();
                 b.forEach((k, x) -> bind.put(k, x.replace(" ", "")));
-                out.add(new Validation(kind, head, bind, changed, of(v.clause())));
+                out.add(new Validation(kind, head, bind, changed, of(v.clause(), v.window())));
             }
             return List.copyOf(out);
         });

@@ -12,7 +12,12 @@ public record ClauseInfo(String id, String rule, Confidence confidence, VersionW
 
     /** "kernels 4.5 .. < 6.18; SPARSEMEM && !SPARSEMEM_VMEMMAP" */
     public String applicabilityText() {
-        String w = window.toString();
-        return (w.equals("all kernels") ? w : "kernels " + w) + (kconfig == null ? "" : "; " + kconfig);
+        return applicabilityText(window);
+    }
+
+    /** As {@link #applicabilityText()} with the window {@code w} of an entry of the clause. */
+    public String applicabilityText(VersionWindow w) {
+        String t = w.toString();
+        return (t.equals("all kernels") ? t : "kernels " + t) + (kconfig == null ? "" : "; " + kconfig);
     }
 }

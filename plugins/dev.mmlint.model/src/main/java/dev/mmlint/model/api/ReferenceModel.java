@@ -131,6 +131,17 @@ public final class ReferenceModel {
         return applicability(c.window(), c.kconfig(), ctx);
     }
 
+    /**
+     * As {@link #applicability(String, TreeContext)} for an entry of the clause whose own window
+     * narrows the clause's to {@code w} ({@code fn page_mapcount(page) before 6.12} in a clause for
+     * all kernels): the clause's Kconfig condition with that window.
+     */
+    public Applicability applicability(String clauseId, VersionWindow w, TreeContext ctx) {
+        Cond c = clauseConds.get(clauseId);
+        if (c == null) return new Applicability(Tri.NO, "no clause '" + clauseId + "' in the model");
+        return applicability(w, c.kconfig(), ctx);
+    }
+
     public static Applicability applicability(VersionWindow w, KconfigExpr k, TreeContext ctx) {
         Tri v;
         String vr;
