@@ -197,7 +197,7 @@ public final class UnitAnalyzer {
     }
 
     /** Dispatches events to the checks and builds their findings. */
-    private final class EventReporter implements Transfer.Sink, Reporter {
+    private final class EventReporter implements Reporter {
         private final ParsedUnit unit;
         private final String function;
         private final List<Finding> out;
@@ -210,13 +210,9 @@ public final class UnitAnalyzer {
             this.text = unit.text();
         }
 
-        @Override public void event(Event e) {
+        void event(Event e) {
             for (Check c : checks) c.on(e, this);
         }
-
-        @Override public void requiresHead(int param, FunctionSummary.Requirement r) { }
-
-        @Override public void returns(PageValue v) { }
 
         @Override public void report(Check check, Event at, String message, Clause clause, Confidence confidence,
                                      List<Evidence> evidence, String fixHint, List<Fix> fixes, List<WitnessStep> witness) {

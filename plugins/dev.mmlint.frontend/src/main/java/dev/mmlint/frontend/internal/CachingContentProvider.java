@@ -34,7 +34,6 @@ public final class CachingContentProvider extends InternalFileContentProvider {
     private Preambles.Preamble replay;
     private CPreprocessor replayInto;
     private int replayed;
-    private Set<String> replayedPaths;
 
     public CachingContentProvider(HeaderCache cache) { this.cache = cache; }
 
@@ -56,7 +55,6 @@ public final class CachingContentProvider extends InternalFileContentProvider {
     void replay(Preambles.Preamble p, CPreprocessor pp) {
         replay = p;
         replayInto = pp;
-        replayedPaths = new HashSet<>();
     }
 
     /**
@@ -99,11 +97,11 @@ public final class CachingContentProvider extends InternalFileContentProvider {
                 Preambles.installMacros(replayInto, replay);
                 content = Preambles.padding(replay.sequenceEnd());
             } else content = Preambles.padding(0);
-            replayedPaths.add(filePath);
             return new InternalFileContent(filePath, content, 0, 0, 0);
         }
-        // included again where the recorded parse skipped it for its include guard
-        if (replayedPaths.contains(filePath) || replay.included().contains(filePath)) return new InternalFileContent(filePath, InternalFileContent.InclusionKind.SKIP_FILE);
+        // included again where the recorded parse skipped it for its include guard (every file the
+        // recorded preamble included is in included(), the ones replayed so far too)
+        if (replay.included().contains(filePath)) return new InternalFileContent(filePath, InternalFileContent.InclusionKind.SKIP_FILE);
         throw new ReplayScanner.NotReplayable("preamble includes " + filePath + " where "
                 + (replayed < expected.size() ? expected.get(replayed) : "the main file") + " was recorded");
     }

@@ -29,11 +29,8 @@ import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
 public final class CdtDriver {
     private CdtDriver() {}
 
-    /**
-     * A parse: the AST, what pruning kept (null when the parse was not pruned), and whether a
-     * recorded preamble was re-used ({@link Preambles}).
-     */
-    public record Outcome(IASTTranslationUnit tu, HeaderPruner.Stats pruning, boolean reusedPreamble) {}
+    /** A parse: the AST, and what pruning kept (null when the parse was not pruned). */
+    public record Outcome(IASTTranslationUnit tu, HeaderPruner.Stats pruning) {}
 
     public static IASTTranslationUnit parse(String path, char[] text, ExtendedScannerInfo info,
                                             InternalFileContentProvider provider, boolean headerBodies) {
@@ -76,7 +73,7 @@ public final class CdtDriver {
                 Outcome o = pruned(new ReplayScanner(scanner, path, text, provider, false, p));
                 if (o != null) {
                     Preambles.REUSED.increment();
-                    return new Outcome(o.tu(), o.pruning(), true);
+                    return o;
                 }
                 preambles.remove(path, p);
             } finally {
@@ -99,7 +96,7 @@ public final class CdtDriver {
         KernelCParser parser = new KernelCParser(scanner,
                 headerBodies ? ParserMode.COMPLETE_PARSE : ParserMode.SELECTION_PARSE, new NullLogService(), null);
         parser.setAutoTypeMainFileOnly(!headerBodies);
-        return new Outcome(bound(parser.parse()), null, false);
+        return new Outcome(bound(parser.parse()), null);
     }
 
     private static IASTTranslationUnit bound(IASTTranslationUnit tu) {
@@ -126,6 +123,6 @@ public final class CdtDriver {
             if (Boolean.getBoolean("mmlint.debugPrune")) System.err.println("mmlint: token stream not replayed: " + e.getMessage());
             return null;
         }
-        return new Outcome(bound(tu), replay.stats(), false);
+        return new Outcome(bound(tu), replay.stats());
     }
 }

@@ -108,9 +108,6 @@ public final class Preambles {
 
     synchronized void remove(String path, Preamble p) { entries.remove(path, p); }
 
-    /** Number of files whose preamble is kept. */
-    public synchronized int size() { return entries.size(); }
-
     // ---- recording ----
 
     /**
