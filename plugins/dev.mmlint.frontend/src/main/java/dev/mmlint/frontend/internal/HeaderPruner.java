@@ -54,52 +54,89 @@ public final class HeaderPruner {
      * (a re-used preamble) is pruned without cutting, naming and analysing them again.
      */
     static final class Prefix {
-        private final int length, chunks;
-        private final int[] type, id, chunkStart, mentStart;
-        private final boolean[] pruneable;
-        private final NameTable names;
-        private final IntList declChunk, declName, ment, neededIds;
+        private final int length;
+        private final Steps steps;
 
-        private Prefix(int length, int chunks, int[] type, int[] id, int[] chunkStart, int[] mentStart, boolean[] pruneable,
-                       NameTable names, IntList declChunk, IntList declName, IntList ment, IntList neededIds) {
+        private Prefix(int length, Steps steps) {
             this.length = length;
-            this.chunks = chunks;
-            this.type = type;
-            this.id = id;
-            this.chunkStart = chunkStart;
-            this.mentStart = mentStart;
-            this.pruneable = pruneable;
-            this.names = names;
-            this.declChunk = declChunk;
-            this.declName = declName;
-            this.ment = ment;
-            this.neededIds = neededIds;
+            this.steps = steps;
         }
-
-        int length() { return length; }
     }
 
     /** Steps 1 to 3 on {@code headerTokens}; null when they do not end where a declaration ends. */
     static Prefix prefix(IToken[] headerTokens) {
         int n = headerTokens.length;
-        int[] type = new int[n];
-        for (int i = 0; i < n; i++) type[i] = headerTokens[i].getType();
-        Cut cut = new Cut();
-        if (!cut.run(type, new boolean[n], 0, n)) return null;
-        NameTable names = new NameTable(1 << 16);
-        int[] id = new int[n];
-        for (int i = 0; i < n; i++) id[i] = type[i] == IToken.tIDENTIFIER ? names.id(headerTokens[i].getCharImage()) : -1;
-        IntList declChunk = new IntList(), declName = new IntList(), ment = new IntList(), needed = new IntList();
-        int[] mentStart = new int[cut.chunks + 1];
-        Analyser an = new Analyser(type, id, declChunk, declName, ment);
-        for (int c = 0; c < cut.chunks; c++) {
-            mentStart[c] = ment.size;
-            int from = cut.chunkStart[c], to = cut.chunkStart[c + 1];
-            if (cut.pruneable[c]) an.analyse(c, from, to);
-            else for (int i = from; i < to; i++) if (id[i] >= 0) needed.add(id[i]);
+        Steps s = new Steps(n);
+        return s.run(headerTokens, new boolean[n], 0, n) ? new Prefix(n, s) : null;
+    }
+
+    /**
+     * Steps 1 to 3, resumable: cuts tokens into file-scope declarations, names the identifiers, and
+     * records for each pruneable declaration what it may declare and what it mentions, and the
+     * identifiers of the declarations kept whatever happens.
+     */
+    private static final class Steps {
+        int[] type, id;
+        final Cut cut;
+        final NameTable names;
+        final IntList declChunk, declName, ment, neededIds;
+        int[] mentStart = new int[1];
+        int headerChunks, mainTokens;
+
+        Steps(int n) {
+            type = new int[n];
+            id = new int[n];
+            cut = new Cut();
+            names = new NameTable(1 << 16);
+            declChunk = new IntList();
+            declName = new IntList();
+            ment = new IntList();
+            neededIds = new IntList();
         }
-        return new Prefix(n, cut.chunks, type, id, Arrays.copyOf(cut.chunkStart, cut.chunks + 1), mentStart,
-                Arrays.copyOf(cut.pruneable, cut.chunks), names, declChunk, declName, ment, needed);
+
+        /** A copy of {@code p}'s state, for a stream of {@code n} tokens starting with p's. */
+        Steps(Prefix p, int n) {
+            Steps q = p.steps;
+            type = Arrays.copyOf(q.type, n);
+            id = Arrays.copyOf(q.id, n);
+            cut = new Cut(q.cut, q.cut.chunks + (n - p.length) / 8 + 16);
+            names = q.names.copy();
+            declChunk = q.declChunk.copy();
+            declName = q.declName.copy();
+            ment = q.ment.copy();
+            neededIds = q.neededIds.copy();
+            mentStart = q.mentStart.clone();
+            headerChunks = q.headerChunks;
+            mainTokens = q.mainTokens;
+        }
+
+        /** Steps 1 to 3 on tokens [from, n) (from is where a declaration starts); whether they end where one ends. */
+        boolean run(IToken[] t, boolean[] top, int from, int n) {
+            for (int i = from; i < n; i++) type[i] = t[i].getType();
+            // 1. cut into file-scope declarations: chunkStart[c] .. chunkStart[c+1]
+            int c0 = cut.chunks;
+            boolean atBoundary = cut.run(type, top, from, n);
+            // 2. names: identifier images to dense ids
+            for (int i = from; i < n; i++) id[i] = type[i] == IToken.tIDENTIFIER ? names.id(t[i].getCharImage()) : -1;
+            // 3. per pruneable chunk: names it may declare, names it mentions
+            mentStart = Arrays.copyOf(mentStart, cut.chunks + 1);
+            Analyser an = new Analyser(type, id, declChunk, declName, ment);
+            for (int c = c0; c < cut.chunks; c++) {
+                mentStart[c] = ment.size;
+                int a = cut.chunkStart[c], b = cut.chunkStart[c + 1];
+                if (cut.pruneable[c]) {
+                    headerChunks++;
+                    an.analyse(c, a, b);
+                } else {
+                    for (int i = a; i < b; i++) {
+                        if (top[i]) mainTokens++;
+                        if (id[i] >= 0) neededIds.add(id[i]);
+                    }
+                }
+            }
+            mentStart[cut.chunks] = ment.size;
+            return atBoundary;
+        }
     }
 
     /** Step 1, resumable: cuts a token stream into file-scope declarations. */
@@ -110,7 +147,7 @@ public final class HeaderPruner {
 
         Cut() {}
 
-        Cut(Prefix p, int capacity) {
+        Cut(Cut p, int capacity) {
             chunkStart = Arrays.copyOf(p.chunkStart, Math.max(p.chunks + 2, capacity));
             pruneable = Arrays.copyOf(p.pruneable, Math.max(p.chunks + 2, capacity));
             chunks = p.chunks;
@@ -172,56 +209,20 @@ public final class HeaderPruner {
         int n = toks.size();
         IToken[] t = toks.toArray(new IToken[0]);
         int p = prefix == null ? 0 : prefix.length;
-        int[] type = new int[n];
-        if (p > 0) System.arraycopy(prefix.type, 0, type, 0, p);
-        for (int i = p; i < n; i++) type[i] = t[i].getType();
-
-        // 1. cut into file-scope declarations: chunkStart[c] .. chunkStart[c+1]
-        Cut cut = prefix == null ? new Cut() : new Cut(prefix, prefix.chunks + (n - p) / 8 + 16);
-        cut.run(type, top, p, n);
-        int chunks = cut.chunks;
-        int[] chunkStart = cut.chunkStart;
-        boolean[] pruneable = cut.pruneable;
-
-        // 2. names: identifier images to dense ids
-        NameTable names = prefix == null ? new NameTable(1 << 16) : prefix.names.copy();
-        int[] id = new int[n];
-        if (p > 0) System.arraycopy(prefix.id, 0, id, 0, p);
-        for (int i = p; i < n; i++) id[i] = type[i] == IToken.tIDENTIFIER ? names.id(t[i].getCharImage()) : -1;
-
-        // 3. per pruneable chunk: names it may declare, names it mentions
-        IntList declChunk = prefix == null ? new IntList() : prefix.declChunk.copy();
-        IntList declName = prefix == null ? new IntList() : prefix.declName.copy();
-        IntList ment = prefix == null ? new IntList() : prefix.ment.copy();
-        int[] mentStart = new int[chunks + 1];
+        Steps steps = prefix == null ? new Steps(n) : new Steps(prefix, n);
+        steps.run(t, top, p, n);
+        int chunks = steps.cut.chunks;
+        int[] chunkStart = steps.cut.chunkStart;
+        boolean[] pruneable = steps.cut.pruneable;
+        NameTable names = steps.names;
+        IntList declChunk = steps.declChunk, declName = steps.declName, ment = steps.ment;
+        int[] mentStart = steps.mentStart;
         boolean[] needed = new boolean[names.size()];
         IntList work = new IntList();
-        Analyser an = new Analyser(type, id, declChunk, declName, ment);
-        int headerChunks = 0, mainTokens = 0;
-        int c0 = 0;
-        if (prefix != null) {
-            c0 = prefix.chunks;
-            System.arraycopy(prefix.mentStart, 0, mentStart, 0, c0);
-            for (int c = 0; c < c0; c++) if (pruneable[c]) headerChunks++;
-            for (int k = 0; k < prefix.neededIds.size; k++) {
-                int x = prefix.neededIds.a[k];
-                if (!needed[x]) { needed[x] = true; work.add(x); }
-            }
+        for (int k = 0; k < steps.neededIds.size; k++) {
+            int x = steps.neededIds.a[k];
+            if (!needed[x]) { needed[x] = true; work.add(x); }
         }
-        for (int c = c0; c < chunks; c++) {
-            mentStart[c] = ment.size;
-            int from = chunkStart[c], to = chunkStart[c + 1];
-            if (pruneable[c]) {
-                headerChunks++;
-                an.analyse(c, from, to);
-            } else {
-                for (int i = from; i < to; i++) {
-                    if (top[i]) mainTokens++;
-                    if (id[i] >= 0 && !needed[id[i]]) { needed[id[i]] = true; work.add(id[i]); }
-                }
-            }
-        }
-        mentStart[chunks] = ment.size;
         // CDT looks these typedefs up by name to type sizeof and pointer differences
         for (String implicit : new String[] {"size_t", "ptrdiff_t"}) {
             int x = names.id(implicit.toCharArray());
@@ -267,7 +268,7 @@ public final class HeaderPruner {
                 outTop[o++] = top[i];
             }
         }
-        return new Result(out, outTop, new Stats(n, mainTokens, headerChunks, keptChunks, keptHeaderTokens));
+        return new Result(out, outTop, new Stats(n, steps.mainTokens, steps.headerChunks, keptChunks, keptHeaderTokens));
     }
 
     /**
