@@ -8,13 +8,13 @@
 #
 #   bench/frontend/run.sh [TREE] [--config FILE] [--jobs N] [--dir mm] [--passes 2] [--verify]
 #                         [--modes full,pruned,none] [--jvm "JVM OPTIONS"]
-# TREE defaults to $MMLINT_KERNEL_6_12 or ~/.cache/mmlint/kernels/linux-source-6.12; the config to
+# TREE defaults to $MMLINT_KERNEL_6_12 or $MMLINT_KERNELS/linux-source-6.12 (~/.cache/mmlint/kernels); the config to
 # the Debian config beside it when the tree has no .config. --passes 2 also times a second, warm
 # pass in each JVM; --verify adds a deep comparison (every name's binding and every expression's
 # type) of the before and after parses of every file. $JAVA picks the java binary (default: java).
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
-tree="${MMLINT_KERNEL_6_12:-$HOME/.cache/mmlint/kernels/linux-source-6.12}"
+tree="${MMLINT_KERNEL_6_12:-${MMLINT_KERNELS:-$HOME/.cache/mmlint/kernels}/linux-source-6.12}"
 if [[ $# -gt 0 && "$1" != --* ]]; then tree="$1"; shift; fi
 [[ -f "$tree/Makefile" ]] || { echo "bench: no kernel tree at $tree (run scripts/kernel-sources.sh)" >&2; exit 2; }
 args=("$@")

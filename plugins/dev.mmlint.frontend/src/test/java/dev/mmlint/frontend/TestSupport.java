@@ -28,7 +28,7 @@ final class TestSupport {
     static Path kernel(String version) { return dev.mmlint.frontend.testing.KernelTestTrees.tree(version); }
 
     static Path kernelConfig(String version) {
-        return Path.of(System.getProperty("user.home"), ".cache/mmlint/kernels/config-" + version + ".amd64");
+        return dev.mmlint.frontend.testing.KernelTestTrees.debianConfig(version);
     }
 
     /** Problem nodes (syntax) located in the translation unit's own file. */
