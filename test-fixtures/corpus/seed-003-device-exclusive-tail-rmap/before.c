@@ -1,0 +1,32 @@
+/*
+ * corpus: seed-003-device-exclusive-tail-rmap (before)
+ * mmlint-kernel: 5.13
+ * source: seed:003_a5e6167d642f6f88.txt; tail of the body from github:lsk-legends/linux-5.14@45477c32dd5d233296b265bd27a455e445d81227:mm/rmap.c
+ */
+static bool page_make_device_exclusive(struct page *page, struct mm_struct *mm,
+				unsigned long address, void *owner)
+{
+	struct make_exclusive_args args = {
+		.mm = mm,
+		.address = address,
+		.owner = owner,
+		.valid = false,
+	};
+	struct rmap_walk_control rwc = {
+		.rmap_one = page_make_device_exclusive_one,
+		.done = page_not_mapped,
+		.anon_lock = page_lock_anon_vma_read,
+		.arg = &args,
+	};
+
+	/*
+	 * Restrict to anonymous pages for now to avoid potential writeback
+	 * issues.
+	 */
+	if (!PageAnon(page))
+		return false;
+
+	rmap_walk(page, &rwc); /* expect: MM004 */
+
+	return args.valid && !page_mapcount(page);
+}
