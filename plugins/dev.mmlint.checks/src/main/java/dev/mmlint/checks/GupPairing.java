@@ -1,6 +1,6 @@
 package dev.mmlint.checks;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.RuleInfo;
 import dev.mmlint.engine.api.Severity;

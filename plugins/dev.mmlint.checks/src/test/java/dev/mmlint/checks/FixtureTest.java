@@ -11,7 +11,7 @@ import dev.mmlint.engine.api.TextEdit;
 import dev.mmlint.frontend.FragmentFrontend;
 import dev.mmlint.frontend.KernelConfig;
 import dev.mmlint.frontend.KernelContext;
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.frontend.ParsedUnit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

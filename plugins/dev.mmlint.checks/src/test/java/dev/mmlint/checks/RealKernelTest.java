@@ -9,7 +9,7 @@ import dev.mmlint.engine.api.Finding;
 import dev.mmlint.frontend.FrontendOptions;
 import dev.mmlint.frontend.Frontends;
 import dev.mmlint.frontend.FunctionCoverage;
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.model.api.ClauseInfo;
 import dev.mmlint.model.api.ReferenceModel;

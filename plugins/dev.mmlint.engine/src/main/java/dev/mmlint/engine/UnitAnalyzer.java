@@ -3,7 +3,7 @@ package dev.mmlint.engine;
 import dev.mmlint.cfg.Cfg;
 import dev.mmlint.cfg.CfgBuilder;
 import dev.mmlint.cfg.CfgOptions;
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Fix;

@@ -225,7 +225,7 @@ class LspServerTest {
     }
 
     static Finding finding(dev.mmlint.engine.api.Severity s) {
-        return new Finding("MM001", s, dev.mmlint.engine.api.Confidence.values()[0], "f.c", "fn", 1, 1, 1, 2, "m", List.of(), null,
+        return new Finding("MM001", s, dev.mmlint.model.api.Confidence.LOW, "f.c", "fn", 1, 1, 1, 2, "m", List.of(), null,
                 List.of(), "c", "a", List.of(), true, "", "fp");
     }
 }

@@ -1,6 +1,6 @@
 package dev.mmlint.engine.check;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.Fix;
 import dev.mmlint.engine.flow.WitnessStep;
