@@ -1,20 +1,53 @@
 package dev.mmlint.checks;
 
 import dev.mmlint.engine.api.Evidence;
+import dev.mmlint.engine.api.RuleInfo;
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.check.Reporter;
 import dev.mmlint.engine.flow.PageValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The built-in rules, and small helpers they share. */
+/**
+ * The rule registry: the built-in rules, listed once, and small helpers they share. Everything that
+ * enumerates rules derives from {@link #all()}: the engine, the ids a model clause may back, the CLI's
+ * rule lists, the SARIF rule table, the IDE preferences, the README table's test and the benchmark
+ * tables. {@code scripts/new-rule} adds a line here.
+ */
 public final class Checks {
     private Checks() {}
 
     /** Every built-in check, in rule-id order. */
     public static List<Check> all() {
-        return List.of(new SectionCrossingArithmetic(), new TailHeadOnlyField(), new SpeculativeReference(),
-                new TailToHeadOnlyFunction(), new MapcountExclusivity(), new PublishBeforePrepare(), new GupPairing());
+        return List.of(
+                new SectionCrossingArithmetic(),
+                new TailHeadOnlyField(),
+                new SpeculativeReference(),
+                new TailToHeadOnlyFunction(),
+                new MapcountExclusivity(),
+                new PublishBeforePrepare(),
+                new GupPairing()
+                // new-rule: next check
+        );
+    }
+
+    /** The metadata of every built-in rule, in rule-id order. */
+    public static List<RuleInfo> rules() {
+        return all().stream().map(Check::info).toList();
+    }
+
+    /** The built-in rule ids, in order. */
+    public static List<String> ids() {
+        return rules().stream().map(RuleInfo::id).toList();
+    }
+
+    /** One-line summary by rule id: the one summary text of each rule. */
+    public static Map<String, String> summaries(List<Check> checks) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Check c : checks) m.putIfAbsent(c.info().id(), c.info().summary());
+        return m;
     }
 
     /**
