@@ -55,23 +55,23 @@ public final class Checks {
      * pfn_to_page, GUP, a helper returning one): the claim rests on that lookup's clause. Tails the
      * code itself tested for, parameters and subpages reached by iterating a compound page are not.
      */
-    static boolean lookedUp(PageValue v) {
+    public static boolean lookedUp(PageValue v) {
         return v.shape().mayBeTail() && !v.subpage() && v.originClause() != null;
     }
 
     /** "from pte_page() at line 120" evidence for where a value's shape came from. */
-    static List<Evidence> origin(PageValue v, String what) {
+    public static List<Evidence> origin(PageValue v, String what) {
         List<Evidence> ev = new ArrayList<>();
         if (v.origin() != null && v.origin().line() > 0)
             ev.add(new Evidence(v.origin().line(), v.origin().column(), what + v.origin().what()));
         return ev;
     }
 
-    static String from(PageValue v) {
+    public static String from(PageValue v) {
         return v.origin() != null && v.origin().line() > 0 ? " (from " + v.origin() + ")" : "";
     }
 
-    static String quote(Reporter r, int offset, int length) {
+    public static String quote(Reporter r, int offset, int length) {
         String t = r.text(offset, length).replaceAll("\\s+", " ").trim();
         return t.length() > 60 ? t.substring(0, 57) + "..." : t;
     }

@@ -34,15 +34,17 @@ class CatalogTest {
 
     @Test void everyRuleHasARationaleWithAllSections() throws IOException {
         Path root = FixtureTest.root();
-        for (Check c : Checks.all()) {
-            Path r = root.resolve(c.info().rationalePath());
-            assertTrue(Files.isRegularFile(r), "missing " + c.info().rationalePath());
-            String text = Files.readString(r);
-            assertTrue(text.startsWith("# " + c.info().id()), r + " must start with '# " + c.info().id() + "'");
-            for (String s : SECTIONS) assertTrue(text.contains(s), r + " lacks section '" + s + "'");
-            String refs = text.substring(text.indexOf("## References"));
-            assertTrue(refs.matches("(?s).*([0-9a-f]{12}|lore\\.kernel\\.org|lkml).*"), r + ": References cite no commit id or thread");
-        }
+        for (Check c : Checks.all()) checkRationale(root, c);
+    }
+
+    static void checkRationale(Path root, Check c) throws IOException {
+        Path r = root.resolve(c.info().rationalePath());
+        assertTrue(Files.isRegularFile(r), "missing " + c.info().rationalePath());
+        String text = Files.readString(r);
+        assertTrue(text.startsWith("# " + c.info().id()), r + " must start with '# " + c.info().id() + "'");
+        for (String s : SECTIONS) assertTrue(text.contains(s), r + " lacks section '" + s + "'");
+        String refs = text.substring(text.indexOf("## References"));
+        assertTrue(refs.matches("(?s).*([0-9a-f]{12}|lore\\.kernel\\.org|lkml).*"), r + ": References cite no commit id or thread");
     }
 
     @Test void rulesThatOfferFixesHaveFixedFixtures() throws IOException {
