@@ -14,7 +14,7 @@ import dev.mmlint.frontend.KernelTree;
 import dev.mmlint.frontend.KernelTreeFrontend;
 import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.frontend.SourceWalker;
-import dev.mmlint.frontend.bench.NoIncludesFloor;
+import dev.mmlint.bench.frontend.NoIncludesFloor;
 import dev.mmlint.report.BufferAnalysis;
 import dev.mmlint.report.LintRun;
 import java.io.IOException;
