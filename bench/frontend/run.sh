@@ -23,16 +23,18 @@ if [[ ! -f "$tree/.config" && " ${args[*]:-} " != *" --config "* ]]; then
   cfg="$(dirname "$tree")/config-$v.amd64"
   [[ -f "$cfg" ]] && args+=(--config "$cfg")
 fi
-fe="$here/plugins/dev.mmlint.frontend"
-if [[ ! -d "$fe/target/classes" || ! -f "$fe/target/bench.classpath" ]]; then
-  (cd "$here" && ./mvnw -B -q -o -DskipTests compile -pl plugins/dev.mmlint.frontend \
-     && ./mvnw -B -q -o -pl plugins/dev.mmlint.frontend dependency:build-classpath -Dmdep.outputFile=target/bench.classpath) >&2
-fi
+# the benchmark lives in the bench module (the front end's jar ships no benchmark code)
+bm="$here/plugins/dev.mmlint.bench/target"
+(cd "$here" && ./mvnw -B -q -o -DskipTests package -pl plugins/dev.mmlint.bench -am -Dmmlint.cliOnly) >&2
+reactor=""
+for mod in model dsl frontend cfg engine checks report; do
+  reactor+="$here/plugins/dev.mmlint.$mod/target/dev.mmlint.$mod-0.1.0-SNAPSHOT.jar:"
+done
 out="$here/bench/results/frontend-$(date +%Y-%m-%d).md"
 tmp="$(mktemp)"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-"${JAVA:-java}" -cp "$fe/target/classes:$(cat "$fe/target/bench.classpath")" \
-  dev.mmlint.frontend.bench.FrontendBenchmark "$tree" "${args[@]}" --out "$tmp"
+"${JAVA:-java}" -cp "$bm/dev.mmlint.bench-0.1.0-SNAPSHOT.jar:$reactor$bm/lib/*" \
+  dev.mmlint.bench.frontend.FrontendBenchmark "$tree" "${args[@]}" --out "$tmp"
 {
   [[ -f "$out" ]] && echo
   echo "## Front-end benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $("${JAVA:-java}" -version 2>&1 | head -1)"

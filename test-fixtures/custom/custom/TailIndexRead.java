@@ -1,10 +1,9 @@
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.RuleInfo;
 import dev.mmlint.engine.api.Severity;
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.check.Reporter;
-import java.util.List;
 
 /**
  * A custom rule next to the rule files: reads of page->index through a page a lookup may have
@@ -21,7 +20,7 @@ public final class TailIndexRead implements Check {
     @Override public void on(Event e, Reporter r) {
         if (e instanceof Event.FieldAccess f && !f.write() && f.field().equals("index") && f.headOnly() != null
                 && f.value().shape().mayBeTail() && f.value().originClause() != null)
-            r.report(this, f, "'" + f.base() + "->index' of a page that may be a tail is not the file offset", f.headOnly(),
-                    INFO.confidence(), List.of(), INFO.fixHint(), List.of(), f.value().witness());
+            r.finding(this, f).message("'" + f.base() + "->index' of a page that may be a tail is not the file offset")
+                    .clause(f.headOnly()).witness(f.value().witness()).report();
     }
 }

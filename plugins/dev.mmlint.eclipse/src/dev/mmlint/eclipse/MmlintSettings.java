@@ -4,7 +4,7 @@ import dev.mmlint.checks.Checks;
 import dev.mmlint.engine.api.RuleInfo;
 import dev.mmlint.engine.api.Severity;
 import dev.mmlint.frontend.FrontendOptions;
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.report.BufferAnalysis;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -28,8 +28,11 @@ class CheckApplicationTest {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Project directories live here; JUnit removes them after the class (nothing left in the system temp directory). */
+    @org.junit.jupiter.api.io.TempDir static Path tmp;
+
     static Path directory(String name, String... fixtures) throws Exception {
-        Path dir = Files.createTempDirectory("mmlint-check-").resolve(name);
+        Path dir = Files.createTempDirectory(tmp, "mmlint-check-").resolve(name);
         Files.createDirectories(dir);
         for (String f : fixtures) Files.copy(fixture(f), dir.resolve(fixture(f).getFileName()));
         return dir;
@@ -65,7 +68,7 @@ class CheckApplicationTest {
         Result none = check();
         assertEquals(2, none.exit());
         assertTrue(none.err().contains("expected one project directory") && none.err().contains("usage:"), none.err());
-        Path missing = Files.createTempDirectory("mmlint-check-").resolve("missing");
+        Path missing = Files.createTempDirectory(tmp, "mmlint-check-").resolve("missing");
         assertEquals(new Result(2, "", "mmlint: not a directory: " + missing + System.lineSeparator()), check(missing.toString()));
         Path noC = directory("no-c-files");
         Result empty = check(noC.toString());

@@ -2,7 +2,7 @@ package dev.mmlint.eclipse.ui;
 
 import dev.mmlint.eclipse.MmlintSettings;
 import dev.mmlint.engine.api.RuleInfo;
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;

@@ -14,7 +14,7 @@ import dev.mmlint.frontend.KernelTree;
 import dev.mmlint.frontend.KernelTreeFrontend;
 import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.frontend.SourceWalker;
-import dev.mmlint.frontend.bench.NoIncludesFloor;
+import dev.mmlint.bench.frontend.NoIncludesFloor;
 import dev.mmlint.report.BufferAnalysis;
 import dev.mmlint.report.LintRun;
 import java.io.IOException;
@@ -162,7 +162,7 @@ public final class Bench {
 
     private static void putFindings(Sink s, List<Finding> findings) {
         Map<String, Integer> byRule = new TreeMap<>();
-        for (String r : List.of("MM001", "MM002", "MM003", "MM004", "MM005", "MM006", "MM007")) byRule.put(r, 0);
+        for (String r : dev.mmlint.checks.Checks.ids()) byRule.put(r, 0);
         findings.forEach(f -> byRule.merge(f.ruleId(), 1, Integer::sum));
         s.put("findings", findings.size());
         byRule.forEach(s::put);

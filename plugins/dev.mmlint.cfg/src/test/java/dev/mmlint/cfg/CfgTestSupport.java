@@ -81,9 +81,7 @@ final class CfgTestSupport {
     }
 
     static Path root() {
-        String r = System.getProperty("mmlint.root");
-        assertNotNull(r, "system property mmlint.root (set by the parent pom's surefire configuration)");
-        return Path.of(r);
+        return dev.mmlint.frontend.testing.RepoRoot.path();
     }
 
     static String fixture(String relative) throws IOException {

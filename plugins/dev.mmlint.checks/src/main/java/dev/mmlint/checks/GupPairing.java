@@ -1,14 +1,16 @@
 package dev.mmlint.checks;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.RuleInfo;
 import dev.mmlint.engine.api.Severity;
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.check.Witness;
 import dev.mmlint.engine.flow.ArrayHold;
 import dev.mmlint.engine.flow.WitnessStep;
+import dev.mmlint.engine.flow.WitnessStep.Kind;
 import java.util.List;
 
 /**
@@ -22,33 +24,45 @@ public final class GupPairing implements Check {
 
     @Override public RuleInfo info() { return INFO; }
 
+    /** User pages taken by GUP (none, when it took none), then released the witness's way, or held to the end (a leak). */
+    @Override public String scenario(List<WitnessStep> w) {
+        WitnessStep got = Witness.last(w, Kind.PIN, Kind.GUP_GET, Kind.PIN_NONE, Kind.GUP_NONE);
+        if (got == null) return null;
+        boolean pin = got.op() == Kind.PIN || got.op() == Kind.PIN_NONE;
+        boolean none = got.op() == Kind.PIN_NONE || got.op() == Kind.GUP_NONE;
+        String gup = "ext_alloc(U,2); map(U); gup(arr, U, 4, " + (none ? 0 : 4) + ", " + (pin ? "pin" : "get") + ", " + Witness.fn(got, "gup") + ")";
+        WitnessStep rel = Witness.last(w, Kind.PUT, Kind.UNPIN);
+        if (rel == null) return gup; // a leak: the path ends holding them
+        return gup + "; release(arr, " + (none ? 1 : 4) + ", " + rel.op().label() + ", " + Witness.fn(rel, rel.op().label()) + ")";
+    }
+
     @Override public void on(Event event, Reporter r) {
         if (event instanceof Event.Release rel) {
             ArrayHold h = rel.hold();
             Evidence taken = new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what());
-            WitnessStep got = new WitnessStep(h.pinned() ? "pin" : "gup_get", h.api(), h.origin().line());
-            WitnessStep rs = new WitnessStep(rel.unpin() ? "unpin" : "put", rel.api(), r.line(rel.offset()));
+            WitnessStep got = new WitnessStep(h.pinned() ? Kind.PIN : Kind.GUP_GET, h.api(), h.origin().line());
+            WitnessStep rs = new WitnessStep(rel.unpin() ? Kind.UNPIN : Kind.PUT, rel.api(), r.line(rel.offset()));
             if (h.status() == ArrayHold.Status.NONE) {
-                r.report(this, rel, rel.api() + "() on '" + rel.array() + "' where " + h.api() + "() took no references on this path",
-                        rel.clause(), INFO.confidence(), List.of(taken), "release only the pages " + h.api() + "() returned (when it returned > 0)",
-                        List.of(), List.of(new WitnessStep(h.pinned() ? "pin_none" : "gup_none", h.api(), h.origin().line()), rs));
+                r.finding(this, rel).message(rel.api() + "() on '" + rel.array() + "' where " + h.api() + "() took no references on this path")
+                        .clause(rel.clause()).evidence(List.of(taken)).fixHint("release only the pages " + h.api() + "() returned (when it returned > 0)")
+                        .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN_NONE : Kind.GUP_NONE, h.api(), h.origin().line()), rs)).report();
             } else if (h.pinned() && !rel.unpin()) {
-                r.report(this, rel, "'" + rel.array() + "' pinned by " + h.api() + "() (line " + h.origin().line() + ") released with "
-                        + rel.api() + "()", rel.clause(), INFO.confidence(), List.of(taken),
-                        "release FOLL_PIN pages with unpin_user_page() / unpin_user_pages()", List.of(), List.of(got, rs));
+                r.finding(this, rel).message("'" + rel.array() + "' pinned by " + h.api() + "() (line " + h.origin().line() + ") released with "
+                        + rel.api() + "()").clause(rel.clause()).evidence(List.of(taken))
+                        .fixHint("release FOLL_PIN pages with unpin_user_page() / unpin_user_pages()").witness(List.of(got, rs)).report();
             } else if (!h.pinned() && rel.unpin()) {
-                r.report(this, rel, "'" + rel.array() + "' referenced by " + h.api() + "() (line " + h.origin().line() + ") released with "
-                        + rel.api() + "()", rel.clause(), INFO.confidence(), List.of(taken),
-                        "release FOLL_GET pages with put_page() / release_pages()", List.of(), List.of(got, rs));
+                r.finding(this, rel).message("'" + rel.array() + "' referenced by " + h.api() + "() (line " + h.origin().line() + ") released with "
+                        + rel.api() + "()").clause(rel.clause()).evidence(List.of(taken))
+                        .fixHint("release FOLL_GET pages with put_page() / release_pages()").witness(List.of(got, rs)).report();
             }
         } else if (event instanceof Event.Leak l) {
             ArrayHold h = l.hold();
-            r.report(this, l, "references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line()
-                            + ") leak on this return path", h.clause(), INFO.confidence(),
-                    List.of(new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what())),
-                    h.pinned() ? "unpin_user_pages() the pinned pages before returning" : "put_page() the pages before returning", List.of(),
-                    List.of(new WitnessStep(h.pinned() ? "pin" : "gup_get", h.api(), h.origin().line()),
-                            new WitnessStep("return", "", r.line(l.offset()))));
+            r.finding(this, l).message("references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line()
+                            + ") leak on this return path").clause(h.clause())
+                    .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what())))
+                    .fixHint(h.pinned() ? "unpin_user_pages() the pinned pages before returning" : "put_page() the pages before returning")
+                    .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN : Kind.GUP_GET, h.api(), h.origin().line()),
+                            new WitnessStep(Kind.RETURN, "", r.line(l.offset())))).report();
         }
     }
 }

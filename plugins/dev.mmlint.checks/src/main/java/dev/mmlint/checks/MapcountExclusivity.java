@@ -1,13 +1,15 @@
 package dev.mmlint.checks;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.RuleInfo;
 import dev.mmlint.engine.api.Severity;
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.check.Witness;
 import dev.mmlint.engine.flow.Shape;
 import dev.mmlint.engine.flow.WitnessStep;
+import dev.mmlint.engine.flow.WitnessStep.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +27,13 @@ public final class MapcountExclusivity implements Check {
 
     @Override public RuleInfo info() { return INFO; }
 
+    /** Two subpages of one compound page mapped, one of them taken as exclusive on its count. */
+    @Override public String scenario(List<WitnessStep> w) {
+        WitnessStep t = Witness.last(w, Kind.MAPCOUNT_TEST);
+        return t == null ? null
+                : "ext_alloc(A,2); bind(p,A,1); bind(q,A,2); map(p); map(q); assume_exclusive(p, " + Witness.fn(t, "page_mapcount") + ")";
+    }
+
     @Override public void on(Event event, Reporter r) {
         if (!(event instanceof Event.MapcountTest m) || m.value().subpage() || m.value().originClause() == null) return;
         Shape s = m.value().shape();
@@ -36,10 +45,10 @@ public final class MapcountExclusivity implements Check {
                 + "' may be part of a THP" + Checks.from(m.value())
                 + (returned ? "; the function returns it as an exclusivity verdict" : "; " + m.decision() + " at line " + m.decisionLine() + " acts on it");
         List<WitnessStep> w = new ArrayList<>(m.value().witness());
-        w.add(new WitnessStep("mapcount_test", m.api(), r.line(m.offset())));
+        w.add(new WitnessStep(Kind.MAPCOUNT_TEST, m.api(), r.line(m.offset())));
         List<dev.mmlint.engine.api.Evidence> ev = new ArrayList<>(Checks.origin(m.value(), "may be compound: "));
         ev.add(new dev.mmlint.engine.api.Evidence(m.decisionLine(), 0, returned ? "the test's outcome is returned"
                 : "decided exclusive here: " + m.decision()));
-        r.report(this, m, msg, m.clause(), INFO.confidence(), ev, INFO.fixHint(), List.of(), w);
+        r.finding(this, m).message(msg).clause(m.clause()).evidence(ev).witness(w).report();
     }
 }

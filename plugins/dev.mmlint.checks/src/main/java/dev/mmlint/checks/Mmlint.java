@@ -1,7 +1,9 @@
 package dev.mmlint.checks;
 
 import dev.mmlint.dsl.DslDiagnostic;
+import dev.mmlint.dsl.KnownRules;
 import dev.mmlint.dsl.LoadResult;
+import dev.mmlint.dsl.RuleCatalog;
 import dev.mmlint.dsl.RuleSetLoader;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.SimReplayer;
@@ -27,7 +29,7 @@ public final class Mmlint {
         ReferenceModel m = shipped;
         if (m == null) {
             synchronized (Mmlint.class) {
-                if (shipped == null) shipped = model(RuleSetLoader.loadShipped(), "the shipped rules");
+                if (shipped == null) shipped = model(shippedRules(), "the shipped rules");
                 m = shipped;
             }
         }
@@ -36,7 +38,7 @@ public final class Mmlint {
 
     /** A model from rule files; throws IllegalArgumentException listing every located error. */
     public static ReferenceModel model(List<Path> ruleFiles) {
-        return model(RuleSetLoader.load(ruleFiles), String.join(", ", ruleFiles.stream().map(Path::toString).toList()));
+        return model(loadRules(ruleFiles), String.join(", ", ruleFiles.stream().map(Path::toString).toList()));
     }
 
     private static ReferenceModel model(LoadResult r, String what) {
@@ -45,6 +47,43 @@ public final class Mmlint {
             throw new IllegalArgumentException("invalid rules in " + what + ":\n"
                     + errors.stream().map(DslDiagnostic::format).collect(Collectors.joining("\n")));
         return r.model();
+    }
+
+    /**
+     * The rule ids a clause may back: the built-in rules and the custom rule classes that compiled and
+     * implement {@link Check} (a custom rule may own clauses). A class that cannot be created adds no id;
+     * {@link #load} reports it.
+     */
+    public static final KnownRules KNOWN_RULES = customClasses -> {
+        java.util.Set<String> ids = new java.util.TreeSet<>(Checks.ids());
+        for (Check c : instantiate(customClasses, null)) ids.add(c.info().id());
+        return ids;
+    };
+
+    /** The shipped rule files, validated against the rule registry. */
+    public static LoadResult shippedRules() { return RuleSetLoader.loadShipped(KNOWN_RULES); }
+
+    /** Rule files and custom rules, validated against the rule registry (built-in and custom rules). */
+    public static LoadResult loadRules(List<Path> paths) { return RuleSetLoader.load(paths, KNOWN_RULES); }
+
+    /** {@code rules list|show} over loaded rules, naming each rule by its one summary. */
+    public static RuleCatalog catalog(LoadResult loaded) {
+        List<Check> all = new java.util.ArrayList<>(Checks.all());
+        all.addAll(instantiate(loaded.customRules(), null));
+        return new RuleCatalog(loaded, Checks.summaries(all));
+    }
+
+    private static List<Check> instantiate(List<Class<?>> classes, List<DslDiagnostic> problems) {
+        List<Check> out = new java.util.ArrayList<>();
+        for (Class<?> k : classes) {
+            if (!Check.class.isAssignableFrom(k) || java.lang.reflect.Modifier.isAbstract(k.getModifiers())) continue;
+            try {
+                out.add((Check) k.getConstructor().newInstance());
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                if (problems != null) problems.add(DslDiagnostic.error(k.getName(), 1, 1, "custom rule cannot be created: " + e));
+            }
+        }
+        return out;
     }
 
     public static Engine engine() { return engine(Engine.Options.defaults(), shippedModel()); }
@@ -61,7 +100,7 @@ public final class Mmlint {
     public static Engine engine(Engine.Options options, ReferenceModel model, List<Check> custom) {
         List<Check> all = new java.util.ArrayList<>(Checks.all());
         all.addAll(custom);
-        return new Engine(ctx -> new ModelKnowledge(model, ctx), all, options, ctx -> new SimReplayer(model, ctx));
+        return new Engine(ctx -> new ModelKnowledge(model, ctx), all, options, ctx -> new SimReplayer(model, ctx, all));
     }
 
     /**
@@ -74,7 +113,7 @@ public final class Mmlint {
     public record Loaded(ReferenceModel model, List<Check> custom, List<DslDiagnostic> problems) {}
 
     public static Loaded load(List<Path> paths) {
-        LoadResult r = RuleSetLoader.load(paths);
+        LoadResult r = loadRules(paths);
         List<DslDiagnostic> problems = new java.util.ArrayList<>(r.diagnostics().stream()
                 .filter(d -> d.isError() && d.file().endsWith(".java")).toList());
         List<DslDiagnostic> modelErrors = r.diagnostics().stream().filter(d -> d.isError() && !d.file().endsWith(".java")).toList();
@@ -83,17 +122,10 @@ public final class Mmlint {
         java.util.Set<String> ids = new java.util.HashSet<>();
         Checks.all().forEach(c -> ids.add(c.info().id()));
         List<Check> custom = new java.util.ArrayList<>();
-        for (Class<?> k : r.customRules()) {
-            if (!Check.class.isAssignableFrom(k) || java.lang.reflect.Modifier.isAbstract(k.getModifiers())) continue;
-            String where = k.getName();
-            try {
-                Check c = (Check) k.getConstructor().newInstance();
-                if (!ids.add(c.info().id()))
-                    problems.add(DslDiagnostic.error(where, 1, 1, "custom rule reuses rule id " + c.info().id()));
-                else custom.add(c);
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                problems.add(DslDiagnostic.error(where, 1, 1, "custom rule cannot be created: " + e));
-            }
+        for (Check c : instantiate(r.customRules(), problems)) {
+            if (!ids.add(c.info().id()))
+                problems.add(DslDiagnostic.error(c.getClass().getName(), 1, 1, "custom rule reuses rule id " + c.info().id()));
+            else custom.add(c);
         }
         CUSTOM.put(r.model(), List.copyOf(custom));
         return new Loaded(r.model(), List.copyOf(custom), List.copyOf(problems));

@@ -71,7 +71,7 @@ public final class ModelVerify {
     /** @param config a .config to use when the tree has none (null: the tree's, else the front end's default) */
     public static Report verify(Path treeRoot, Path config, ReferenceModel model) throws IOException {
         KernelTree tree = KernelTree.at(treeRoot).orElseThrow(() -> new IOException(treeRoot + ": not a kernel tree (no top Makefile with VERSION)"));
-        KernelVersion version = new KernelVersion(tree.version().major(), tree.version().minor(), tree.version().sub(), 0);
+        KernelVersion version = tree.version();
         List<Path> files = new ArrayList<>();
         for (String dir : List.of("mm", "include/linux"))
             if (Files.isDirectory(treeRoot.resolve(dir)))

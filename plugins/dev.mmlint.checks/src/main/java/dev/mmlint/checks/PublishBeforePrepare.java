@@ -1,13 +1,15 @@
 package dev.mmlint.checks;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.RuleInfo;
 import dev.mmlint.engine.api.Severity;
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.check.Witness;
 import dev.mmlint.engine.flow.WitnessStep;
+import dev.mmlint.engine.flow.WitnessStep.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +21,15 @@ public final class PublishBeforePrepare implements Check {
 
     @Override public RuleInfo info() { return INFO; }
 
+    /** A refcount set over a published page's live one, or a page refcounted before it is prepared. */
+    @Override public String scenario(List<WitnessStep> w) {
+        WitnessStep set = Witness.last(w, Kind.SET_COUNT);
+        if (set != null) return "alloc(A,0); publish(A); ext_get(A); set_page_count(A, 1, " + Witness.fn(set, "set_page_count") + ")";
+        WitnessStep prep = Witness.last(w, Kind.PREP_COMPOUND);
+        return prep == null ? null : "alloc_unprepared(A,2); set_refcounted(A, set_page_refcounted); ext_get(A); prep_compound(A, "
+                + Witness.fn(prep, "prep_compound_page") + ")";
+    }
+
     @Override public void on(Event event, Reporter r) {
         if (!(event instanceof Event.Publish p)) return;
         List<WitnessStep> w = new ArrayList<>(p.value().witness());
@@ -29,15 +40,15 @@ public final class PublishBeforePrepare implements Check {
             msg = "'" + p.var() + "' refcount made visible before " + p.api() + "() at line " + p.otherLine()
                     + " prepares the compound page: a speculative get may see a half-built compound page";
             ev.add(new Evidence(p.otherLine(), 0, p.api() + "() prepares it here"));
-            w.add(new WitnessStep("publish", p.var(), r.line(p.offset())));
-            w.add(new WitnessStep("prep_compound", p.api(), p.otherLine()));
+            w.add(new WitnessStep(Kind.PUBLISH, p.var(), r.line(p.offset())));
+            w.add(new WitnessStep(Kind.PREP_COMPOUND, p.api(), p.otherLine()));
             fix = "call " + p.api() + "() before making the refcount visible";
         } else {
             msg = p.api() + "() sets the refcount of '" + p.var() + "'" + Checks.from(p.value())
                     + " without freezing it first: a concurrent speculative get may be lost";
-            w.add(new WitnessStep("set_count", p.api(), r.line(p.offset())));
+            w.add(new WitnessStep(Kind.SET_COUNT, p.api(), r.line(p.offset())));
             fix = "freeze with page_ref_freeze() and publish with page_ref_unfreeze()";
         }
-        r.report(this, p, msg, p.clause(), INFO.confidence(), ev, fix, List.of(), w);
+        r.finding(this, p).message(msg).clause(p.clause()).evidence(ev).fixHint(fix).witness(w).report();
     }
 }

@@ -1,6 +1,6 @@
 package dev.mmlint.checks;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.Fix;
 import dev.mmlint.engine.api.RuleInfo;
@@ -8,7 +8,9 @@ import dev.mmlint.engine.api.Severity;
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.check.Witness;
 import dev.mmlint.engine.flow.WitnessStep;
+import dev.mmlint.engine.flow.WitnessStep.Kind;
 import java.util.List;
 
 /** MM001: struct page pointer arithmetic over a pfn range that may cross a memory section. */
@@ -19,6 +21,11 @@ public final class SectionCrossingArithmetic implements Check {
 
     @Override public RuleInfo info() { return INFO; }
 
+    /** A gigantic page spanning two sections, walked past the first one. */
+    @Override public String scenario(List<WitnessStep> w) {
+        return Witness.last(w, Kind.PAGE_ARITH) == null ? null : "alloc_gigantic(G,5); ptr_add(p,G,17)";
+    }
+
     @Override public void on(Event event, Reporter r) {
         if (!(event instanceof Event.PointerArith a) || a.bound() == null || a.bound().bounded()) return;
         String msg = "'" + a.base() + "' advanced by pfn offset up to " + a.bound().what()
@@ -27,8 +34,8 @@ public final class SectionCrossingArithmetic implements Check {
                 new Evidence(a.bound().line(), 0, "offset bounded by " + a.bound().what() + ", not by a buddy order"),
                 new Evidence(r.line(a.offset()), r.column(a.offset()), "arithmetic '" + Checks.quote(r, a.offset(), a.length()) + "'"));
         List<Fix> fixes = a.fix() == null ? List.of() : List.of(new Fix("use nth_page()", List.of(a.fix())));
-        List<WitnessStep> w = List.of(new WitnessStep("range", a.bound().what(), a.bound().line()),
-                new WitnessStep("page_arith", a.form(), r.line(a.offset())));
-        r.report(this, a, msg, a.bound().clause(), INFO.confidence(), ev, INFO.fixHint(), fixes, w);
+        List<WitnessStep> w = List.of(new WitnessStep(Kind.RANGE, a.bound().what(), a.bound().line()),
+                new WitnessStep(Kind.PAGE_ARITH, a.form(), r.line(a.offset())));
+        r.finding(this, a).message(msg).clause(a.bound().clause()).evidence(ev).fixes(fixes).witness(w).report();
     }
 }

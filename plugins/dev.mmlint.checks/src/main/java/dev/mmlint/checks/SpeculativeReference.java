@@ -1,14 +1,16 @@
 package dev.mmlint.checks;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.RuleInfo;
 import dev.mmlint.engine.api.Severity;
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.check.Witness;
 import dev.mmlint.engine.flow.PageValue;
 import dev.mmlint.engine.flow.WitnessStep;
+import dev.mmlint.engine.flow.WitnessStep.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +27,19 @@ public final class SpeculativeReference implements Check {
 
     @Override public RuleInfo info() { return INFO; }
 
+    /**
+     * On a tail, the get itself; after a use, a get on the head of a mapped compound page that is
+     * used before anything validates it.
+     */
+    @Override public String scenario(List<WitnessStep> w) {
+        WitnessStep use = Witness.last(w, Kind.USE);
+        WitnessStep get = Witness.last(w, Kind.SPECULATIVE_GET);
+        if (get == null) return null;
+        if (use == null) return "ext_alloc(A,2); bind(p,A,1); try_get_speculative(p, " + Witness.fn(get, "get_page_unless_zero") + ")";
+        return "ext_alloc(A,2); map(A); bind(p,A,1); compound_head(h,p); try_get_speculative(h, "
+                + Witness.fn(get, "get_page_unless_zero") + "); read_field(h, mapping)";
+    }
+
     @Override public void on(Event event, Reporter r) {
         if (event instanceof Event.SpeculativeGet g && Checks.lookedUp(g.value()) && (g.failure() != null || g.headUse() != null)) {
             // on a tail the get fails: a finding only where that failure is not a skip, or where the page is
@@ -35,12 +50,11 @@ public final class SpeculativeReference implements Check {
                             : ": where it succeeds, '" + g.argText() + "' is used as a head (" + g.headUse()
                                     + ") before anything re-checks what the page is");
             List<WitnessStep> w = new ArrayList<>(g.value().witness());
-            w.add(new WitnessStep("speculative_get", g.callee(), r.line(g.offset())));
-            r.report(this, g, msg, g.clause(), INFO.confidence(), Checks.origin(g.value(), "may be a tail: "),
-                    g.failure() != null
+            w.add(new WitnessStep(Kind.SPECULATIVE_GET, g.callee(), r.line(g.offset())));
+            r.finding(this, g).message(msg).clause(g.clause()).evidence(Checks.origin(g.value(), "may be a tail: ")).fixHint(g.failure() != null
                             ? "take it on compound_head(" + g.argText() + ") and re-check compound_head(" + g.argText() + ") == head afterwards"
-                            : "after the get, re-check what the page is (PageLRU(), isolate_lru_page(), a folio re-check) before using it as a head",
-                    List.of(), w);
+                            : "after the get, re-check what the page is (PageLRU(), isolate_lru_page(), a folio re-check) before using it as a head")
+                    .witness(w).report();
         } else if (event instanceof Event.SpeculativeUse u && u.value().unvalidated()) {
             PageValue v = u.value();
             List<String> missing = new ArrayList<>();
@@ -52,11 +66,11 @@ public final class SpeculativeReference implements Check {
             if (v.refOrigin() != null) ev.add(new Evidence(v.refOrigin().line(), v.refOrigin().column(),
                     "speculative reference taken by " + v.refOrigin().what()));
             List<WitnessStep> w = new ArrayList<>(v.witness());
-            w.add(new WitnessStep("use", u.how(), r.line(u.offset())));
+            w.add(new WitnessStep(Kind.USE, u.how(), r.line(u.offset())));
             String fix = v.needHead()
                     ? "after the get, re-check: if (compound_head(" + v.headOf() + ") != " + u.var() + ") { put_page(" + u.var() + "); goto retry; }"
                     : "after the get, re-read the entry and compare it with the one the page was looked up from; drop the reference if it changed";
-            r.report(this, u, msg, u.clause(), INFO.confidence(), ev, fix, List.of(), w);
+            r.finding(this, u).message(msg).clause(u.clause()).evidence(ev).fixHint(fix).witness(w).report();
         }
     }
 }

@@ -1,13 +1,15 @@
 package dev.mmlint.checks;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.RuleInfo;
 import dev.mmlint.engine.api.Severity;
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.check.Witness;
 import dev.mmlint.engine.flow.Shape;
 import dev.mmlint.engine.flow.WitnessStep;
+import dev.mmlint.engine.flow.WitnessStep.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +21,12 @@ public final class TailHeadOnlyField implements Check {
 
     @Override public RuleInfo info() { return INFO; }
 
+    /** The field read through a tail of an allocated compound page. */
+    @Override public String scenario(List<WitnessStep> w) {
+        WitnessStep f = Witness.last(w, Kind.READ_FIELD, Kind.WRITE_FIELD);
+        return f == null ? null : "ext_alloc(A,2); bind(p,A,1); read_field(p, " + Witness.fn(f, "mapping") + ")";
+    }
+
     @Override public void on(Event event, Reporter r) {
         if (!(event instanceof Event.FieldAccess f) || f.headOnly() == null || !Checks.lookedUp(f.value())) return;
         // writing a page the code tested to be a tail is compound-page management (freeing, splitting)
@@ -26,9 +34,9 @@ public final class TailHeadOnlyField implements Check {
         String msg = "'" + f.base() + "->" + f.field() + "' " + (f.write() ? "written" : "read") + " through a page that may be a tail page"
                 + Checks.from(f.value());
         List<WitnessStep> w = new ArrayList<>(f.value().witness());
-        w.add(new WitnessStep(f.write() ? "write_field" : "read_field", f.field(), r.line(f.offset())));
-        r.report(this, f, msg, f.headOnly(), INFO.confidence(), Checks.origin(f.value(), "may be a tail: "),
-                "'" + f.field() + "' is only valid in the head page: use page_folio(" + f.base() + ")->" + f.field()
-                        + " or compound_head(" + f.base() + ")->" + f.field(), List.of(), w);
+        w.add(new WitnessStep(f.write() ? Kind.WRITE_FIELD : Kind.READ_FIELD, f.field(), r.line(f.offset())));
+        r.finding(this, f).message(msg).clause(f.headOnly()).evidence(Checks.origin(f.value(), "may be a tail: "))
+                .fixHint("'" + f.field() + "' is only valid in the head page: use page_folio(" + f.base() + ")->" + f.field()
+                        + " or compound_head(" + f.base() + ")->" + f.field()).witness(w).report();
     }
 }

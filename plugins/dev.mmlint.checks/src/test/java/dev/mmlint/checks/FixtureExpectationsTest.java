@@ -3,7 +3,7 @@ package dev.mmlint.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Severity;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.mmlint.engine.api.TextEdit;
 import dev.mmlint.frontend.FragmentFrontend;
 import dev.mmlint.frontend.KernelConfig;
 import dev.mmlint.frontend.KernelContext;
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.frontend.ParsedUnit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FixtureTest {
     static Path root() {
-        String r = System.getProperty("mmlint.root");
-        Path p = r != null ? Path.of(r) : Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("test-fixtures"))) p = p.getParent();
-        if (p == null) throw new IllegalStateException("no test-fixtures/ above " + Path.of("").toAbsolutePath());
-        return p;
+        return dev.mmlint.frontend.testing.RepoRoot.path();
     }
 
     static List<Path> fixtures() throws IOException {
@@ -46,12 +42,17 @@ class FixtureTest {
     }
 
     static List<Finding> analyse(Path file, String text, FixtureExpectations e) throws Exception {
+        return analyse(Mmlint.engine(), file, text, e);
+    }
+
+    /** A fixture's findings under {@code engine}, as a lone file with the kernel and config its header states. */
+    static List<Finding> analyse(dev.mmlint.engine.Engine engine, Path file, String text, FixtureExpectations e) throws Exception {
         KernelContext ctx = new KernelContext(e.kernel == null ? null : KernelVersion.parse(e.kernel),
                 e.kernel == null ? "unknown (lone fragment)" : "mmlint-kernel: " + e.kernel,
                 new KernelConfig(e.config, e.config.isEmpty() ? "no Kconfig known" : "mmlint-config"));
         try (FragmentFrontend fe = new FragmentFrontend(ctx)) {
             ParsedUnit u = fe.parseText(file, root().relativize(file).toString(), text);
-            return Mmlint.engine().analyze(u).findings();
+            return engine.analyze(u).findings();
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.mmlint.cli;
 
 import dev.mmlint.frontend.FrontendOptions;
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;

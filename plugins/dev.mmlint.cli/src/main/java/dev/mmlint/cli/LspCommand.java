@@ -1,7 +1,7 @@
 package dev.mmlint.cli;
 
 import dev.mmlint.frontend.FrontendOptions;
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.lsp.MmlintLanguageServer;
 import dev.mmlint.lsp.MmlintLsp;
 import dev.mmlint.model.api.ReferenceModel;

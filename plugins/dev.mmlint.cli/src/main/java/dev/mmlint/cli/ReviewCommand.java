@@ -1,6 +1,6 @@
 package dev.mmlint.cli;
 
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.review.ReviewRun;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

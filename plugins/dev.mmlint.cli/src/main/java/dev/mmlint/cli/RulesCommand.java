@@ -3,7 +3,6 @@ package dev.mmlint.cli;
 import dev.mmlint.checks.Mmlint;
 import dev.mmlint.dsl.DslDiagnostic;
 import dev.mmlint.dsl.LoadResult;
-import dev.mmlint.dsl.RuleCatalog;
 import dev.mmlint.dsl.RuleSetLoader;
 import dev.mmlint.model.api.ReferenceModel;
 import java.io.IOException;
@@ -52,7 +51,7 @@ public final class RulesCommand implements Runnable {
     }
 
     static LoadResult load(List<Path> paths) throws IOException {
-        return paths == null || paths.isEmpty() ? RuleSetLoader.loadShipped() : RuleSetLoader.load(ruleFiles(paths));
+        return paths == null || paths.isEmpty() ? Mmlint.shippedRules() : Mmlint.loadRules(ruleFiles(paths));
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -72,7 +71,7 @@ public final class RulesCommand implements Runnable {
             }
             for (DslDiagnostic d : r.diagnostics()) (d.isError() ? err : out).println(d.format());
             long errors = r.diagnostics().stream().filter(DslDiagnostic::isError).count();
-            out.println("rules: " + r.ruleSet().files().size() + " files, " + new RuleCatalog(r).list().size() + " clauses, "
+            out.println("rules: " + r.ruleSet().files().size() + " files, " + Mmlint.catalog(r).list().size() + " clauses, "
                     + errors + (errors == 1 ? " error" : " errors"));
             out.flush();
             err.flush();
@@ -87,7 +86,7 @@ public final class RulesCommand implements Runnable {
 
         @Override public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            for (var r : new RuleCatalog(load(paths)).list())
+            for (var r : Mmlint.catalog(load(paths)).list())
                 out.println(String.format("%-38s %s  %-14s %-36s %s", r.clauseId(), r.rule(), r.window(), r.kconfig(), r.confidence()));
             out.flush();
             return 0;
@@ -100,7 +99,7 @@ public final class RulesCommand implements Runnable {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override public Integer call() throws IOException {
-            var text = new RuleCatalog(RuleSetLoader.loadShipped()).show(id);
+            var text = Mmlint.catalog(Mmlint.shippedRules()).show(id);
             if (text.isEmpty()) {
                 spec.commandLine().getErr().println("mmlint rules show: no clause '" + id + "' (see 'mmlint rules list')");
                 return 2;

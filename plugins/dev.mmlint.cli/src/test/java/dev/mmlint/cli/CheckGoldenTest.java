@@ -24,10 +24,7 @@ class CheckGoldenTest {
     @TempDir static Path out;
 
     static Path root() {
-        String r = System.getProperty("mmlint.root");
-        Path p = r != null ? Path.of(r) : Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("test-fixtures"))) p = p.getParent();
-        return p;
+        return dev.mmlint.frontend.testing.RepoRoot.path();
     }
 
     @BeforeAll static void runAll() throws Exception {

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
  * with --jobs 1 and --jobs 4. Too slow for the default suite (several minutes on 2 cores).
  */
 class JobsDeterminismHeavyTest {
-    @Test void sixTwelveMmIsByteIdenticalForOneAndFourJobs() throws Exception {
+    @Test void sixTwelveMmIsByteIdenticalForOneAndFourJobs(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         assumeTrue(Boolean.getBoolean("mmlint.heavy"), "opt-in: -Dmmlint.heavy=true");
         Path tree = dev.mmlint.frontend.testing.KernelTestTrees.tree("6.12");
-        Path a = Files.createTempFile("mm-j1", ".sarif"), b = Files.createTempFile("mm-j4", ".sarif");
+        Path a = tmp.resolve("j1.sarif"), b = tmp.resolve("j4.sarif");
         assertEquals(run(tree, 1, a), run(tree, 4, b), "exit status");
         byte[] x = Files.readAllBytes(a), y = Files.readAllBytes(b);
         assertTrue(x.length > 1000, "a real report");

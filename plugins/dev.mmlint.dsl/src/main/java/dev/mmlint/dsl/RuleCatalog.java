@@ -1,6 +1,5 @@
 package dev.mmlint.dsl;
 
-import dev.mmlint.model.MmModel;
 import dev.mmlint.model.api.ClauseInfo;
 import dev.mmlint.model.api.EffectInfo;
 import dev.mmlint.model.api.FunctionSemantics;
@@ -11,6 +10,7 @@ import dev.mmlint.model.api.RuleSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,9 +24,17 @@ public final class RuleCatalog {
     }
 
     private final LoadResult loaded;
+    private final Map<String, String> summaries;
 
+    /** A catalog that names rules by id alone. */
     public RuleCatalog(LoadResult loaded) {
+        this(loaded, Map.of());
+    }
+
+    /** @param summaries one-line summary by rule id, from the rule registry (the checks' metadata) */
+    public RuleCatalog(LoadResult loaded, Map<String, String> summaries) {
         this.loaded = loaded;
+        this.summaries = Map.copyOf(summaries);
     }
 
     public static RuleCatalog shipped() {
@@ -58,7 +66,7 @@ public final class RuleCatalog {
         if (ci.isEmpty()) return Optional.empty();
         ClauseInfo c = ci.get();
         StringBuilder sb = new StringBuilder();
-        String summary = MmModel.ruleSummary(c.rule());
+        String summary = summaries.get(c.rule());
         sb.append(c.id()).append(" [").append(c.rule()).append(summary == null ? "" : ": " + summary).append("]\n");
         sb.append("  applies to: ").append(c.applicabilityText()).append('\n');
         sb.append("  confidence: ").append(c.confidence().literal()).append('\n');

@@ -38,13 +38,18 @@ public final class RuleSetLoader {
     private RuleSetLoader() {
     }
 
-    /** Loads a directory of rules or a single file. */
+    /** Loads a directory of rules or a single file, checking rule ids for their form only. */
     public static LoadResult load(Path path) {
         return load(List.of(path));
     }
 
-    /** Loads files and directories; unreadable paths become diagnostics. */
+    /** Loads files and directories, checking rule ids for their form only. */
     public static LoadResult load(List<Path> paths) {
+        return load(paths, KnownRules.ANY);
+    }
+
+    /** Loads files and directories; unreadable paths become diagnostics; clauses may back the {@code known} rules. */
+    public static LoadResult load(List<Path> paths, KnownRules known) {
         List<RuleSource> mmr = new ArrayList<>();
         List<Path> java = new ArrayList<>();
         List<DslDiagnostic> io = new ArrayList<>();
@@ -63,7 +68,7 @@ public final class RuleSetLoader {
                 io.add(DslDiagnostic.error(p.toString(), 1, 1, "cannot read: " + e.getMessage()));
             }
         }
-        LoadResult r = load(mmr, java);
+        LoadResult r = load(mmr, java, known);
         if (io.isEmpty()) return r;
         List<DslDiagnostic> all = new ArrayList<>(r.diagnostics());
         all.addAll(io);
@@ -80,9 +85,14 @@ public final class RuleSetLoader {
         return out;
     }
 
-    /** The shipped rules, from the class path. */
+    /** The shipped rules, from the class path, checking rule ids for their form only. */
     public static LoadResult loadShipped() {
-        return load(shippedSources(), List.of());
+        return loadShipped(KnownRules.ANY);
+    }
+
+    /** The shipped rules, from the class path; clauses may back the {@code known} rules. */
+    public static LoadResult loadShipped(KnownRules known) {
+        return load(shippedSources(), List.of(), known);
     }
 
     /** The shipped rules files as sources named {@code mmlint-rules/<file>}. */
@@ -114,8 +124,13 @@ public final class RuleSetLoader {
         }
     }
 
-    /** Loads rule sources and custom rule files. */
+    /** Loads rule sources and custom rule files, checking rule ids for their form only. */
     public static LoadResult load(List<RuleSource> sources, List<Path> customSources) {
+        return load(sources, customSources, KnownRules.ANY);
+    }
+
+    /** Loads rule sources and custom rule files; clauses may back the {@code known} rules (given the compiled custom ones). */
+    public static LoadResult load(List<RuleSource> sources, List<Path> customSources, KnownRules known) {
         List<RuleSource> sorted = new ArrayList<>(sources);
         sorted.sort(Comparator.comparing(RuleSource::name));
         List<DslDiagnostic> diags = new ArrayList<>();
@@ -132,16 +147,16 @@ public final class RuleSetLoader {
                 rejected.add(s.name());
             }
         }
-        for (ModelIssue issue : ModelValidation.validate(set)) {
-            DslDiagnostic d = locate(issue, map);
-            diags.add(d);
-            if (d.isError()) rejected.add(d.file());
-        }
         List<Class<?>> classes = List.of();
         if (!customSources.isEmpty()) {
             CustomRuleCompiler.Result cr = CustomRuleCompiler.compile(customSources);
             classes = cr.classes();
             diags.addAll(cr.errors());
+        }
+        for (ModelIssue issue : ModelValidation.validate(set, known.ids(classes))) {
+            DslDiagnostic d = locate(issue, map);
+            diags.add(d);
+            if (d.isError()) rejected.add(d.file());
         }
         diags.sort(DslDiagnostic.ORDER);
         RuleSet good = RuleSet.create();

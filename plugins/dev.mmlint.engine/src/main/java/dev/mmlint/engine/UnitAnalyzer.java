@@ -3,7 +3,7 @@ package dev.mmlint.engine;
 import dev.mmlint.cfg.Cfg;
 import dev.mmlint.cfg.CfgBuilder;
 import dev.mmlint.cfg.CfgOptions;
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Fix;
@@ -11,6 +11,7 @@ import dev.mmlint.engine.api.Severity;
 import dev.mmlint.engine.ast.WrittenView;
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.check.Report;
 import dev.mmlint.engine.check.Reporter;
 import dev.mmlint.engine.flow.FunctionAnalyzer;
 import dev.mmlint.engine.flow.FunctionSummary;
@@ -214,8 +215,16 @@ public final class UnitAnalyzer {
             for (Check c : checks) c.on(e, this);
         }
 
-        @Override public void report(Check check, Event at, String message, Clause clause, Confidence confidence,
-                                     List<Evidence> evidence, String fixHint, List<Fix> fixes, List<WitnessStep> witness) {
+        @Override public void report(Report d) {
+            Check check = d.check();
+            Event at = d.at();
+            String message = d.message();
+            Clause clause = d.clause();
+            Confidence confidence = d.confidence();
+            List<Evidence> evidence = d.evidence();
+            String fixHint = d.fixHint();
+            List<Fix> fixes = d.fixes();
+            List<WitnessStep> witness = d.witness();
             var info = check.info();
             // a finding cites a clause of its own rule, one that applies to this tree
             if (clause == null || !clause.applies()) return;

@@ -18,14 +18,14 @@ import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
  */
 public abstract class CdtFrontend implements Frontend {
     /** Time spent in CDT (preprocess + parse) and in coverage (binding resolution), all instances. */
-    public static final java.util.concurrent.atomic.LongAdder PARSE_NANOS = new java.util.concurrent.atomic.LongAdder();
-    public static final java.util.concurrent.atomic.LongAdder COVERAGE_NANOS = new java.util.concurrent.atomic.LongAdder();
+    public static final dev.mmlint.frontend.Counter PARSE_NANOS = new dev.mmlint.frontend.Counter();
+    public static final dev.mmlint.frontend.Counter COVERAGE_NANOS = new dev.mmlint.frontend.Counter();
     /** Translation units parsed with header pruning, and those parsed again in full because the pruned parse had doubts. */
-    public static final java.util.concurrent.atomic.LongAdder PRUNED_UNITS = new java.util.concurrent.atomic.LongAdder();
-    public static final java.util.concurrent.atomic.LongAdder PRUNE_FALLBACKS = new java.util.concurrent.atomic.LongAdder();
+    public static final dev.mmlint.frontend.Counter PRUNED_UNITS = new dev.mmlint.frontend.Counter();
+    public static final dev.mmlint.frontend.Counter PRUNE_FALLBACKS = new dev.mmlint.frontend.Counter();
     /** Header tokens seen and kept by pruning, all instances. */
-    public static final java.util.concurrent.atomic.LongAdder HEADER_TOKENS = new java.util.concurrent.atomic.LongAdder();
-    public static final java.util.concurrent.atomic.LongAdder HEADER_TOKENS_KEPT = new java.util.concurrent.atomic.LongAdder();
+    public static final dev.mmlint.frontend.Counter HEADER_TOKENS = new dev.mmlint.frontend.Counter();
+    public static final dev.mmlint.frontend.Counter HEADER_TOKENS_KEPT = new dev.mmlint.frontend.Counter();
     protected final HeaderCache cache;
     private final boolean headerBodies;
     private volatile boolean pruneHeaders = !"false".equals(System.getProperty("mmlint.pruneHeaders"));

@@ -1,5 +1,7 @@
 package dev.mmlint.frontend;
 
+import dev.mmlint.model.api.KernelVersion;
+
 import dev.mmlint.frontend.internal.HeaderCache;
 import java.io.IOException;
 import java.io.InputStream;

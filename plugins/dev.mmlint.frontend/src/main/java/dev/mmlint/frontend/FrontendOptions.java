@@ -1,5 +1,7 @@
 package dev.mmlint.frontend;
 
+import dev.mmlint.model.api.KernelVersion;
+
 import java.nio.file.Path;
 
 /**

@@ -1,5 +1,7 @@
 package dev.mmlint.frontend;
 
+import dev.mmlint.model.api.KernelVersion;
+
 /**
  * What the analysed code is compiled as: the kernel version and the Kconfig values, each with where
  * it came from (the tree's Makefile, a .config, a command-line override, or nothing known).

@@ -1,5 +1,7 @@
 package dev.mmlint.frontend;
 
+import dev.mmlint.model.api.KernelVersion;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +44,7 @@ public final class KernelTree {
                 }
             }
             if (v == null || p == null || s == null) return Optional.empty();
-            return Optional.of(new KernelTree(dir.toAbsolutePath().normalize(), new KernelVersion(v, p, s)));
+            return Optional.of(new KernelTree(dir.toAbsolutePath().normalize(), new KernelVersion(v, p, s, 0)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package dev.mmlint.frontend;
 
+import dev.mmlint.model.api.KernelVersion;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.mmlint.frontend;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.mmlint.frontend.bench.Fingerprint;
+import dev.mmlint.frontend.internal.Fingerprint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

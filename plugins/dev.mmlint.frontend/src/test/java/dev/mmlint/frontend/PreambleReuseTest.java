@@ -2,7 +2,7 @@ package dev.mmlint.frontend;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.mmlint.frontend.bench.Fingerprint;
+import dev.mmlint.frontend.internal.Fingerprint;
 import dev.mmlint.frontend.internal.Preambles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,9 +35,11 @@ class PreambleReuseTest {
         reusing.setPreambleReuse(2);
         KernelTreeFrontend scratch = new KernelTreeFrontend(kt, opts);
 
-        long recorded = Preambles.RECORDED.sum();
-        ParsedUnit first = reusing.parseText(path, file, text);
-        assertEquals(recorded + 1, Preambles.RECORDED.sum(), file + ": the first parse records the preamble");
+        ParsedUnit first;
+        try (Counter.Scope c = Counter.scope()) {
+            first = reusing.parseText(path, file, text);
+            assertEquals(1, c.count(Preambles.RECORDED), file + ": the first parse records the preamble");
+        }
 
         int firstCode = first.functions().get(0).getFileLocation().getStartingLineNumber() - 1;
         List<UnaryOperator<String>> reusable = List.of(
@@ -47,21 +49,26 @@ class PreambleReuseTest {
                 t -> insertLine(t, firstCode, "#define MMLINT_EDIT(x) ((x) + 1)\n#include <linux/kasan.h>"));
         for (int k = 0; k < reusable.size(); k++) {
             String edited = reusable.get(k).apply(text);
-            long reused = Preambles.REUSED.sum(), resumed = Preambles.PRUNING_RESUMED.sum();
-            ParsedUnit r = reusing.parseText(path, file, edited);
-            assertEquals(reused + 1, Preambles.REUSED.sum(), file + " edit " + k + " did not re-use the preamble: the comparison would be void");
-            assertEquals(resumed + 1, Preambles.PRUNING_RESUMED.sum(), file + " edit " + k + ": pruning did not resume after the preamble");
+            ParsedUnit r;
+            try (Counter.Scope c = Counter.scope()) {
+                r = reusing.parseText(path, file, edited);
+                assertEquals(1, c.count(Preambles.REUSED), file + " edit " + k + " did not re-use the preamble: the comparison would be void");
+                assertEquals(1, c.count(Preambles.PRUNING_RESUMED), file + " edit " + k + ": pruning did not resume after the preamble");
+            }
             assertEquivalent(scratch.parseText(path, file, edited), r, file + " edit " + k);
         }
 
         String inPreamble = insertLine(text, firstInclude(text) + 1, "#include <linux/kasan.h>");
-        long reused = Preambles.REUSED.sum();
-        ParsedUnit r = reusing.parseText(path, file, inPreamble);
-        assertEquals(reused, Preambles.REUSED.sum(), file + ": an edited preamble must be preprocessed again");
+        ParsedUnit r;
+        try (Counter.Scope c = Counter.scope()) {
+            r = reusing.parseText(path, file, inPreamble);
+            assertEquals(0, c.count(Preambles.REUSED), file + ": an edited preamble must be preprocessed again");
+        }
         assertEquivalent(scratch.parseText(path, file, inPreamble), r, file + " preamble edit");
-        reused = Preambles.REUSED.sum();
-        reusing.parseText(path, file, inPreamble + "\n");
-        assertEquals(reused + 1, Preambles.REUSED.sum(), file + ": the edited preamble is the one kept now");
+        try (Counter.Scope c = Counter.scope()) {
+            reusing.parseText(path, file, inPreamble + "\n");
+            assertEquals(1, c.count(Preambles.REUSED), file + ": the edited preamble is the one kept now");
+        }
     }
 
     private void assertEquivalent(ParsedUnit scratch, ParsedUnit reused, String what) {

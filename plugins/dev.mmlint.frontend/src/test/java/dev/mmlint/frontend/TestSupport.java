@@ -17,9 +17,7 @@ final class TestSupport {
     private TestSupport() {}
 
     static Path root() {
-        String r = System.getProperty("mmlint.root");
-        Path p = r != null ? Path.of(r) : Path.of("../..");
-        return p.toAbsolutePath().normalize();
+        return dev.mmlint.frontend.testing.RepoRoot.path();
     }
 
     static Path fixture(String name) { return root().resolve("test-fixtures/frontend").resolve(name); }

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /** The server over real JSON-RPC (piped streams) on the rule fixtures: lone fragments. */
 class LspServerTest {
-    static final Path ROOT = Path.of(System.getProperty("mmlint.root", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT = dev.mmlint.frontend.testing.RepoRoot.path();
     static final Path MM002 = ROOT.resolve("test-fixtures/rules/MM002-tail-page-head-only-field/bad-gup-page-mapping.c");
     static final Path MM001 = ROOT.resolve("test-fixtures/rules/MM001-section-crossing-page-arithmetic/bad-gigantic-clear-loop.c");
     static final Path MM001_FIXED = ROOT.resolve("test-fixtures/rules/MM001-section-crossing-page-arithmetic/bad-gigantic-clear-loop.fixed.c");
@@ -163,12 +163,11 @@ class LspServerTest {
         client.server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
     }
 
+    @org.junit.jupiter.api.io.TempDir static Path tmp;
+
     static Path writeTemp(String text) throws Exception {
-        Path dir = Files.createTempDirectory("mmlint-lsp-test");
-        Path p = dir.resolve("fragment.c");
+        Path p = Files.createTempDirectory(tmp, "fragment").resolve("fragment.c");
         Files.writeString(p, text);
-        p.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
         return p;
     }
 
@@ -225,7 +224,7 @@ class LspServerTest {
     }
 
     static Finding finding(dev.mmlint.engine.api.Severity s) {
-        return new Finding("MM001", s, dev.mmlint.engine.api.Confidence.values()[0], "f.c", "fn", 1, 1, 1, 2, "m", List.of(), null,
+        return new Finding("MM001", s, dev.mmlint.model.api.Confidence.LOW, "f.c", "fn", 1, 1, 1, 2, "m", List.of(), null,
                 List.of(), "c", "a", List.of(), true, "", "fp");
     }
 }

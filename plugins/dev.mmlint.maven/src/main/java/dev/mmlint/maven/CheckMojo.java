@@ -5,7 +5,7 @@ import dev.mmlint.checks.Mmlint;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Severity;
 import dev.mmlint.frontend.FrontendOptions;
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.model.api.ReferenceModel;
 import dev.mmlint.report.Baseline;
 import dev.mmlint.report.CheckRun;

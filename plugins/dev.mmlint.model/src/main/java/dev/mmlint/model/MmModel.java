@@ -107,16 +107,4 @@ public final class MmModel {
         if (enumerator == null) return null;
         return Enum.valueOf(type, ((Enumerator) enumerator).getName().toUpperCase(Locale.ROOT));
     }
-
-    /** Rule ids a clause may back, from the RuleId EEnum. */
-    public static List<String> ruleIds() {
-        return literals("RuleId");
-    }
-
-    /** One-line summary of a rule id from the ecore documentation annotation, or null. */
-    public static String ruleSummary(String ruleId) {
-        EEnumLiteral l = eEnum("RuleId").getEEnumLiteral(ruleId);
-        if (l == null || l.getEAnnotation(DOC_SOURCE) == null) return null;
-        return l.getEAnnotation(DOC_SOURCE).getDetails().get("summary");
-    }
 }

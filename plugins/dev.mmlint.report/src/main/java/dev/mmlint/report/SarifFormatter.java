@@ -201,15 +201,7 @@ public final class SarifFormatter implements Formatter {
         } catch (IOException e) {
             return null;
         }
-        // a checks jar built before the rationale files were packaged: the repository, when known
-        String root = System.getProperty("mmlint.root");
-        if (root == null) return null;
-        java.nio.file.Path f = java.nio.file.Path.of(root, "plugins/dev.mmlint.checks/rationale", id + ".md");
-        try {
-            return java.nio.file.Files.isRegularFile(f) ? java.nio.file.Files.readString(f) : null;
-        } catch (IOException e) {
-            return null;
-        }
+        return null;
     }
 
     /** The body of a "## name" section, trimmed, or null. */

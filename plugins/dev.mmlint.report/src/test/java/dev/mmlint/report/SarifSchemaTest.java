@@ -28,10 +28,7 @@ class SarifSchemaTest {
     static final ObjectMapper M = new ObjectMapper();
 
     static Path root() {
-        String r = System.getProperty("mmlint.root");
-        Path p = r != null ? Path.of(r) : Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("test-fixtures"))) p = p.getParent();
-        return p;
+        return dev.mmlint.frontend.testing.RepoRoot.path();
     }
 
     @BeforeAll static void load() throws Exception {
@@ -89,8 +86,7 @@ class SarifSchemaTest {
         assertFalse(schema.validate(bad).isEmpty(), "an invalid level must be reported");
     }
 
-    @Test void notAnalysedFilesAreNotifications() throws Exception {
-        Path d = Files.createTempDirectory("mmlint-sarif");
+    @Test void notAnalysedFilesAreNotifications(@org.junit.jupiter.api.io.TempDir Path d) throws Exception {
         Files.writeString(d.resolve("ok.c"), "int ok(struct folio *f)\n{\n\treturn folio_ref_count(f);\n}\n");
         Files.write(d.resolve("bin.c"), new byte[] {1, 0, 2});
         Set<String> ids = Checks.all().stream().map(c -> c.info().id()).collect(Collectors.toSet());

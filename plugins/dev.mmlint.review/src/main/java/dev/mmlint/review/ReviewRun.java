@@ -4,7 +4,7 @@ import dev.mmlint.checks.Mmlint;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.frontend.FrontendOptions;
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.model.api.ReferenceModel;
 import dev.mmlint.report.Formatter;
 import dev.mmlint.report.LintRun;

@@ -2,7 +2,7 @@ package dev.mmlint.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

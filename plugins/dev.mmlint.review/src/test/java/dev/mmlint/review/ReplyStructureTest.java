@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mmlint.checks.Mmlint;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.frontend.FrontendOptions;
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.model.api.ReferenceModel;
 import dev.mmlint.report.LintRun;
 import dev.mmlint.review.Review.Annotation;

@@ -1,5 +1,7 @@
 package dev.mmlint.engine.api;
 
+import dev.mmlint.model.api.Confidence;
+
 import java.util.Comparator;
 import java.util.List;
 

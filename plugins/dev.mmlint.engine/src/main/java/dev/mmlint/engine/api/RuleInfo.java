@@ -1,5 +1,7 @@
 package dev.mmlint.engine.api;
 
+import dev.mmlint.model.api.Confidence;
+
 /**
  * A rule's metadata, declared once (by its check class) and derived everywhere else: the CLI's
  * rule list, the SARIF rule table, the IDE preference page and problem types, the docs.

@@ -1,20 +1,12 @@
 package dev.mmlint.engine.check;
 
-import dev.mmlint.engine.api.Confidence;
-import dev.mmlint.engine.api.Evidence;
-import dev.mmlint.engine.api.Fix;
-import dev.mmlint.engine.flow.WitnessStep;
-import dev.mmlint.engine.knowledge.Clause;
-import java.util.List;
-
 /** Where a check reports a finding for the event it is judging. */
 public interface Reporter {
-    /**
-     * @param clause  the model clause violated (must apply to this tree, else nothing is reported)
-     * @param witness the API operations along the path, replayed on the reference model
-     */
-    void report(Check check, Event at, String message, Clause clause, Confidence confidence, List<Evidence> evidence,
-                String fixHint, List<Fix> fixes, List<WitnessStep> witness);
+    /** Turns a report into a finding (or drops it when its clause does not apply to this tree). */
+    void report(Report report);
+
+    /** Starts a report of {@code check} at {@code at}; see {@link Report}. */
+    default Report.Builder finding(Check check, Event at) { return new Report.Builder(this, check, at); }
 
     /** 1-based line of an offset of the analysed text (for evidence). */
     int line(int offset);

@@ -1,6 +1,6 @@
 package dev.mmlint.engine.knowledge;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 
 /**
  * A reference-model clause as the engine sees it for one analysed tree.

@@ -1,6 +1,6 @@
 package dev.mmlint.engine.knowledge;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.knowledge.ApiEffect.ArgEffect;
 import dev.mmlint.frontend.KernelContext;
 import dev.mmlint.model.api.Applicability;
@@ -62,8 +62,7 @@ public final class ModelKnowledge implements ApiKnowledge {
 
     /** The model's context for a kernel context: Kconfig only when the values were stated. */
     public static TreeContext treeContext(KernelContext kc) {
-        KernelVersion v = kc.version() == null ? null
-                : new KernelVersion(kc.version().major(), kc.version().minor(), kc.version().sub(), 0);
+        KernelVersion v = kc.version();
         Map<String, String> k = kc.config().stated() ? kc.config().values() : null;
         return new TreeContext(v, k);
     }

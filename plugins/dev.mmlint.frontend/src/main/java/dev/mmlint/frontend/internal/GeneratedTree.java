@@ -1,7 +1,7 @@
 package dev.mmlint.frontend.internal;
 
 import dev.mmlint.frontend.KernelConfig;
-import dev.mmlint.frontend.KernelVersion;
+import dev.mmlint.model.api.KernelVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ public final class GeneratedTree {
         files.put("include/generated/autoconf.h", autoconf(config));
         files.put("include/generated/bounds.h", bounds(config));
         files.put("include/generated/timeconst.h", timeconst(config));
-        files.put("include/generated/utsrelease.h", "#define UTS_RELEASE \"" + version.major() + "." + version.minor() + "." + version.sub() + "\"\n");
+        files.put("include/generated/utsrelease.h", "#define UTS_RELEASE \"" + version.major() + "." + version.minor() + "." + version.patch() + "\"\n");
         files.put("include/generated/compile.h", "#define UTS_MACHINE \"x86_64\"\n#define UTS_VERSION \"#1 SMP mmlint\"\n"
                 + "#define LINUX_COMPILE_BY \"mmlint\"\n#define LINUX_COMPILE_HOST \"mmlint\"\n#define LINUX_COMPILER \"gcc\"\n");
         files.put("include/generated/asm-offsets.h", "/* mmlint stub: offsets are only needed by assembly */\n");
@@ -61,7 +61,7 @@ public final class GeneratedTree {
         files.put("include/generated/uapi/linux/version.h", String.format(
                 "#define LINUX_VERSION_CODE %d\n#define KERNEL_VERSION(a,b,c) (((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))\n"
                         + "#define LINUX_VERSION_MAJOR %d\n#define LINUX_VERSION_PATCHLEVEL %d\n#define LINUX_VERSION_SUBLEVEL %d\n",
-                (version.major() << 16) + (version.minor() << 8) + Math.min(255, version.sub()), version.major(), version.minor(), version.sub()));
+                (version.major() << 16) + (version.minor() << 8) + Math.min(255, version.patch()), version.major(), version.minor(), version.patch()));
         wrappers(tree, "include/asm-generic/Kbuild", "arch/x86/include/asm", "arch/x86/include/generated/asm", "asm-generic", files);
         wrappers(tree, "arch/x86/include/asm/Kbuild", "arch/x86/include/asm", "arch/x86/include/generated/asm", "asm-generic", files);
         wrappers(tree, "include/uapi/asm-generic/Kbuild", "arch/x86/include/uapi/asm", "arch/x86/include/generated/uapi/asm", "asm-generic", files);

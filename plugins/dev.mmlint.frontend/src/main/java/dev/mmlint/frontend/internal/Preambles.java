@@ -53,10 +53,10 @@ import org.eclipse.cdt.internal.core.parser.scanner.Token;
  */
 public final class Preambles {
     /** Parses that re-used a preamble, and parses that recorded one, all instances. */
-    public static final java.util.concurrent.atomic.LongAdder REUSED = new java.util.concurrent.atomic.LongAdder();
-    public static final java.util.concurrent.atomic.LongAdder RECORDED = new java.util.concurrent.atomic.LongAdder();
+    public static final dev.mmlint.frontend.Counter REUSED = new dev.mmlint.frontend.Counter();
+    public static final dev.mmlint.frontend.Counter RECORDED = new dev.mmlint.frontend.Counter();
     /** Re-using parses whose header pruning resumed after the recorded tokens. */
-    public static final java.util.concurrent.atomic.LongAdder PRUNING_RESUMED = new java.util.concurrent.atomic.LongAdder();
+    public static final dev.mmlint.frontend.Counter PRUNING_RESUMED = new dev.mmlint.frontend.Counter();
 
     /**
      * What a parse recorded at its first main-file token.

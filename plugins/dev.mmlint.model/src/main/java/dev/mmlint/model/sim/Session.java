@@ -378,379 +378,498 @@ public final class Session {
 
     // =================================================================== semantics
 
+    /** One handler per operation: what it does to the simulated pages, and the violations it raises. */
+    @FunctionalInterface
+    private interface Handler<O extends Op> {
+        void apply(Session s, O op, List<Violation> out);
+    }
+
+    private static final java.util.Map<Class<? extends Op>, Handler<Op>> HANDLERS = new java.util.HashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private static <O extends Op> void handle(Class<O> kind, Handler<O> h) {
+        HANDLERS.put(kind, (Handler<Op>) (Handler<?>) h);
+    }
+
+    static {
+        handle(Op.Alloc.class, Session::onAlloc);
+        handle(Op.ExtAlloc.class, Session::onExtAlloc);
+        handle(Op.AllocUnprepared.class, Session::onAllocUnprepared);
+        handle(Op.AllocGigantic.class, Session::onAllocGigantic);
+        handle(Op.Bind.class, Session::onBind);
+        handle(Op.PtrAdd.class, Session::onPtrAdd);
+        handle(Op.CompoundHead.class, Session::onCompoundHead);
+        handle(Op.Get.class, Session::onGet);
+        handle(Op.Put.class, Session::onPut);
+        handle(Op.TryGetSpeculative.class, Session::onTryGetSpeculative);
+        handle(Op.Validate.class, Session::onValidate);
+        handle(Op.Pin.class, Session::onPin);
+        handle(Op.Unpin.class, Session::onUnpin);
+        handle(Op.Gup.class, Session::onGup);
+        handle(Op.Release.class, Session::onRelease);
+        handle(Op.Split.class, Session::onSplit);
+        handle(Op.Free.class, Session::onFree);
+        handle(Op.Map.class, Session::onMap);
+        handle(Op.MapPmd.class, Session::onMapPmd);
+        handle(Op.Unmap.class, Session::onUnmap);
+        handle(Op.UnmapPmd.class, Session::onUnmapPmd);
+        handle(Op.ReadField.class, Session::onReadField);
+        handle(Op.CallHeadOnly.class, Session::onCallHeadOnly);
+        handle(Op.PrepCompound.class, Session::onPrepCompound);
+        handle(Op.Freeze.class, Session::onFreeze);
+        handle(Op.Unfreeze.class, Session::onUnfreeze);
+        handle(Op.SetRefcounted.class, Session::onSetRefcounted);
+        handle(Op.SetPageCount.class, Session::onSetPageCount);
+        handle(Op.Publish.class, Session::onPublish);
+        handle(Op.AssumeExclusive.class, Session::onAssumeExclusive);
+        handle(Op.ExtGet.class, Session::onExtGet);
+        handle(Op.ExtPut.class, Session::onExtPut);
+    }
+
+    /** The operations the session has a handler for (every {@link Op} record; SimulatorTest checks it). */
+    static java.util.Set<Class<? extends Op>> handled() {
+        return java.util.Set.copyOf(HANDLERS.keySet());
+    }
+
     private void apply(Op op, List<Violation> out) {
-        if (op instanceof Op.Alloc a) {
-            if (a.order() < 0 || a.order() > cfg.maxOrder()) throw invalid("buddy order " + a.order() + " out of range 0.." + cfg.maxOrder());
-            int base = allocRange(a.var(), a.order());
-            for (int i = base; i < base + (1 << a.order()); i++) {
-                frames[i].head = base;
-                frames[i].compound = a.order() > 0;
-            }
-            Frame h = frames[base];
-            h.order = a.order();
-            h.prepared = true;
-            h.refcount = 1;
-            Holding hold = holding(base);
-            hold.ref = 1;
-            hold.refFn = "alloc_pages";
-            bind(a.var(), base);
-        } else if (op instanceof Op.ExtAlloc a) {
-            if (a.order() < 0 || a.order() > cfg.maxOrder()) throw invalid("buddy order " + a.order() + " out of range 0.." + cfg.maxOrder());
-            int base = allocRange(a.var(), a.order());
-            for (int i = base; i < base + (1 << a.order()); i++) {
-                frames[i].head = base;
-                frames[i].compound = a.order() > 0;
-            }
-            Frame h = frames[base];
-            h.order = a.order();
-            h.prepared = true;
-            h.refcount = 1;
-            h.extRefs = 1;
-            bind(a.var(), base);
-        } else if (op instanceof Op.AllocUnprepared a) {
-            if (a.order() < 0 || a.order() > cfg.maxOrder()) throw invalid("buddy order " + a.order() + " out of range 0.." + cfg.maxOrder());
-            int base = allocRange(a.var(), a.order());
-            for (int i = base; i < base + (1 << a.order()); i++) frames[i].rangeStart = base;
-            frames[base].intentOrder = a.order();
-            bind(a.var(), base);
-        } else if (op instanceof Op.AllocGigantic a) {
-            if (a.order() < 0 || (1 << a.order()) > frames.length) throw invalid("gigantic order " + a.order() + " does not fit the simulated memory");
-            int base = allocRange(a.var(), a.order());
-            for (int i = base; i < base + (1 << a.order()); i++) {
-                Frame f = frames[i];
-                f.rangeStart = base;
-                f.refcount = 1;
-                Holding hold = holding(i);
-                hold.ref = 1;
-                hold.refFn = "alloc_contig_pages";
-            }
-            frames[base].intentOrder = a.order();
-            bind(a.var(), base);
-        } else if (op instanceof Op.Bind b) {
-            int pfn = binding(b.base()).pfn() + b.offset();
-            if (pfn < 0 || pfn >= frames.length) throw invalid("pfn " + pfn + " outside the simulated memory");
-            bind(b.var(), pfn);
-        } else if (op instanceof Op.PtrAdd p) {
-            int from = binding(p.base()).pfn();
-            int pfn = from + p.n();
-            if (pfn < 0 || pfn >= frames.length) throw invalid("pfn " + pfn + " outside the simulated memory");
-            if (section(from) != section(pfn)) {
-                Optional<FunctionSemantics> add = model.function("page_add", ctx);
-                Optional<EffectInfo> unsafe = add.flatMap(fs -> fs.find(EffectKind.CONTIGUITY_UNSAFE));
-                if (unsafe.isPresent()) {
-                    out.add(new Violation(ViolationKind.SECTION_CROSSING, unsafe.get().clause().id(), unsafe.get().clause().rule(), step,
-                            p.base() + " + " + p.n() + " goes from pfn " + from + " (section " + section(from) + ") to pfn " + pfn
-                                    + " (section " + section(pfn) + "): the memmap is not contiguous across sections here, the struct page is wrong"));
-                    return;
-                }
-            }
-            bind(p.var(), pfn);
-        } else if (op instanceof Op.CompoundHead c) {
-            bind(c.var(), compoundHead(binding(c.page()).pfn()));
-        } else if (op instanceof Op.Get g) {
-            Binding b = binding(g.page());
-            if (stale(b)) {
-                out.add(useAfterFree(g.page(), b, g.fn()));
-                return;
-            }
-            Frame head = headOf(frames[b.pfn()]);
-            if (head.refcount == 0) {
-                out.add(v(ViolationKind.GET_ON_ZERO_REFCOUNT, g.fn(), new EffectKind[] {EffectKind.GETS_REF},
-                        g.fn() + "() on " + describe(g.page(), frames[b.pfn()]) + " whose refcount is zero (free, frozen or not yet published): use a speculative get"));
-                return;
-            }
-            head.refcount++;
-            Holding h = holding(head.pfn);
-            h.ref++;
-            h.refFn = g.fn();
-        } else if (op instanceof Op.Put p) {
-            Binding b = binding(p.page());
-            Frame f = frames[b.pfn()];
-            Frame head = headOf(f);
-            Holding h = stale(b) ? new Holding() : holdingOrEmpty(head.pfn);
-            if (h.ref > 0) {
-                h.ref--;
-                dropRef(head);
-            } else if (h.spec > 0) {
-                h.spec--;
-                dropRef(head);
-            } else if (h.pin > 0) {
-                out.add(v(ViolationKind.PUT_ON_PINNED, h.pinFn, new EffectKind[] {EffectKind.PINS},
-                        p.fn() + "() on " + describe(p.page(), f) + " which the path pinned with " + h.pinFn
-                                + "(): the pin is never released, use unpin_user_page()"));
-            } else if (stale(b)) {
-                out.add(useAfterFree(p.page(), b, p.fn()));
-            } else {
-                out.add(v(ViolationKind.PUT_WITHOUT_REFERENCE, p.fn(), new EffectKind[] {EffectKind.PUTS_REF},
-                        p.fn() + "() on " + describe(p.page(), f) + " drops a reference the path does not hold (refcount "
-                                + head.refcount + " belongs to others)"));
-            }
-        } else if (op instanceof Op.TryGetSpeculative t) {
-            Binding b = binding(t.page());
-            Frame f = frames[b.pfn()];
-            if (isTail(f)) {
-                out.add(v(ViolationKind.SPECULATIVE_ON_TAIL, t.fn(), new EffectKind[] {EffectKind.REQUIRES_HEAD, EffectKind.SPECULATIVE_REF},
-                        t.fn() + "() on " + describe(t.page(), f) + ": a tail's refcount is always zero, take the speculative reference on compound_head()"));
-                return;
-            }
-            if (!f.allocated || f.refcount == 0) {
-                if (t.mustSucceed()) throw invalid(t.fn() + "() cannot succeed: the refcount of pfn " + f.pfn + " is zero");
-                log.add(step + ":   " + t.fn() + "() failed");
-                return;
-            }
-            f.refcount++;
-            Holding h = holding(f.pfn);
-            h.spec++;
-            h.specFn = t.fn();
-            h.specStep = step;
-            if (stale(b)) log.add(step + ":   note: " + staleStory(b) + "; the speculative reference pins an unrelated page");
-        } else if (op instanceof Op.Validate va) {
-            Binding pb = binding(va.page());
-            Binding hb = binding(va.head());
-            boolean pass = !stale(pb) && !stale(hb) && compoundHead(pb.pfn()) == hb.pfn();
-            Holding h = holdings.get(hb.pfn());
-            if (pass && h != null && h.spec > 0) {
-                h.ref += h.spec;
-                if (h.refFn == null) h.refFn = h.specFn;
-                h.spec = 0;
-            }
-            log.add(step + ":   validation " + (pass ? "passes" : "fails"));
-        } else if (op instanceof Op.Pin p) {
-            Binding b = binding(p.page());
-            if (stale(b)) {
-                out.add(useAfterFree(p.page(), b, p.fn()));
-                return;
-            }
-            Frame head = headOf(frames[b.pfn()]);
-            if (head.refcount == 0) throw invalid("pin of pfn " + b.pfn() + " whose refcount is zero");
-            head.refcount++;
-            head.pincount++;
-            Holding h = holding(head.pfn);
-            h.pin++;
-            h.pinFn = p.fn();
-        } else if (op instanceof Op.Unpin u) {
-            Binding b = binding(u.page());
-            Frame f = frames[b.pfn()];
-            Frame head = headOf(f);
-            Holding h = stale(b) ? new Holding() : holdingOrEmpty(head.pfn);
-            if (h.pin > 0) {
-                h.pin--;
-                head.pincount--;
-                dropRef(head);
-            } else {
-                String why = h.ref > 0 ? "; the path holds a reference from " + h.refFn + "(), release it with put_page()" : "";
-                out.add(v(ViolationKind.UNPIN_NOT_PINNED, u.fn(), new EffectKind[] {EffectKind.UNPINS},
-                        u.fn() + "() on " + describe(u.page(), f) + " which the path did not pin" + why));
-            }
-        } else if (op instanceof Op.Gup g) {
-            gup(g);
-        } else if (op instanceof Op.Release r) {
-            release(r, out);
-        } else if (op instanceof Op.Split s) {
-            split(s);
-        } else if (op instanceof Op.Free fr) {
-            Frame f = frameOf(fr.page());
-            if (!f.allocated) throw invalid("free of pfn " + f.pfn + " which is already free");
-            Frame head = headOf(f);
-            int n = head.compound ? 1 << head.order : 1;
-            for (int i = head.pfn; i < head.pfn + n; i++) frames[i].mapcount = 0;
-            head.entire = 0;
-            head.refcount -= head.mapRefs + head.extRefs;
-            head.mapRefs = 0;
-            head.extRefs = 0;
-            if (head.refcount == 0 && !head.frozen) freeCompound(head);
-            else log.add(step + ":   pfn " + head.pfn + " stays allocated: the path holds " + head.refcount + " reference(s)");
-        } else if (op instanceof Op.Map m) {
-            Binding b = binding(m.page());
-            if (stale(b)) {
-                out.add(useAfterFree(m.page(), b, null));
-                return;
-            }
-            Frame f = frames[b.pfn()];
-            if (unpreparedRange(f)) {
-                out.add(anyOfKind(ViolationKind.PUBLISHED_BEFORE_PREPARED, EffectKind.PUBLISHES,
-                        describe(m.page(), f) + " is mapped before prep_compound_page() set up the compound page it belongs to"));
-                return;
-            }
-            Optional<Violation> u = unvalidated(m.page(), f);
-            if (u.isPresent()) {
-                out.add(u.get());
-                return;
-            }
-            Frame head = headOf(f);
-            if (head.refcount == 0) throw invalid("map of pfn " + f.pfn + " whose refcount is zero");
-            f.mapcount++;
-            head.mapRefs++;
-            head.refcount++;
-        } else if (op instanceof Op.MapPmd m) {
-            Frame f = frameOf(m.page());
-            if (!f.allocated || !f.compound || f.head != f.pfn) throw invalid("map_pmd of pfn " + f.pfn + " which is not the head of a compound page");
-            if (f.refcount == 0) throw invalid("map_pmd of pfn " + f.pfn + " whose refcount is zero (frozen or unpublished)");
-            f.entire++;
-            f.mapRefs++;
-            f.refcount++;
-        } else if (op instanceof Op.Unmap u) {
-            Frame f = frameOf(u.page());
-            if (!f.allocated || f.mapcount == 0) throw invalid("unmap of pfn " + f.pfn + " which is not mapped");
-            Frame head = headOf(f);
-            f.mapcount--;
-            head.mapRefs--;
-            dropRef(head);
-        } else if (op instanceof Op.UnmapPmd u) {
-            Frame f = frameOf(u.page());
-            Frame head = headOf(f);
-            if (!f.allocated || head.entire == 0) throw invalid("unmap_pmd of pfn " + f.pfn + " which is not PMD-mapped");
-            head.entire--;
-            head.mapRefs--;
-            dropRef(head);
-        } else if (op instanceof Op.ReadField r) {
-            Binding b = binding(r.page());
-            Optional<FieldInfo> fi = model.field(r.struct(), r.field(), ctx);
-            if (stale(b)) {
-                String what = r.page() + "->" + r.field() + " is read after " + staleStory(b);
-                out.add(fi.map(x -> new Violation(ViolationKind.USE_AFTER_FREE, x.clause().id(), x.clause().rule(), step, what))
-                        .orElseGet(() -> fallback(ViolationKind.USE_AFTER_FREE, what)));
-                return;
-            }
-            Frame f = frames[b.pfn()];
-            if (fi.isPresent() && fi.get().access() == FieldAccess.HEAD_ONLY && isTail(f) && "page".equals(r.struct())) {
-                out.add(new Violation(ViolationKind.HEAD_ONLY_FIELD_ON_TAIL, fi.get().clause().id(), fi.get().clause().rule(), step,
-                        describe(r.page(), f) + ": page->" + r.field() + " is only meaningful on the head; read it through compound_head() or the folio"));
-                return;
-            }
-            unvalidated(r.page(), f).ifPresent(out::add);
-        } else if (op instanceof Op.CallHeadOnly c) {
-            Binding b = binding(c.page());
-            if (stale(b)) {
-                out.add(useAfterFree(c.page(), b, c.fn()));
-                return;
-            }
-            Frame f = frames[b.pfn()];
-            Optional<EffectInfo> req = model.function(c.fn(), ctx).flatMap(fs -> fs.requiresHead(c.arg()));
-            if (req.isPresent() && isTail(f)) {
-                out.add(new Violation(ViolationKind.HEAD_ONLY_CALL_ON_TAIL, req.get().clause().id(), req.get().clause().rule(), step,
-                        c.fn() + "() requires a head page as argument " + (c.arg() + 1) + " but gets " + describe(c.page(), f)));
-                return;
-            }
-            unvalidated(c.page(), f).ifPresent(out::add);
-        } else if (op instanceof Op.PrepCompound p) {
-            Frame f = frameOf(p.page());
-            if (f.intentOrder < 0 || f.rangeStart != f.pfn || f.prepared) {
-                throw invalid("prep_compound of pfn " + f.pfn + " which does not start an unprepared allocation");
-            }
-            int n = 1 << f.intentOrder;
-            for (int i = f.pfn + 1; i < f.pfn + n; i++) {
-                Frame t = frames[i];
-                if (t.refcount > 0 && !t.frozen) {
-                    out.add(v(ViolationKind.PREP_OVER_LIVE_REFCOUNT, p.fn(), new EffectKind[] {EffectKind.PREPARES},
-                            p.fn() + "() turns pfn " + i + " into a tail while its refcount is " + t.refcount
-                                    + " and not frozen: a concurrent speculative reference on it is lost; page_ref_freeze() it first"));
-                    return;
-                }
-            }
-            for (int i = f.pfn; i < f.pfn + n; i++) {
-                Frame t = frames[i];
-                t.compound = n > 1;
-                t.head = f.pfn;
-                if (i != f.pfn) {
-                    t.frozen = false;
-                    t.refcount = 0;
-                    holdings.remove(i);
-                }
-            }
-            f.order = f.intentOrder;
-            f.prepared = true;
-        } else if (op instanceof Op.Freeze fz) {
-            Frame f = frameOf(fz.page());
-            if (isTail(f)) {
-                out.add(v(ViolationKind.REFCOUNT_ON_TAIL, fz.fn(), new EffectKind[] {EffectKind.REQUIRES_HEAD, EffectKind.FREEZES},
-                        fz.fn() + "() on " + describe(fz.page(), f) + ": the refcount lives on the head"));
-                return;
-            }
-            if (f.allocated && !f.frozen && f.refcount == fz.expected() && fz.expected() > 0) {
-                if (f.mapRefs > 0 || f.pincount > 0) throw invalid("freeze of pfn " + f.pfn + " which is mapped or pinned");
-                holdings.remove(f.pfn);
-                f.extRefs = 0;
-                f.refcount = 0;
-                f.frozen = true;
-                log.add(step + ":   frozen");
-            } else {
-                log.add(step + ":   " + fz.fn() + "() fails (refcount " + f.refcount + ", expected " + fz.expected() + ")");
-            }
-        } else if (op instanceof Op.Unfreeze uf) {
-            Frame f = frameOf(uf.page());
-            if (isTail(f)) {
-                out.add(v(ViolationKind.REFCOUNT_ON_TAIL, uf.fn(), new EffectKind[] {EffectKind.REQUIRES_HEAD, EffectKind.UNFREEZES},
-                        uf.fn() + "() on " + describe(uf.page(), f) + ": the refcount lives on the head"));
-                return;
-            }
-            if (!f.frozen) {
-                out.add(v(ViolationKind.UNFREEZE_NOT_FROZEN, uf.fn(), new EffectKind[] {EffectKind.UNFREEZES},
-                        uf.fn() + "() on pfn " + f.pfn + " whose refcount (" + f.refcount + ") is not frozen: concurrent references are overwritten"));
-                return;
-            }
-            f.frozen = false;
-            f.refcount = uf.count();
-            if (uf.count() > 0) {
-                Holding h = holding(f.pfn);
-                h.ref += uf.count();
-                h.refFn = uf.fn();
-            } else if (f.refcount == 0) {
-                f.frozen = false;
-            }
-        } else if (op instanceof Op.SetRefcounted s) {
-            setCount(s.page(), 1, s.fn(), out);
-        } else if (op instanceof Op.SetPageCount s) {
-            setCount(s.page(), s.n(), s.fn(), out);
-        } else if (op instanceof Op.Publish pu) {
-            Binding b = binding(pu.page());
-            if (stale(b)) {
-                out.add(useAfterFree(pu.page(), b, pu.fn()));
-                return;
-            }
-            Frame f = frames[b.pfn()];
-            if (unpreparedRange(f)) {
-                out.add(v(ViolationKind.PUBLISHED_BEFORE_PREPARED, pu.fn(), new EffectKind[] {EffectKind.PUBLISHES},
-                        pu.fn() + "() makes " + describe(pu.page(), f) + " reachable before its compound page is prepared: others see a head without order or tails without compound_head"));
-            }
-        } else if (op instanceof Op.AssumeExclusive ae) {
-            Binding b = binding(ae.page());
-            if (stale(b)) {
-                out.add(useAfterFree(ae.page(), b, ae.fn()));
-                return;
-            }
-            Frame f = frames[b.pfn()];
-            Frame head = headOf(f);
-            Optional<FunctionSemantics> fs = model.function(ae.fn(), ctx);
-            boolean proof = fs.flatMap(x -> x.find(EffectKind.EXCLUSIVITY_PROOF)).isPresent();
-            Optional<EffectInfo> weak = fs.flatMap(x -> x.find(EffectKind.NOT_EXCLUSIVITY_PROOF));
-            int n = head.compound ? 1 << head.order : 1;
-            int mappings = head.entire;
-            for (int i = head.pfn; i < head.pfn + n; i++) mappings += frames[i].mapcount;
-            Holding h = holdingOrEmpty(head.pfn);
-            int foreign = head.extRefs + (head.pincount - h.pin);
-            boolean exclusive = mappings <= 1 && foreign == 0 && head.pincount == 0;
-            if (!proof && weak.isPresent() && !exclusive) {
-                out.add(new Violation(ViolationKind.NOT_EXCLUSIVE, weak.get().clause().id(), weak.get().clause().rule(), step,
-                        ae.fn() + "() is no exclusivity proof: the compound page at pfn " + head.pfn + " has " + mappings
-                                + " mapping(s), " + head.extRefs + " foreign reference(s) and " + head.pincount
-                                + " pin(s); use PageAnonExclusive() or copy"));
-            }
-        } else if (op instanceof Op.ExtGet e) {
-            Frame f = frameOf(e.page());
-            if (!f.allocated || f.refcount == 0 || isTail(f)) {
-                log.add(step + ":   foreign speculative get fails");
-                return;
-            }
-            f.refcount++;
-            f.extRefs++;
-        } else if (op instanceof Op.ExtPut e) {
-            Frame f = frameOf(e.page());
-            Frame head = headOf(f);
-            if (head.extRefs == 0) throw invalid("ext_put without a foreign reference on pfn " + head.pfn);
-            head.extRefs--;
-            dropRef(head);
+        Handler<Op> h = HANDLERS.get(op.getClass());
+        if (h == null) throw new IllegalStateException("no handler for " + op.getClass().getSimpleName());
+        h.apply(this, op, out);
+    }
+
+    private void onAlloc(Op.Alloc a, List<Violation> out) {
+        if (a.order() < 0 || a.order() > cfg.maxOrder()) throw invalid("buddy order " + a.order() + " out of range 0.." + cfg.maxOrder());
+        int base = allocRange(a.var(), a.order());
+        for (int i = base; i < base + (1 << a.order()); i++) {
+            frames[i].head = base;
+            frames[i].compound = a.order() > 0;
         }
+        Frame h = frames[base];
+        h.order = a.order();
+        h.prepared = true;
+        h.refcount = 1;
+        Holding hold = holding(base);
+        hold.ref = 1;
+        hold.refFn = "alloc_pages";
+        bind(a.var(), base);
+    }
+
+    private void onExtAlloc(Op.ExtAlloc a, List<Violation> out) {
+        if (a.order() < 0 || a.order() > cfg.maxOrder()) throw invalid("buddy order " + a.order() + " out of range 0.." + cfg.maxOrder());
+        int base = allocRange(a.var(), a.order());
+        for (int i = base; i < base + (1 << a.order()); i++) {
+            frames[i].head = base;
+            frames[i].compound = a.order() > 0;
+        }
+        Frame h = frames[base];
+        h.order = a.order();
+        h.prepared = true;
+        h.refcount = 1;
+        h.extRefs = 1;
+        bind(a.var(), base);
+    }
+
+    private void onAllocUnprepared(Op.AllocUnprepared a, List<Violation> out) {
+        if (a.order() < 0 || a.order() > cfg.maxOrder()) throw invalid("buddy order " + a.order() + " out of range 0.." + cfg.maxOrder());
+        int base = allocRange(a.var(), a.order());
+        for (int i = base; i < base + (1 << a.order()); i++) frames[i].rangeStart = base;
+        frames[base].intentOrder = a.order();
+        bind(a.var(), base);
+    }
+
+    private void onAllocGigantic(Op.AllocGigantic a, List<Violation> out) {
+        if (a.order() < 0 || (1 << a.order()) > frames.length) throw invalid("gigantic order " + a.order() + " does not fit the simulated memory");
+        int base = allocRange(a.var(), a.order());
+        for (int i = base; i < base + (1 << a.order()); i++) {
+            Frame f = frames[i];
+            f.rangeStart = base;
+            f.refcount = 1;
+            Holding hold = holding(i);
+            hold.ref = 1;
+            hold.refFn = "alloc_contig_pages";
+        }
+        frames[base].intentOrder = a.order();
+        bind(a.var(), base);
+    }
+
+    private void onBind(Op.Bind b, List<Violation> out) {
+        int pfn = binding(b.base()).pfn() + b.offset();
+        if (pfn < 0 || pfn >= frames.length) throw invalid("pfn " + pfn + " outside the simulated memory");
+        bind(b.var(), pfn);
+    }
+
+    private void onPtrAdd(Op.PtrAdd p, List<Violation> out) {
+        int from = binding(p.base()).pfn();
+        int pfn = from + p.n();
+        if (pfn < 0 || pfn >= frames.length) throw invalid("pfn " + pfn + " outside the simulated memory");
+        if (section(from) != section(pfn)) {
+            Optional<FunctionSemantics> add = model.function("page_add", ctx);
+            Optional<EffectInfo> unsafe = add.flatMap(fs -> fs.find(EffectKind.CONTIGUITY_UNSAFE));
+            if (unsafe.isPresent()) {
+                out.add(new Violation(ViolationKind.SECTION_CROSSING, unsafe.get().clause().id(), unsafe.get().clause().rule(), step,
+                        p.base() + " + " + p.n() + " goes from pfn " + from + " (section " + section(from) + ") to pfn " + pfn
+                                + " (section " + section(pfn) + "): the memmap is not contiguous across sections here, the struct page is wrong"));
+                return;
+            }
+        }
+        bind(p.var(), pfn);
+    }
+
+    private void onCompoundHead(Op.CompoundHead c, List<Violation> out) {
+        bind(c.var(), compoundHead(binding(c.page()).pfn()));
+    }
+
+    private void onGet(Op.Get g, List<Violation> out) {
+        Binding b = binding(g.page());
+        if (stale(b)) {
+            out.add(useAfterFree(g.page(), b, g.fn()));
+            return;
+        }
+        Frame head = headOf(frames[b.pfn()]);
+        if (head.refcount == 0) {
+            out.add(v(ViolationKind.GET_ON_ZERO_REFCOUNT, g.fn(), new EffectKind[] {EffectKind.GETS_REF},
+                    g.fn() + "() on " + describe(g.page(), frames[b.pfn()]) + " whose refcount is zero (free, frozen or not yet published): use a speculative get"));
+            return;
+        }
+        head.refcount++;
+        Holding h = holding(head.pfn);
+        h.ref++;
+        h.refFn = g.fn();
+    }
+
+    private void onPut(Op.Put p, List<Violation> out) {
+        Binding b = binding(p.page());
+        Frame f = frames[b.pfn()];
+        Frame head = headOf(f);
+        Holding h = stale(b) ? new Holding() : holdingOrEmpty(head.pfn);
+        if (h.ref > 0) {
+            h.ref--;
+            dropRef(head);
+        } else if (h.spec > 0) {
+            h.spec--;
+            dropRef(head);
+        } else if (h.pin > 0) {
+            out.add(v(ViolationKind.PUT_ON_PINNED, h.pinFn, new EffectKind[] {EffectKind.PINS},
+                    p.fn() + "() on " + describe(p.page(), f) + " which the path pinned with " + h.pinFn
+                            + "(): the pin is never released, use unpin_user_page()"));
+        } else if (stale(b)) {
+            out.add(useAfterFree(p.page(), b, p.fn()));
+        } else {
+            out.add(v(ViolationKind.PUT_WITHOUT_REFERENCE, p.fn(), new EffectKind[] {EffectKind.PUTS_REF},
+                    p.fn() + "() on " + describe(p.page(), f) + " drops a reference the path does not hold (refcount "
+                            + head.refcount + " belongs to others)"));
+        }
+    }
+
+    private void onTryGetSpeculative(Op.TryGetSpeculative t, List<Violation> out) {
+        Binding b = binding(t.page());
+        Frame f = frames[b.pfn()];
+        if (isTail(f)) {
+            out.add(v(ViolationKind.SPECULATIVE_ON_TAIL, t.fn(), new EffectKind[] {EffectKind.REQUIRES_HEAD, EffectKind.SPECULATIVE_REF},
+                    t.fn() + "() on " + describe(t.page(), f) + ": a tail's refcount is always zero, take the speculative reference on compound_head()"));
+            return;
+        }
+        if (!f.allocated || f.refcount == 0) {
+            if (t.mustSucceed()) throw invalid(t.fn() + "() cannot succeed: the refcount of pfn " + f.pfn + " is zero");
+            log.add(step + ":   " + t.fn() + "() failed");
+            return;
+        }
+        f.refcount++;
+        Holding h = holding(f.pfn);
+        h.spec++;
+        h.specFn = t.fn();
+        h.specStep = step;
+        if (stale(b)) log.add(step + ":   note: " + staleStory(b) + "; the speculative reference pins an unrelated page");
+    }
+
+    private void onValidate(Op.Validate va, List<Violation> out) {
+        Binding pb = binding(va.page());
+        Binding hb = binding(va.head());
+        boolean pass = !stale(pb) && !stale(hb) && compoundHead(pb.pfn()) == hb.pfn();
+        Holding h = holdings.get(hb.pfn());
+        if (pass && h != null && h.spec > 0) {
+            h.ref += h.spec;
+            if (h.refFn == null) h.refFn = h.specFn;
+            h.spec = 0;
+        }
+        log.add(step + ":   validation " + (pass ? "passes" : "fails"));
+    }
+
+    private void onPin(Op.Pin p, List<Violation> out) {
+        Binding b = binding(p.page());
+        if (stale(b)) {
+            out.add(useAfterFree(p.page(), b, p.fn()));
+            return;
+        }
+        Frame head = headOf(frames[b.pfn()]);
+        if (head.refcount == 0) throw invalid("pin of pfn " + b.pfn() + " whose refcount is zero");
+        head.refcount++;
+        head.pincount++;
+        Holding h = holding(head.pfn);
+        h.pin++;
+        h.pinFn = p.fn();
+    }
+
+    private void onUnpin(Op.Unpin u, List<Violation> out) {
+        Binding b = binding(u.page());
+        Frame f = frames[b.pfn()];
+        Frame head = headOf(f);
+        Holding h = stale(b) ? new Holding() : holdingOrEmpty(head.pfn);
+        if (h.pin > 0) {
+            h.pin--;
+            head.pincount--;
+            dropRef(head);
+        } else {
+            String why = h.ref > 0 ? "; the path holds a reference from " + h.refFn + "(), release it with put_page()" : "";
+            out.add(v(ViolationKind.UNPIN_NOT_PINNED, u.fn(), new EffectKind[] {EffectKind.UNPINS},
+                    u.fn() + "() on " + describe(u.page(), f) + " which the path did not pin" + why));
+        }
+    }
+
+    private void onGup(Op.Gup g, List<Violation> out) {
+        gup(g);
+    }
+
+    private void onRelease(Op.Release r, List<Violation> out) {
+        release(r, out);
+    }
+
+    private void onSplit(Op.Split s, List<Violation> out) {
+        split(s);
+    }
+
+    private void onFree(Op.Free fr, List<Violation> out) {
+        Frame f = frameOf(fr.page());
+        if (!f.allocated) throw invalid("free of pfn " + f.pfn + " which is already free");
+        Frame head = headOf(f);
+        int n = head.compound ? 1 << head.order : 1;
+        for (int i = head.pfn; i < head.pfn + n; i++) frames[i].mapcount = 0;
+        head.entire = 0;
+        head.refcount -= head.mapRefs + head.extRefs;
+        head.mapRefs = 0;
+        head.extRefs = 0;
+        if (head.refcount == 0 && !head.frozen) freeCompound(head);
+        else log.add(step + ":   pfn " + head.pfn + " stays allocated: the path holds " + head.refcount + " reference(s)");
+    }
+
+    private void onMap(Op.Map m, List<Violation> out) {
+        Binding b = binding(m.page());
+        if (stale(b)) {
+            out.add(useAfterFree(m.page(), b, null));
+            return;
+        }
+        Frame f = frames[b.pfn()];
+        if (unpreparedRange(f)) {
+            out.add(anyOfKind(ViolationKind.PUBLISHED_BEFORE_PREPARED, EffectKind.PUBLISHES,
+                    describe(m.page(), f) + " is mapped before prep_compound_page() set up the compound page it belongs to"));
+            return;
+        }
+        Optional<Violation> u = unvalidated(m.page(), f);
+        if (u.isPresent()) {
+            out.add(u.get());
+            return;
+        }
+        Frame head = headOf(f);
+        if (head.refcount == 0) throw invalid("map of pfn " + f.pfn + " whose refcount is zero");
+        f.mapcount++;
+        head.mapRefs++;
+        head.refcount++;
+    }
+
+    private void onMapPmd(Op.MapPmd m, List<Violation> out) {
+        Frame f = frameOf(m.page());
+        if (!f.allocated || !f.compound || f.head != f.pfn) throw invalid("map_pmd of pfn " + f.pfn + " which is not the head of a compound page");
+        if (f.refcount == 0) throw invalid("map_pmd of pfn " + f.pfn + " whose refcount is zero (frozen or unpublished)");
+        f.entire++;
+        f.mapRefs++;
+        f.refcount++;
+    }
+
+    private void onUnmap(Op.Unmap u, List<Violation> out) {
+        Frame f = frameOf(u.page());
+        if (!f.allocated || f.mapcount == 0) throw invalid("unmap of pfn " + f.pfn + " which is not mapped");
+        Frame head = headOf(f);
+        f.mapcount--;
+        head.mapRefs--;
+        dropRef(head);
+    }
+
+    private void onUnmapPmd(Op.UnmapPmd u, List<Violation> out) {
+        Frame f = frameOf(u.page());
+        Frame head = headOf(f);
+        if (!f.allocated || head.entire == 0) throw invalid("unmap_pmd of pfn " + f.pfn + " which is not PMD-mapped");
+        head.entire--;
+        head.mapRefs--;
+        dropRef(head);
+    }
+
+    private void onReadField(Op.ReadField r, List<Violation> out) {
+        Binding b = binding(r.page());
+        Optional<FieldInfo> fi = model.field(r.struct(), r.field(), ctx);
+        if (stale(b)) {
+            String what = r.page() + "->" + r.field() + " is read after " + staleStory(b);
+            out.add(fi.map(x -> new Violation(ViolationKind.USE_AFTER_FREE, x.clause().id(), x.clause().rule(), step, what))
+                    .orElseGet(() -> fallback(ViolationKind.USE_AFTER_FREE, what)));
+            return;
+        }
+        Frame f = frames[b.pfn()];
+        if (fi.isPresent() && fi.get().access() == FieldAccess.HEAD_ONLY && isTail(f) && "page".equals(r.struct())) {
+            out.add(new Violation(ViolationKind.HEAD_ONLY_FIELD_ON_TAIL, fi.get().clause().id(), fi.get().clause().rule(), step,
+                    describe(r.page(), f) + ": page->" + r.field() + " is only meaningful on the head; read it through compound_head() or the folio"));
+            return;
+        }
+        unvalidated(r.page(), f).ifPresent(out::add);
+    }
+
+    private void onCallHeadOnly(Op.CallHeadOnly c, List<Violation> out) {
+        Binding b = binding(c.page());
+        if (stale(b)) {
+            out.add(useAfterFree(c.page(), b, c.fn()));
+            return;
+        }
+        Frame f = frames[b.pfn()];
+        Optional<EffectInfo> req = model.function(c.fn(), ctx).flatMap(fs -> fs.requiresHead(c.arg()));
+        if (req.isPresent() && isTail(f)) {
+            out.add(new Violation(ViolationKind.HEAD_ONLY_CALL_ON_TAIL, req.get().clause().id(), req.get().clause().rule(), step,
+                    c.fn() + "() requires a head page as argument " + (c.arg() + 1) + " but gets " + describe(c.page(), f)));
+            return;
+        }
+        unvalidated(c.page(), f).ifPresent(out::add);
+    }
+
+    private void onPrepCompound(Op.PrepCompound p, List<Violation> out) {
+        Frame f = frameOf(p.page());
+        if (f.intentOrder < 0 || f.rangeStart != f.pfn || f.prepared) {
+            throw invalid("prep_compound of pfn " + f.pfn + " which does not start an unprepared allocation");
+        }
+        int n = 1 << f.intentOrder;
+        for (int i = f.pfn + 1; i < f.pfn + n; i++) {
+            Frame t = frames[i];
+            if (t.refcount > 0 && !t.frozen) {
+                out.add(v(ViolationKind.PREP_OVER_LIVE_REFCOUNT, p.fn(), new EffectKind[] {EffectKind.PREPARES},
+                        p.fn() + "() turns pfn " + i + " into a tail while its refcount is " + t.refcount
+                                + " and not frozen: a concurrent speculative reference on it is lost; page_ref_freeze() it first"));
+                return;
+            }
+        }
+        for (int i = f.pfn; i < f.pfn + n; i++) {
+            Frame t = frames[i];
+            t.compound = n > 1;
+            t.head = f.pfn;
+            if (i != f.pfn) {
+                t.frozen = false;
+                t.refcount = 0;
+                holdings.remove(i);
+            }
+        }
+        f.order = f.intentOrder;
+        f.prepared = true;
+    }
+
+    private void onFreeze(Op.Freeze fz, List<Violation> out) {
+        Frame f = frameOf(fz.page());
+        if (isTail(f)) {
+            out.add(v(ViolationKind.REFCOUNT_ON_TAIL, fz.fn(), new EffectKind[] {EffectKind.REQUIRES_HEAD, EffectKind.FREEZES},
+                    fz.fn() + "() on " + describe(fz.page(), f) + ": the refcount lives on the head"));
+            return;
+        }
+        if (f.allocated && !f.frozen && f.refcount == fz.expected() && fz.expected() > 0) {
+            if (f.mapRefs > 0 || f.pincount > 0) throw invalid("freeze of pfn " + f.pfn + " which is mapped or pinned");
+            holdings.remove(f.pfn);
+            f.extRefs = 0;
+            f.refcount = 0;
+            f.frozen = true;
+            log.add(step + ":   frozen");
+        } else {
+            log.add(step + ":   " + fz.fn() + "() fails (refcount " + f.refcount + ", expected " + fz.expected() + ")");
+        }
+    }
+
+    private void onUnfreeze(Op.Unfreeze uf, List<Violation> out) {
+        Frame f = frameOf(uf.page());
+        if (isTail(f)) {
+            out.add(v(ViolationKind.REFCOUNT_ON_TAIL, uf.fn(), new EffectKind[] {EffectKind.REQUIRES_HEAD, EffectKind.UNFREEZES},
+                    uf.fn() + "() on " + describe(uf.page(), f) + ": the refcount lives on the head"));
+            return;
+        }
+        if (!f.frozen) {
+            out.add(v(ViolationKind.UNFREEZE_NOT_FROZEN, uf.fn(), new EffectKind[] {EffectKind.UNFREEZES},
+                    uf.fn() + "() on pfn " + f.pfn + " whose refcount (" + f.refcount + ") is not frozen: concurrent references are overwritten"));
+            return;
+        }
+        f.frozen = false;
+        f.refcount = uf.count();
+        if (uf.count() > 0) {
+            Holding h = holding(f.pfn);
+            h.ref += uf.count();
+            h.refFn = uf.fn();
+        } else if (f.refcount == 0) {
+            f.frozen = false;
+        }
+    }
+
+    private void onSetRefcounted(Op.SetRefcounted s, List<Violation> out) {
+        setCount(s.page(), 1, s.fn(), out);
+    }
+
+    private void onSetPageCount(Op.SetPageCount s, List<Violation> out) {
+        setCount(s.page(), s.n(), s.fn(), out);
+    }
+
+    private void onPublish(Op.Publish pu, List<Violation> out) {
+        Binding b = binding(pu.page());
+        if (stale(b)) {
+            out.add(useAfterFree(pu.page(), b, pu.fn()));
+            return;
+        }
+        Frame f = frames[b.pfn()];
+        if (unpreparedRange(f)) {
+            out.add(v(ViolationKind.PUBLISHED_BEFORE_PREPARED, pu.fn(), new EffectKind[] {EffectKind.PUBLISHES},
+                    pu.fn() + "() makes " + describe(pu.page(), f) + " reachable before its compound page is prepared: others see a head without order or tails without compound_head"));
+        }
+    }
+
+    private void onAssumeExclusive(Op.AssumeExclusive ae, List<Violation> out) {
+        Binding b = binding(ae.page());
+        if (stale(b)) {
+            out.add(useAfterFree(ae.page(), b, ae.fn()));
+            return;
+        }
+        Frame f = frames[b.pfn()];
+        Frame head = headOf(f);
+        Optional<FunctionSemantics> fs = model.function(ae.fn(), ctx);
+        boolean proof = fs.flatMap(x -> x.find(EffectKind.EXCLUSIVITY_PROOF)).isPresent();
+        Optional<EffectInfo> weak = fs.flatMap(x -> x.find(EffectKind.NOT_EXCLUSIVITY_PROOF));
+        int n = head.compound ? 1 << head.order : 1;
+        int mappings = head.entire;
+        for (int i = head.pfn; i < head.pfn + n; i++) mappings += frames[i].mapcount;
+        Holding h = holdingOrEmpty(head.pfn);
+        int foreign = head.extRefs + (head.pincount - h.pin);
+        boolean exclusive = mappings <= 1 && foreign == 0 && head.pincount == 0;
+        if (!proof && weak.isPresent() && !exclusive) {
+            out.add(new Violation(ViolationKind.NOT_EXCLUSIVE, weak.get().clause().id(), weak.get().clause().rule(), step,
+                    ae.fn() + "() is no exclusivity proof: the compound page at pfn " + head.pfn + " has " + mappings
+                            + " mapping(s), " + head.extRefs + " foreign reference(s) and " + head.pincount
+                            + " pin(s); use PageAnonExclusive() or copy"));
+        }
+    }
+
+    private void onExtGet(Op.ExtGet e, List<Violation> out) {
+        Frame f = frameOf(e.page());
+        if (!f.allocated || f.refcount == 0 || isTail(f)) {
+            log.add(step + ":   foreign speculative get fails");
+            return;
+        }
+        f.refcount++;
+        f.extRefs++;
+    }
+
+    private void onExtPut(Op.ExtPut e, List<Violation> out) {
+        Frame f = frameOf(e.page());
+        Frame head = headOf(f);
+        if (head.extRefs == 0) throw invalid("ext_put without a foreign reference on pfn " + head.pfn);
+        head.extRefs--;
+        dropRef(head);
     }
 
     private boolean unpreparedRange(Frame f) {

@@ -46,6 +46,14 @@ public final class MmlintValidator implements EValidator {
     private static final Pattern CLAUSE_ID = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z0-9][a-z0-9_-]*)+");
     private static final Pattern C_IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,40}");
+    private static final Pattern RULE_ID = Pattern.compile("MM[0-9]{3}");
+
+    /**
+     * Key of the validation context under which the caller gives the rule ids clauses may back (a
+     * {@code Collection<String>}): the rules its loader knows, built-in and custom. Without it only
+     * the form of a rule id (MMnnn) is checked. See {@link ModelValidation#validate(RuleSet, java.util.Collection)}.
+     */
+    public static final String KNOWN_RULES = "dev.mmlint.knownRules";
 
     @Override
     public boolean validate(EObject eObject, DiagnosticChain d, Map<Object, Object> context) {
@@ -64,7 +72,7 @@ public final class MmlintValidator implements EValidator {
         switch (eClass.getName()) {
             case "RuleSet" -> checkRuleSet(new RuleSet(o), s);
             case "RuleFile" -> checkFile(new RuleFile(o), s);
-            case "Clause" -> checkClause(new Clause(o), s);
+            case "Clause" -> checkClause(new Clause(o), s, context == null ? null : (java.util.Collection<?>) context.get(KNOWN_RULES));
             case "Reference" -> checkReference(new Reference(o), s);
             case "FunctionFact" -> {
                 checkFactWindow(new FunctionFact(o), s);
@@ -119,16 +127,18 @@ public final class MmlintValidator implements EValidator {
                 "rule file '" + f.family() + "' declares no confidence (high, medium or low)");
     }
 
-    private void checkClause(Clause c, Sink s) {
+    private void checkClause(Clause c, Sink s, java.util.Collection<?> knownRules) {
         String id = c.id();
         if (blank(id) || !CLAUSE_ID.matcher(id).matches()) {
             s.error(ModelProblem.BAD_CLAUSE_ID, c.eObject(), "id", "malformed clause id '" + id
                     + "' (expected family.name, lower case, e.g. compound.tail-head-only-field)");
         }
-        List<String> rules = MmModel.ruleIds();
-        if (c.rule() == null || !rules.contains(c.rule())) {
+        if (c.rule() == null || !RULE_ID.matcher(c.rule()).matches()) {
+            s.error(ModelProblem.UNKNOWN_RULE, c.eObject(), "rule", "clause '" + id + "' backs malformed rule id '" + c.rule()
+                    + "' (expected MMnnn)");
+        } else if (knownRules != null && !knownRules.contains(c.rule())) {
             s.error(ModelProblem.UNKNOWN_RULE, c.eObject(), "rule", "clause '" + id + "' backs unknown rule '" + c.rule()
-                    + "' (known: " + String.join(", ", rules) + ")");
+                    + "' (known: " + String.join(", ", knownRules.stream().map(String::valueOf).sorted().toList()) + ")");
         }
         boolean versionsOk = checkVersion(c.eObject(), "since", c.since(), s) & checkVersion(c.eObject(), "before", c.before(), s);
         if (versionsOk && c.window().isEmpty()) {

@@ -3,6 +3,10 @@ package dev.mmlint.model.validation;
 import dev.mmlint.model.MmModel;
 import dev.mmlint.model.api.RuleSet;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.EObject;
@@ -17,15 +21,28 @@ public final class ModelValidation {
     private ModelValidation() {
     }
 
+    /** Validates with rule ids checked for their form only (MMnnn). */
     public static Diagnostic diagnose(RuleSet rules) {
+        return diagnose(rules, null);
+    }
+
+    /** @param knownRules the rule ids a clause may back (the loader's built-in and custom rules); null: any MMnnn */
+    public static Diagnostic diagnose(RuleSet rules, Collection<String> knownRules) {
         EValidator.Registry reg = new EValidatorRegistryImpl();
         reg.put(MmModel.ePackage(), new MmlintValidator());
-        return new Diagnostician(reg).validate(rules.eObject());
+        Map<Object, Object> context = new HashMap<>();
+        if (knownRules != null) context.put(MmlintValidator.KNOWN_RULES, Set.copyOf(knownRules));
+        Diagnostician d = new Diagnostician(reg);
+        return d.validate(rules.eObject(), context);
     }
 
     public static List<ModelIssue> validate(RuleSet rules) {
+        return validate(rules, null);
+    }
+
+    public static List<ModelIssue> validate(RuleSet rules, Collection<String> knownRules) {
         List<ModelIssue> out = new ArrayList<>();
-        flatten(diagnose(rules), out);
+        flatten(diagnose(rules, knownRules), out);
         return out;
     }
 

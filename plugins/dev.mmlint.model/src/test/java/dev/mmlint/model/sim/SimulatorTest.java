@@ -15,6 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class SimulatorTest {
 
+    /** Session.apply dispatches to one handler per operation: every record of the sealed Op has one. */
+    @Test
+    void everyOperationHasAHandler() {
+        java.util.Set<Class<?>> ops = new java.util.HashSet<>(List.of(Op.class.getPermittedSubclasses()));
+        assertEquals(ops, new java.util.HashSet<>(Session.handled()));
+    }
+
+
     private static final ReferenceModel MODEL = ReferenceModel.of(TestModels.small());
     private static final TreeContext V61 = TreeContext.of("6.1", Map.of("SPARSEMEM", "y", "SPARSEMEM_VMEMMAP", "n"));
     private final Simulator sim = new Simulator(MODEL, V61);

@@ -43,7 +43,7 @@ class ValidatorTest {
     @Test
     void validatorIsRegisteredForTheGlobalDiagnostician() {
         RuleSet rs = TestModels.small();
-        rs.clauses().get(0).setRule("MM999");
+        rs.clauses().get(0).setRule("MM99");
         MmModel.init();
         Diagnostic d = Diagnostician.INSTANCE.validate(rs.eObject());
         assertEquals(Diagnostic.ERROR, d.getSeverity());
@@ -113,7 +113,16 @@ class ValidatorTest {
     @Test
     void unknownRuleIdsAreRejected() {
         RuleSet rs = TestModels.small();
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        rs.clauses().forEach(c -> known.add(c.rule()));
+        assertEquals(List.of(), ModelValidation.validate(rs, known));
         rs.clauses().get(1).setRule("MM042");
+        List<ModelIssue> issues = ModelValidation.validate(rs, known);
+        assertEquals(List.of(ModelProblem.UNKNOWN_RULE), issues.stream().map(ModelIssue::problem).toList(), issues::toString);
+        assertTrue(issues.get(0).message().contains("backs unknown rule 'MM042' (known: " + String.join(", ", known) + ")"), issues::toString);
+        // without the loader's rules only the form is checked: a custom rule may own clauses
+        assertEquals(List.of(), ModelValidation.validate(rs));
+        rs.clauses().get(1).setRule("MM42");
         assertOnly(rs, ModelProblem.UNKNOWN_RULE);
     }
 

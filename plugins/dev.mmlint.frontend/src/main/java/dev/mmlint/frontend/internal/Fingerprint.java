@@ -1,9 +1,8 @@
-package dev.mmlint.frontend.bench;
+package dev.mmlint.frontend.internal;
 
 import dev.mmlint.frontend.Diagnostic;
 import dev.mmlint.frontend.FunctionCoverage;
 import dev.mmlint.frontend.ParsedUnit;
-import dev.mmlint.frontend.internal.Coverage;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.cdt.core.dom.ast.ASTTypeUtil;

@@ -1,4 +1,4 @@
-package dev.mmlint.frontend.bench;
+package dev.mmlint.bench.frontend;
 
 import dev.mmlint.frontend.CdtFrontend;
 import dev.mmlint.frontend.Frontend;
@@ -10,6 +10,7 @@ import dev.mmlint.frontend.KernelTree;
 import dev.mmlint.frontend.KernelTreeFrontend;
 import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.frontend.internal.Coverage;
+import dev.mmlint.frontend.internal.Fingerprint;
 import dev.mmlint.frontend.internal.HeaderCache;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;

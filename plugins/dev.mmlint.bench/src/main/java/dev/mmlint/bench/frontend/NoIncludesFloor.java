@@ -1,4 +1,4 @@
-package dev.mmlint.frontend.bench;
+package dev.mmlint.bench.frontend;
 
 import dev.mmlint.frontend.Frontend;
 import dev.mmlint.frontend.KernelTreeFrontend;
