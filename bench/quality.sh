@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The quality benchmark of issue 17: corpus recall and precision on today's trees, side by side in one run.
 #
-#   bench/quality.sh [--corpus-only] [--wider] [--save | --out FILE.md] [--jobs N] [--trees 6.1,6.12]
+#   bench/quality.sh [--corpus-only] [--corpus DIR] [--wider] [--save | --out FILE.md] [--jobs N] [--trees 6.1,6.12]
 #
 # 1. Corpus (test-fixtures/corpus/, format in its README.md): every before.c, after.c and ok.c is analysed as
 #    `mmlint check FILE` analyses a lone file (fragment mode; kernel version from `mmlint-kernel:`, Kconfig
@@ -25,6 +25,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --corpus-only) corpus_only=1; args+=("$1"); shift ;;
     --wider) args+=("$1"); shift ;;
+    --corpus) args+=(--corpus "$(readlink -f "$2")"); shift 2 ;;
     --save) out="$here/bench/results/quality-$(date -u +%Y-%m-%d).md"; shift ;;
     --out) out="$2"; shift 2 ;;
     --jobs) args+=(--jobs "$2"); shift 2 ;;
