@@ -43,6 +43,7 @@ import java.util.concurrent.Future;
  * Bench floor   PATH... --key K --out TSV [--config F] [--jobs N] [--passes 2]
  * Bench recheck FILE... --key K --out TSV [--config F] [--n 30]
  * Bench table   TSV --meta META.tsv [--out FILE.md]
+ * Bench quality [options]   (bench/quality.sh: corpus recall and precision on today's trees, see {@link Quality})
  * </pre>
  *
  * {@code check} runs {@link LintRun} (what {@code mmlint check} runs) {@code --passes} times in one
@@ -58,6 +59,10 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) usage();
+        if (argv[0].equals("quality")) {
+            Quality.main(Arrays.copyOfRange(argv, 1, argv.length));
+            return;
+        }
         Args a = new Args(Arrays.copyOfRange(argv, 1, argv.length));
         switch (argv[0]) {
             case "check" -> check(a);
@@ -69,7 +74,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: Bench check|floor|recheck|table ... (see bench/run.sh)");
+        System.err.println("usage: Bench check|floor|recheck|table ... (see bench/run.sh) | Bench quality ... (see bench/quality.sh)");
         System.exit(2);
     }
 

@@ -124,7 +124,7 @@ public abstract class CdtFrontend implements Frontend {
         }
         List<Diagnostic> problems = new ArrayList<>(warnings);
         problems.addAll(r.problems());
-        return new ParsedUnit(onDisk, display, source, tu, contextFor(source), mode(abs), r.functions(), coverage,
+        return new ParsedUnit(onDisk, display, source, tu, contextFor(source, display), mode(abs), r.functions(), coverage,
                 List.copyOf(problems), build);
     }
 
@@ -188,5 +188,5 @@ public abstract class CdtFrontend implements Frontend {
     }
 
     /** The kernel context of one parsed file: the front end's, unless the file itself says more. */
-    protected KernelContext contextFor(SourceText source) { return context(); }
+    protected KernelContext contextFor(SourceText source, String display) throws InputException { return context(); }
 }

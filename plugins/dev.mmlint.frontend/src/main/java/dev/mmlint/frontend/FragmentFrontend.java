@@ -70,13 +70,17 @@ public final class FragmentFrontend extends CdtFrontend {
 
     private static final java.util.regex.Pattern STATED_KERNEL =
             java.util.regex.Pattern.compile("mmlint-kernel:\\s*(\\d+\\.\\d+(?:\\.\\d+)?)");
+    private static final java.util.regex.Pattern STATED_CONFIG = java.util.regex.Pattern.compile("mmlint-config:([^\\n]*)");
+    private static final java.util.regex.Pattern CONFIG_ENTRY = java.util.regex.Pattern.compile("(?:CONFIG_)?([A-Za-z0-9_]+)=(\\S+)");
 
     /**
      * A fragment may say which kernel it comes from in its leading comment ({@code mmlint-kernel: 6.1}),
-     * as the fixtures do; a version given on the command line wins.
+     * as the fixtures do, and which Kconfig values it needs ({@code mmlint-config: CONFIG_A=y CONFIG_B=n},
+     * stated values for rule gating; the preprocessor still sees no CONFIG_ symbol); a version or a
+     * configuration given on the command line wins. A malformed {@code mmlint-config:} entry is an
+     * error naming the file and line.
      */
-    @Override protected KernelContext contextFor(SourceText source) {
-        if (context.version() != null) return context;
+    @Override protected KernelContext contextFor(SourceText source, String display) throws InputException {
         String head = source.content().substring(0, Math.min(source.content().length(), 4096));
         int i = 0;
         while (i < head.length()) { // skip blank space and // lines (SPDX) before the leading comment
@@ -87,9 +91,24 @@ public final class FragmentFrontend extends CdtFrontend {
         if (!head.startsWith("/*", i)) return context;
         int end = head.indexOf("*/", i + 2);
         if (end < 0) return context;
-        java.util.regex.Matcher m = STATED_KERNEL.matcher(head.substring(i, end));
-        if (!m.find()) return context;
-        return context.withVersion(KernelVersion.parse(m.group(1)), "stated in the file (mmlint-kernel: " + m.group(1) + ")");
+        String comment = head.substring(i, end);
+        KernelContext ctx = context;
+        java.util.regex.Matcher m = STATED_KERNEL.matcher(comment);
+        if (ctx.version() == null && m.find())
+            ctx = ctx.withVersion(KernelVersion.parse(m.group(1)), "stated in the file (mmlint-kernel: " + m.group(1) + ")");
+        java.util.regex.Matcher c = STATED_CONFIG.matcher(comment);
+        if (!ctx.config().stated() && c.find()) {
+            java.util.Map<String, String> values = new java.util.TreeMap<>();
+            int line = source.line(i + c.start());
+            for (String kv : c.group(1).replace("*/", "").trim().split("\\s+")) {
+                if (kv.isEmpty()) continue;
+                java.util.regex.Matcher e = CONFIG_ENTRY.matcher(kv);
+                if (!e.matches()) throw new InputException(display, line, "malformed mmlint-config entry '" + kv + "' (expected CONFIG_X=y|n|m|value)");
+                values.put(e.group(1), e.group(2));
+            }
+            ctx = ctx.withConfig(new KernelConfig(values, "stated in the file (mmlint-config:" + c.group(1).stripTrailing() + ")"));
+        }
+        return ctx;
     }
 
     @Override public String displayPath(Path file) {

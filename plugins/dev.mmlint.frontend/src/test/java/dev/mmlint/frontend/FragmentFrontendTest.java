@@ -125,4 +125,22 @@ class FragmentFrontendTest {
                     "a version given on the command line wins");
         }
     }
+
+    @Test void aFragmentMayStateItsConfigInItsLeadingComment(@TempDir Path dir) throws Exception {
+        String text = "/*\n * mmlint-kernel: 5.17\n * mmlint-config: CONFIG_SPARSEMEM=y CONFIG_SPARSEMEM_VMEMMAP=n\n */\nvoid f(void) {}\n";
+        KernelContext ctx = fe.parseText(dir.resolve("a.c"), "a.c", text).context();
+        assertEquals(KernelVersion.parse("5.17"), ctx.version());
+        assertTrue(ctx.config().stated(), ctx.config().source());
+        assertTrue(ctx.config().enabled("CONFIG_SPARSEMEM"));
+        assertFalse(ctx.config().enabled("SPARSEMEM_VMEMMAP"));
+        assertEquals("n", ctx.config().value("SPARSEMEM_VMEMMAP"));
+
+        assertFalse(fe.parseText(dir.resolve("b.c"), "b.c", "void f(void) {}\n").context().config().stated(), "nothing stated");
+
+        InputException bad = assertThrows(InputException.class, () -> fe.parseText(dir.resolve("c.c"), "c.c",
+                "// SPDX-License-Identifier: GPL-2.0\n/*\n * mmlint-config: CONFIG_SPARSEMEM\n */\nvoid f(void) {}\n"));
+        assertEquals("c.c", bad.diagnostic().file());
+        assertEquals(3, bad.diagnostic().line());
+        assertTrue(bad.getMessage().contains("CONFIG_SPARSEMEM"), bad.getMessage());
+    }
 }
