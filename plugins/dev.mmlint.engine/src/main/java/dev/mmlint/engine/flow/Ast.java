@@ -1,0 +1,124 @@
+package dev.mmlint.engine.flow;
+
+import dev.mmlint.engine.ast.WrittenView;
+import java.util.List;
+import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
+import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
+import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
+import org.eclipse.cdt.core.dom.ast.IASTImageLocation;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
+import org.eclipse.cdt.core.dom.ast.IBasicType;
+import org.eclipse.cdt.core.dom.ast.ICompositeType;
+import org.eclipse.cdt.core.dom.ast.IPointerType;
+import org.eclipse.cdt.core.dom.ast.IQualifierType;
+import org.eclipse.cdt.core.dom.ast.IType;
+import org.eclipse.cdt.core.dom.ast.ITypedef;
+
+/** Syntax helpers of the transfer functions: names, positions, C types and normalised texts of expressions. */
+final class Ast {
+    private Ast() {}
+
+    static IASTExpression strip(IASTExpression e) {
+        while (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) e = u.getOperand();
+        while (e instanceof IASTCastExpression c) e = strip(c.getOperand());
+        return e;
+    }
+
+    /** The variable an expression names (through parentheses and casts), or null. */
+    static String name(IASTExpression e) {
+        IASTExpression s = e == null ? null : strip(e);
+        return s instanceof IASTIdExpression id ? id.getName().toString() : null;
+    }
+
+    static int offset(IASTNode n) {
+        if (n == null) return 0;
+        IASTFileLocation l = n.getFileLocation();
+        return l == null ? 0 : l.getNodeOffset();
+    }
+
+    static int length(IASTNode n) {
+        if (n == null) return 0;
+        IASTFileLocation l = n.getFileLocation();
+        return l == null ? 0 : l.getNodeLength();
+    }
+
+    /** The position of a field reference: its owner where the owner is written in the file (also inside a macro's arguments). */
+    static int offsetOfName(IASTFieldReference f) {
+        if (strip(f.getFieldOwner()) instanceof IASTIdExpression id) {
+            var ol = id.getName().getImageLocation();
+            if (ol != null && ol.getLocationKind() != IASTImageLocation.MACRO_DEFINITION) return ol.getNodeOffset();
+        }
+        return offset(f);
+    }
+
+    static int offsetOfCall(IASTExpression at) {
+        if (at instanceof IASTFunctionCallExpression c && c.getFunctionNameExpression() instanceof IASTIdExpression id) {
+            var il = id.getName().getImageLocation();
+            if (il != null && il.getLocationKind() != IASTImageLocation.MACRO_DEFINITION) return il.getNodeOffset();
+        }
+        return offset(at);
+    }
+
+    static boolean isNull(IASTExpression e) {
+        String t = e.getRawSignature().trim();
+        return t.equals("NULL") || t.equals("0") || t.equals("((void *)0)");
+    }
+
+    /** A returned value as text, with the spellings of false and NULL made one. */
+    static String normalised(String text) {
+        String t = text.replaceAll("\\s+", " ").trim();
+        for (List<int[]> in = parenthesised(t); in != null; in = parenthesised(t)) t = t.substring(1, t.length() - 1).trim();
+        return switch (t) {
+            case "NULL", "false", "(void *)0", "0" -> "0";
+            case "true", "1" -> "1";
+            default -> t;
+        };
+    }
+
+    /** The one operand of a text wholly in parentheses, or null. */
+    static List<int[]> parenthesised(String t) {
+        if (!t.startsWith("(") || !t.endsWith(")")) return null;
+        List<int[]> inner = WrittenView.splitArgs(t, 0, t.length());
+        return inner != null && inner.size() == 1 && inner.get(0)[1] == t.length() - 1 ? inner : null;
+    }
+
+    /** {@code struct page *} by the C type the parser resolved; false when unresolvable. */
+    static boolean isPagePointerType(IASTExpression e) {
+        try {
+            var t = e.getExpressionType();
+            while (t instanceof ITypedef td) t = td.getType();
+            if (t instanceof IPointerType pt) {
+                var target = pt.getType();
+                while (target instanceof ITypedef td) target = td.getType();
+                while (target instanceof IQualifierType q) target = q.getType();
+                return target instanceof ICompositeType ct && ct.getName().equals("page");
+            }
+        } catch (RuntimeException ex) {
+            // unresolvable: not known to be a page pointer
+        }
+        return false;
+    }
+
+    private static IType unwrap(IType t) {
+        for (int i = 0; i < 16 && t != null; i++) {
+            if (t instanceof ITypedef td) t = td.getType();
+            else if (t instanceof IQualifierType q) t = q.getType();
+            else break;
+        }
+        return t;
+    }
+
+    static boolean isInteger(IType t) {
+        return unwrap(t) instanceof IBasicType b
+                && (b.getKind() == IBasicType.Kind.eInt || b.getKind() == IBasicType.Kind.eChar
+                    || b.getKind() == IBasicType.Kind.eBoolean || b.getKind() == IBasicType.Kind.eInt128);
+    }
+
+    static boolean isPointer(IType t) {
+        return unwrap(t) instanceof IPointerType;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.mmlint.engine.flow;
+
+import static dev.mmlint.engine.flow.Ast.length;
+import static dev.mmlint.engine.flow.Ast.name;
+import static dev.mmlint.engine.flow.Ast.offset;
+import static dev.mmlint.engine.flow.Ast.strip;
+
+import dev.mmlint.engine.ast.WrittenView;
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.knowledge.ApiEffect;
+import dev.mmlint.engine.knowledge.ApiEffect.ArgEffect;
+import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.RangeClass;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
+import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+
+/**
+ * Calls, in the shared core: a call the model knows dispatches each of its argument effects to the
+ * concern model that owns it (GET/PUT/PIN and array effects to GUP holdings, SPECULATIVE_GET/RECHECK to
+ * speculative references, PUBLISH/SET_COUNT/PREPARE/FREEZE to compound preparation, DECIDES_EXCLUSIVE
+ * to exclusivity, REQUIRES_HEAD to shape) and makes its result value; a function of the same unit
+ * applies its summary; assertions refine the state.
+ */
+final class Calls {
+    private final TransferContext c;
+
+    Calls(TransferContext c) { this.c = c; }
+
+    V call(IASTFunctionCallExpression call) {
+        IASTExpression fn = call.getFunctionNameExpression();
+        String name = fn instanceof IASTIdExpression id ? id.getName().toString() : null;
+        List<IASTExpression> args = new ArrayList<>();
+        for (IASTInitializerClause a : call.getArguments()) args.add(a instanceof IASTExpression x ? x : null);
+        if (name == null) { c.ex.eval(fn); }
+        return apply(name, args, call);
+    }
+
+    V invocation(WrittenView.Invocation inv, IASTExpression expanded) {
+        if (!inv.functionLike()) {
+            Optional<RangeClass> s = c.kb.size(inv.name());
+            return s.isPresent() ? new V.Int(c.bound(s.get(), expanded), null, null) : V.UNKNOWN;
+        }
+        if (c.kb.assertion(inv.name()).isPresent()) { assertionAt(inv); return V.UNKNOWN; }
+        return apply(inv.name(), inv.args(), expanded);
+    }
+
+    /** A known assertion macro (VM_BUG_ON_PAGE(cond, page)): after it, cond is false. */
+    void assertionAt(WrittenView.Invocation inv) {
+        if (inv.functionLike()) assertion(inv.name(), inv.args(), inv.argTexts(), inv.offset());
+    }
+
+    private void assertion(String name, List<IASTExpression> args, List<String> argTexts, int off) {
+        Optional<Integer> a = c.kb.assertion(name);
+        if (a.isEmpty() || a.get() >= args.size()) return;
+        IASTExpression cond = args.get(a.get());
+        if (cond == null) return;
+        V v = c.silently(cond);
+        // contract: asserting a parameter is not a tail makes the function head-only for it
+        if (v instanceof V.Test t && t.kind() == ApiEffect.Result.IS_TAIL && c.learning())
+            c.shape.asserted(c.st.core.page(t.var()), t.var(), name + "(" + String.join(", ", argTexts) + ")", c.line(off), c.pathCondition(Map.of()));
+        c.transfer.refine(v, false);
+    }
+
+    private V apply(String name, List<IASTExpression> args, IASTExpression at) {
+        if (name != null && (name.equals("__builtin_expect") || name.equals("likely") || name.equals("unlikely"))) {
+            V v = args.isEmpty() ? V.UNKNOWN : c.ex.eval(args.get(0));
+            for (int i = 1; i < args.size(); i++) c.ex.eval(args.get(i));
+            return v;
+        }
+        if (name != null && c.kb.assertion(name).isPresent()) {
+            List<String> texts = new ArrayList<>();
+            for (IASTExpression a : args) texts.add(a == null ? "" : a.getRawSignature());
+            assertion(name, args, texts, at == null ? 0 : Ast.offsetOfCall(at));
+            return V.UNKNOWN;
+        }
+        List<V> vals = new ArrayList<>();
+        for (IASTExpression a : args) vals.add(a == null ? V.UNKNOWN : c.ex.eval(a));
+        Optional<ApiEffect> effect = name == null ? Optional.empty() : c.kb.call(name);
+        FunctionSummary sum = name == null || effect.isPresent() ? null : c.summaries.apply(name);
+        int off = at == null ? 0 : Ast.offsetOfCall(at);
+        int line = c.line(off);
+        if (effect.isPresent()) {
+            ApiEffect ef = effect.get();
+            List<PageValue> pvs = new ArrayList<>();
+            for (V v : vals) pvs.add(v instanceof V.Page p ? p.v() : null);
+            c.emit(new Event.Call(off, length(at), name, ef, pvs));
+            boolean consumes = false;
+            // re-checks first: a call that tests what the page is (isolate_lru_page) may also need a head
+            List<ArgEffect> ordered = new ArrayList<>(ef.args());
+            ordered.sort(Comparator.comparing(a -> a.kind() != ArgEffect.Kind.RECHECK));
+            for (ArgEffect a : ordered) {
+                if (a.index() >= args.size()) continue;
+                IASTExpression ax = args.get(a.index());
+                V av = vals.get(a.index());
+                String var = name(ax);
+                Boolean holds = a.when() == null ? Boolean.TRUE : CallConditions.holds(c, a.when(), args);
+                if (holds == null) {
+                    // the condition is not known here: a release may have happened, nothing else is assumed
+                    consumes |= releaseUnknown(a, av, var);
+                    continue;
+                }
+                if (!holds) continue;
+                consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals));
+            }
+            boolean validation = switch (ef.result()) {
+                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, MAPCOUNT, SAME_AS_ARG, PFN_OF_ARG -> true;
+                default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK);
+            };
+            if (!consumes && !validation)
+                for (int i = 0; i < vals.size(); i++)
+                    if (vals.get(i) instanceof V.Page p && p.v().unvalidated()) c.ex.use(args.get(i), p, "passed to " + name + "()");
+            return Results.of(c, name, ef, args, vals, off, at);
+        }
+        if (sum != null) {
+            for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
+                int k = r.getKey();
+                Map<Integer, Boolean> carried = CallConditions.carried(c, r.getValue().when(), args);
+                // a requirement learned from the callee's body: the head-only contract clause backs it
+                if (carried != null && k < vals.size() && vals.get(k) instanceof V.Page p) headRequired(name, k, args.get(k), p, null,
+                        (r.getValue().contract() ? "asserts it is not a tail: " : "") + r.getValue().because() + " (line " + r.getValue().line() + ")",
+                        carried);
+            }
+            if (sum.returnsMaybeTail()) {
+                PageValue rv = sum.returned();
+                return new V.Page(PageValue.of(Shape.MAYBE_TAIL, c.origin(off, name + "() (" + rv.origin() + ")"), rv.originClause())
+                        .step(new WitnessStep("lookup", name, line)), null);
+            }
+        }
+        if (name != null && at != null) {
+            // a size the model classifies (pages_per_huge_page(h), folio_nr_pages(folio))
+            Bound size = c.ex.sizeOfText(at);
+            if (size != null) return new V.Int(size, null, null);
+        }
+        // an unknown call: arrays handed to it are its business now
+        for (int i = 0; i < vals.size(); i++) {
+            if (vals.get(i) instanceof V.Addr a) c.ex.escape(a.var());
+            String n = name(args.get(i));
+            if (n != null) c.ex.escape(n);
+        }
+        return V.UNKNOWN;
+    }
+
+    /** Hands one argument effect to the model that owns it. @return true when the call consumes the reference (put, unpin) */
+    private boolean argEffect(String api, ArgEffect a, IASTExpression ax, V av, String var, int off, int line, Long requested) {
+        FlowState st = c.st;
+        PageValue pv = av instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
+        switch (a.kind()) {
+            case REQUIRES_HEAD -> { if (av instanceof V.Page p) headRequired(api, a.index(), ax, p, a.clause(), null, Map.of()); }
+            case GET -> { if (var != null && av instanceof V.Page p) c.gup.get(st.core, var, p.v(), c.origin(off, api + "()"), api, line); }
+            case SPECULATIVE_GET -> c.spec.tried(st.spec, var, pv, off, length(ax), api, ax == null ? "" : ax.getRawSignature(), a.clause());
+            case RECHECK -> c.spec.rechecked(st.spec, var);
+            case PIN_ARRAY, GET_ARRAY -> {
+                String arr = av instanceof V.Addr ad ? ad.var() : var;
+                if (arr == null && ax != null) arr = ax.getRawSignature().replaceAll("\\s+", "");
+                if (arr != null)
+                    c.gup.filled(st, arr, a.kind() == ArgEffect.Kind.PIN_ARRAY, av instanceof V.Addr || c.facts.localArrays().contains(arr),
+                            av instanceof V.Addr, c.origin(off, api + "()"), a.clause(), api, requested, line);
+            }
+            case PUT, UNPIN -> {
+                c.gup.releasedPage(st, pageOfPfn(var, av), arrayOfElement(ax), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause(),
+                        c.origin(off, api + "()"));
+                return true;
+            }
+            case UNPIN_ARRAY, PUT_ARRAY -> {
+                String arr = av instanceof V.Addr ad ? ad.var() : var;
+                if (arr != null) c.gup.releasedArray(st.gup, arr, off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN_ARRAY, a.clause());
+                return true;
+            }
+            case PUBLISH, SET_COUNT -> c.compound.published(st.compound, var, pv, a.kind() == ArgEffect.Kind.SET_COUNT, off, length(ax), api, a.clause());
+            case PREPARE -> c.compound.prepared(st.compound, var, pv, api, a.clause(), line);
+            case FREEZE -> c.compound.frozen(st.compound, var);
+            case NR_PAGES -> { }
+            case DECIDES_EXCLUSIVE -> c.exclusive.decides(st.exclusive, api, line);
+        }
+        return false;
+    }
+
+    /** A release that may or may not happen (condition unknown): the reference is no longer known to be held. */
+    private boolean releaseUnknown(ArgEffect a, V av, String var) {
+        boolean release = switch (a.kind()) {
+            case PUT, UNPIN, PUT_ARRAY, UNPIN_ARRAY -> true;
+            default -> false;
+        };
+        if (!release) return false;
+        var = pageOfPfn(var, av);
+        String arr = av instanceof V.Addr ad ? ad.var() : var;
+        if (arr != null) c.ex.escape(arr);
+        return true;
+    }
+
+    /** A pfn handed on names the page whose pfn it is (memory_failure(pfn, MF_COUNT_INCREASED)): that page's variable. */
+    private String pageOfPfn(String var, V av) {
+        if (av instanceof V.Pfn p && p.page() != null) return p.page();
+        String page = var == null ? null : c.st.core.pageOfPfn(var);
+        return page != null ? page : var;
+    }
+
+    /** The constant number of pages a GUP call asked for, when the model names its count argument. */
+    private static Long requested(ApiEffect ef, List<V> vals) {
+        for (ArgEffect a : ef.args())
+            if (a.kind() == ArgEffect.Kind.NR_PAGES && a.index() < vals.size() && vals.get(a.index()) instanceof V.Int i) return i.constant();
+        return null;
+    }
+
+    private void headRequired(String api, int k, IASTExpression ax, V.Page p, Clause clause, String because, Map<Integer, Boolean> when) {
+        c.shape.headRequired(api, k, offset(ax), length(ax), c.line(offset(ax)), ax == null ? "" : ax.getRawSignature(), p.v(), p.var(),
+                clause, because, c.pathCondition(when));
+        c.spec.headUse(c.st.spec, p.var() != null ? p.var() : name(ax), api + "()", offset(ax));
+    }
+
+    private static String arrayOfElement(IASTExpression ax) {
+        if (strip(ax) instanceof IASTArraySubscriptExpression s) return name(s.getArrayExpression());
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.mmlint.engine.flow;
+
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.knowledge.Clause;
+
+/**
+ * The compound-preparation model (MM006): a page's refcount made visible (published, or set) before the
+ * page is prepared as a compound page, or set without the refcount frozen first. Raises
+ * {@link Event.Publish} of kind "before-prepare" (at the publishing call, when the prepare comes) and
+ * "unfrozen" (at a set of a refcount nobody froze, on a page a lookup gave).
+ */
+final class CompoundModel {
+    private final Events events;
+
+    CompoundModel(Events events) { this.events = events; }
+
+    /**
+     * {@code api} makes the refcount of page variable {@code var} (value {@code pv}) visible at
+     * [off, off+len); {@code set}: it sets the count (set_page_count) rather than publishing the page.
+     */
+    void published(CompoundFacts c, String var, PageValue pv, boolean set, int off, int len, String api, Clause clause) {
+        if (var == null) return;
+        if (set && !c.isFrozen(var) && pv.originClause() != null)
+            events.emit(new Event.Publish(off, len, api, var, pv, clause, "unfrozen", 0));
+        if (!c.isPrepared(var)) c.publish(var, off);
+    }
+
+    /** {@code api} prepares {@code var} as a compound page at {@code line}. */
+    void prepared(CompoundFacts c, String var, PageValue pv, String api, Clause clause, int line) {
+        if (var == null) return;
+        Integer pub = c.publishedAt(var);
+        if (pub != null) events.emit(new Event.Publish(pub, 1, api, var, pv, clause, "before-prepare", line));
+        c.prepare(var);
+    }
+
+    /** The refcount of {@code var} is frozen. */
+    void frozen(CompoundFacts c, String var) { if (var != null) c.freeze(var); }
+}

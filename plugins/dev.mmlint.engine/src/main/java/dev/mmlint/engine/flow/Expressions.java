@@ -1,0 +1,384 @@
+package dev.mmlint.engine.flow;
+
+import static dev.mmlint.engine.flow.Ast.length;
+import static dev.mmlint.engine.flow.Ast.name;
+import static dev.mmlint.engine.flow.Ast.offset;
+import static dev.mmlint.engine.flow.Ast.strip;
+
+import dev.mmlint.engine.api.TextEdit;
+import dev.mmlint.engine.ast.WrittenView;
+import dev.mmlint.engine.knowledge.Clause;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
+import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
+import org.eclipse.cdt.core.dom.ast.IASTConditionalExpression;
+import org.eclipse.cdt.core.dom.ast.IASTDoStatement;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTExpressionList;
+import org.eclipse.cdt.core.dom.ast.IASTExpressionStatement;
+import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
+import org.eclipse.cdt.core.dom.ast.IASTForStatement;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
+import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTStatement;
+import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTWhileStatement;
+import org.eclipse.cdt.core.dom.ast.gnu.IGNUASTCompoundStatementExpression;
+
+/**
+ * The expression walker of the shared core: evaluates an expression to its {@link V value} in the
+ * current state, and hands what it meets to the concern models: page pointer arithmetic to the
+ * contiguity model, field accesses to the shape model, uses of speculative references to the
+ * speculative model, elements of GUP arrays to the GUP model, comparisons to the exclusivity model;
+ * calls go to {@link Calls}.
+ */
+final class Expressions {
+    private final TransferContext c;
+    /** How many times a page pointer advanced inside a loop may step: the bound of the loop's guard. */
+    private boolean inLoopBound;
+
+    Expressions(TransferContext c) { this.c = c; }
+
+    V eval(IASTExpression e) {
+        if (e == null) return V.UNKNOWN;
+        WrittenView.Invocation inv = c.view.rootedAt(e);
+        if (inv != null) return c.calls.invocation(inv, e);
+        IASTExpression written = c.view.written(e);
+        if (written != null && written != e) return eval(written);
+        if (e instanceof IASTIdExpression id) return read(id.getName().toString(), e);
+        if (e instanceof IASTLiteralExpression lit) return literal(lit);
+        if (e instanceof IASTUnaryExpression u) return unary(u);
+        if (e instanceof IASTBinaryExpression b) return binary(b);
+        if (e instanceof IASTFunctionCallExpression call) return c.calls.call(call);
+        if (e instanceof IASTFieldReference f) return field(f, false);
+        if (e instanceof IASTArraySubscriptExpression a) return subscript(a, false);
+        if (e instanceof IASTCastExpression cast) {
+            V inner = eval(cast.getOperand());
+            // (unsigned long)(page - vmemmap) is a pfn: a cast to an integer type ends the page value
+            if (inner instanceof V.Page && Ast.isInteger(cast.getExpressionType())) return V.UNKNOWN;
+            return inner;
+        }
+        if (e instanceof IASTConditionalExpression ce) {
+            eval(ce.getLogicalConditionExpression());
+            V p = eval(ce.getPositiveResultExpression()), q = eval(ce.getNegativeResultExpression());
+            if (p instanceof V.Page a && q instanceof V.Page b) return new V.Page(a.v().join(b.v()), null);
+            if (p instanceof V.Page a && Ast.isNull(ce.getNegativeResultExpression())) return new V.Page(a.v(), null);
+            if (q instanceof V.Page b && Ast.isNull(ce.getPositiveResultExpression())) return new V.Page(b.v(), null);
+            return V.UNKNOWN;
+        }
+        if (e instanceof IASTExpressionList l) {
+            V last = V.UNKNOWN;
+            for (IASTExpression x : l.getExpressions()) last = eval(x);
+            return last;
+        }
+        if (e instanceof IGNUASTCompoundStatementExpression se) {
+            // the CFG ran its statements before this node; its value is its last expression
+            IASTStatement[] ss = se.getCompoundStatement() == null ? new IASTStatement[0] : se.getCompoundStatement().getStatements();
+            if (ss.length > 0 && ss[ss.length - 1] instanceof IASTExpressionStatement es) return c.silently(es.getExpression());
+            return V.UNKNOWN;
+        }
+        return V.UNKNOWN;
+    }
+
+    private V read(String name, IASTExpression at) {
+        FlowState st = c.st;
+        PageValue pv = st.core.page(name);
+        if (pv != null) return new V.Page(pv, name);
+        if (st.gup.isCount(name)) return new V.Count(st.gup.counted(name));
+        if (st.core.cond(name) != null) return st.core.cond(name);
+        if (c.facts.pageVars().contains(name)) return new V.Page(PageValue.UNKNOWN, name);
+        Bound size = st.ranges.of(name);
+        if (size == null && !c.facts.locals().contains(name) && !c.facts.params().containsKey(name))
+            // an identifier the model may classify (a constant such as HPAGE_PMD_NR in a fragment)
+            size = c.kb.size(name).map(r -> c.bound(r, at)).orElse(null);
+        return new V.Int(size, null, name);
+    }
+
+    private static V literal(IASTLiteralExpression lit) {
+        if (lit.getKind() != IASTLiteralExpression.lk_integer_constant) return V.UNKNOWN;
+        String s = lit.toString().toLowerCase().replaceAll("[ul]+$", "");
+        try {
+            long v = s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : s.length() > 1 && s.startsWith("0") ? Long.parseLong(s, 8) : Long.parseLong(s);
+            return new V.Int(null, v, null);
+        } catch (NumberFormatException ex) {
+            return V.UNKNOWN;
+        }
+    }
+
+    private V unary(IASTUnaryExpression u) {
+        IASTExpression x = u.getOperand();
+        switch (u.getOperator()) {
+            case IASTUnaryExpression.op_bracketedPrimary: return eval(x);
+            case IASTUnaryExpression.op_not: return new V.Not(eval(x));
+            case IASTUnaryExpression.op_sizeof: case IASTUnaryExpression.op_alignOf: return V.UNKNOWN;
+            case IASTUnaryExpression.op_amper: {
+                if (x instanceof IASTIdExpression id) return new V.Addr(id.getName().toString());
+                if (strip(x) instanceof IASTFieldReference f && f.getFieldName().toString().equals("page")) {
+                    V owner = eval(f.getFieldOwner());
+                    if (owner instanceof V.Page p && p.v().shape() == Shape.FOLIO)
+                        return new V.Page(p.v().withShape(Shape.HEAD, p.v().origin(), p.v().originClause()), null);
+                    return V.UNKNOWN;
+                }
+                if (strip(x) instanceof IASTArraySubscriptExpression a) return subscript(a, true);
+                eval(x);
+                return V.UNKNOWN;
+            }
+            case IASTUnaryExpression.op_star: {
+                V inner = eval(x);
+                return inner instanceof V.Page ? inner : V.UNKNOWN;
+            }
+            case IASTUnaryExpression.op_prefixIncr: case IASTUnaryExpression.op_postFixIncr:
+            case IASTUnaryExpression.op_prefixDecr: case IASTUnaryExpression.op_postFixDecr: {
+                String n = name(x);
+                if (n != null && isPagePointer(x)) {
+                    boolean inc = u.getOperator() == IASTUnaryExpression.op_prefixIncr || u.getOperator() == IASTUnaryExpression.op_postFixIncr;
+                    c.ranges.pointerArith(offset(u), length(u), n, n + (inc ? "++" : "--"), loopBound(u), null);
+                    PageValue pv = c.st.core.pageOrUnknown(n);
+                    PageValue nv = pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(u), n + (inc ? "++" : "--")), pv.originClause()).asSubpage(true);
+                    c.st.core.putPage(n, nv);
+                    return new V.Page(nv, null);
+                }
+                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); }
+                return eval(x);
+            }
+            default: {
+                V v = eval(x);
+                return v instanceof V.Int i && i.size() != null ? new V.Int(i.size(), null, null) : V.UNKNOWN;
+            }
+        }
+    }
+
+    private V binary(IASTBinaryExpression b) {
+        int op = b.getOperator();
+        IASTExpression l = b.getOperand1(), r = b.getOperand2();
+        switch (op) {
+            case IASTBinaryExpression.op_assign: {
+                V rv = eval(r instanceof IASTExpression ? r : null);
+                String n = name(l);
+                if (n != null) {
+                    c.st.kill(n);
+                    assign(n, rv);
+                    entryRead(n, r);
+                } else {
+                    lvalue(l);
+                    if (rv instanceof V.Page p && p.v().unvalidated()) use(r, p, "stored");
+                    if (rv instanceof V.Addr a) escape(a.var());
+                    if (r instanceof IASTIdExpression id) escape(id.getName().toString());
+                }
+                return rv;
+            }
+            case IASTBinaryExpression.op_plusAssign: case IASTBinaryExpression.op_minusAssign: {
+                String n = name(l);
+                V rv = eval(r);
+                if (n != null && isPagePointer(l)) {
+                    c.ranges.pointerArith(offset(b), length(b), n, n + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(),
+                            ContiguityModel.worst(V.sizeOf(rv), loopBound(b)), null);
+                    PageValue pv = c.st.core.pageOrUnknown(n);
+                    c.st.core.putPage(n, pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), "pointer arithmetic"), pv.originClause()).asSubpage(true));
+                    return new V.Page(c.st.core.page(n), null);
+                }
+                if (n != null) c.st.kill(n);
+                return V.UNKNOWN;
+            }
+            case IASTBinaryExpression.op_plus: case IASTBinaryExpression.op_minus: {
+                V lv = eval(l), rv = eval(r);
+                boolean lp = lv instanceof V.Page || isPagePointer(l), rp = rv instanceof V.Page || isPagePointer(r);
+                // page - base (two pointers) is an index, not page arithmetic
+                if (lp && !rp && op == IASTBinaryExpression.op_minus && Ast.isPointer(r.getExpressionType())) return V.UNKNOWN;
+                if (lp && !rp) {
+                    String base = name(l) != null ? name(l) : l.getRawSignature();
+                    TextEdit fix = op == IASTBinaryExpression.op_plus && name(l) != null
+                            ? new TextEdit(offset(b), length(b), "nth_page(" + name(l) + ", " + r.getRawSignature() + ")") : null;
+                    c.ranges.pointerArith(offset(b), length(b), base, b.getRawSignature(), V.sizeOf(rv), fix);
+                    PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
+                    return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
+                }
+                if (rp && !lp && op == IASTBinaryExpression.op_plus) {
+                    c.ranges.pointerArith(offset(b), length(b), name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), V.sizeOf(lv), null);
+                    return new V.Page(PageValue.of(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), null).asSubpage(true), null);
+                }
+                if (lp && rp) return V.UNKNOWN; // pointer difference
+                return ContiguityModel.arithInt(lv, rv);
+            }
+            case IASTBinaryExpression.op_shiftLeft: case IASTBinaryExpression.op_shiftRight:
+            case IASTBinaryExpression.op_multiply: case IASTBinaryExpression.op_divide: {
+                V lv = eval(l), rv = eval(r);
+                Bound whole = sizeOfText(b);
+                if (whole != null) return new V.Int(whole, null, null);
+                if (op == IASTBinaryExpression.op_shiftLeft && lv instanceof V.Int li && li.constant() != null && rv instanceof V.Int ri
+                        && ri.constant() != null && ri.constant() < 62) return new V.Int(null, li.constant() << ri.constant(), null);
+                return ContiguityModel.arithInt(lv, rv);
+            }
+            case IASTBinaryExpression.op_equals: case IASTBinaryExpression.op_notequals:
+            case IASTBinaryExpression.op_lessThan: case IASTBinaryExpression.op_lessEqual:
+            case IASTBinaryExpression.op_greaterThan: case IASTBinaryExpression.op_greaterEqual: {
+                V lv = eval(l), rv = eval(r);
+                V.Cmp cmp = new V.Cmp(op, lv, rv);
+                c.exclusive.compared(cmp, offset(b), length(b), b.getRawSignature());
+                return cmp;
+            }
+            case IASTBinaryExpression.op_logicalAnd: case IASTBinaryExpression.op_logicalOr:
+                eval(l);
+                eval(r);
+                return V.UNKNOWN;
+            default: {
+                V lv = eval(l), rv = eval(r);
+                if (op == IASTBinaryExpression.op_multiplyAssign || op == IASTBinaryExpression.op_divideAssign
+                        || op == IASTBinaryExpression.op_shiftLeftAssign || op == IASTBinaryExpression.op_shiftRightAssign
+                        || op == IASTBinaryExpression.op_binaryAndAssign || op == IASTBinaryExpression.op_binaryOrAssign
+                        || op == IASTBinaryExpression.op_binaryXorAssign || op == IASTBinaryExpression.op_moduloAssign) {
+                    String n = name(l);
+                    if (n != null) c.st.kill(n);
+                    return V.UNKNOWN;
+                }
+                return ContiguityModel.arithInt(lv, rv);
+            }
+        }
+    }
+
+    /** The model's range classification of an expression, by its text as written. */
+    Bound sizeOfText(IASTNode n) {
+        IASTExpression w = n instanceof IASTExpression e ? c.view.written(e) : null;
+        String t = (w != null ? w : n).getRawSignature();
+        if (t.length() > 160) return null;
+        return c.kb.size(t).map(r -> c.bound(r, n)).orElse(null);
+    }
+
+    /** {@code name = v}, after the old facts about name were killed. */
+    void assign(String name, V v) {
+        FlowState st = c.st;
+        if (v instanceof V.Page p) {
+            PageValue pv = p.v();
+            boolean declared = c.facts.locals().contains(name) || c.facts.params().containsKey(name);
+            // a declared variable is only a page if its type says so (unsigned long pfn = page_to_pfn(page) is not)
+            if (declared && !c.facts.pageVars().contains(name) && !c.facts.folioVars().contains(name)) return;
+            // a struct folio pointer is a head by its type, whatever was cast into it
+            if (c.facts.folioVars().contains(name) && pv.shape() != Shape.FOLIO) pv = pv.withShape(Shape.FOLIO, pv.origin(), pv.originClause());
+            st.core.putPage(name, pv);
+            c.spec.assigned(st.spec, name, pv);
+        } else if (v instanceof V.Count k) st.gup.count(name, k.array());
+        else if (v instanceof V.Cmp || v instanceof V.Not || v instanceof V.Test || v instanceof V.Spec) st.core.putCond(name, v);
+        else if (v instanceof V.Pfn p && p.page() != null) st.core.putPfn(name, p.page());
+        else if (v instanceof V.HugeEntry h) st.core.putHugeEntry(name, h.clause());
+        else if (v instanceof V.Int i && i.size() != null) c.ranges.assigned(st.ranges, name, i.size());
+    }
+
+    /**
+     * A page-table entry variable (declared pte_t, pmd_t or pud_t) assigned from a read through a
+     * pointer (ptep_get(ptep), READ_ONCE(*ptep), *pmdp): remember the pointer, so that a later
+     * re-read through it counts as re-checking this entry.
+     */
+    void entryRead(String var, IASTExpression rhs) {
+        if (!c.facts.entryVars().contains(var)) return;
+        IASTExpression w = c.view.written(rhs);
+        IASTExpression e = strip(w != null ? w : rhs);
+        while (true) {
+            if (e instanceof IASTFunctionCallExpression call && call.getArguments().length > 0 && call.getArguments()[0] instanceof IASTExpression a) e = strip(a);
+            else if (e instanceof IASTUnaryExpression u && (u.getOperator() == IASTUnaryExpression.op_star || u.getOperator() == IASTUnaryExpression.op_amper)) e = strip(u.getOperand());
+            else break;
+        }
+        String ptr = name(e);
+        if (ptr != null && !ptr.equals(var)) c.st.core.putEntryPointer(var, ptr);
+    }
+
+    private void lvalue(IASTExpression l) {
+        IASTExpression s = strip(l);
+        if (s instanceof IASTFieldReference f) field(f, true);
+        else if (s instanceof IASTArraySubscriptExpression a) subscript(a, false);
+        else if (s instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star) eval(u.getOperand());
+        else eval(l);
+    }
+
+    private V field(IASTFieldReference f, boolean write) {
+        IASTExpression owner = f.getFieldOwner();
+        V ov = eval(owner);
+        String fieldName = f.getFieldName().toString();
+        if (ov instanceof V.Page p && f.isPointerDereference() && p.v().shape() != Shape.FOLIO) {
+            Optional<Clause> headOnly = c.kb.headOnlyField(fieldName);
+            String base = p.var() != null ? p.var() : owner.getRawSignature();
+            c.shape.fieldAccess(Ast.offsetOfName(f), length(f), base, p.v(), fieldName, headOnly.orElse(null), write);
+            if (headOnly.isPresent()) c.spec.headUse(c.st.spec, p.var(), base + "->" + fieldName, Ast.offsetOfName(f));
+            // learn a head requirement from a read of the value only: initialising writes
+            // (INIT_LIST_HEAD(&page->lru), page->mapping = NULL) do not say the page must be a head
+            boolean addressTaken = strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper
+                    || f.getParent() instanceof IASTUnaryExpression pu2 && pu2.getOperator() == IASTUnaryExpression.op_amper;
+            if (headOnly.isPresent() && !write && !addressTaken)
+                c.shape.headOnlyRead(p.v(), base, "reads " + base + "->" + fieldName, c.line(offset(f)), headOnly.get(), c.pathCondition(Map.of()));
+            if (p.v().unvalidated()) use(f, p, "dereferenced (->" + fieldName + ")");
+        }
+        return V.UNKNOWN;
+    }
+
+    /** pages[i] (an element of a page array) or page[i] (pointer arithmetic on a page pointer). */
+    private V subscript(IASTArraySubscriptExpression a, boolean addressOf) {
+        IASTExpression arr = a.getArrayExpression();
+        String n = name(arr);
+        V idx = a.getArgument() instanceof IASTExpression ie ? eval(ie) : V.UNKNOWN;
+        if (n != null && c.st.gup.holds(n)) return new V.Page(GupModel.element(c.st.gup.hold(n)), null);
+        if (n != null && c.facts.pageArrays().contains(n)) return new V.Page(PageValue.UNKNOWN, null);
+        if (n != null && isPagePointer(arr)) {
+            TextEdit fix = addressOf && a.getParent() instanceof IASTUnaryExpression u
+                    ? new TextEdit(offset(u), length(u), "nth_page(" + n + ", " + a.getArgument().getRawSignature() + ")") : null;
+            IASTNode at = addressOf ? a.getParent() : a;
+            c.ranges.pointerArith(offset(at), length(at), n, at.getRawSignature(), V.sizeOf(idx), fix);
+            PageValue pv = c.st.core.pageOrUnknown(n);
+            return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(a), a.getRawSignature()), pv.originClause()).asSubpage(true), null);
+        }
+        eval(arr);
+        return V.UNKNOWN;
+    }
+
+    private Bound loopBound(IASTNode at) {
+        if (inLoopBound) return null; // the loop condition itself advances the pointer
+        inLoopBound = true;
+        try {
+            return loopBoundOf(at);
+        } finally {
+            inLoopBound = false;
+        }
+    }
+
+    private Bound loopBoundOf(IASTNode at) {
+        for (IASTNode p = at.getParent(); p != null; p = p.getParent()) {
+            IASTExpression cond = null;
+            if (p instanceof IASTForStatement f) cond = f.getConditionExpression();
+            else if (p instanceof IASTWhileStatement w) cond = w.getCondition();
+            else if (p instanceof IASTDoStatement d) cond = d.getCondition();
+            else if (p instanceof IASTFunctionDefinition) return null;
+            if (p instanceof IASTForStatement || p instanceof IASTWhileStatement || p instanceof IASTDoStatement) {
+                if (cond == null) return null;
+                Bound[] worst = {null};
+                cond.accept(new ASTVisitor(true) {
+                    @Override public int visit(IASTExpression e) {
+                        if (e instanceof IASTIdExpression id) worst[0] = ContiguityModel.worst(worst[0], c.st.ranges.of(id.getName().toString()));
+                        return PROCESS_CONTINUE;
+                    }
+                });
+                if (worst[0] == null && c.silently(cond) instanceof V.Cmp cmp) worst[0] = ContiguityModel.worst(V.sizeOf(cmp.l()), V.sizeOf(cmp.r()));
+                return worst[0];
+            }
+        }
+        return null;
+    }
+
+    /** A page value used while its speculative reference is unvalidated. */
+    void use(IASTNode at, V.Page p, String how) {
+        c.spec.use(offset(at), length(at), p.var() != null ? p.var() : at.getRawSignature(), p.v(), how);
+    }
+
+    void escape(String var) { c.gup.escaped(c.st.gup, var); }
+
+    boolean isPagePointer(IASTExpression e) {
+        String n = name(e);
+        if (n != null) return c.facts.pageVars().contains(n) || (c.st.core.hasPage(n) && c.st.core.page(n).shape() != Shape.FOLIO
+                && !c.facts.folioVars().contains(n));
+        // an expression: ask its C type (struct page *), where the parser resolved it
+        return Ast.isPagePointerType(e);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.mmlint.engine.flow;
+
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.knowledge.Clause;
+import java.util.Map;
+import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
+
+/**
+ * The GUP-holdings model (MM007): the references an array filled by get_user_pages/pin_user_pages
+ * holds ({@link GupFacts}), how they are released (put or unpin, per page or per array), what a count
+ * test says about how many were filled, and the references a page variable holds. Raises
+ * {@link Event.Release} at each release of an array's pages and {@link Event.Leak} for a local array
+ * still holding references where the function returns.
+ */
+final class GupModel {
+    private final Events events;
+
+    GupModel(Events events) { this.events = events; }
+
+    /** A single page variable now holds a reference ({@code get_page(page)}). */
+    void get(PageFacts core, String var, PageValue v, PageValue.Origin o, String api, int line) {
+        core.putPage(var, v.withRef(RefState.HELD, o, api, false, false).step(new WitnessStep("get", api, line)));
+    }
+
+    /**
+     * {@code api} fills {@code array} with pinned ({@code pin}) or referenced pages; {@code addressOf}: it
+     * was given {@code &array} of a single page variable, which now holds that reference.
+     */
+    void filled(FlowState st, String array, boolean pin, boolean local, boolean addressOf, PageValue.Origin o, Clause clause, String api,
+                Long requested, int line) {
+        st.gup.put(array, new ArrayHold(pin, ArrayHold.Status.HELD, o, clause, local, api, requested));
+        if (addressOf)
+            st.core.putPage(array, PageValue.of(Shape.MAYBE_TAIL, o, clause)
+                    .withRef(pin ? RefState.PINNED : RefState.GUP_HELD, o, api, false, false)
+                    .step(new WitnessStep(pin ? "pin" : "gup_get", api, line)));
+    }
+
+    /** The value of an element of an array GUP filled. */
+    static PageValue element(ArrayHold h) {
+        return PageValue.of(Shape.MAYBE_TAIL, h.origin(), h.clause())
+                .withRef(h.pinned() ? RefState.PINNED : RefState.GUP_HELD, h.origin(), h.api(), false, false)
+                .step(new WitnessStep(h.pinned() ? "pin" : "gup_get", h.api(), h.origin().line()));
+    }
+
+    /**
+     * {@code api} puts or unpins ({@code unpin}) one page: page variable {@code var}, or an element of
+     * array {@code element}; also the folio of a page GUP filled through {@code &page}.
+     */
+    void releasedPage(FlowState st, String var, String element, int off, int len, String api, boolean unpin, Clause clause,
+                      PageValue.Origin o) {
+        String arr = element;
+        if (arr == null && var != null && st.gup.holds(var)) arr = var;
+        if (arr == null && var != null && st.core.hasPage(var) && st.core.page(var).headOf() != null
+                && st.gup.holds(st.core.page(var).headOf())) arr = st.core.page(var).headOf();
+        if (arr != null && st.gup.holds(arr)) releasedArray(st.gup, arr, off, len, api, unpin, clause);
+        if (var != null && st.core.hasPage(var))
+            st.core.putPage(var, st.core.page(var).withRef(RefState.RELEASED, o, api, false, false));
+    }
+
+    /** {@code api} releases the pages of {@code array} (or one of them). */
+    void releasedArray(GupFacts g, String array, int off, int len, String api, boolean unpin, Clause clause) {
+        ArrayHold h = g.hold(array);
+        if (h == null) return;
+        events.emit(new Event.Release(off, len, api, array, h, unpin, clause));
+        if (h.status() == ArrayHold.Status.HELD) g.put(array, h.with(ArrayHold.Status.RELEASED));
+    }
+
+    /** {@code var} is handed to code that is not analysed: its references are that code's business now. */
+    void escaped(GupFacts g, String var) {
+        ArrayHold h = g.hold(var);
+        if (h != null && h.status() == ArrayHold.Status.HELD) g.put(var, h.with(ArrayHold.Status.ESCAPED));
+    }
+
+    /** {@code count OP c} is {@code truth} (or {@code c OP count}, {@code swapped}): where that implies count <= 0, nothing is held. */
+    void countCompared(GupFacts g, String array, int op, long c, boolean truth, boolean swapped) {
+        if (swapped) op = Comparisons.mirror(op);
+        // the largest value count can have on this edge, when bounded above
+        Long max = Comparisons.maxOnEdge(op, c, truth, false);
+        ArrayHold h = g.hold(array);
+        if (h != null && h.requested() != null && op == IASTBinaryExpression.op_notequals && truth && c == h.requested()) max = c - 1;
+        if (h != null && h.requested() != null && op == IASTBinaryExpression.op_lessThan && truth && c == h.requested()) max = c - 1;
+        if (max != null && max <= 0) countIs(g, array, 0);
+    }
+
+    /** On this edge the count of {@code array} is {@code some} (0: GUP filled nothing). */
+    void countIs(GupFacts g, String array, int some) {
+        ArrayHold h = g.hold(array);
+        if (h == null) return;
+        if (some == 0 && h.status() == ArrayHold.Status.HELD) g.put(array, h.with(ArrayHold.Status.NONE));
+    }
+
+    /** The function returns at [off, off+len) (returning {@code escaped}, a variable, or null): local arrays still holding leak. */
+    void returns(GupFacts g, int off, int len, String escaped) {
+        if (!events.learning()) return;
+        for (Map.Entry<String, ArrayHold> a : g.sorted().entrySet()) {
+            ArrayHold h = a.getValue();
+            if (h.local() && h.status() == ArrayHold.Status.HELD && !a.getKey().equals(escaped))
+                events.emit(new Event.Leak(off, len, a.getKey(), h));
+        }
+    }
+}

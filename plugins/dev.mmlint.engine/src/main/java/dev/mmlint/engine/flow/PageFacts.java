@@ -1,0 +1,94 @@
+package dev.mmlint.engine.flow;
+
+import dev.mmlint.engine.knowledge.Clause;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The shared core of the state: the abstract value of each page-like variable (the shape and
+ * reference lattice of {@link PageValue}), and what plain variables are known to hold: a condition
+ * tested later, the pointer a page-table entry was read through, the page whose pfn a variable holds,
+ * a hugetlb entry, the truth a branch fixed for a bool parameter. Mutable only through its methods,
+ * on a copy ({@link FlowState#copy()}).
+ */
+final class PageFacts {
+    private final Map<String, PageValue> pages;
+    /** int variable -> the condition assigned to it (ok = get_page_unless_zero(page), __ret_warn_on = !!(cond)) */
+    private final Map<String, V> conds;
+    /** page-table entry variable -> the pointer it was read through */
+    private final Map<String, String> entries;
+    /** pfn variable -> the page variable whose pfn it holds (page_to_pfn) */
+    private final Map<String, String> pfns;
+    /** page-table entry variable -> the clause saying it maps a hugetlb folio as a whole (huge_ptep_get) */
+    private final Map<String, Clause> hugeEntries;
+    /** parameter -> the truth a branch established for it on every path here ({@code if (compound)}) */
+    private final Map<String, Boolean> paramTruths;
+
+    PageFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
+
+    private PageFacts(Map<String, PageValue> p, Map<String, V> c, Map<String, String> e, Map<String, String> f,
+                      Map<String, Clause> h, Map<String, Boolean> t) {
+        pages = p; conds = c; entries = e; pfns = f; hugeEntries = h; paramTruths = t;
+    }
+
+    PageFacts copy() {
+        return new PageFacts(new HashMap<>(pages), new HashMap<>(conds), new HashMap<>(entries), new HashMap<>(pfns),
+                new HashMap<>(hugeEntries), new HashMap<>(paramTruths));
+    }
+
+    /** Page values: the {@link PageValue#join} on common variables, kept where only one path knows one (may). */
+    PageFacts join(PageFacts o) {
+        return new PageFacts(StateMaps.may(pages, o.pages, PageValue::join), StateMaps.must(conds, o.conds, StateMaps::same),
+                StateMaps.must(entries, o.entries, StateMaps::same), StateMaps.must(pfns, o.pfns, StateMaps::same),
+                StateMaps.must(hugeEntries, o.hugeEntries, PageFacts::firstClause),
+                StateMaps.must(paramTruths, o.paramTruths, StateMaps::same));
+    }
+
+    /** Of two clauses for one hugetlb entry, the one first by id (either says the folio is mapped as a whole). */
+    private static Clause firstClause(Clause a, Clause b) {
+        return Comparator.comparing(Clause::id).compare(a, b) <= 0 ? a : b;
+    }
+
+    void kill(String var) {
+        pages.remove(var);
+        conds.remove(var);
+        entries.remove(var);
+        pfns.remove(var);
+        hugeEntries.remove(var);
+        paramTruths.remove(var);
+    }
+
+    PageValue page(String var) { return pages.get(var); }
+    PageValue pageOrUnknown(String var) { return pages.getOrDefault(var, PageValue.UNKNOWN); }
+    boolean hasPage(String var) { return pages.containsKey(var); }
+    void putPage(String var, PageValue v) { pages.put(var, v); }
+    /** The page variables, unmodifiable. */
+    Map<String, PageValue> pages() { return Collections.unmodifiableMap(pages); }
+
+    V cond(String var) { return conds.get(var); }
+    void putCond(String var, V v) { conds.put(var, v); }
+    void forgetCond(String var) { conds.remove(var); }
+
+    String entryPointer(String entryVar) { return entries.get(entryVar); }
+    void putEntryPointer(String entryVar, String ptr) { entries.put(entryVar, ptr); }
+
+    String pageOfPfn(String pfnVar) { return pfns.get(pfnVar); }
+    void putPfn(String pfnVar, String pageVar) { pfns.put(pfnVar, pageVar); }
+
+    Clause hugeEntry(String entryVar) { return hugeEntries.get(entryVar); }
+    void putHugeEntry(String entryVar, Clause c) { hugeEntries.put(entryVar, c); }
+
+    Boolean paramTruth(String var) { return paramTruths.get(var); }
+    void putParamTruth(String var, boolean truth) { paramTruths.put(var, truth); }
+    Map<String, Boolean> paramTruths() { return Collections.unmodifiableMap(paramTruths); }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof PageFacts s && pages.equals(s.pages) && conds.equals(s.conds) && entries.equals(s.entries)
+                && pfns.equals(s.pfns) && hugeEntries.equals(s.hugeEntries) && paramTruths.equals(s.paramTruths);
+    }
+
+    @Override public int hashCode() { return Objects.hash(pages, conds); }
+}

@@ -1,0 +1,47 @@
+package dev.mmlint.engine.flow;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The contiguity concern's state (MM001): how far each integer variable may range, from a loop guard
+ * ({@code i < nr}) or from the class of the value assigned to it. Must-facts: a bound is known at a
+ * merge only when every path knows one (the unbounded of two wins).
+ */
+final class RangeFacts {
+    /** integer variable -> the bound a loop guard put on it */
+    private final Map<String, Bound> guards;
+    /** integer variable -> the class of the value assigned to it */
+    private final Map<String, Bound> values;
+
+    RangeFacts() { this(new HashMap<>(), new HashMap<>()); }
+
+    private RangeFacts(Map<String, Bound> g, Map<String, Bound> v) { guards = g; values = v; }
+
+    RangeFacts copy() { return new RangeFacts(new HashMap<>(guards), new HashMap<>(values)); }
+
+    RangeFacts join(RangeFacts o) {
+        return new RangeFacts(StateMaps.must(guards, o.guards, Bound::join), StateMaps.must(values, o.values, Bound::join));
+    }
+
+    void kill(String var) {
+        guards.remove(var);
+        values.remove(var);
+    }
+
+    /** A loop guard bounds {@code var} on this edge. */
+    void guard(String var, Bound b) { guards.put(var, b); }
+
+    /** {@code var} was assigned a value of this class. */
+    void assigned(String var, Bound b) { values.put(var, b); }
+
+    /** The bound of {@code var}: its guard, else the class of its value; null when neither is known. */
+    Bound of(String var) { return guards.getOrDefault(var, values.get(var)); }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof RangeFacts r && guards.equals(r.guards) && values.equals(r.values);
+    }
+
+    @Override public int hashCode() { return Objects.hash(guards); }
+}

@@ -1,0 +1,82 @@
+package dev.mmlint.engine.flow;
+
+import static dev.mmlint.engine.flow.Ast.name;
+
+import dev.mmlint.engine.knowledge.ApiEffect;
+import dev.mmlint.engine.knowledge.ApiEffect.ArgEffect;
+import dev.mmlint.engine.knowledge.Clause;
+import java.util.List;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+
+/** The value a call the model knows returns, by its result kind (shared core). */
+final class Results {
+    private Results() {}
+
+    static V of(TransferContext c, String name, ApiEffect ef, List<IASTExpression> args, List<V> vals, int off, IASTExpression at) {
+        int k = ef.resultArg();
+        V arg = k >= 0 && k < vals.size() ? vals.get(k) : V.UNKNOWN;
+        String argVar = k >= 0 && k < args.size() ? name(args.get(k)) : null;
+        PageValue.Origin o = c.origin(off, name + "()");
+        int line = c.line(off);
+        switch (ef.result()) {
+            case POSSIBLY_TAIL, SUBPAGE -> {
+                String ent = entryName(c, args);
+                Clause huge = ent != null ? c.st.core.hugeEntry(ent) : null;
+                for (V x : vals) if (huge == null && x instanceof V.HugeEntry h) huge = h.clause();
+                // pte_page() of a hugetlb entry: the head of a folio mapped only as a whole, whose counts are the folio's
+                if (huge != null) return new V.Page(PageValue.of(Shape.FOLIO, o, huge).step(new WitnessStep("lookup", name, line)), null);
+                PageValue pv = PageValue.of(Shape.MAYBE_TAIL, o, ef.resultClause()).step(new WitnessStep("lookup", name, line))
+                        .asSubpage(ef.result() == ApiEffect.Result.SUBPAGE);
+                if (ent != null) pv = pv.withEntry(ent, c.st.core.entryPointer(ent));
+                return new V.Page(pv, null);
+            }
+            case HEAD -> { return new V.Page(PageValue.of(Shape.HEAD, o, ef.resultClause()), null); }
+            case FOLIO -> { return new V.Page(PageValue.of(Shape.FOLIO, o, ef.resultClause()), null); }
+            case HEAD_OF_ARG, FOLIO_OF_ARG -> {
+                PageValue src = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
+                Shape s = ef.result() == ApiEffect.Result.FOLIO_OF_ARG ? Shape.FOLIO : Shape.HEAD;
+                PageValue pv = new PageValue(s, o, ef.resultClause(), -1, argVar, src.fromEntry(), src.entryPtr(), RefState.NONE, null, null,
+                        false, false, src.witness(), false).step(new WitnessStep("compound_head", name, line));
+                return new V.Page(pv, null);
+            }
+            case SAME_AS_ARG -> { return arg; }
+            case SPECULATIVE_FOLIO_OF_ARG -> {
+                PageValue src = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
+                PageValue pv = new PageValue(Shape.FOLIO, o, ef.resultClause(), -1, null, src.fromEntry(), src.entryPtr(),
+                        RefState.SPECULATIVE, o, name, false, src.fromEntry() != null || src.entryPtr() != null, src.witness(), false)
+                        .step(new WitnessStep("speculative_get", name, line));
+                return new V.Page(pv, null);
+            }
+            case COUNT_OF_ARRAY -> {
+                String arr = arg instanceof V.Addr ad ? ad.var() : argVar;
+                if (arr == null && k >= 0 && k < args.size() && args.get(k) != null) arr = args.get(k).getRawSignature().replaceAll("\\s+", "");
+                return arr == null ? V.UNKNOWN : new V.Count(arr);
+            }
+            case MAPCOUNT -> {
+                PageValue pv = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
+                return new V.Mapcount(argVar, pv, name, ef.resultClause());
+            }
+            case IS_TAIL, IS_HEAD, IS_COMPOUND -> { return new V.Test(argVar, ef.result()); }
+            case PFN_OF_ARG -> { return new V.Pfn(argVar); }
+            case HUGE_ENTRY -> { return new V.HugeEntry(ef.resultClause()); }
+            default -> {
+                if (ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.SPECULATIVE_GET)) {
+                    ArgEffect sg = ef.args().stream().filter(a -> a.kind() == ArgEffect.Kind.SPECULATIVE_GET).findFirst().get();
+                    String v = sg.index() < args.size() ? name(args.get(sg.index())) : null;
+                    return new V.Spec(v, name, off);
+                }
+                Bound size = at == null ? null : c.ex.sizeOfText(at);
+                return size != null ? new V.Int(size, null, null) : V.UNKNOWN;
+            }
+        }
+    }
+
+    /** The page-table entry variable a lookup was given (pte_page(pte)): one declared pte_t, pmd_t or pud_t. */
+    private static String entryName(TransferContext c, List<IASTExpression> args) {
+        for (IASTExpression a : args) {
+            String n = name(a);
+            if (n != null && c.facts.entryVars().contains(n)) return n;
+        }
+        return null;
+    }
+}

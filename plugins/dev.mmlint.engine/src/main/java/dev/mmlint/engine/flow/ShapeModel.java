@@ -1,0 +1,88 @@
+package dev.mmlint.engine.flow;
+
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.knowledge.ApiEffect;
+import dev.mmlint.engine.knowledge.Clause;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The head/tail shape model (MM002, MM004): what a page-like variable may be (the shape lattice of
+ * {@link PageValue} in {@link PageFacts}), what tests and comparisons teach about it, and the uses that
+ * need a head. Raises {@link Event.FieldAccess} at each {@code page->field} and
+ * {@link Event.HeadRequired} at each page handed where a head is required; learns which parameters
+ * the function itself requires to be heads.
+ */
+final class ShapeModel {
+    private final Events events;
+    /**
+     * The clause backing head-only contracts learned from bodies: a requirement is carried to callers
+     * only when it is such a contract (backed by a clause of the same rule, or learned from a body).
+     */
+    private final Clause contract;
+
+    ShapeModel(Events events, Clause contract) {
+        this.events = events;
+        this.contract = contract;
+    }
+
+    /** What a page that is not a tail is, given what it was. */
+    static Shape notTail(PageValue pv) {
+        return pv.shape() == Shape.SMALL || pv.shape() == Shape.FOLIO ? pv.shape() : Shape.HEAD;
+    }
+
+    /** The test {@code kind} (PageTail, PageHead, PageCompound) of {@code var} is {@code truth} on this edge. */
+    void tested(PageFacts core, String var, ApiEffect.Result kind, boolean truth) {
+        PageValue pv = core.pageOrUnknown(var);
+        PageValue.Origin o = new PageValue.Origin(0, 0, "tested");
+        switch (kind) {
+            case IS_TAIL -> core.putPage(var, pv.withShape(truth ? Shape.TAIL : notTail(pv), truth ? o : pv.origin(), pv.originClause()));
+            case IS_HEAD -> { if (truth) core.putPage(var, pv.withShape(Shape.HEAD, pv.origin(), pv.originClause())); }
+            case IS_COMPOUND -> { if (!truth) core.putPage(var, pv.withShape(Shape.SMALL, pv.origin(), pv.originClause())); }
+            default -> { }
+        }
+    }
+
+    /** {@code a == b} holds on this edge: where a is compound_head(page) and b is page, page is a head. */
+    void equal(PageFacts core, V a, V b) {
+        if (!(a instanceof V.Page ha) || !(b instanceof V.Page hb)) return;
+        String of = ha.v().headOf();
+        if (of == null || ha.var() != null || !of.equals(hb.var())) return;
+        PageValue pv = core.pageOrUnknown(of);
+        core.putPage(of, pv.withShape(Shape.HEAD, pv.origin(), pv.originClause()));
+    }
+
+    /** {@code base->field} at [off, off+len) on page value {@code pv}; {@code headOnly}: the field's head-only clause, or null. */
+    void fieldAccess(int off, int len, String base, PageValue pv, String field, Clause headOnly, boolean write) {
+        events.emit(new Event.FieldAccess(off, len, base, pv, field, headOnly, write));
+    }
+
+    /**
+     * Page {@code p} (variable {@code var}, or null) passed as argument {@code k} ({@code argText}, at
+     * [off, off+len), line {@code line}) of {@code api}, which requires a head by {@code clause} (null: a
+     * requirement learned from the callee's body, {@code because}); {@code when}: the conditions on this
+     * function's parameters under which the path got here.
+     */
+    void headRequired(String api, int k, int off, int len, int line, String argText, PageValue p, String var, Clause clause,
+                      String because, Map<Integer, Boolean> when) {
+        // a caller learns the requirement only when it is a head-only contract (clauses of the contract's
+        // rule, or one learned from a body); requirements that back other rules (a refcount that must be
+        // set on the head) do not make the caller head-only
+        boolean isContract = clause == null || (contract != null && Objects.equals(contract.ruleId(), clause.ruleId()));
+        if (isContract && p.shape() == Shape.PARAM && events.learning() && var != null)
+            events.requiresHead(p.param(), new FunctionSummary.Requirement(var, "passes it to " + api + "()", line, clause, false, when));
+        events.emit(new Event.HeadRequired(off, len, api, k, argText, p, clause != null ? clause : contract, because));
+    }
+
+    /** A read of head-only field {@code what} of parameter value {@code pv} at {@code line}: the function requires a head there. */
+    void headOnlyRead(PageValue pv, String base, String what, int line, Clause clause, Map<Integer, Boolean> when) {
+        if (pv.shape() == Shape.PARAM && events.learning())
+            events.requiresHead(pv.param(), new FunctionSummary.Requirement(base, what, line, clause, false, when));
+    }
+
+    /** An assertion that parameter value {@code pv} is not a tail ({@code written}, at {@code line}): a head-only contract. */
+    void asserted(PageValue pv, String var, String written, int line, Map<Integer, Boolean> when) {
+        if (pv != null && pv.shape() == Shape.PARAM && events.learning())
+            events.requiresHead(pv.param(), new FunctionSummary.Requirement(var, written, line, null, true, when));
+    }
+}

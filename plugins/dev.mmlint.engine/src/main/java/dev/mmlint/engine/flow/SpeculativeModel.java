@@ -1,0 +1,188 @@
+package dev.mmlint.engine.flow;
+
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.knowledge.ApiEffect;
+import dev.mmlint.engine.knowledge.ApiEffect.ArgEffect;
+import dev.mmlint.engine.knowledge.ApiKnowledge;
+import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.frontend.SourceText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The speculative-reference model (MM003): a get that may fail (get_page_unless_zero, folio_try_get)
+ * on a page that may be a tail; where its failure ends (a skip, or a value returned), what its success
+ * leaves to re-check (the head, the entry it was looked up through), and the uses of a reference before
+ * that re-check. Owns {@link SpeculativeFacts} and, for the reporting pass, the gets seen and their
+ * outcome paths. Raises {@link Event.SpeculativeUse} at each use of an unvalidated speculative
+ * reference, and {@link Event.SpeculativeGet} for each get, from {@link #finish()}, once the paths
+ * after it are known.
+ */
+final class SpeculativeModel {
+    private final Events events;
+    private final SourceText text;
+    private final Function<String, Optional<ApiEffect>> calls;
+    private final Predicate<String> isParam;
+    /** Gets seen in the reporting pass, raised by {@link #finish()}. */
+    private final List<Event.SpeculativeGet> gets = new ArrayList<>();
+    /** get offset -> the value-returning exits its failure reaches (reporting pass) */
+    private final Map<Integer, List<Exit>> failureExits = new HashMap<>();
+    /** page variable -> the values returned where no get on it failed (not tried yet, or it succeeded) */
+    private final Map<String, Set<String>> otherExits = new HashMap<>();
+    /** get offset -> the first head use of the page after the get succeeded and before a re-check */
+    private final Map<Integer, String> headUses = new HashMap<>();
+
+    /** A return statement reached: the value it returns (normalised) and its line. */
+    private record Exit(String value, int line) {}
+
+    /**
+     * @param calls   the model's effects of calls (what a get must be validated by, its clause)
+     * @param isParam whether a name is a parameter of the function (an entry it was handed is not re-read here)
+     */
+    SpeculativeModel(Events events, SourceText text, Function<String, Optional<ApiEffect>> calls, Predicate<String> isParam) {
+        this.events = events;
+        this.text = text;
+        this.calls = calls;
+        this.isParam = isParam;
+    }
+
+    /** A get on {@code var} (value {@code pv}) by {@code api}: tried now; raised by {@link #finish()}. */
+    void tried(SpeculativeFacts s, String var, PageValue pv, int off, int len, String api, String argText, Clause clause) {
+        if (var != null) s.tried(var);
+        if (events.reporting()) gets.add(new Event.SpeculativeGet(off, len, api, argText, var, pv, clause, null, null));
+    }
+
+    /** A looked-up page is assigned to {@code var}: no get was tried on it yet when it holds no reference. */
+    void assigned(SpeculativeFacts s, String var, PageValue pv) {
+        if (pv.ref() == RefState.NONE) s.untried(var);
+    }
+
+    /** The outcome {@code g} of a get is {@code truth} on this edge. */
+    void outcome(FlowState st, V.Spec g, boolean truth) {
+        if (g.var() == null) return;
+        if (!truth) {
+            st.spec.failed(g.var(), g.offset());
+            return;
+        }
+        PageValue pv = st.core.page(g.var());
+        // a speculative get succeeds only on a non-zero refcount, and tail pages keep theirs at zero
+        // (refcount.speculative-on-head): where it succeeded, the page was not a tail; what it is now
+        // stays open until the code re-checks it (rechecks_page, a head/folio re-check)
+        if (pv != null && pv.shape().mayBeTail()) {
+            pv = pv.withShape(ShapeModel.notTail(pv), pv.origin(), pv.originClause());
+            st.spec.unverified(g.var(), g.offset());
+        }
+        if (pv != null) st.core.putPage(g.var(), speculative(pv, g.api(), g.offset()));
+    }
+
+    /** The value of a page after {@code api} took a speculative reference on it: what must re-check it. */
+    PageValue speculative(PageValue pv, String api, int off) {
+        Set<String> by = calls.apply(api).map(ApiEffect::validatedBy).orElse(Set.of());
+        boolean needHead = pv.headOf() != null && (by.contains("head_recheck") || by.contains("folio_recheck") || by.contains("xas_reload"));
+        // the entry re-read belongs to the code that read the entry: one handed in by value by the caller
+        // (which reads it under the page table lock) cannot be re-read here
+        boolean readHere = pv.entryPtr() != null || (pv.fromEntry() != null && !isParam.test(pv.fromEntry()));
+        boolean needEntry = readHere && (by.contains("pte_recheck") || by.contains("pmd_recheck"));
+        return pv.withRef(RefState.SPECULATIVE, new PageValue.Origin(text.line(off), text.column(off), api + "()"), api, needHead, needEntry)
+                .step(new WitnessStep("speculative_get", api, text.line(off)));
+    }
+
+    /** {@code var} is NULL on this edge: a failed try_grab_folio holds nothing. */
+    void nullOnEdge(PageFacts core, String var) {
+        PageValue pv = core.page(var);
+        if (pv != null && pv.ref() == RefState.SPECULATIVE) core.putPage(var, pv.withRef(RefState.NONE, null, null, false, false));
+    }
+
+    /** A failed get that reaches the head of a loop around it ([from, to)) goes on to the next page: a skip, settled. */
+    void nextIteration(SpeculativeFacts s, int from, int to) { s.settleFailures(from, to); }
+
+    /** A call re-checks what page {@code var} is. */
+    void rechecked(SpeculativeFacts s, String var) { if (var != null) s.rechecked(var); }
+
+    /** A re-check succeeded on this edge: the speculative references it covers are validated. */
+    void validated(FlowState st, ApiKnowledge.Validation c) {
+        if (c.head()) {
+            String var = c.bindings().getOrDefault("head", c.bindings().get("folio"));
+            PageValue h = var == null ? null : st.core.page(var);
+            if (h != null) st.core.putPage(var, h.validated(true, false).step(new WitnessStep("validate", c.kind(), 0)));
+            if (var != null) st.spec.rechecked(var);
+            String page = c.bindings().get("page");
+            if (page != null) st.spec.rechecked(page);
+            return;
+        }
+        String entry = c.bindings().getOrDefault("pte", c.bindings().get("orig"));
+        String ptr = c.bindings().getOrDefault("ptep", c.bindings().get("pmdp"));
+        for (Map.Entry<String, PageValue> p : new ArrayList<>(st.core.pages().entrySet())) {
+            PageValue v = p.getValue();
+            if ((entry != null && entry.equals(v.fromEntry())) || (ptr != null && ptr.equals(v.entryPtr())))
+                st.core.putPage(p.getKey(), v.validated(false, true).step(new WitnessStep("validate", c.kind(), 0)));
+        }
+    }
+
+    /** Page {@code var} used as a head ({@code what}, at {@code off}): remembered for the get whose success left it un-rechecked. */
+    void headUse(SpeculativeFacts s, String var, String what, int off) {
+        Integer get = var == null ? null : s.unverifiedGet(var);
+        if (get != null && events.reporting()) headUses.putIfAbsent(get, what + " at line " + text.line(off));
+    }
+
+    /** Page value {@code pv} (named {@code name}) is used ({@code how}) at [off, off+len) while its speculative reference is unvalidated. */
+    void use(int off, int len, String name, PageValue pv, String how) {
+        events.emit(new Event.SpeculativeUse(off, len, name, pv, how, clause(pv.specApi())));
+    }
+
+    /** The clause that obliges validation after the speculative reference {@code api} took. */
+    private Clause clause(String api) {
+        if (api == null) return null;
+        Optional<ApiEffect> ef = calls.apply(api);
+        if (ef.isEmpty()) return null;
+        for (ArgEffect a : ef.get().args()) if (a.kind() == ArgEffect.Kind.SPECULATIVE_GET) return a.clause();
+        return ef.get().resultClause();
+    }
+
+    /**
+     * A value-returning exit at {@code line} returning {@code value} (normalised), whose value is {@code v}:
+     * the failures still unsettled end there; pages on which no get failed (not tried, or succeeded)
+     * give the values returned for pages the function does not fail on; a get whose outcome is itself
+     * returned ends its failure with the function's own result. Reporting pass only.
+     */
+    void exit(FlowState st, String value, int line, V v) {
+        for (Map.Entry<String, Integer> f : st.spec.failures().entrySet())
+            failureExits.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Exit(value, line));
+        for (Map.Entry<String, PageValue> p : st.core.pages().entrySet()) {
+            if (st.spec.hasFailed(p.getKey()) && !st.spec.isUntried(p.getKey()) && p.getValue().ref() == RefState.NONE) continue;
+            otherExits.computeIfAbsent(p.getKey(), k -> new HashSet<>()).add(value);
+        }
+        // return get_page_unless_zero(page): the failure is the function's own result
+        boolean negated = v instanceof V.Not n && n.inner() instanceof V.Spec;
+        if (v instanceof V.Spec || negated) {
+            V.Spec sp = (V.Spec) (negated ? ((V.Not) v).inner() : v);
+            failureExits.computeIfAbsent(sp.offset(), k -> new ArrayList<>()).add(new Exit(negated ? "1" : "0", line));
+        }
+    }
+
+    /** Raises the gets of the reporting pass with what their failure and success paths do. */
+    void finish() {
+        for (Event.SpeculativeGet g : gets) {
+            String failure = null;
+            String var = g.var();
+            Set<String> others = var == null ? Set.of() : otherExits.getOrDefault(var, Set.of());
+            for (Exit x : failureExits.getOrDefault(g.offset(), List.of()))
+                if (!others.contains(x.value())) {
+                    failure = "then the function returns " + x.value() + " (line " + x.line() + ")";
+                    break;
+                }
+            events.emit(g.outcome(failure, headUses.get(g.offset())));
+        }
+        gets.clear();
+        failureExits.clear();
+        otherExits.clear();
+        headUses.clear();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.mmlint.engine.flow;
+
+import dev.mmlint.engine.ast.WrittenView;
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.knowledge.ApiKnowledge;
+import dev.mmlint.engine.knowledge.RangeClass;
+import dev.mmlint.frontend.SourceText;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+
+/**
+ * What the parts of one function's transfer share: the knowledge and text they run on, the function's
+ * declarations, the concern models, the state being transformed (a copy owned by the node or edge
+ * being processed), and where events go (the reporting pass, unless evaluating silently).
+ */
+final class TransferContext implements Events {
+    final ApiKnowledge kb;
+    final WrittenView view;
+    final SourceText text;
+    final Function<String, FunctionSummary> summaries;
+    final Transfer.FunctionFacts facts;
+
+    final ShapeModel shape;
+    final ContiguityModel ranges;
+    final SpeculativeModel spec;
+    final GupModel gup;
+    final CompoundModel compound;
+    final ExclusivityModel exclusive;
+
+    final Expressions ex;
+    final Calls calls;
+    final Transfer transfer;
+
+    Transfer.Sink sink;
+    FlowState st;
+    /** > 0 while an expression is evaluated only for its value: no events then */
+    int silent;
+
+    TransferContext(ApiKnowledge kb, WrittenView view, SourceText text, Function<String, FunctionSummary> summaries,
+                    Transfer.FunctionFacts facts, Transfer transfer) {
+        this.kb = kb;
+        this.view = view;
+        this.text = text;
+        this.summaries = summaries;
+        this.facts = facts;
+        shape = new ShapeModel(this, kb.clause(ApiKnowledge.HEAD_ONLY_CONTRACT).orElse(null));
+        ranges = new ContiguityModel(this);
+        spec = new SpeculativeModel(this, text, kb::call, facts.params()::containsKey);
+        gup = new GupModel(this);
+        compound = new CompoundModel(this);
+        exclusive = new ExclusivityModel(this);
+        ex = new Expressions(this);
+        calls = new Calls(this);
+        this.transfer = transfer;
+    }
+
+    @Override public void emit(Event e) { if (reporting()) sink.event(e); }
+
+    @Override public boolean reporting() { return sink != null && silent == 0; }
+
+    @Override public void requiresHead(int param, FunctionSummary.Requirement r) { if (sink != null) sink.requiresHead(param, r); }
+
+    @Override public boolean learning() { return sink != null; }
+
+    /** Evaluates {@code e} for its value only. */
+    V silently(IASTExpression e) {
+        silent++;
+        try {
+            return ex.eval(e);
+        } finally {
+            silent--;
+        }
+    }
+
+    int line(int off) { return text.line(off); }
+
+    PageValue.Origin origin(int off, String what) { return new PageValue.Origin(text.line(off), text.column(off), what); }
+
+    Bound bound(RangeClass r, IASTNode at) { return new Bound(r.bounded(), r.what(), r.clause(), text.line(Ast.offset(at))); }
+
+    /** This function's parameters whose truth the path fixed, by index, with {@code more} added. */
+    Map<Integer, Boolean> pathCondition(Map<Integer, Boolean> more) {
+        Map<Integer, Boolean> c = new TreeMap<>(more);
+        st.core.paramTruths().forEach((var, truth) -> { Integer i = facts.params().get(var); if (i != null) c.putIfAbsent(i, truth); });
+        return Map.copyOf(c);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.mmlint.engine.flow;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.knowledge.Clause;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The compound-preparation model: publish before prepare, set without freeze; and the join laws of its state. */
+class CompoundModelTest {
+    private final RecordingEvents ev = new RecordingEvents();
+    private final CompoundModel model = new CompoundModel(ev);
+    private final Clause clause = RecordingEvents.clause("compound.prepare-before-publish", "MM006");
+    private final PageValue looked = PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(2), clause);
+
+    @Test void publishingBeforePrepareIsRaisedAtThePublish() {
+        CompoundFacts c = new CompoundFacts();
+        model.published(c, "page", looked, false, 40, 9, "set_page_refcounted", clause);
+        assertTrue(ev.events.isEmpty(), "raised only when the prepare comes");
+        model.prepared(c, "page", looked, "prep_compound_page", clause, 7);
+        Event.Publish p = ev.of(Event.Publish.class).get(0);
+        assertEquals("before-prepare", p.kind());
+        assertEquals(40, p.offset());
+        assertEquals(7, p.otherLine());
+    }
+
+    @Test void publishingAfterPrepareIsFine() {
+        CompoundFacts c = new CompoundFacts();
+        model.prepared(c, "page", looked, "prep_compound_page", clause, 7);
+        model.published(c, "page", looked, false, 40, 9, "set_page_refcounted", clause);
+        model.prepared(c, "page", looked, "prep_compound_page", clause, 9);
+        assertTrue(ev.events.isEmpty());
+    }
+
+    @Test void settingAnUnfrozenCountIsRaised() {
+        model.published(new CompoundFacts(), "page", looked, true, 40, 9, "set_page_count", clause);
+        assertEquals("unfrozen", ev.of(Event.Publish.class).get(0).kind());
+    }
+
+    @Test void settingAFrozenCountOrOneOfAPageNoLookupGaveIsNot() {
+        CompoundFacts c = new CompoundFacts();
+        model.frozen(c, "page");
+        model.published(c, "page", looked, true, 40, 9, "set_page_count", clause);
+        model.published(new CompoundFacts(), "page", PageValue.UNKNOWN, true, 40, 9, "set_page_count", clause);
+        assertTrue(ev.events.isEmpty());
+    }
+
+    @Test void joinIsASemilattice() {
+        CompoundFacts a = new CompoundFacts(), b = new CompoundFacts(), d = new CompoundFacts(), e = new CompoundFacts();
+        a.publish("page", 10);
+        b.publish("page", 20);
+        b.freeze("page");
+        d.prepare("page");
+        d.freeze("page");
+        StateLaws.check(List.of(a, b, d, e), CompoundFacts::join);
+        assertEquals(10, a.join(b).publishedAt("page"), "the earliest publish is kept");
+        assertFalse(b.join(e).isFrozen("page"), "frozen only where every path froze");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.mmlint.engine.flow;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.knowledge.Clause;
+import java.util.List;
+import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
+import org.junit.jupiter.api.Test;
+
+/** The GUP-holdings model: fills, releases, count tests and leaks; and the join laws of its state. */
+class GupModelTest {
+    private final RecordingEvents ev = new RecordingEvents();
+    private final GupModel gup = new GupModel(ev);
+    private final Clause pin = RecordingEvents.clause("gup.pin-unpin", "MM007");
+
+    private FlowState filled(String array, boolean local) {
+        FlowState st = new FlowState();
+        gup.filled(st, array, true, local, false, RecordingEvents.at(3), pin, "pin_user_pages", 4L, 3);
+        return st;
+    }
+
+    @Test void aHeldLocalArrayLeaksAtReturn() {
+        FlowState st = filled("pages", true);
+        gup.returns(st.gup, 100, 6, null);
+        List<Event.Leak> leaks = ev.of(Event.Leak.class);
+        assertEquals(1, leaks.size());
+        assertEquals("pages", leaks.get(0).array());
+        assertTrue(leaks.get(0).hold().pinned());
+    }
+
+    @Test void aReturnedOrParameterArrayDoesNotLeak() {
+        gup.returns(filled("pages", true).gup, 100, 6, "pages");
+        gup.returns(filled("out", false).gup, 100, 6, null);
+        assertTrue(ev.events.isEmpty());
+    }
+
+    @Test void releasingTheArrayRaisesReleaseAndEndsTheHold() {
+        FlowState st = filled("pages", true);
+        gup.releasedArray(st.gup, "pages", 50, 5, "unpin_user_pages", true, pin);
+        Event.Release r = ev.of(Event.Release.class).get(0);
+        assertEquals("unpin_user_pages", r.api());
+        assertTrue(r.unpin());
+        assertEquals(ArrayHold.Status.HELD, r.hold().status(), "the event describes the hold being released");
+        assertEquals(ArrayHold.Status.RELEASED, st.gup.hold("pages").status());
+        gup.returns(st.gup, 100, 6, null);
+        assertTrue(ev.of(Event.Leak.class).isEmpty());
+    }
+
+    @Test void puttingAnElementReleasesItsArray() {
+        FlowState st = filled("pages", true);
+        gup.releasedPage(st, null, "pages", 60, 8, "put_page", false, pin, RecordingEvents.at(6));
+        assertFalse(ev.of(Event.Release.class).get(0).unpin());
+        assertEquals(ArrayHold.Status.RELEASED, st.gup.hold("pages").status());
+    }
+
+    @Test void aCountOfZeroMeansNothingIsHeld() {
+        FlowState st = filled("pages", true);
+        gup.countCompared(st.gup, "pages", IASTBinaryExpression.op_lessEqual, 0, true, false);
+        assertEquals(ArrayHold.Status.NONE, st.gup.hold("pages").status());
+        FlowState other = filled("pages", true);
+        gup.countCompared(other.gup, "pages", IASTBinaryExpression.op_lessEqual, 0, false, false);
+        assertEquals(ArrayHold.Status.HELD, other.gup.hold("pages").status());
+        // count < 1: at most 0 filled
+        FlowState partial = filled("pages", true);
+        gup.countCompared(partial.gup, "pages", IASTBinaryExpression.op_lessThan, 1, true, false);
+        assertEquals(ArrayHold.Status.NONE, partial.gup.hold("pages").status());
+    }
+
+    @Test void anEscapedArrayDoesNotLeak() {
+        FlowState st = filled("pages", true);
+        gup.escaped(st.gup, "pages");
+        gup.returns(st.gup, 100, 6, null);
+        assertTrue(ev.events.isEmpty());
+    }
+
+    @Test void anElementHoldsTheArraysReference() {
+        FlowState st = filled("pages", true);
+        PageValue e = GupModel.element(st.gup.hold("pages"));
+        assertEquals(RefState.PINNED, e.ref());
+        assertEquals(Shape.MAYBE_TAIL, e.shape());
+    }
+
+    @Test void joinIsASemilattice() {
+        FlowState held = filled("pages", true), released = filled("pages", true), none = new FlowState();
+        gup.releasedArray(released.gup, "pages", 50, 5, "unpin_user_pages", true, pin);
+        FlowState counted = filled("pages", true);
+        counted.gup.count("nr", "pages");
+        StateLaws.check(List.of(held.gup, released.gup, none.gup, counted.gup), GupFacts::join);
+        // releases are joined optimistically: released on one path is released
+        assertEquals(ArrayHold.Status.RELEASED, held.gup.join(released.gup).hold("pages").status());
+    }
+}

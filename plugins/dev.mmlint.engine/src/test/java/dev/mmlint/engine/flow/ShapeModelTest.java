@@ -1,0 +1,82 @@
+package dev.mmlint.engine.flow;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.knowledge.ApiEffect;
+import dev.mmlint.engine.knowledge.Clause;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The head/tail shape model: what tests teach, head requirements raised and learned; and the join laws of the core state. */
+class ShapeModelTest {
+    private final RecordingEvents ev = new RecordingEvents();
+    private final Clause contract = RecordingEvents.clause("compound.head-only-contract", "MM004");
+    private final ShapeModel model = new ShapeModel(ev, contract);
+    private final PageValue param = PageValue.param(0, "page", RecordingEvents.at(1));
+
+    @Test void testsRefineTheShape() {
+        PageFacts core = new PageFacts();
+        core.putPage("page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), null));
+        PageFacts tail = core.copy(), notTail = core.copy(), small = core.copy();
+        model.tested(tail, "page", ApiEffect.Result.IS_TAIL, true);
+        model.tested(notTail, "page", ApiEffect.Result.IS_TAIL, false);
+        model.tested(small, "page", ApiEffect.Result.IS_COMPOUND, false);
+        assertEquals(Shape.TAIL, tail.page("page").shape());
+        assertEquals(Shape.HEAD, notTail.page("page").shape());
+        assertEquals(Shape.SMALL, small.page("page").shape());
+        assertEquals(Shape.MAYBE_TAIL, core.page("page").shape(), "the copy tested changes, not the original");
+    }
+
+    @Test void compoundHeadEqualToThePageMakesItAHead() {
+        PageFacts core = new PageFacts();
+        core.putPage("page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), null));
+        V head = new V.Page(PageValue.of(Shape.HEAD, RecordingEvents.at(2), null).withHeadOf("page"), null);
+        model.equal(core, head, new V.Page(core.page("page"), "page"));
+        assertEquals(Shape.HEAD, core.page("page").shape());
+    }
+
+    @Test void aHeadRequiredIsRaisedAndAContractOnAParameterLearned() {
+        model.headRequired("folio_test_x", 0, 10, 4, 3, "page", param, "page", contract, null, Map.of());
+        Event.HeadRequired h = ev.of(Event.HeadRequired.class).get(0);
+        assertEquals(contract, h.clause());
+        assertEquals("passes it to folio_test_x()", ev.required.get(0).because());
+    }
+
+    @Test void aRequirementOfAnotherRuleIsNotCarriedToCallers() {
+        Clause other = RecordingEvents.clause("refcount.set-on-head", "MM006");
+        model.headRequired("set_page_count", 0, 10, 4, 3, "page", param, "page", other, null, Map.of());
+        assertEquals(other, ev.of(Event.HeadRequired.class).get(0).clause());
+        assertTrue(ev.required.isEmpty());
+    }
+
+    @Test void aLearnedRequirementIsBackedByTheContract() {
+        model.headRequired("helper", 0, 10, 4, 3, "page", PageValue.UNKNOWN, null, null, "reads page->mapping (line 9)", Map.of());
+        assertEquals(contract, ev.of(Event.HeadRequired.class).get(0).clause());
+    }
+
+    @Test void fieldAccessesAreRaisedAndHeadOnlyReadsOfParametersLearned() {
+        Clause field = RecordingEvents.clause("fields.mapping", "MM002");
+        model.fieldAccess(10, 13, "page", param, "mapping", field, false);
+        model.headOnlyRead(param, "page", "reads page->mapping", 4, field, Map.of());
+        model.asserted(PageValue.param(1, "p2", RecordingEvents.at(1)), "p2", "VM_BUG_ON_PAGE(PageTail(p2), p2)", 5, Map.of());
+        assertEquals("mapping", ev.of(Event.FieldAccess.class).get(0).field());
+        assertEquals(field, ev.required.get(0).clause());
+        assertTrue(ev.required.get(1).contract());
+    }
+
+    @Test void coreJoinIsASemilattice() {
+        PageFacts a = new PageFacts(), b = new PageFacts(), c = new PageFacts(), d = new PageFacts();
+        a.putPage("page", PageValue.of(Shape.HEAD, RecordingEvents.at(1), null));
+        b.putPage("page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(2), null));
+        b.putParamTruth("compound", true);
+        c.putParamTruth("compound", false);
+        c.putHugeEntry("pte", RecordingEvents.clause("hugetlb.a", "MM002"));
+        d.putHugeEntry("pte", RecordingEvents.clause("hugetlb.b", "MM002"));
+        d.putPfn("pfn", "page");
+        StateLaws.check(List.of(a, b, c, d), PageFacts::join);
+        assertEquals(Shape.MAYBE_TAIL, a.join(b).page("page").shape());
+        assertNull(b.join(c).paramTruth("compound"), "a truth only where every path has the same");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.mmlint.engine.flow;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.mmlint.engine.check.Event;
+import dev.mmlint.engine.knowledge.ApiEffect;
+import dev.mmlint.engine.knowledge.ApiEffect.ArgEffect;
+import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.frontend.SourceText;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The speculative-reference model: gets, their outcomes, re-checks and uses; and the join laws of its state. */
+class SpeculativeModelTest {
+    private final RecordingEvents ev = new RecordingEvents();
+    private final Clause clause = RecordingEvents.clause("refcount.speculative-on-head", "MM003");
+    private final ApiEffect get = new ApiEffect("get_page_unless_zero", ApiEffect.Result.NONE, -1, null,
+            List.of(new ArgEffect(0, ArgEffect.Kind.SPECULATIVE_GET, clause)), Set.of("head_recheck"));
+    private final SpeculativeModel model = new SpeculativeModel(ev, new SourceText("a\nb\nc\nd\ne\n"),
+            n -> n.equals(get.name()) ? Optional.of(get) : Optional.empty(), n -> false);
+
+    private FlowState withLookedUp(String var) {
+        FlowState st = new FlowState();
+        PageValue pv = PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), clause).withHeadOf(null);
+        st.core.putPage(var, pv);
+        model.assigned(st.spec, var, pv);
+        return st;
+    }
+
+    @Test void aGetIsRaisedWithItsOutcomeAtFinish() {
+        FlowState st = withLookedUp("page");
+        assertTrue(st.spec.isUntried("page"));
+        model.tried(st.spec, "page", st.core.page("page"), 4, 4, "get_page_unless_zero", "page", clause);
+        assertFalse(st.spec.isUntried("page"));
+        assertTrue(ev.events.isEmpty(), "raised once the paths after it are known");
+        model.outcome(st, new V.Spec("page", "get_page_unless_zero", 4), false);
+        model.exit(st, "-16", 3, V.UNKNOWN);
+        model.finish();
+        Event.SpeculativeGet g = ev.of(Event.SpeculativeGet.class).get(0);
+        assertEquals("then the function returns -16 (line 3)", g.failure());
+        assertNull(g.headUse());
+    }
+
+    @Test void aFailureSettledByTheLoopEndsNowhere() {
+        FlowState st = withLookedUp("page");
+        model.tried(st.spec, "page", st.core.page("page"), 4, 4, "get_page_unless_zero", "page", clause);
+        model.outcome(st, new V.Spec("page", "get_page_unless_zero", 4), false);
+        model.nextIteration(st.spec, 0, 10);
+        model.exit(st, "-16", 3, V.UNKNOWN);
+        model.finish();
+        assertNull(ev.of(Event.SpeculativeGet.class).get(0).failure());
+    }
+
+    @Test void successOnAMaybeTailLeavesAHeadToRecheck() {
+        FlowState st = withLookedUp("page");
+        model.tried(st.spec, "page", st.core.page("page"), 4, 4, "get_page_unless_zero", "page", clause);
+        model.outcome(st, new V.Spec("page", "get_page_unless_zero", 4), true);
+        assertEquals(Shape.HEAD, st.core.page("page").shape());
+        assertEquals(RefState.SPECULATIVE, st.core.page("page").ref());
+        assertEquals(4, st.spec.unverifiedGet("page"));
+        model.headUse(st.spec, "page", "page->mapping", 8);
+        model.finish();
+        assertEquals("page->mapping at line 5", ev.of(Event.SpeculativeGet.class).get(0).headUse());
+    }
+
+    @Test void aRecheckEndsTheWindow() {
+        FlowState st = withLookedUp("page");
+        model.outcome(st, new V.Spec("page", "get_page_unless_zero", 4), true);
+        model.rechecked(st.spec, "page");
+        assertNull(st.spec.unverifiedGet("page"));
+    }
+
+    @Test void aUseOfAnUnvalidatedReferenceIsRaisedWithItsClause() {
+        PageValue head = PageValue.of(Shape.HEAD, RecordingEvents.at(1), null).withHeadOf("page");
+        PageValue spec = model.speculative(head, "get_page_unless_zero", 4);
+        assertTrue(spec.unvalidated(), "a head_recheck is owed");
+        model.use(6, 4, "head", spec, "returned");
+        Event.SpeculativeUse u = ev.of(Event.SpeculativeUse.class).get(0);
+        assertEquals(clause, u.clause());
+        assertEquals("returned", u.how());
+    }
+
+    @Test void aNullResultHoldsNothing() {
+        FlowState st = new FlowState();
+        st.core.putPage("folio", model.speculative(PageValue.UNKNOWN, "get_page_unless_zero", 4));
+        model.nullOnEdge(st.core, "folio");
+        assertEquals(RefState.NONE, st.core.page("folio").ref());
+    }
+
+    @Test void noGetIsKeptOutsideTheReportingPass() {
+        ev.reporting = false;
+        FlowState st = withLookedUp("page");
+        model.tried(st.spec, "page", st.core.page("page"), 4, 4, "get_page_unless_zero", "page", clause);
+        ev.reporting = true;
+        model.finish();
+        assertTrue(ev.events.isEmpty());
+    }
+
+    @Test void joinIsASemilattice() {
+        SpeculativeFacts a = new SpeculativeFacts(), b = new SpeculativeFacts(), c = new SpeculativeFacts(), d = new SpeculativeFacts();
+        a.failed("page", 10);
+        b.failed("page", 4);
+        b.untried("other");
+        c.unverified("page", 7);
+        StateLaws.check(List.of(a, b, c, d), SpeculativeFacts::join);
+        assertEquals(Map.of("page", 4), a.join(b).failures(), "the earliest failed get is kept");
+        assertTrue(a.join(b).isUntried("other"), "may: one path is enough");
+    }
+}
