@@ -1,6 +1,6 @@
 package dev.mmlint.engine.flow;
 
-import dev.mmlint.engine.api.Confidence;
+import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.knowledge.Clause;
 import java.util.ArrayList;
