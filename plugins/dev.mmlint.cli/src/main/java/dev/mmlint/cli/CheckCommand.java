@@ -32,13 +32,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mmlint check PATH…}: lint kernel trees, subdirectories, files or lone fragments.
- * Exit status: 0 no finding at or above --fail-on, 1 findings, 2 invalid invocation or nothing analysed.
+ * Exit status: 0 no finding at or above --fail-on, 1 findings, 2 invalid invocation or nothing analysed,
+ * 3 a time or memory budget ran out (some files or functions not analysed; findings reported as usual).
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Report struct page / folio misuse in kernel C.",
                 "PATH is a kernel tree, a directory inside one, .c files, or lone fragments (no tree around them)."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:no finding at or above --fail-on", "1:findings", "2:invalid invocation, or nothing could be analysed"})
+        exitCodeList = {"0:no finding at or above --fail-on", "1:findings", "2:invalid invocation, or nothing could be analysed",
+                "3:a budget ran out: some files or functions were not analysed (findings are reported as usual)"})
 public final class CheckCommand implements Callable<Integer> {
     @Mixin FrontendArgs in;
 
@@ -146,8 +148,9 @@ public final class CheckCommand implements Callable<Integer> {
         if (run.filesAnalysed() == 0) {
             err.println("mmlint: nothing could be analysed");
             err.flush();
-            return 2;
+            return run.overBudget() ? CheckRun.EXIT_OVER_BUDGET : 2;
         }
+        if (run.overBudget()) return CheckRun.EXIT_OVER_BUDGET;
         return CheckRun.fails(run, failSeverity) ? 1 : 0;
     }
 

@@ -20,6 +20,8 @@ import dev.mmlint.engine.flow.Transfer;
 import dev.mmlint.engine.flow.WitnessStep;
 import dev.mmlint.engine.knowledge.ApiKnowledge;
 import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.frontend.Budget;
+import dev.mmlint.frontend.BudgetExceededException;
 import dev.mmlint.frontend.FunctionCoverage;
 import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.frontend.SourceText;
@@ -148,12 +150,20 @@ public final class UnitAnalyzer {
             lookedUp.put(callee, v);
             return v;
         }, facts);
+        Budget budget = Budget.current();
+        if (budget != null) budget.startFunction(name, unit.text().line(cfg.function().getFileLocation().getNodeOffset()));
         try {
             FunctionAnalyzer.Outcome o = FunctionAnalyzer.run(cfg, t, s);
             return new Run(s.summary(), List.copyOf(s.events), lookedUp, o);
+        } catch (BudgetExceededException ex) {
+            if (ex.function() == null) throw ex; // the file's budget: the file is not analysed
+            failed.putIfAbsent(name, "not analysed: " + ex.reason());
+            return null;
         } catch (RuntimeException | StackOverflowError ex) {
             failed.putIfAbsent(name, "dataflow: " + ex);
             return null;
+        } finally {
+            if (budget != null) budget.endFunction();
         }
     }
 

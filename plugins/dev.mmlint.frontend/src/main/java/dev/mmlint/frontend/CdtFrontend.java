@@ -102,6 +102,7 @@ public abstract class CdtFrontend implements Frontend {
         long t1 = System.nanoTime();
         Coverage.Result r = Coverage.analyse(tu, source, display, fragment);
         COVERAGE_NANOS.add(System.nanoTime() - t1);
+        Budget.checkCurrent();
         if (prune && !r.certain() && !"false".equals(System.getProperty("mmlint.pruneFallback"))) {
             // something did not resolve: make sure it is not for want of a pruned declaration
             PRUNE_FALLBACKS.increment();
@@ -137,11 +138,14 @@ public abstract class CdtFrontend implements Frontend {
                     prune ? preambles : null);
         } catch (StackOverflowError e) {
             throw new InputException(display, 0, "parser ran out of stack (nesting too deep); run with -Xss8m or more");
+        } catch (BudgetExceededException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new InputException(display, 0, "parser failed: " + e);
         } finally {
             PARSE_NANOS.add(System.nanoTime() - t0);
         }
+        Budget.checkCurrent();
         if (o.tu() == null) throw new InputException(display, 0, "parser gave up (too many tokens)");
         if (o.pruning() != null) {
             PRUNED_UNITS.increment();

@@ -13,15 +13,28 @@ import java.nio.file.Path;
  * @param cacheDir         where generated headers go (null: $MMLINT_CACHE or ~/.cache/mmlint)
  * @param headerBodies     parse bodies of inline functions in headers too (slower; off by default)
  * @param includeHeaders   walk .h files as well as .c files when expanding directories
+ * @param budgets          time and memory budgets per file and function (components not set: the
+ *                         project's settings, then {@link Budgets#DEFAULTS}); whoever runs a file opens them
  */
 public record FrontendOptions(Path config, KernelVersion kernelVersion, Path compileCommands, Path cacheDir,
-                              boolean headerBodies, boolean includeHeaders) {
+                              boolean headerBodies, boolean includeHeaders, Budgets budgets) {
+    public FrontendOptions(Path config, KernelVersion kernelVersion, Path compileCommands, Path cacheDir,
+                           boolean headerBodies, boolean includeHeaders) {
+        this(config, kernelVersion, compileCommands, cacheDir, headerBodies, includeHeaders, Budgets.UNSET);
+    }
+
+    public FrontendOptions {
+        if (budgets == null) budgets = Budgets.UNSET;
+    }
+
     public static FrontendOptions defaults() { return new FrontendOptions(null, null, null, null, false, false); }
 
-    public FrontendOptions withConfig(Path c) { return new FrontendOptions(c, kernelVersion, compileCommands, cacheDir, headerBodies, includeHeaders); }
-    public FrontendOptions withKernelVersion(KernelVersion v) { return new FrontendOptions(config, v, compileCommands, cacheDir, headerBodies, includeHeaders); }
-    public FrontendOptions withCompileCommands(Path c) { return new FrontendOptions(config, kernelVersion, c, cacheDir, headerBodies, includeHeaders); }
-    public FrontendOptions withCacheDir(Path c) { return new FrontendOptions(config, kernelVersion, compileCommands, c, headerBodies, includeHeaders); }
-    public FrontendOptions withHeaderBodies(boolean b) { return new FrontendOptions(config, kernelVersion, compileCommands, cacheDir, b, includeHeaders); }
-    public FrontendOptions withIncludeHeaders(boolean b) { return new FrontendOptions(config, kernelVersion, compileCommands, cacheDir, headerBodies, b); }
+    public FrontendOptions withBudgets(Budgets b) { return new FrontendOptions(config, kernelVersion, compileCommands, cacheDir, headerBodies, includeHeaders, b); }
+
+    public FrontendOptions withConfig(Path c) { return new FrontendOptions(c, kernelVersion, compileCommands, cacheDir, headerBodies, includeHeaders, budgets); }
+    public FrontendOptions withKernelVersion(KernelVersion v) { return new FrontendOptions(config, v, compileCommands, cacheDir, headerBodies, includeHeaders, budgets); }
+    public FrontendOptions withCompileCommands(Path c) { return new FrontendOptions(config, kernelVersion, c, cacheDir, headerBodies, includeHeaders, budgets); }
+    public FrontendOptions withCacheDir(Path c) { return new FrontendOptions(config, kernelVersion, compileCommands, c, headerBodies, includeHeaders, budgets); }
+    public FrontendOptions withHeaderBodies(boolean b) { return new FrontendOptions(config, kernelVersion, compileCommands, cacheDir, b, includeHeaders, budgets); }
+    public FrontendOptions withIncludeHeaders(boolean b) { return new FrontendOptions(config, kernelVersion, compileCommands, cacheDir, headerBodies, b, budgets); }
 }

@@ -29,14 +29,19 @@ public final class CheckRun {
         Set<String> on = new java.util.LinkedHashSet<>(enabled);
         if (!explicit) on.removeAll(settings.disabled());
         Map<String, Severity> sev = settings.severities();
-        LintRun.Options o = new LintRun.Options(frontend, new Engine.Options(on, sev, confirmedOnly), model, Math.max(1, jobs), progress);
+        // budgets: the command line's, then the settings', then the defaults
+        FrontendOptions fo = frontend.withBudgets(frontend.budgets().orElse(settings.budgets()));
+        LintRun.Options o = new LintRun.Options(fo, new Engine.Options(on, sev, confirmedOnly), model, Math.max(1, jobs), progress);
         LintRun.Outcome out = LintRun.run(paths, o, settings::excludes);
         RunResult all = RunResult.of(out, model, toolVersion);
         List<Finding> kept = out.findings().stream().filter(f -> !settings.suppressed(f)).toList();
         RunResult run = new RunResult(kept, all.notAnalysed(), all.rules(), all.clauses(), Map.of(), List.of(),
-                all.filesAnalysed(), toolVersion, all.ruleClauses());
+                all.filesAnalysed(), toolVersion, all.ruleClauses(), all.completeness());
         return baseline == null ? run : run.withBaseline(baseline);
     }
+
+    /** Exit status of a check: a budget ran out. */
+    public static final int EXIT_OVER_BUDGET = 3;
 
     /** Whether a new finding reaches {@code failOn}. */
     public static boolean fails(RunResult run, Severity failOn) {

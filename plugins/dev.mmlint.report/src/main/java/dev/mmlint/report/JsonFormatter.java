@@ -63,6 +63,10 @@ public final class JsonFormatter implements Formatter {
         ArrayNode na = root.putArray("notAnalysed");
         for (var d : run.notAnalysed())
             na.addObject().put("file", d.file()).put("line", d.line()).put("severity", d.severity().name().toLowerCase()).put("message", d.message());
+        ArrayNode notes = root.putArray("notes");
+        for (var d : run.completeness().notes())
+            notes.addObject().put("file", d.file()).put("line", d.line()).put("severity", "note").put("message", d.message());
+        root.put("overBudget", run.completeness().overBudget());
         ArrayNode rules = root.putArray("rules");
         for (var r : run.rules())
             rules.addObject().put("id", r.id()).put("name", r.slug()).put("severity", r.severity().label())

@@ -4,6 +4,9 @@ import dev.mmlint.checks.Mmlint;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.UnitAnalyzer;
 import dev.mmlint.engine.api.Finding;
+import dev.mmlint.frontend.Budget;
+import dev.mmlint.frontend.BudgetExceededException;
+import dev.mmlint.frontend.Budgets;
 import dev.mmlint.frontend.Diagnostic;
 import dev.mmlint.frontend.FrontendOptions;
 import dev.mmlint.frontend.Frontends;
@@ -70,7 +73,7 @@ public final class LintRun {
                 int[] done = {0};
                 for (Frontends.Planned p : plan.files()) {
                     fs.add(ex.submit(() -> {
-                        FileResult r = analyse(p, engine);
+                        FileResult r = analyse(p, engine, o.frontend().budgets());
                         if (o.progress() != null) synchronized (done) { o.progress().accept(++done[0]); }
                         return r;
                     }));
@@ -100,16 +103,36 @@ public final class LintRun {
         return new Outcome(List.copyOf(findings), List.copyOf(notAnalysed), List.copyOf(results), analysed, engine);
     }
 
-    private static FileResult analyse(Frontends.Planned p, Engine engine) {
+    private static FileResult analyse(Frontends.Planned p, Engine engine, Budgets budgets) {
         String display = p.frontend().displayPath(p.file());
-        try {
+        Budget budget = Budget.start(display, budgets);
+        try (Budget.Scope s = budget.open()) {
             ParsedUnit u = p.frontend().parse(p.file());
-            return new FileResult(p.file(), u.displayPath(), engine.analyze(u), null, u.problems());
+            UnitAnalyzer.Result r = engine.analyze(u);
+            budget.throwIfExceeded();
+            return new FileResult(p.file(), u.displayPath(), r, null, u.problems());
         } catch (InputException e) {
             return new FileResult(p.file(), display, null, e.diagnostic(), List.of());
+        } catch (BudgetExceededException e) {
+            return new FileResult(p.file(), display, null, notAnalysed(display, e), List.of());
+        } catch (OutOfMemoryError e) {
+            return new FileResult(p.file(), display, null, notAnalysed(display, new BudgetExceededException(
+                    "memory budget exceeded (the heap ran out)", null, 0)), List.of());
         } catch (RuntimeException | StackOverflowError e) {
             return new FileResult(p.file(), display, null, Diagnostic.error(display, 0, "internal error while analysing: " + e), List.of());
         }
+    }
+
+    /** What a file (or function) over its budget is reported as; {@link #overBudget} recognises it. */
+    public static Diagnostic notAnalysed(String display, BudgetExceededException e) {
+        return Diagnostic.error(display, e.line(), NOT_ANALYSED + e.reason());
+    }
+
+    static final String NOT_ANALYSED = "not analysed: ";
+
+    /** Whether {@code d} says a budget ran out. */
+    public static boolean overBudget(Diagnostic d) {
+        return d.message().startsWith(NOT_ANALYSED) && d.message().contains("budget exceeded");
     }
 
     /** The text of each clause's applicability, for the formats' rule tables. */

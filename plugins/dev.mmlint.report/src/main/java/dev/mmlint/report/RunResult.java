@@ -20,7 +20,17 @@ import java.util.TreeMap;
  */
 public record RunResult(List<Finding> findings, List<Diagnostic> notAnalysed, List<RuleInfo> rules,
                         Map<String, String> clauses, Map<String, String> baselineState, List<Baseline.Entry> absent,
-                        int filesAnalysed, String toolVersion, Map<String, List<String>> ruleClauses) {
+                        int filesAnalysed, String toolVersion, Map<String, List<String>> ruleClauses, Completeness completeness) {
+
+    public RunResult {
+        if (completeness == null) completeness = Completeness.NONE;
+    }
+
+    public RunResult(List<Finding> findings, List<Diagnostic> notAnalysed, List<RuleInfo> rules,
+                     Map<String, String> clauses, Map<String, String> baselineState, List<Baseline.Entry> absent,
+                     int filesAnalysed, String toolVersion, Map<String, List<String>> ruleClauses) {
+        this(findings, notAnalysed, rules, clauses, baselineState, absent, filesAnalysed, toolVersion, ruleClauses, Completeness.NONE);
+    }
 
     public RunResult(List<Finding> findings, List<Diagnostic> notAnalysed, List<RuleInfo> rules,
                      Map<String, String> clauses, Map<String, String> baselineState, List<Baseline.Entry> absent,
@@ -31,14 +41,17 @@ public record RunResult(List<Finding> findings, List<Diagnostic> notAnalysed, Li
     /** The result of a {@link LintRun} as the formats see it, without a baseline. */
     public static RunResult of(LintRun.Outcome out, ReferenceModel model, String toolVersion) {
         return new RunResult(out.findings(), out.notAnalysed(), out.engine().rules(), LintRun.clauseTable(model), Map.of(),
-                List.of(), out.filesAnalysed(), toolVersion, clausesByRule(model));
+                List.of(), out.filesAnalysed(), toolVersion, clausesByRule(model), Completeness.of(out));
     }
 
     /** This result restricted to what {@code baseline} does not already hold (and the states for SARIF). */
     public RunResult withBaseline(Baseline baseline) {
         return new RunResult(findings, notAnalysed, rules, clauses, baseline.states(findings), baseline.absent(findings),
-                filesAnalysed, toolVersion, ruleClauses);
+                filesAnalysed, toolVersion, ruleClauses, completeness);
     }
+
+    /** Whether a file or function was not analysed because a budget ran out. */
+    public boolean overBudget() { return completeness.overBudget() > 0; }
 
     /** Only the findings whose baseline state is "new" (all of them when no baseline was given). */
     public List<Finding> newFindings() {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Severity;
+import dev.mmlint.frontend.Budgets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -29,13 +30,22 @@ import java.util.Set;
  * {
  *   "rules":    { "MM005": "off", "MM001": "error" },          // on | off | note | warning | error
  *   "exclude":  [ "drivers/**", "mm/legacy_*.c" ],              // globs, relative to the settings file
- *   "suppress": [ { "fingerprint": "1f0c…", "reason": "bounded by the caller, see commit abc" } ]
+ *   "suppress": [ { "fingerprint": "1f0c…", "reason": "bounded by the caller, see commit abc" } ],
+ *   "budgets":  { "time": "60s", "function": "10s", "memory": "50%" }  // per file, per function, per file; "off": none
  * }
  * </pre>
  * Every suppression needs a reason. Unknown keys are errors (a misspelt "exclude" must not silently
  * lint everything).
  */
-public record Settings(Path file, Map<String, String> rules, List<String> exclude, List<Suppression> suppress) {
+public record Settings(Path file, Map<String, String> rules, List<String> exclude, List<Suppression> suppress, Budgets budgets) {
+    public Settings(Path file, Map<String, String> rules, List<String> exclude, List<Suppression> suppress) {
+        this(file, rules, exclude, suppress, Budgets.UNSET);
+    }
+
+    public Settings {
+        if (budgets == null) budgets = Budgets.UNSET;
+    }
+
     public static final String FILE_NAME = ".mmlint.json";
     private static final ObjectMapper M = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -45,14 +55,14 @@ public record Settings(Path file, Map<String, String> rules, List<String> exclud
     public record Suppression(String fingerprint, String reason) {}
 
     /** Raw shape of the file, for Jackson. */
-    private record Raw(Map<String, String> rules, List<String> exclude, List<Suppression> suppress) {}
+    private record Raw(Map<String, String> rules, List<String> exclude, List<Suppression> suppress, Map<String, String> budgets) {}
 
     /** A settings file that cannot be used: {@code file:line:col: message}. */
     public static final class SettingsException extends Exception {
         public SettingsException(String message) { super(message); }
     }
 
-    public static Settings none() { return new Settings(null, Map.of(), List.of(), List.of()); }
+    public static Settings none() { return new Settings(null, Map.of(), List.of(), List.of(), Budgets.UNSET); }
 
     /** The settings file governing {@code start}: the nearest .mmlint.json above it, up to the repository root. */
     public static Path find(Path start) {
@@ -78,7 +88,7 @@ public record Settings(Path file, Map<String, String> rules, List<String> exclud
             raw = M.readValue(text, Raw.class);
         } catch (UnrecognizedPropertyException e) {
             JsonLocation at = locate(text, e.getPropertyName(), null);
-            throw error(file, at != null ? at : e.getLocation(), "unknown key '" + e.getPropertyName() + "' (known: rules, exclude, suppress)");
+            throw error(file, at != null ? at : e.getLocation(), "unknown key '" + e.getPropertyName() + "' (known: rules, exclude, suppress, budgets)");
         } catch (JsonMappingException e) {
             throw error(file, e.getLocation(), "malformed settings: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
@@ -115,7 +125,20 @@ public record Settings(Path file, Map<String, String> rules, List<String> exclud
                 i++;
             }
         }
-        return new Settings(file, Map.copyOf(rules), List.copyOf(exclude), List.copyOf(sup));
+        Budgets budgets = Budgets.UNSET;
+        if (raw.budgets() != null) for (var e : raw.budgets().entrySet()) {
+            try {
+                budgets = switch (e.getKey()) {
+                    case "time" -> budgets.withFileTime(Budgets.parseTime(e.getValue()));
+                    case "function" -> budgets.withFunctionTime(Budgets.parseTime(e.getValue()));
+                    case "memory" -> budgets.withMemory(Budgets.parseMemory(e.getValue()));
+                    default -> throw new IllegalArgumentException("unknown budget '" + e.getKey() + "' (known: time, function, memory)");
+                };
+            } catch (IllegalArgumentException ex) {
+                throw error(file, locate(text, "budgets", e.getKey()), "budgets: " + ex.getMessage());
+            }
+        }
+        return new Settings(file, Map.copyOf(rules), List.copyOf(exclude), List.copyOf(sup), budgets);
     }
 
     /** Severity overrides for the engine. */

@@ -25,6 +25,7 @@ public final class TextFormatter implements Formatter {
             out.write("  confidence: " + f.confidence().label() + (f.confirmed() ? " (confirmed by the reference model)" : " (not confirmed by the reference model: " + f.confirmation() + ")") + "\n");
         }
         for (var d : run.notAnalysed()) out.write(d + "\n");
+        for (var d : run.completeness().notes()) out.write(d + "\n");
         out.write(summary(run) + "\n");
     }
 
@@ -34,6 +35,7 @@ public final class TextFormatter implements Formatter {
                 + (run.baselineState().isEmpty() ? "" : " (" + old + " in the baseline, " + run.absent().size() + " no longer found)")
                 + " in " + run.filesAnalysed()
                 + (run.filesAnalysed() == 1 ? " file" : " files")
-                + (run.notAnalysed().isEmpty() ? "" : ", " + run.notAnalysed().size() + " not analysed");
+                + (run.notAnalysed().isEmpty() ? "" : ", " + run.notAnalysed().size() + " not analysed")
+                + run.completeness().summaryTail();
     }
 }

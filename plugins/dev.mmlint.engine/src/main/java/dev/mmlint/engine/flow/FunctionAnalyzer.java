@@ -46,6 +46,7 @@ public final class FunctionAnalyzer {
             changed = false;
             sweeps++;
             for (CfgNode n : order) {
+                dev.mmlint.frontend.Budget.checkCurrent(); // the file's and the function's time budgets
                 FlowState s = n == cfg.entry() ? entry : inState(n, out, t);
                 if (s == null) continue; // not reached yet
                 // widening: after a few sweeps a node's state only grows, so loops settle
@@ -61,6 +62,7 @@ public final class FunctionAnalyzer {
         t.setSink(sink);
         try {
             for (CfgNode n : order) {
+                dev.mmlint.frontend.Budget.checkCurrent();
                 FlowState s = in.get(n.id());
                 if (s == null) continue;
                 if (n == cfg.exit()) {

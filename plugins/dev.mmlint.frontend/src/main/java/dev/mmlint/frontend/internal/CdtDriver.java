@@ -1,5 +1,6 @@
 package dev.mmlint.frontend.internal;
 
+import dev.mmlint.frontend.Budget;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.parser.c.GCCScannerExtensionConfiguration;
 import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
@@ -96,7 +97,28 @@ public final class CdtDriver {
         KernelCParser parser = new KernelCParser(scanner,
                 headerBodies ? ParserMode.COMPLETE_PARSE : ParserMode.SELECTION_PARSE, new NullLogService(), null);
         parser.setAutoTypeMainFileOnly(!headerBodies);
-        return new Outcome(bound(parser.parse()), null);
+        return new Outcome(bound(cancellable(parser)), null);
+    }
+
+    /**
+     * Parses under the thread's {@link Budget} (if any): the watchdog cancels the parser when the
+     * budget runs out, and a budget that ran out while the parser swallowed the exception still
+     * ends the parse with it.
+     */
+    private static IASTTranslationUnit cancellable(KernelCParser parser) {
+        Budget b = Budget.current();
+        if (b == null) return parser.parse();
+        Runnable remove = b.onCancel(parser::cancel);
+        try {
+            IASTTranslationUnit tu = parser.parse();
+            b.throwIfExceeded();
+            return tu;
+        } catch (RuntimeException e) {
+            b.throwIfExceeded();
+            throw e;
+        } finally {
+            remove.run();
+        }
     }
 
     private static IASTTranslationUnit bound(IASTTranslationUnit tu) {
@@ -109,6 +131,7 @@ public final class CdtDriver {
                 new NullLogService(), GCCScannerExtensionConfiguration.getInstance(info), provider);
         scanner.setComputeImageLocations(true);
         scanner.setProcessInactiveCode(false);
+        BudgetHooks.install(scanner, Budget.current());
         return scanner;
     }
 
@@ -118,7 +141,7 @@ public final class CdtDriver {
         parser.setAutoTypeMainFileOnly(true);
         IASTTranslationUnit tu;
         try {
-            tu = parser.parse();
+            tu = cancellable(parser);
         } catch (ReplayScanner.NotReplayable e) {
             if (Boolean.getBoolean("mmlint.debugPrune")) System.err.println("mmlint: token stream not replayed: " + e.getMessage());
             return null;

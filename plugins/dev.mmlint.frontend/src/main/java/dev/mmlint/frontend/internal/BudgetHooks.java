@@ -1,0 +1,110 @@
+package dev.mmlint.frontend.internal;
+
+import dev.mmlint.frontend.Budget;
+import dev.mmlint.frontend.BudgetExceededException;
+import dev.mmlint.frontend.Budgets;
+import java.lang.reflect.Field;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.cdt.core.dom.ast.IASTName;
+import org.eclipse.cdt.core.parser.util.CharArrayMap;
+import org.eclipse.cdt.internal.core.parser.scanner.CPreprocessor;
+import org.eclipse.cdt.internal.core.parser.scanner.MacroExpander;
+
+/**
+ * Puts a file's {@link Budget} into CDT's preprocessor, which has no cancellation of its own and
+ * expands a whole macro invocation in one call: every macro lookup (each identifier the
+ * preprocessor or the macro expander reads goes through the macro dictionary) checks the budget,
+ * and the nested expansions of one macro invocation are counted and capped at
+ * {@link Budgets#MAX_NESTED_EXPANSIONS}. Both are reached through CDT internals (the CDT copy is
+ * private to mmlint, its version pinned); when they are missing the preprocessor runs unchecked
+ * and only the parser is cancelled.
+ */
+final class BudgetHooks {
+    private BudgetHooks() {}
+
+    private static final Field DICTIONARY = field(CPreprocessor.class, "fMacroDictionary");
+    private static final Field EXPANDER = field(CPreprocessor.class, "fMacroExpander");
+    private static final Field MAP = field(CharArrayMap.class, "map");
+    private static final Field IMPLICIT = field(MacroExpander.class, "fImplicitMacroExpansions");
+
+    /** Whether this CDT has the internals the hooks use. */
+    static boolean supported() { return DICTIONARY != null && EXPANDER != null && MAP != null && IMPLICIT != null; }
+
+    /** Installs {@code budget}'s checks into {@code pp} (nothing when budget is null). */
+    @SuppressWarnings("unchecked")
+    static void install(CPreprocessor pp, Budget budget) {
+        if (budget == null || !supported()) return;
+        try {
+            CharArrayMap<?> dict = (CharArrayMap<?>) DICTIONARY.get(pp);
+            Map<Object, Object> inner = (Map<Object, Object>) MAP.get(dict);
+            if (!(inner instanceof CheckedMap)) MAP.set(dict, new CheckedMap(inner, budget));
+            MacroExpander ex = (MacroExpander) EXPANDER.get(pp);
+            IMPLICIT.set(ex, new CountedExpansions(budget));
+        } catch (IllegalAccessException | RuntimeException e) {
+            // leave the preprocessor as it is
+        }
+    }
+
+    /** The macro dictionary's map, checking the budget on every lookup. */
+    private static final class CheckedMap extends AbstractMap<Object, Object> {
+        private final Map<Object, Object> m;
+        private final Budget budget;
+
+        CheckedMap(Map<Object, Object> m, Budget budget) {
+            this.m = m;
+            this.budget = budget;
+        }
+
+        @Override public Object get(Object k) {
+            budget.check();
+            return m.get(k);
+        }
+
+        @Override public boolean containsKey(Object k) {
+            budget.check();
+            return m.containsKey(k);
+        }
+
+        @Override public Object put(Object k, Object v) { return m.put(k, v); }
+        @Override public Object remove(Object k) { return m.remove(k); }
+        @Override public void clear() { m.clear(); }
+        @Override public int size() { return m.size(); }
+        @Override public boolean isEmpty() { return m.isEmpty(); }
+        @Override public Set<Entry<Object, Object>> entrySet() { return m.entrySet(); }
+        @Override public Set<Object> keySet() { return m.keySet(); }
+        @Override public java.util.Collection<Object> values() { return m.values(); }
+    }
+
+    /**
+     * The macro expander's list of the nested expansions of the invocation being expanded (cleared
+     * at each invocation): past the cap, the file's budget is exhausted.
+     */
+    private static final class CountedExpansions extends ArrayList<IASTName> {
+        private static final long serialVersionUID = 1L;
+        private final transient Budget budget;
+
+        CountedExpansions(Budget budget) { this.budget = budget; }
+
+        @Override public boolean add(IASTName n) {
+            if (size() >= Budgets.MAX_NESTED_EXPANSIONS) {
+                budget.fail(new BudgetExceededException("macro expansion budget exceeded: one macro invocation expands to more than "
+                        + String.format("%,d", Budgets.MAX_NESTED_EXPANSIONS) + " nested macro expansions", null, 0));
+                budget.throwIfExceeded();
+            }
+            return super.add(n);
+        }
+    }
+
+    private static Field field(Class<?> c, String name) {
+        try {
+            Field f = c.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}
