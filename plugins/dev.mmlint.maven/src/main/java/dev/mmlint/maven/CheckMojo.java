@@ -4,6 +4,7 @@ import dev.mmlint.checks.Checks;
 import dev.mmlint.checks.Mmlint;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Severity;
+import dev.mmlint.frontend.Budgets;
 import dev.mmlint.frontend.FrontendOptions;
 import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.model.api.ReferenceModel;
@@ -92,6 +93,22 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "mmlint.jobs", defaultValue = "1")
     int jobs;
 
+    /** Time one file may take (parse and analysis): 60s, 500ms, 2m, off; default: the settings', else 60s. */
+    @Parameter(property = "mmlint.timeBudget")
+    String timeBudget;
+
+    /** Time one function's analysis may take; default: the settings', else 10s. */
+    @Parameter(property = "mmlint.functionBudget")
+    String functionBudget;
+
+    /** Heap one file may hold: 50% (of the maximum heap), 2g, 512m, off; default: the settings', else 50%. */
+    @Parameter(property = "mmlint.memoryBudget")
+    String memoryBudget;
+
+    /** Fail the build when a budget ran out (some files or functions were not analysed). */
+    @Parameter(property = "mmlint.failOnBudget", defaultValue = "true")
+    boolean failOnBudget;
+
     @Override public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("mmlint: skipped");
@@ -126,6 +143,13 @@ public final class CheckMojo extends AbstractMojo {
                 throw new MojoExecutionException("mmlint: bad kernelVersion '" + kernelVersion + "': " + e.getMessage());
             }
         }
+        try {
+            fo = fo.withBudgets(new Budgets(timeBudget == null || timeBudget.isBlank() ? null : Budgets.parseTime(timeBudget),
+                    functionBudget == null || functionBudget.isBlank() ? null : Budgets.parseTime(functionBudget),
+                    memoryBudget == null || memoryBudget.isBlank() ? null : Budgets.parseMemory(memoryBudget)));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("mmlint: budget: " + e.getMessage());
+        }
         Baseline base = null;
         if (baseline != null) {
             try {
@@ -149,6 +173,7 @@ public final class CheckMojo extends AbstractMojo {
         for (Finding f : run.newFindings())
             getLog().warn(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message() + " [" + f.ruleId() + "]");
         for (var d : run.notAnalysed()) getLog().warn("not analysed: " + d);
+        for (var d : run.completeness().notes()) getLog().info(d.toString());
         try {
             Files.createDirectories(outputDirectory.toPath());
             for (String name : formats) {
@@ -165,7 +190,11 @@ public final class CheckMojo extends AbstractMojo {
         int n = run.newFindings().size();
         getLog().info("mmlint: " + n + (base == null ? "" : " new") + (n == 1 ? " finding" : " findings") + " in "
                 + run.filesAnalysed() + (run.filesAnalysed() == 1 ? " file" : " files")
-                + (base == null ? "" : " (" + (run.findings().size() - n) + " in the baseline)"));
+                + (base == null ? "" : " (" + (run.findings().size() - n) + " in the baseline)")
+                + (run.overBudget() ? ", " + run.completeness().overBudget() + " file(s) or function(s) over budget, not analysed" : ""));
+        if (run.overBudget() && failOnBudget)
+            throw new MojoFailureException("mmlint: a budget ran out, some files or functions were not analysed (see the warnings above;"
+                    + " raise timeBudget, functionBudget or memoryBudget, or set failOnBudget to false)");
         if (run.filesAnalysed() == 0) throw new MojoExecutionException("mmlint: nothing could be analysed");
         if (failOnViolation && CheckRun.fails(run, failSeverity))
             throw new MojoFailureException("mmlint: " + n + (n == 1 ? " finding" : " findings") + " (see the warnings above and "
