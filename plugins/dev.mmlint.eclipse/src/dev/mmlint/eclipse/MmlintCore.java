@@ -106,7 +106,8 @@ public final class MmlintCore {
     private static void writeMarkers(IFile file, BufferAnalysis.Analysis a) throws CoreException {
         file.deleteMarkers(MARKER, true, IResource.DEPTH_ZERO);
         if (a.warning() != null) plain(file, a, 1, a.warning(), IMarker.SEVERITY_INFO);
-        if (a.error() != null) plain(file, a, Math.max(1, a.errorLine()), "not analysed: " + a.error(), IMarker.SEVERITY_WARNING);
+        if (a.error() != null) plain(file, a, Math.max(1, a.errorLine()),
+                a.error().startsWith("not analysed: ") ? a.error() : "not analysed: " + a.error(), IMarker.SEVERITY_WARNING);
         for (Finding f : a.findings()) {
             Map<String, Object> m = new HashMap<>();
             m.put(IMarker.MESSAGE, f.message() + " [" + f.ruleId() + "]");

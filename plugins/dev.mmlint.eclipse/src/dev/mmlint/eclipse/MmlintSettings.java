@@ -3,6 +3,7 @@ package dev.mmlint.eclipse;
 import dev.mmlint.checks.Checks;
 import dev.mmlint.engine.api.RuleInfo;
 import dev.mmlint.engine.api.Severity;
+import dev.mmlint.frontend.Budgets;
 import dev.mmlint.frontend.FrontendOptions;
 import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.report.BufferAnalysis;
@@ -18,7 +19,8 @@ import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 
 /**
- * mmlint's Eclipse settings: per rule on/off and severity, kernel version and Kconfig overrides. They
+ * mmlint's Eclipse settings: per rule on/off and severity, kernel version and Kconfig overrides, and
+ * the time and memory budgets (a file or function over its budget is marked not analysed). They
  * live in the workspace preferences ({@code dev.mmlint.eclipse}) and, when a project turns on
  * project-specific settings, in its {@code .settings/dev.mmlint.eclipse.prefs}. They apply on top of
  * the nearest {@code .mmlint.json}, as the CLI's options do. The rule list comes from the checks
@@ -28,6 +30,10 @@ public final class MmlintSettings {
     public static final String USE_PROJECT_SETTINGS = "useProjectSettings";
     public static final String KERNEL_VERSION = "kernelVersion";
     public static final String CONFIG = "config";
+    /** Budgets (empty: the {@code .mmlint.json} ones, else the defaults): time per file, time per function, memory per file. */
+    public static final String TIME_BUDGET = "timeBudget";
+    public static final String FUNCTION_BUDGET = "functionBudget";
+    public static final String MEMORY_BUDGET = "memoryBudget";
     /** Severity value meaning "as the rule declares". */
     public static final String DEFAULT_SEVERITY = "default";
 
@@ -83,6 +89,29 @@ public final class MmlintSettings {
         }
         String cfg = n.get(CONFIG, "").trim();
         if (!cfg.isEmpty()) o = o.withConfig(Path.of(cfg));
+        o = o.withBudgets(budgets(n));
         return new Resolved(o, new BufferAnalysis.Overrides(off, sev));
+    }
+
+    /** The budgets a preference node sets (what it leaves empty, or a value that does not parse: not set). */
+    public static Budgets budgets(IEclipsePreferences n) {
+        Budgets b = Budgets.UNSET;
+        String t = n.get(TIME_BUDGET, "").trim(), f = n.get(FUNCTION_BUDGET, "").trim(), m = n.get(MEMORY_BUDGET, "").trim();
+        try {
+            if (!t.isEmpty()) b = b.withFileTime(Budgets.parseTime(t));
+        } catch (IllegalArgumentException e) {
+            // a hand-edited value that does not parse: not set (the preference page refuses such values)
+        }
+        try {
+            if (!f.isEmpty()) b = b.withFunctionTime(Budgets.parseTime(f));
+        } catch (IllegalArgumentException e) {
+            // as above
+        }
+        try {
+            if (!m.isEmpty()) b = b.withMemory(Budgets.parseMemory(m));
+        } catch (IllegalArgumentException e) {
+            // as above
+        }
+        return b;
     }
 }

@@ -2,6 +2,7 @@ package dev.mmlint.eclipse.ui;
 
 import dev.mmlint.eclipse.MmlintSettings;
 import dev.mmlint.engine.api.RuleInfo;
+import dev.mmlint.frontend.Budgets;
 import dev.mmlint.model.api.KernelVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.osgi.service.prefs.BackingStoreException;
 
 /**
  * The controls the preference page and the project property page share: each rule on/off with its
- * severity (the list comes from the checks), the kernel version and the Kconfig file overrides.
+ * severity (the list comes from the checks), the kernel version and the Kconfig file overrides, and
+ * the budgets.
  */
 final class SettingsBlock {
     static final String[] SEVERITIES = {MmlintSettings.DEFAULT_SEVERITY, "error", "warning", "note"};
@@ -30,6 +32,9 @@ final class SettingsBlock {
     private final List<Combo> severity = new ArrayList<>();
     private Text kernelVersion;
     private Text config;
+    private Text timeBudget;
+    private Text functionBudget;
+    private Text memoryBudget;
     private Composite root;
 
     Composite create(Composite parent) {
@@ -65,7 +70,22 @@ final class SettingsBlock {
             String f = new FileDialog(browse.getShell(), SWT.OPEN).open();
             if (f != null) config.setText(f);
         });
+        Group b = new Group(root, SWT.NONE);
+        b.setText("Budgets (empty: .mmlint.json, else the default)");
+        b.setLayout(new GridLayout(2, false));
+        b.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        timeBudget = budgetField(b, "Time per file (default " + Budgets.seconds(Budgets.DEFAULT_FILE_TIME) + "):", "60s, 500ms, 2m, off");
+        functionBudget = budgetField(b, "Time per function (default " + Budgets.seconds(Budgets.DEFAULT_FUNCTION_TIME) + "):", "10s, 500ms, off");
+        memoryBudget = budgetField(b, "Memory per file (default " + Budgets.DEFAULT_MEMORY + " of the heap):", "50%, 2g, 512m, off");
         return root;
+    }
+
+    private static Text budgetField(Composite parent, String label, String examples) {
+        new Label(parent, SWT.NONE).setText(label);
+        Text t = new Text(parent, SWT.BORDER);
+        t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        t.setToolTipText("e.g. " + examples + "; a file or function over its budget is marked not analysed");
+        return t;
     }
 
     void load(IEclipsePreferences n) {
@@ -78,6 +98,9 @@ final class SettingsBlock {
         }
         kernelVersion.setText(n.get(MmlintSettings.KERNEL_VERSION, ""));
         config.setText(n.get(MmlintSettings.CONFIG, ""));
+        timeBudget.setText(n.get(MmlintSettings.TIME_BUDGET, ""));
+        functionBudget.setText(n.get(MmlintSettings.FUNCTION_BUDGET, ""));
+        memoryBudget.setText(n.get(MmlintSettings.MEMORY_BUDGET, ""));
     }
 
     void defaults() {
@@ -85,10 +108,20 @@ final class SettingsBlock {
         severity.forEach(c -> c.select(0));
         kernelVersion.setText("");
         config.setText("");
+        timeBudget.setText("");
+        functionBudget.setText("");
+        memoryBudget.setText("");
     }
 
     /** Why the values cannot be stored, or null. */
     String validate() {
+        try {
+            if (!timeBudget.getText().isBlank()) Budgets.parseTime(timeBudget.getText());
+            if (!functionBudget.getText().isBlank()) Budgets.parseTime(functionBudget.getText());
+            if (!memoryBudget.getText().isBlank()) Budgets.parseMemory(memoryBudget.getText());
+        } catch (IllegalArgumentException e) {
+            return "budget: " + e.getMessage();
+        }
         String kv = kernelVersion.getText().trim();
         if (kv.isEmpty()) return null;
         try {
@@ -110,6 +143,9 @@ final class SettingsBlock {
         }
         put(n, MmlintSettings.KERNEL_VERSION, kernelVersion.getText().trim());
         put(n, MmlintSettings.CONFIG, config.getText().trim());
+        put(n, MmlintSettings.TIME_BUDGET, timeBudget.getText().trim());
+        put(n, MmlintSettings.FUNCTION_BUDGET, functionBudget.getText().trim());
+        put(n, MmlintSettings.MEMORY_BUDGET, memoryBudget.getText().trim());
         n.flush();
     }
 

@@ -5,7 +5,11 @@ import dev.mmlint.checks.Mmlint;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.engine.api.Severity;
+import dev.mmlint.engine.UnitAnalyzer;
+import dev.mmlint.frontend.Budget;
+import dev.mmlint.frontend.BudgetExceededException;
 import dev.mmlint.frontend.CdtFrontend;
+import dev.mmlint.frontend.FunctionCoverage;
 import dev.mmlint.frontend.FragmentFrontend;
 import dev.mmlint.frontend.Frontend;
 import dev.mmlint.frontend.FrontendOptions;
@@ -40,7 +44,11 @@ import java.util.stream.Collectors;
  * top of it. The IDE adapters (LSP server, Eclipse builder) share this class. Thread-safe.
  */
 public final class BufferAnalysis implements AutoCloseable {
-    /** What one analysis of one buffer version gave. {@code error} is set when the buffer could not be analysed. */
+    /**
+     * What one analysis of one buffer version gave. {@code error} is set when the buffer could not be
+     * analysed (a budget that ran out: {@code not analysed: time budget exceeded after 60 s});
+     * {@code warning} also names functions not analysed for their budget.
+     */
     public record Analysis(int version, String text, SourceText source, String displayPath, String mode, List<Finding> findings,
                     String error, int errorLine, String warning, long millis) {}
 
@@ -131,27 +139,39 @@ public final class BufferAnalysis implements AutoCloseable {
             return new Analysis(version, text, source, display, c.mode() + ", excluded by " + st.file(), List.of(), null, 0,
                     c.warning(), ms(t0));
         if (stale.getAsBoolean()) throw new Stale();
+        // budgets: the IDE's (options), then the settings', then the defaults; the buffer is one file
+        Budget budget = Budget.start(display, options.budgets().orElse(st.budgets()));
         ParsedUnit unit;
-        try {
-            unit = c.frontend().parseText(abs, display, text);
-        } catch (InputException e) {
-            return new Analysis(version, text, source, display, c.mode(), List.of(), e.diagnostic().message(),
-                    e.diagnostic().line(), c.warning(), ms(t0));
+        UnitAnalyzer.Result result;
+        try (Budget.Scope scope = budget.open()) {
+            try {
+                unit = c.frontend().parseText(abs, display, text);
+            } catch (InputException e) {
+                return new Analysis(version, text, source, display, c.mode(), List.of(), e.diagnostic().message(),
+                        e.diagnostic().line(), c.warning(), ms(t0));
+            }
+            if (stale.getAsBoolean()) throw new Stale();
+            result = engineFor(st, overrides == null ? Overrides.NONE : overrides).analyze(unit);
+            budget.throwIfExceeded();
+        } catch (BudgetExceededException e) {
+            return new Analysis(version, text, source, display, c.mode(), List.of(), LintRun.NOT_ANALYSED + e.reason(), e.line(),
+                    c.warning(), ms(t0));
+        } catch (OutOfMemoryError e) {
+            return new Analysis(version, text, source, display, c.mode(), List.of(),
+                    LintRun.NOT_ANALYSED + "memory budget exceeded (the heap ran out)", 0, c.warning(), ms(t0));
         } catch (RuntimeException | StackOverflowError e) {
             return new Analysis(version, text, source, display, c.mode(), List.of(), "internal error while analysing: " + e, 0,
                     c.warning(), ms(t0));
         }
-        if (stale.getAsBoolean()) throw new Stale();
-        List<Finding> findings;
-        try {
-            findings = engineFor(st, overrides == null ? Overrides.NONE : overrides).analyze(unit).findings().stream().filter(f -> !st.suppressed(f))
-                    .sorted(Finding.ORDER).toList();
-        } catch (RuntimeException | StackOverflowError e) {
-            return new Analysis(version, text, source, display, c.mode(), List.of(), "internal error while analysing: " + e, 0,
-                    c.warning(), ms(t0));
+        List<Finding> findings = result.findings().stream().filter(f -> !st.suppressed(f)).sorted(Finding.ORDER).toList();
+        String warning = c.warning();
+        for (FunctionCoverage fc : result.functions()) {
+            if (fc.status() != FunctionCoverage.Status.SKIPPED || fc.reasons().stream().noneMatch(r -> r.contains("budget exceeded"))) continue;
+            String w = "function '" + fc.name() + "' (line " + fc.line() + ") " + fc.reasons().get(fc.reasons().size() - 1);
+            warning = warning == null ? w : warning + "; " + w;
         }
         return new Analysis(version, text, unit.text(), display, c.mode() + " (kernel " + unit.context().version() + ", " + unit.context().versionSource() + ")",
-                findings, null, 0, c.warning(), ms(t0));
+                findings, null, 0, warning, ms(t0));
     }
 
     private static long ms(long t0) { return (System.nanoTime() - t0) / 1_000_000; }

@@ -1,0 +1,42 @@
+package dev.mmlint.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.mmlint.frontend.Budgets;
+import dev.mmlint.frontend.FrontendOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Budgets apply to editor buffers (LSP, Eclipse) as to files: the bomb is not analysed, with why; the next buffer is. */
+class BufferBudgetTest {
+    @Test void aBombBufferIsNotAnalysedAndTheNextOneIs(@TempDir Path d) throws Exception {
+        FrontendOptions o = FrontendOptions.defaults().withBudgets(Budgets.UNSET.withFileTime(Duration.ofSeconds(1)));
+        try (BufferAnalysis a = new BufferAnalysis(o, null)) {
+            String bomb = "#define D(x) x x\nint v = " + "D(".repeat(30) + "y" + ")".repeat(30) + ";\n";
+            long t0 = System.nanoTime();
+            BufferAnalysis.Analysis r = a.analyse(d.resolve("bomb.c"), 1, bomb, () -> false);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals("not analysed: time budget exceeded after 1 s", r.error());
+            assertTrue(ms < 15_000, ms + " ms");
+            String good = """
+                    static int file_backed(unsigned long addr)
+                    {
+                    	struct page *page;
+                    	struct address_space *mapping;
+
+                    	if (get_user_pages_fast(addr, 1, FOLL_WRITE, &page) != 1)
+                    		return -EFAULT;
+                    	mapping = page->mapping;
+                    	put_page(page);
+                    	return mapping != NULL;
+                    }
+                    """;
+            BufferAnalysis.Analysis g = a.analyse(d.resolve("good.c"), 1, good, () -> false);
+            assertNull(g.error(), g.error());
+            assertEquals(1, g.findings().size(), g.findings().toString());
+            assertEquals("MM002", g.findings().get(0).ruleId());
+        }
+    }
+}
