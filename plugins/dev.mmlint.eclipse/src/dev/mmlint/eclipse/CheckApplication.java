@@ -71,6 +71,7 @@ public final class CheckApplication implements IApplication {
                 err.println("mmlint: no C file analysed in " + dir);
                 return 2;
             }
+            if (overBudget(project)) return 3;
             return findings > 0 ? 1 : 0;
         } finally {
             if (autoBuild) setAutoBuild(ws, true);
@@ -125,6 +126,13 @@ public final class CheckApplication implements IApplication {
             out.println(where + "[" + rule + "] " + (msg.endsWith(suffix) ? msg.substring(0, msg.length() - suffix.length()) : msg));
         }
         return findings;
+    }
+
+    /** Whether a file or function of the project was not analysed because a budget ran out (exit status 3, as check's). */
+    static boolean overBudget(IProject project) throws CoreException {
+        for (IMarker m : project.findMarkers(MmlintCore.MARKER, false, IResource.DEPTH_INFINITE))
+            if (m.getAttribute(MmlintCore.RULE_ID, null) == null && m.getAttribute(IMarker.MESSAGE, "").contains("budget exceeded")) return true;
+        return false;
     }
 
     private static void setAutoBuild(IWorkspace ws, boolean on) throws CoreException {
