@@ -79,7 +79,7 @@ public final class CoverageCommand implements Callable<Integer> {
                 for (int i = 0; i < size.length; i++) size[i] = planned.get(i).file().toFile().length();
                 order.sort((a, b) -> Long.compare(size[b], size[a]));
                 List<Future<FileResult>> fs = new ArrayList<>(java.util.Collections.nCopies(planned.size(), null));
-                for (int i : order) fs.set(i, ex.submit(() -> analyse(planned.get(i))));
+                for (int i : order) fs.set(i, ex.submit(() -> analyse(planned.get(i), args.budgets())));
                 for (Future<FileResult> f : fs) results.add(f.get());
             } finally {
                 ex.shutdownNow();
@@ -142,13 +142,15 @@ public final class CoverageCommand implements Callable<Integer> {
         return (int) l.stream().filter(f -> f.parseStatus() == s).count();
     }
 
-    private static FileResult analyse(Frontends.Planned p) {
+    private static FileResult analyse(Frontends.Planned p, dev.mmlint.frontend.Budgets budgets) {
         String display = p.frontend().displayPath(p.file());
-        try {
+        try (dev.mmlint.frontend.Budget.Scope s = dev.mmlint.frontend.Budget.start(display, budgets).open()) {
             ParsedUnit u = p.frontend().parse(p.file());
             return new FileResult(u.displayPath(), u.coverage(), u.problems(), null, u.build());
         } catch (InputException e) {
             return new FileResult(display, List.of(), List.of(), e.diagnostic(), null);
+        } catch (dev.mmlint.frontend.BudgetExceededException e) {
+            return new FileResult(display, List.of(), List.of(), dev.mmlint.report.LintRun.notAnalysed(display, e), null);
         } catch (RuntimeException | StackOverflowError e) {
             return new FileResult(display, List.of(), List.of(), Diagnostic.error(display, 0, "internal error: " + e), null);
         }

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * the engine call {@link #checkCurrent()} in their loops (the preprocessor on every macro lookup,
  * the dataflow at every node), which throws {@link BudgetExceededException} once a budget has run
  * out. At the deadline a watchdog also cancels what was registered ({@link #onCancel}: CDT's
- * parser), for loops that do not check.
+ * parser), for loops that do not check. Time is wall time, what a user waits for: the analysing
+ * thread's CPU time would not count the garbage collection a growing expansion causes, which can be
+ * most of the wait.
  *
  * <p>Memory: a file is over its budget when a collection of the old generation since the file
  * started left more than the budget in use, and the file's thread has allocated at least that

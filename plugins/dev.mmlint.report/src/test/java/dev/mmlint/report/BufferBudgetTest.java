@@ -12,14 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Budgets apply to editor buffers (LSP, Eclipse) as to files: the bomb is not analysed, with why; the next buffer is. */
 class BufferBudgetTest {
     @Test void aBombBufferIsNotAnalysedAndTheNextOneIs(@TempDir Path d) throws Exception {
-        FrontendOptions o = FrontendOptions.defaults().withBudgets(Budgets.UNSET.withFileTime(Duration.ofSeconds(1)));
-        try (BufferAnalysis a = new BufferAnalysis(o, null)) {
-            String bomb = "#define D(x) x x\nint v = " + "D(".repeat(30) + "y" + ")".repeat(30) + ";\n";
-            long t0 = System.nanoTime();
-            BufferAnalysis.Analysis r = a.analyse(d.resolve("bomb.c"), 1, bomb, () -> false);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertEquals("not analysed: time budget exceeded after 1 s", r.error());
-            assertTrue(ms < 15_000, ms + " ms");
+        FrontendOptions o = FrontendOptions.defaults().withBudgets(Budgets.UNSET.withFileTime(Duration.ofSeconds(5)));
+        try (BufferAnalysis warm = new BufferAnalysis(FrontendOptions.defaults(), null);
+             BufferAnalysis a = new BufferAnalysis(o, null)) {
             String good = """
                     static int file_backed(unsigned long addr)
                     {
@@ -33,7 +28,16 @@ class BufferBudgetTest {
                     	return mapping != NULL;
                     }
                     """;
-            BufferAnalysis.Analysis g = a.analyse(d.resolve("good.c"), 1, good, () -> false);
+            // class loading and the JIT are no part of what is measured
+            assertNull(warm.analyse(d.resolve("good.c"), 1, good, () -> false).error());
+            assertNull(a.analyse(d.resolve("good.c"), 1, good, () -> false).error());
+            String bomb = "#define D(x) x x\nint v = " + "D(".repeat(30) + "y" + ")".repeat(30) + ";\n";
+            long t0 = System.nanoTime();
+            BufferAnalysis.Analysis r = a.analyse(d.resolve("bomb.c"), 1, bomb, () -> false);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals("not analysed: time budget exceeded after 5 s", r.error());
+            assertTrue(ms < 30_000, ms + " ms");
+            BufferAnalysis.Analysis g = a.analyse(d.resolve("good.c"), 2, good, () -> false);
             assertNull(g.error(), g.error());
             assertEquals(1, g.findings().size(), g.findings().toString());
             assertEquals("MM002", g.findings().get(0).ruleId());

@@ -113,8 +113,8 @@ public final class CdtDriver {
             IASTTranslationUnit tu = parser.parse();
             b.throwIfExceeded();
             return tu;
-        } catch (RuntimeException e) {
-            b.throwIfExceeded();
+        } catch (RuntimeException | org.eclipse.cdt.core.parser.ParseError e) {
+            b.throwIfExceeded(); // a cancelled parser throws ParseError
             throw e;
         } finally {
             remove.run();
