@@ -28,6 +28,9 @@ public final class GithubFormatter implements Formatter {
             out.write("::" + level + " file=" + property(d.file()) + (d.line() > 0 ? ",line=" + d.line() : "")
                     + ",title=" + property("mmlint: not analysed") + "::" + data(d.message()) + "\n");
         }
+        for (var d : run.completeness().notes())
+            out.write("::notice file=" + property(d.file()) + (d.line() > 0 ? ",line=" + d.line() : "")
+                    + ",title=" + property("mmlint: coverage") + "::" + data(d.message()) + "\n");
         out.write(TextFormatter.summary(run) + "\n");
     }
 
