@@ -181,4 +181,19 @@ class BuilderTest {
         assertEquals(List.of(), findings(p));
         assertFalse(List.of(p.getDescription().getBuildSpec()).stream().anyMatch(c -> MmlintCore.BUILDER.equals(c.getBuilderName())));
     }
+
+    @Test void budgetPreferenceMarksAFileNotAnalysedAndTheRestIsChecked() throws Exception {
+        IProject p = create("budget", MM002 + "bad-pte-page-index.c");
+        // one doubling function-like macro nested thirty deep: 2^30 tokens from one line
+        p.getFile("bomb.c").create(new java.io.ByteArrayInputStream(("#define D(x) x x\nint v = " + "D(".repeat(30) + "y"
+                + ")".repeat(30) + ";\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+        IEclipsePreferences ws = MmlintSettings.workspace();
+        ws.put(MmlintSettings.TIME_BUDGET, "5s");
+        ws.flush();
+        p.build(IncrementalProjectBuilder.FULL_BUILD, null);
+        IMarker[] bomb = p.getFile("bomb.c").findMarkers(MmlintCore.MARKER, false, 0);
+        assertEquals(1, bomb.length);
+        assertEquals("not analysed: time budget exceeded after 5 s", bomb[0].getAttribute(IMarker.MESSAGE, ""));
+        assertMarkedAsExpected(p, MM002 + "bad-pte-page-index.c");
+    }
 }
