@@ -29,8 +29,11 @@ public final class MailReader {
     public record Read(List<PatchMail> mails, List<String> problems) {}
 
     public static Read read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        String name = file.getFileName().toString();
+        return read(file.getFileName().toString(), Files.readAllBytes(file));
+    }
+
+    /** Reads the input {@code bytes}, named {@code name} in problems. */
+    public static Read read(String name, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         List<PatchMail> mails = new ArrayList<>();
         List<String> problems = new ArrayList<>();
