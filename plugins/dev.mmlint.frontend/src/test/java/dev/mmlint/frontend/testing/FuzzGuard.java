@@ -56,8 +56,15 @@ public final class FuzzGuard {
      * Runs {@code body} within {@code budget}. Throwables of the {@code allowed} classes (the documented
      * input errors) pass; any other exception, or running past the budget, fails.
      */
+    /** Whether an input ran yet in this JVM: the first one also loads (and, when fuzzing, instruments) the classes. */
+    private static boolean warm;
+
     @SafeVarargs
     public static synchronized void run(Duration budget, Body body, Class<? extends Throwable>... allowed) {
+        if (!warm) {
+            budget = budget.multipliedBy(10);
+            warm = true;
+        }
         Future<?> f = worker.submit(() -> {
             body.run();
             return null;
