@@ -50,9 +50,9 @@ for m in "${modules[@]}"; do
         --custom_hook_includes='dev.mmlint.**' \
         -max_total_time="$secs" -timeout=300 -report_slow_units=600 -rss_limit_mb=6144 -print_final_stats=1 \
         -artifact_prefix="$inputs_dir/" "$corpus" "$inputs_dir" ) >"$log" 2>&1
-    n=$(grep -o '^Done [0-9]* runs' "$log" | tail -1 | awk '{print $2}')
+    n=$(grep -a -o '^Done [0-9]* runs' "$log" | tail -1 | awk '{print $2}')
     if [ -z "$n" ]; then # killed or crashed without the final line: the last status line
-      n=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
+      n=$(grep -a -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
     fi
     n=${n:-0}
     after=$(ls "$inputs_dir" | grep -c '^crash-\|^timeout-\|^oom-' || true)
