@@ -52,7 +52,7 @@ for m in "${modules[@]}"; do
         -artifact_prefix="$inputs_dir/" "$corpus" "$inputs_dir" ) >"$log" 2>&1
     n=$(grep -a -o '^Done [0-9]* runs' "$log" | tail -1 | awk '{print $2}')
     if [ -z "$n" ]; then # killed or crashed without the final line: the last status line
-      n=$(grep -a -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
+      n=$(grep -a 'stat::number_of_executed_units' "$log" | tail -1 | awk '{print $2}')
     fi
     n=${n:-0}
     after=$(ls "$inputs_dir" | grep -c '^crash-\|^timeout-\|^oom-' || true)
