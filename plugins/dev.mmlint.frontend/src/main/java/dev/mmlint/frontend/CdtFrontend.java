@@ -141,7 +141,16 @@ public abstract class CdtFrontend implements Frontend {
         } catch (BudgetExceededException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InputException(display, 0, "parser failed: " + e);
+            // CDT's own assertion on input it cannot represent (e.g. an initializer on an ambiguous
+            // parameter declarator): a problem line naming the file, not a Java exception
+            String where = "";
+            for (StackTraceElement at : e.getStackTrace()) {
+                if (at.getClassName().startsWith("java.") || at.getClassName().equals("org.eclipse.core.runtime.Assert")) continue;
+                where = " in " + at.getClassName().substring(at.getClassName().lastIndexOf('.') + 1) + "." + at.getMethodName();
+                break;
+            }
+            throw new InputException(display, 0, "the C parser cannot represent this input (internal " + e.getClass().getSimpleName()
+                    + where + "); not analysed");
         } finally {
             PARSE_NANOS.add(System.nanoTime() - t0);
         }

@@ -339,6 +339,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
 
     /** The current analysis of {@code uri}, when it is of the buffer's current text (else null: positions would be off). */
     private BufferAnalysis.Analysis current(String uri) {
+        if (uri == null) return null;
         Doc d = docs.get(uri);
         if (d == null) return null;
         BufferAnalysis.Analysis a = d.last;

@@ -54,7 +54,10 @@ public final class MmlintLsp {
         });
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server).setRemoteInterface(LanguageClient.class)
-                .setInput(in).setOutput(out).setExecutorService(ex).create();
+                .setInput(in).setOutput(out).setExecutorService(ex)
+                // a message missing a required field (a request without its document) is answered
+                // "invalid params", never handed to a handler that would fail on it
+                .validateMessages(true).create();
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
         return new Running(server, launcher, listening, ex);

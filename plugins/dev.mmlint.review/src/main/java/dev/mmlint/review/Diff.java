@@ -56,11 +56,42 @@ public final class Diff {
     public List<String> problems() { return problems; }
 
     public static Diff parse(String text) {
+        List<FileDiff> files = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            parse(text, files, problems);
+        } catch (RuntimeException e) {
+            // JGit throws on some malformed headers (a bad 'index' line, file mode or hunk header):
+            // parse file by file, so only the broken one is lost, and name it by its line
+            files.clear();
+            problems.clear();
+            String[] ls = text.split("\n", -1);
+            List<Integer> starts = new ArrayList<>();
+            for (int i = 0; i < ls.length; i++) if (ls[i].startsWith("diff ") || i == 0) starts.add(i);
+            for (int k = 0; k < starts.size(); k++) {
+                int from = starts.get(k), to = k + 1 < starts.size() ? starts.get(k + 1) : ls.length;
+                String chunk = String.join("\n", java.util.Arrays.asList(ls).subList(from, to)) + "\n";
+                List<FileDiff> f = new ArrayList<>();
+                List<String> pr = new ArrayList<>();
+                try {
+                    parse(chunk, f, pr);
+                    files.addAll(f);
+                    problems.addAll(pr);
+                } catch (RuntimeException x) {
+                    String head = ls[from].strip();
+                    problems.add("line " + (from + 1) + ": malformed diff header"
+                            + (head.isEmpty() ? "" : " '" + (head.length() > 80 ? head.substring(0, 80) + "..." : head) + "'")
+                            + " (bad index line, file mode or hunk header), file not reviewed");
+                }
+            }
+        }
+        return new Diff(List.copyOf(files), List.copyOf(problems));
+    }
+
+    private static void parse(String text, List<FileDiff> files, List<String> problems) {
         byte[] buf = text.getBytes(StandardCharsets.UTF_8);
         Patch p = new Patch();
         p.parse(buf, 0, buf.length);
-        List<FileDiff> files = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         List<? extends FileHeader> fhs = p.getFiles();
         for (FileHeader fh : fhs) files.add(file(fh));
         for (FormatError e : p.getErrors()) {
@@ -69,7 +100,6 @@ public final class Diff {
             String where = e.getLineText() == null ? "" : " at '" + e.getLineText().strip() + "'";
             problems.add(e.getMessage() + where);
         }
-        return new Diff(List.copyOf(files), List.copyOf(problems));
     }
 
     private static FileDiff file(FileHeader fh) {

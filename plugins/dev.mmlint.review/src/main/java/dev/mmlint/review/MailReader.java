@@ -29,8 +29,11 @@ public final class MailReader {
     public record Read(List<PatchMail> mails, List<String> problems) {}
 
     public static Read read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        String name = file.getFileName().toString();
+        return read(file.getFileName().toString(), Files.readAllBytes(file));
+    }
+
+    /** Reads the input {@code bytes}, named {@code name} in problems. */
+    public static Read read(String name, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         List<PatchMail> mails = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -87,7 +90,21 @@ public final class MailReader {
                 && head.lines().allMatch(l -> l.matches("[A-Za-z0-9-]+:.*|[ \t].*"));
     }
 
+    /** Containers (multipart or message parts) one mail may declare: patch mail has a handful. */
+    static final int MAX_MIME_CONTAINERS = 64;
+    private static final java.util.regex.Pattern CONTAINER =
+            java.util.regex.Pattern.compile("(?im)^content-type:\\s*\"?(multipart|message)/");
+
     private static PatchMail parseMail(String source, byte[] bytes, List<String> problems) {
+        // a MIME bomb (parts nested thousands deep) costs the parser time quadratic in the depth: refuse it first
+        java.util.regex.Matcher c = CONTAINER.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+        int containers = 0;
+        while (c.find()) containers++;
+        if (containers > MAX_MIME_CONTAINERS) {
+            problems.add(source + ": " + firstSubject(bytes) + ": MIME structure too deep (" + containers
+                    + " multipart/message parts, limit " + MAX_MIME_CONTAINERS + "), mail not read");
+            return null;
+        }
         try {
             DefaultMessageBuilder b = new DefaultMessageBuilder();
             b.setMimeEntityConfig(MimeConfig.PERMISSIVE);
@@ -108,10 +125,20 @@ public final class MailReader {
                 return null;
             }
             return pm;
-        } catch (IOException | RuntimeException e) {
-            problems.add(source + ": cannot read mail: " + e.getMessage());
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            problems.add(source + ": " + firstSubject(bytes) + ": cannot read mail: "
+                    + (e instanceof StackOverflowError ? "MIME structure too deep" : e.getMessage()));
             return null;
         }
+    }
+
+    /** The mail's Subject: header line as written (for problems about a mail mime4j could not read), or "mail". */
+    private static String firstSubject(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 64 * 1024), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^subject:[ \\t]*(.*)$").matcher(head);
+        if (!m.find()) return "mail";
+        String s = m.group(1).strip();
+        return s.isEmpty() ? "mail" : s.length() > 120 ? s.substring(0, 120) + "..." : s;
     }
 
     /** The text/plain parts (and text/x-patch attachments) concatenated, decoded. */

@@ -12,6 +12,8 @@ import dev.mmlint.frontend.InputException;
 import dev.mmlint.frontend.KernelConfig;
 import dev.mmlint.frontend.KernelContext;
 import dev.mmlint.frontend.KernelTree;
+import dev.mmlint.frontend.KernelTreeFrontend;
+import dev.mmlint.frontend.SourceFiles;
 import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.review.Review.Annotation;
 import dev.mmlint.review.Review.FileReview;
@@ -86,6 +88,9 @@ public final class Reviewer {
                 throw new IOException("--tree " + o.tree() + ": " + plan.diagnostics());
             }
             fe = plan.files().get(0).frontend();
+            // nothing outside the tree is read: no header reached by '#include "../../x"', an absolute
+            // include or a symlink pointing out of the tree (the generated headers are mmlint's own)
+            if (fe instanceof KernelTreeFrontend k) k.headerCache().confineTo(List.of(k.tree().root(), k.generatedDir()));
             // a file is parsed before and after each patch that touches it: the two texts share
             // their preamble (the includes) unless the patch edits it
             if (fe instanceof CdtFrontend c) c.setPreambleReuse(4);
@@ -215,6 +220,10 @@ public final class Reviewer {
                     pp.add(where + ": does not apply: no such file in the base tree");
                     return null;
                 }
+                if (!insideTree(p)) {
+                    pp.add(where + ": the base file is a symlink leading outside the tree, not read");
+                    return null;
+                }
                 try {
                     before = lines(Files.readString(p, StandardCharsets.UTF_8));
                 } catch (IOException | RuntimeException e) {
@@ -223,10 +232,21 @@ public final class Reviewer {
                 }
             }
         }
+        if (f.newPath() != null && !insideTree(o.tree().resolve(f.newPath()).normalize())) {
+            pp.add(where + ": the file's directory is a symlink leading outside the tree, not applied");
+            return null;
+        }
         Applied a = apply(before, f.hunks());
         if (a.failed != null) {
             pp.add(where + ": hunk " + a.failed.atHeader() + ": does not apply (context mismatch"
                     + (a.failed.oldStart() > 0 ? " at line " + a.failed.oldStart() : "") + ")");
+            return null;
+        }
+        long size = 0;
+        for (String l : a.after) size += l.length() + 1;
+        if (size > SourceFiles.MAX_BYTES) {
+            pp.add(where + String.format(": patched file too large: %.1f MB (limit %d MB); not reviewed", size / 1048576.0,
+                    SourceFiles.MAX_BYTES / 1048576));
             return null;
         }
         if (f.oldPath() != null && !f.oldPath().equals(f.path())) state.remove(f.oldPath());
@@ -261,6 +281,23 @@ public final class Reviewer {
             }
         }
         return new Analysed(new FileReview(f, classify(fa, fb, changed, f.hunks(), a.newNo, a.oldNo, changedAt)), null);
+    }
+
+    /**
+     * Whether {@code p} (a path inside the tree, normalized) stays inside the tree once symlinks are
+     * resolved: the deepest existing ancestor's real path must lie under the tree's real path.
+     */
+    private boolean insideTree(Path p) {
+        try {
+            Path root = o.tree().toRealPath();
+            Path q = p;
+            while (q != null && !Files.exists(q, java.nio.file.LinkOption.NOFOLLOW_LINKS)) q = q.getParent();
+            if (q == null) return false;
+            if (Files.isSymbolicLink(q) && !Files.exists(q)) return false; // a dangling link: where it leads is unknown
+            return q.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     record Applied(List<String> after, int[][] oldNo, int[][] newNo, Diff.Hunk failed) {}
@@ -358,6 +395,13 @@ public final class Reviewer {
             newNo[hi] = new int[h.lines().size()];
             if (h.problem() != null) {
                 pp.add(where + ": hunk " + h.atHeader() + ": " + h.problem() + ", hunk not reviewed");
+                continue;
+            }
+            long size = 0;
+            for (Diff.Line l : h.lines()) size += l.text().length() + 1;
+            if (size > SourceFiles.MAX_BYTES) {
+                pp.add(where + ": hunk " + h.atHeader() + String.format(": too large: %.1f MB (limit %d MB), hunk not reviewed",
+                        size / 1048576.0, SourceFiles.MAX_BYTES / 1048576));
                 continue;
             }
             int oi = h.oldStart() - 1, nn = h.newStart() - 1;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,39 @@ public final class HeaderCache {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong probes = new AtomicLong();
 
+    /** When set, only files whose real path (symlinks resolved) lies under one of these roots exist. */
+    private volatile List<Path> confinedTo;
+
     public HeaderCache(boolean rewrite) { this.rewrite = rewrite; }
+
+    /**
+     * Confines every header read to {@code roots} (real paths, symlinks resolved): an include that
+     * resolves outside them ({@code #include "../../x"}, an absolute path, a symlink out of the tree)
+     * is treated as a missing file. Set before the first parse; virtual files are always served.
+     */
+    public void confineTo(List<Path> roots) {
+        List<Path> real = new java.util.ArrayList<>();
+        for (Path r : roots) {
+            try {
+                real.add(r.toRealPath());
+            } catch (IOException e) {
+                real.add(r.toAbsolutePath().normalize());
+            }
+        }
+        confinedTo = List.copyOf(real);
+    }
+
+    private boolean allowed(String path) {
+        List<Path> roots = confinedTo;
+        if (roots == null) return true;
+        try {
+            Path real = Paths.get(path).toRealPath();
+            for (Path r : roots) if (real.startsWith(r)) return true;
+        } catch (IOException | RuntimeException e) {
+            // missing or unreadable: not there
+        }
+        return false;
+    }
 
     /** Blank function bodies in header texts ({@link HeaderBodyBlanker}); set before the first parse. */
     public void setBlankBodies(boolean b) { blankBodies = b; }
@@ -49,7 +82,7 @@ public final class HeaderCache {
         if (virtualFiles.containsKey(path)) return true;
         Optional<CharArray> t = texts.get(path);
         if (t != null) return t.isPresent();
-        return exists.computeIfAbsent(path, p -> Files.isRegularFile(Paths.get(p)));
+        return exists.computeIfAbsent(path, p -> allowed(p) && Files.isRegularFile(Paths.get(p)));
     }
 
     /** The (rewritten) text of a header, or null when it cannot be read. */
@@ -74,6 +107,7 @@ public final class HeaderCache {
 
     private Optional<CharArray> load(String path) {
         reads.incrementAndGet();
+        if (!allowed(path)) return ABSENT;
         try {
             byte[] bytes = Files.readAllBytes(Paths.get(path));
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
