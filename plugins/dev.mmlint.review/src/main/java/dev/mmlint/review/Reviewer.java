@@ -3,7 +3,6 @@ package dev.mmlint.review;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.Finding;
-import dev.mmlint.frontend.CdtFrontend;
 import dev.mmlint.frontend.FragmentFrontend;
 import dev.mmlint.frontend.Frontend;
 import dev.mmlint.frontend.FrontendOptions;
@@ -86,9 +85,8 @@ public final class Reviewer {
                 throw new IOException("--tree " + o.tree() + ": " + plan.diagnostics());
             }
             fe = plan.files().get(0).frontend();
-            // a file is parsed before and after each patch that touches it: the two texts share
-            // their preamble (the includes) unless the patch edits it
-            if (fe instanceof CdtFrontend c) c.setPreambleReuse(4);
+            // no preamble re-use between the pre- and post-image: a re-using parse of 6.1's
+            // mm/memory_hotplug.c lost MM004 findings the direct parse has
             base = "tree " + o.tree().getFileName() + " (Linux " + fe.context().version() + ")";
         } else {
             KernelContext ctx = o.frontend().kernelVersion() == null ? new FragmentFrontend().context()
@@ -246,8 +244,8 @@ public final class Reviewer {
         } catch (InputException | RuntimeException e) {
             return new Analysed(null, where + ": cannot analyse: " + (e instanceof InputException ie ? ie.diagnostic().message() : e.toString()));
         }
-        List<Finding> fa = o.engine().analyze(ua).findings();
-        List<Finding> fb = ub == null ? List.of() : o.engine().analyze(ub).findings();
+        List<Keyed> fa = keyed(ua, o.engine().analyze(ua).findings(), null);
+        List<Keyed> fb = ub == null ? List.of() : keyed(ub, o.engine().analyze(ub).findings(), null);
         Set<String> changed = new LinkedHashSet<>();
         Map<String, int[]> changedAt = new HashMap<>();
         for (int hi = 0; hi < f.hunks().size(); hi++) {
@@ -260,23 +258,31 @@ public final class Reviewer {
                 for (String fn : fns) changedAt.putIfAbsent(fn + l.kind(), new int[] {hi, li});
             }
         }
-        return new Analysed(new FileReview(f, classify(fa, fb, changed, f.hunks(), a.newNo, a.oldNo, changedAt)), null);
+        Sides sides = new Sides(a.oldToNew, names(ub), names(ua));
+        return new Analysed(new FileReview(f, classify(fa, fb, changed, f.hunks(), a.newNo, a.oldNo, changedAt, sides)), null);
     }
 
-    record Applied(List<String> after, int[][] oldNo, int[][] newNo, Diff.Hunk failed) {}
+    /** @param oldToNew pre-image line (1-based) to its post-image line, 0 when the patch removed it */
+    record Applied(List<String> after, int[][] oldNo, int[][] newNo, int[] oldToNew, Diff.Hunk failed) {
+        Applied(Diff.Hunk failed) { this(null, null, null, null, failed); }
+    }
 
     /** Applies the hunks in order; each may move (like {@code git apply}) but not overlap the previous one. */
     static Applied apply(List<String> before, List<Diff.Hunk> hunks) {
         List<String> out = new ArrayList<>();
         int[][] oldNo = new int[hunks.size()][], newNo = new int[hunks.size()][];
+        int[] oldToNew = new int[before.size() + 1];
         int last = 0;
         for (int hi = 0; hi < hunks.size(); hi++) {
             Diff.Hunk h = hunks.get(hi);
             List<String> old = h.oldImage();
             int expected = h.oldCount() == 0 ? h.oldStart() : h.oldStart() - 1;
             int at = find(before, old, expected, last);
-            if (at < 0) return new Applied(null, null, null, h);
-            out.addAll(before.subList(last, at));
+            if (at < 0) return new Applied(h);
+            for (int i = last; i < at; i++) {
+                out.add(before.get(i));
+                oldToNew[i + 1] = out.size();
+            }
             int o = at, n = out.size();
             oldNo[hi] = new int[h.lines().size()];
             newNo[hi] = new int[h.lines().size()];
@@ -287,11 +293,15 @@ public final class Reviewer {
                     newNo[hi][li] = ++n;
                     out.add(l.text());
                 }
+                if (l.kind() == ' ') oldToNew[o] = n;
             }
             last = at + old.size();
         }
-        out.addAll(before.subList(last, before.size()));
-        return new Applied(out, oldNo, newNo, null);
+        for (int i = last; i < before.size(); i++) {
+            out.add(before.get(i));
+            oldToNew[i + 1] = out.size();
+        }
+        return new Applied(out, oldNo, newNo, oldToNew, null);
     }
 
     private static int find(List<String> text, List<String> old, int expected, int from) {
@@ -346,7 +356,9 @@ public final class Reviewer {
             pp.add(where + ": not a .c file, not reviewed");
             return null;
         }
-        List<Finding> fa = new ArrayList<>(), fb = new ArrayList<>();
+        List<Keyed> fa = new ArrayList<>(), fb = new ArrayList<>();
+        Set<String> fnsBefore = new java.util.HashSet<>(), fnsAfter = new java.util.HashSet<>();
+        Map<Integer, Integer> oldToNew = new HashMap<>();
         int n = f.hunks().size();
         int[][] oldNo = new int[n][], newNo = new int[n][];
         Set<String> changed = new LinkedHashSet<>();
@@ -366,15 +378,18 @@ public final class Reviewer {
                 char k = h.lines().get(li).kind();
                 if (k != '+') { oldNo[hi][li] = ++oi; oldMap.add(oi); }
                 if (k != '-') { newNo[hi][li] = ++nn; newMap.add(nn); }
+                if (k == ' ') oldToNew.put(oi, nn);
             }
             try {
                 ParsedUnit ua = fe.parseText(as, f.path(), fragment(h.newImage()));
-                for (Finding x : o.engine().analyze(ua).findings()) fa.add(remap(x, newMap));
-                for (IASTFunctionDefinition fd : ua.functions()) changed.add(name(fd));
+                fa.addAll(keyed(ua, o.engine().analyze(ua).findings(), newMap));
+                changed.addAll(names(ua));
+                fnsAfter.addAll(names(ua));
                 if (f.oldPath() != null && h.oldCount() > 0) {
                     ParsedUnit ub = fe.parseText(as, f.path(), fragment(h.oldImage()));
-                    for (Finding x : o.engine().analyze(ub).findings()) fb.add(remap(x, oldMap));
-                    for (IASTFunctionDefinition fd : ub.functions()) changed.add(name(fd));
+                    fb.addAll(keyed(ub, o.engine().analyze(ub).findings(), oldMap));
+                    changed.addAll(names(ub));
+                    fnsBefore.addAll(names(ub));
                 }
                 ok++;
             } catch (InputException | RuntimeException e) {
@@ -383,7 +398,10 @@ public final class Reviewer {
             }
         }
         if (ok == 0) return null;
-        return new FileReview(f, classify(fa, fb, changed, f.hunks(), newNo, oldNo, Map.of()));
+        int maxOld = oldToNew.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int[] map = new int[maxOld + 1];
+        oldToNew.forEach((k, v) -> map[k] = v);
+        return new FileReview(f, classify(fa, fb, changed, f.hunks(), newNo, oldNo, Map.of(), new Sides(map, fnsBefore, fnsAfter)));
     }
 
     /**
@@ -419,28 +437,61 @@ public final class Reviewer {
 
     // ---------------------------------------------------------------- classification
 
-    static String fallbackKey(Finding f) {
-        return f.ruleId() + '\0' + f.function() + '\0' + f.message().replaceAll("line \\d+", "line N").replaceAll(":\\d+", ":N");
+    /** A finding with the keys of its code ({@link CodeKey}, with and without locals expanded); null when not found. */
+    record Keyed(Finding f, String key, String plainKey) {}
+
+    /** The two sides of a file: pre-image line to post-image line (0: removed), and the functions each defines. */
+    record Sides(int[] oldToNew, Set<String> before, Set<String> after) {
+        int map(int oldLine) { return oldLine > 0 && oldLine < oldToNew.length ? oldToNew[oldLine] : 0; }
+
+        /** The same function, or a function the patch renamed (or moved a body out of, into one it added). */
+        boolean related(String fnAfter, String fnBefore) {
+            return fnAfter.equals(fnBefore) || (!after.contains(fnBefore) && !before.contains(fnAfter));
+        }
+    }
+
+    static Set<String> names(ParsedUnit u) {
+        Set<String> r = new java.util.HashSet<>();
+        if (u != null) for (IASTFunctionDefinition fd : u.functions()) r.add(name(fd));
+        return r;
+    }
+
+    /** The findings of {@code u} with their code keys; {@code map} moves fragment lines to file lines (null: none). */
+    private static List<Keyed> keyed(ParsedUnit u, List<Finding> fs, List<Integer> map) {
+        List<Keyed> r = new ArrayList<>();
+        for (Finding f : fs) r.add(new Keyed(map == null ? f : remap(f, map), CodeKey.of(u, f, true), CodeKey.of(u, f, false)));
+        return r;
     }
 
     /**
-     * Matches after against before (fingerprint first, then rule+function+message), keeps what the
-     * patch concerns (changed functions; any function whose findings changed), and anchors each.
+     * Matches after against before, one to one: first a finding of the same rule at the same column
+     * of a line the patch left alone; then the same code ({@link CodeKey}: moved, its locals renamed or
+     * a value moved into a named local) in the same function or the one it was renamed to; then the
+     * same code with locals only renamed. Matched findings are pre-existing, reported when in a
+     * function the patch changed; the others after the patch are introduced; the others before it are
+     * fixed when the patch touched their function or line, or changed a function their message names.
      */
-    static List<Annotation> classify(List<Finding> after, List<Finding> before, Set<String> changed,
-                                     List<Diff.Hunk> hunks, int[][] newNo, int[][] oldNo, Map<String, int[]> changedAt) {
-        List<Finding> a = new ArrayList<>(after), b = new ArrayList<>(before);
-        a.sort(Finding.ORDER);
-        b.sort(Finding.ORDER);
+    static List<Annotation> classify(List<Keyed> after, List<Keyed> before, Set<String> changed, List<Diff.Hunk> hunks,
+                                     int[][] newNo, int[][] oldNo, Map<String, int[]> changedAt, Sides sides) {
+        Comparator<Keyed> order = Comparator.comparing(Keyed::f, Finding.ORDER);
+        List<Keyed> a = new ArrayList<>(after), b = new ArrayList<>(before);
+        a.sort(order);
+        b.sort(order);
         boolean[] usedB = new boolean[b.size()];
         Status[] st = new Status[a.size()];
-        for (int pass = 0; pass < 2; pass++) {
+        for (int pass = 0; pass < 3; pass++) {
             for (int i = 0; i < a.size(); i++) {
                 if (st[i] != null) continue;
+                Keyed x = a.get(i);
                 for (int j = 0; j < b.size(); j++) {
                     if (usedB[j]) continue;
-                    boolean eq = pass == 0 ? a.get(i).fingerprint().equals(b.get(j).fingerprint())
-                            : fallbackKey(a.get(i)).equals(fallbackKey(b.get(j)));
+                    Keyed y = b.get(j);
+                    if (!x.f().ruleId().equals(y.f().ruleId())) continue;
+                    boolean eq = switch (pass) {
+                        case 0 -> sides.map(y.f().line()) == x.f().line() && x.f().column() == y.f().column();
+                        case 1 -> x.key() != null && x.key().equals(y.key()) && sides.related(x.f().function(), y.f().function());
+                        default -> x.plainKey() != null && x.plainKey().equals(y.plainKey()) && sides.related(x.f().function(), y.f().function());
+                    };
                     if (eq) {
                         usedB[j] = true;
                         st[i] = Status.PRE_EXISTING;
@@ -451,12 +502,17 @@ public final class Reviewer {
         }
         List<Annotation> r = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
-            Finding f = a.get(i);
+            Finding f = a.get(i).f();
             Status s = st[i] == null ? Status.INTRODUCED : st[i];
             if (s == Status.PRE_EXISTING && !changed.contains(f.function())) continue;
             r.add(anchor(s, f, hunks, newNo, changedAt));
         }
-        for (int j = 0; j < b.size(); j++) if (!usedB[j]) r.add(anchor(Status.FIXED, b.get(j), hunks, oldNo, changedAt));
+        for (int j = 0; j < b.size(); j++) {
+            if (usedB[j]) continue;
+            Annotation x = anchor(Status.FIXED, b.get(j).f(), hunks, oldNo, changedAt);
+            // gone from a function the patch did not touch, for no reason the patch shows: not its doing
+            if (x.hunk() >= 0 || changed.contains(x.finding().function())) r.add(x);
+        }
         r.sort(Comparator.comparing((Annotation x) -> x.hunk() < 0 ? Integer.MAX_VALUE : x.hunk())
                 .thenComparingInt(x -> x.line() < 0 ? Integer.MAX_VALUE : x.line())
                 .thenComparing(Annotation::status)
