@@ -51,7 +51,7 @@ final class CodeKey {
      * The key of {@code f} in {@code u} (positions as the unit's own lines), or null when the code
      * cannot be found; {@code expand}: locals written once replaced by their value.
      */
-    static String of(ParsedUnit u, Finding f, boolean expand) {
+    static Key of(ParsedUnit u, Finding f, boolean expand) {
         try {
             return compute(u, f, expand);
         } catch (RuntimeException e) {
@@ -59,7 +59,14 @@ final class CodeKey {
         }
     }
 
-    private static String compute(ParsedUnit u, Finding f, boolean expand) {
+    /**
+     * @param full    rule, context and code
+     * @param context the context alone ("" at the top of the function)
+     * @param ordinal the context's index among the function's if / loop / switch statements, -1 for none
+     */
+    record Key(String full, String context, int ordinal) {}
+
+    private static Key compute(ParsedUnit u, Finding f, boolean expand) {
         SourceText t = u.text();
         if (f.line() < 1 || f.line() > t.lineCount()) return null;
         int off = t.lineStart(f.line()) + Math.max(0, f.column() - 1);
@@ -89,7 +96,30 @@ final class CodeKey {
         }
         toks.add("|");
         tokens(t, n, locals, toks, 0, off);
-        return key.append(String.join(" ", normalise(toks))).toString();
+        List<String> norm = normalise(toks);
+        String context = String.join(" ", norm.subList(0, norm.indexOf("|")));
+        return new Key(key.append(String.join(" ", norm)).toString(), context, ctx == null ? -1 : ordinal(fd, ctx));
+    }
+
+    /** The index of {@code ctx} among the if / loop / switch statements of {@code fd}, in source order. */
+    private static int ordinal(IASTFunctionDefinition fd, IASTNode ctx) {
+        int[] r = {0, -1};
+        fd.accept(new ASTVisitor(false) {
+            {
+                shouldVisitStatements = true;
+            }
+
+            @Override public int visit(IASTStatement s) {
+                if (r[1] >= 0) return PROCESS_ABORT;
+                if (s == ctx) {
+                    r[1] = r[0];
+                    return PROCESS_ABORT;
+                }
+                if (condition(s) != null) r[0]++;
+                return PROCESS_CONTINUE;
+            }
+        });
+        return r[1];
     }
 
     /** The nearest if / loop / switch whose body (not whose condition) holds {@code n}. */

@@ -36,7 +36,8 @@ import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
  * (the tree is only read), and each changed .c file is analysed before and after the patch by the
  * tree's own front end, so the tree's kernel version gates the rules. Without a tree each hunk's
  * pre- and post-image are analysed as lone fragments. Findings are matched across the two sides by
- * fingerprint, then by rule, function and message, and classified introduced, pre-existing or fixed.
+ * position on the lines the patch left alone, then by the code they flag (see {@link CodeKey}), and
+ * classified introduced, pre-existing or fixed.
  */
 public final class Reviewer {
     /** @param tree the base kernel tree, or null to review hunks as fragments */
@@ -438,7 +439,19 @@ public final class Reviewer {
     // ---------------------------------------------------------------- classification
 
     /** A finding with the keys of its code ({@link CodeKey}, with and without locals expanded); null when not found. */
-    record Keyed(Finding f, String key, String plainKey) {}
+    record Keyed(Finding f, CodeKey.Key key, CodeKey.Key plainKey) {
+        String full(boolean expanded) {
+            CodeKey.Key k = expanded ? key : plainKey;
+            return k == null ? null : k.full();
+        }
+
+        /** Whether the two are under the same if / loop / switch: the same in place, or the same condition. */
+        boolean sameContext(Keyed o) {
+            if (key == null || o.key == null) return true; // not known: the position decides
+            return key.ordinal() == o.key.ordinal() || key.context().equals(o.key.context())
+                    || plainKey != null && o.plainKey != null && plainKey.context().equals(o.plainKey.context());
+        }
+    }
 
     /** The two sides of a file: pre-image line to post-image line (0: removed), and the functions each defines. */
     record Sides(int[] oldToNew, Set<String> before, Set<String> after) {
@@ -465,7 +478,7 @@ public final class Reviewer {
 
     /**
      * Matches after against before, one to one: first a finding of the same rule at the same column
-     * of a line the patch left alone; then the same code ({@link CodeKey}: moved, its locals renamed or
+     * of a line the patch left alone, under the same if / loop / switch; then the same code ({@link CodeKey}: moved, its locals renamed or
      * a value moved into a named local) in the same function or the one it was renamed to; then the
      * same code with locals only renamed. Matched findings are pre-existing, reported when in a
      * function the patch changed; the others after the patch are introduced; the others before it are
@@ -488,9 +501,9 @@ public final class Reviewer {
                     Keyed y = b.get(j);
                     if (!x.f().ruleId().equals(y.f().ruleId())) continue;
                     boolean eq = switch (pass) {
-                        case 0 -> sides.map(y.f().line()) == x.f().line() && x.f().column() == y.f().column();
-                        case 1 -> x.key() != null && x.key().equals(y.key()) && sides.related(x.f().function(), y.f().function());
-                        default -> x.plainKey() != null && x.plainKey().equals(y.plainKey()) && sides.related(x.f().function(), y.f().function());
+                        case 0 -> sides.map(y.f().line()) == x.f().line() && x.f().column() == y.f().column() && x.sameContext(y);
+                        case 1 -> x.full(true) != null && x.full(true).equals(y.full(true)) && sides.related(x.f().function(), y.f().function());
+                        default -> x.full(false) != null && x.full(false).equals(y.full(false)) && sides.related(x.f().function(), y.f().function());
                     };
                     if (eq) {
                         usedB[j] = true;
