@@ -82,6 +82,7 @@ public final class ReviewRun {
             default -> report.write(runResult(review, q.toolVersion()), out);
         }
         out.flush();
+        for (String p : review.selection()) err.println("mmlint review: " + p);
         for (String p : review.problems()) err.println("mmlint review: " + p);
         long intro = review.count(Review.Status.INTRODUCED);
         int n = review.patches().size();

@@ -56,13 +56,9 @@ public final class Reviewer {
 
     private Review run(List<PatchMail> mails, List<String> inputProblems) throws IOException {
         problems.addAll(inputProblems);
-        String cover = null;
-        List<PatchMail> series = new ArrayList<>();
-        for (PatchMail m : mails) {
-            if (m.isCoverLetter()) {
-                if (cover == null) cover = m.subject();
-            } else series.add(m);
-        }
+        SeriesSelection chosen = SeriesSelection.of(mails);
+        String cover = chosen.cover();
+        List<PatchMail> series = new ArrayList<>(chosen.patches());
         // order by [PATCH n/m]: across all inputs when every patch is numbered, else within each input file
         if (!series.isEmpty() && series.stream().allMatch(m -> m.number() > 0)) series.sort(Comparator.comparingInt(PatchMail::number));
         else {
@@ -116,7 +112,7 @@ public final class Reviewer {
             if (plan != null) plan.close();
             else fe.close();
         }
-        return new Review(cover, List.copyOf(out), List.copyOf(problems), reviewed, o.engine().rules(), o.clauses(), base);
+        return new Review(cover, List.copyOf(out), List.copyOf(problems), reviewed, o.engine().rules(), o.clauses(), base, chosen.notes());
     }
 
     /** A patch applied: its files' reviews, some still being analysed, in order, and the problems met so far. */
