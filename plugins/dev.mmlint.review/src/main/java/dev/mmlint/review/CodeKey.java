@@ -78,7 +78,10 @@ final class CodeKey {
             if (l != null && l.getNodeOffset() <= off && off < l.getNodeOffset() + l.getNodeLength()) fd = d;
         }
         if (fd == null) return null;
-        IASTNode n = u.ast().getNodeSelector(null).findEnclosingNode(off, end - off);
+        var sel = u.ast().getNodeSelector(null);
+        IASTNode n = sel.findEnclosingNode(off, end - off);
+        if (n == null) n = sel.findEnclosingNodeInExpansion(off, end - off); // a span a macro call makes
+        if (n == null) n = sel.findEnclosingNode(off, 1);
         if (n == null) return null;
         while (n != null && !(n instanceof IASTExpression) && !(n instanceof IASTStatement) && !(n instanceof IASTDeclarator)) n = n.getParent();
         if (n == null) return null;
