@@ -58,4 +58,7 @@ void set_page_count(struct page *page, int v);
 void ClearPageReserved(struct page *page);
 int get_user_pages_fast(unsigned long start, int nr_pages, unsigned int gup_flags, struct page **pages);
 unsigned int pages_per_huge_page(const struct hstate *h);
+int PageHuge(const struct page *page);
+int PageTransHuge(const struct page *page);
+int thp_nr_pages(const struct page *page);
 #endif

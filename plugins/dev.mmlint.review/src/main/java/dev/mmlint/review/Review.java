@@ -13,9 +13,10 @@ import java.util.Map;
  * @param reviewedFiles number of .c files analysed before and after
  * @param clauses clause id -> applicability text ("kernels 4.5+")
  * @param base what the patches were judged against ("tree test-fixtures/review/tree (6.12.0)", "fragments (kernel 6.1)")
+ * @param selection per input from which mails were skipped (earlier versions, replies): what was reviewed
  */
 public record Review(String coverSubject, List<PatchReview> patches, List<String> problems, int reviewedFiles,
-                     List<RuleInfo> rules, Map<String, String> clauses, String base) {
+                     List<RuleInfo> rules, Map<String, String> clauses, String base, List<String> selection) {
 
     public enum Status {
         INTRODUCED("introduced", "new"), PRE_EXISTING("pre-existing", "unchanged"), FIXED("fixed", "absent");

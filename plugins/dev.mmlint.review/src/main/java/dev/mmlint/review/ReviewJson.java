@@ -23,6 +23,10 @@ public final class ReviewJson {
         root.put("base", r.base());
         if (r.coverSubject() != null) root.put("cover", r.coverSubject());
         root.put("reviewedFiles", r.reviewedFiles());
+        if (!r.selection().isEmpty()) {
+            ArrayNode sel = root.putArray("selection");
+            r.selection().forEach(sel::add);
+        }
         ArrayNode ps = root.putArray("patches");
         for (PatchReview p : r.patches()) {
             ObjectNode po = ps.addObject();

@@ -7,10 +7,12 @@ import dev.mmlint.frontend.FrontendOptions;
 import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.model.api.ReferenceModel;
 import dev.mmlint.report.Formatter;
+import dev.mmlint.report.GithubFormatter;
 import dev.mmlint.report.LintRun;
 import dev.mmlint.report.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +69,20 @@ public final class ReviewRun {
         switch (format) {
             case "json" -> ReviewJson.write(review, q.toolVersion(), out);
             case "review" -> new ReplyFormatter(q.showFixed()).write(review, out);
+            case "github" -> {
+                // the report's annotations, then a notice per finding the series fixes, before its summary line
+                StringWriter w = new StringWriter();
+                report.write(runResult(review, q.toolVersion()), w);
+                String s = w.toString();
+                int cut = s.lastIndexOf('\n', s.length() - 2) + 1;
+                out.write(s.substring(0, cut));
+                out.write(fixedNotices(review));
+                out.write(s.substring(cut));
+            }
             default -> report.write(runResult(review, q.toolVersion()), out);
         }
         out.flush();
+        for (String p : review.selection()) err.println("mmlint review: " + p);
         for (String p : review.problems()) err.println("mmlint review: " + p);
         long intro = review.count(Review.Status.INTRODUCED);
         int n = review.patches().size();
@@ -83,6 +96,38 @@ public final class ReviewRun {
     }
 
     /**
+     * GitHub workflow notices for the findings the series fixes (and no later patch brings back), on
+     * the post-image line where the flagged line was (the first line after it the patch kept or added).
+     */
+    static String fixedNotices(Review r) {
+        Map<String, String> byFp = new java.util.LinkedHashMap<>();
+        for (Review.PatchReview p : r.patches()) {
+            // brought back by this patch: no longer fixed by an earlier one
+            for (Review.Annotation a : p.all()) if (a.status() == Review.Status.INTRODUCED) byFp.remove(a.finding().fingerprint());
+            for (Review.FileReview f : p.files())
+                for (Review.Annotation a : f.annotations()) {
+                    if (a.status() != Review.Status.FIXED) continue;
+                    Finding x = a.finding();
+                    StringBuilder b = new StringBuilder("::notice file=").append(GithubFormatter.property(x.file()));
+                    if (a.hunk() >= 0 && !a.remote()) b.append(",line=").append(newLine(f.diff().hunks().get(a.hunk()), a.line()));
+                    b.append(",title=").append(GithubFormatter.property(x.ruleId() + " fixed")).append("::")
+                            .append(GithubFormatter.data("this patch fixes " + x.ruleId() + " in " + x.function() + "() (line " + x.line()
+                                    + " before it): " + x.message() + " [" + x.ruleId() + "]"))
+                            .append('\n');
+                    byFp.put(x.fingerprint(), b.toString());
+                }
+        }
+        return String.join("", byFp.values());
+    }
+
+    /** The post-image line of hunk line {@code li}, or of the first line after it that the post-image has. */
+    private static int newLine(Diff.Hunk h, int li) {
+        int n = h.newStart();
+        for (int i = 0; i < li; i++) if (h.lines().get(i).kind() != '-') n++;
+        return Math.max(1, n);
+    }
+
+    /**
      * The review as a lint run for the report module's SARIF and GitHub formats: introduced findings
      * are "new", pre-existing ones "unchanged", and findings the series fixes (not reintroduced by a
      * later patch) are "absent" entries, at their last position before the fix.
@@ -92,19 +137,25 @@ public final class ReviewRun {
         Map<String, Finding> latest = new java.util.LinkedHashMap<>();
         Map<String, Finding> fixed = new java.util.LinkedHashMap<>();
         Map<String, String> state = new TreeMap<>();
-        for (Review.PatchReview p : r.patches())
+        for (Review.PatchReview p : r.patches()) {
+            // what a patch fixes goes first: a finding it introduces may share the fingerprint (same line text)
+            java.util.Set<String> fixedHere = new java.util.HashSet<>();
+            for (Review.Annotation a : p.all()) {
+                if (a.status() != Review.Status.FIXED) continue;
+                String fp = a.finding().fingerprint();
+                fixedHere.add(fp);
+                latest.remove(fp);
+                state.remove(fp);
+                fixed.put(fp, a.finding());
+            }
             for (Review.Annotation a : p.all()) {
                 String fp = a.finding().fingerprint();
-                if (a.status() == Review.Status.FIXED) {
-                    latest.remove(fp);
-                    state.remove(fp);
-                    fixed.put(fp, a.finding());
-                    continue;
-                }
-                fixed.remove(fp);
+                if (a.status() == Review.Status.FIXED) continue;
+                if (!fixedHere.contains(fp)) fixed.remove(fp);
                 latest.put(fp, a.finding());
                 if (a.status() == Review.Status.INTRODUCED || !state.containsKey(fp)) state.put(fp, a.status().sarifBaselineState);
             }
+        }
         List<Finding> fs = new ArrayList<>(latest.values());
         fs.sort(Finding.ORDER);
         List<dev.mmlint.report.Baseline.Entry> absent = new ArrayList<>();

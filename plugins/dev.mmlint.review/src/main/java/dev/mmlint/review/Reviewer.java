@@ -3,7 +3,6 @@ package dev.mmlint.review;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.Finding;
-import dev.mmlint.frontend.CdtFrontend;
 import dev.mmlint.frontend.FragmentFrontend;
 import dev.mmlint.frontend.Frontend;
 import dev.mmlint.frontend.FrontendOptions;
@@ -39,7 +38,8 @@ import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
  * (the tree is only read), and each changed .c file is analysed before and after the patch by the
  * tree's own front end, so the tree's kernel version gates the rules. Without a tree each hunk's
  * pre- and post-image are analysed as lone fragments. Findings are matched across the two sides by
- * fingerprint, then by rule, function and message, and classified introduced, pre-existing or fixed.
+ * position on the lines the patch left alone, then by the code they flag (see {@link CodeKey}), and
+ * classified introduced, pre-existing or fixed.
  */
 public final class Reviewer {
     /** @param tree the base kernel tree, or null to review hunks as fragments */
@@ -58,13 +58,9 @@ public final class Reviewer {
 
     private Review run(List<PatchMail> mails, List<String> inputProblems) throws IOException {
         problems.addAll(inputProblems);
-        String cover = null;
-        List<PatchMail> series = new ArrayList<>();
-        for (PatchMail m : mails) {
-            if (m.isCoverLetter()) {
-                if (cover == null) cover = m.subject();
-            } else series.add(m);
-        }
+        SeriesSelection chosen = SeriesSelection.of(mails);
+        String cover = chosen.cover();
+        List<PatchMail> series = new ArrayList<>(chosen.patches());
         // order by [PATCH n/m]: across all inputs when every patch is numbered, else within each input file
         if (!series.isEmpty() && series.stream().allMatch(m -> m.number() > 0)) series.sort(Comparator.comparingInt(PatchMail::number));
         else {
@@ -91,9 +87,8 @@ public final class Reviewer {
             // nothing outside the tree is read: no header reached by '#include "../../x"', an absolute
             // include or a symlink pointing out of the tree (the generated headers are mmlint's own)
             if (fe instanceof KernelTreeFrontend k) k.headerCache().confineTo(List.of(k.tree().root(), k.generatedDir()));
-            // a file is parsed before and after each patch that touches it: the two texts share
-            // their preamble (the includes) unless the patch edits it
-            if (fe instanceof CdtFrontend c) c.setPreambleReuse(4);
+            // no preamble re-use between the pre- and post-image: a re-using parse of 6.1's
+            // mm/memory_hotplug.c lost MM004 findings the direct parse has
             base = "tree " + o.tree().getFileName() + " (Linux " + fe.context().version() + ")";
         } else {
             KernelContext ctx = o.frontend().kernelVersion() == null ? new FragmentFrontend().context()
@@ -122,7 +117,7 @@ public final class Reviewer {
             if (plan != null) plan.close();
             else fe.close();
         }
-        return new Review(cover, List.copyOf(out), List.copyOf(problems), reviewed, o.engine().rules(), o.clauses(), base);
+        return new Review(cover, List.copyOf(out), List.copyOf(problems), reviewed, o.engine().rules(), o.clauses(), base, chosen.notes());
     }
 
     /** A patch applied: its files' reviews, some still being analysed, in order, and the problems met so far. */
@@ -266,8 +261,8 @@ public final class Reviewer {
         } catch (InputException | RuntimeException e) {
             return new Analysed(null, where + ": cannot analyse: " + (e instanceof InputException ie ? ie.diagnostic().message() : e.toString()));
         }
-        List<Finding> fa = o.engine().analyze(ua).findings();
-        List<Finding> fb = ub == null ? List.of() : o.engine().analyze(ub).findings();
+        List<Classification.Keyed> fa = keyed(ua, o.engine().analyze(ua).findings(), null);
+        List<Classification.Keyed> fb = ub == null ? List.of() : keyed(ub, o.engine().analyze(ub).findings(), null);
         Set<String> changed = new LinkedHashSet<>();
         Map<String, int[]> changedAt = new HashMap<>();
         for (int hi = 0; hi < f.hunks().size(); hi++) {
@@ -280,7 +275,8 @@ public final class Reviewer {
                 for (String fn : fns) changedAt.putIfAbsent(fn + l.kind(), new int[] {hi, li});
             }
         }
-        return new Analysed(new FileReview(f, classify(fa, fb, changed, f.hunks(), a.newNo, a.oldNo, changedAt)), null);
+        Classification.Sides sides = new Classification.Sides(a.oldToNew, names(ub), names(ua));
+        return new Analysed(new FileReview(f, Classification.classify(fa, fb, changed, f.hunks(), a.newNo, a.oldNo, changedAt, sides)), null);
     }
 
     /**
@@ -300,20 +296,27 @@ public final class Reviewer {
         }
     }
 
-    record Applied(List<String> after, int[][] oldNo, int[][] newNo, Diff.Hunk failed) {}
+    /** @param oldToNew pre-image line (1-based) to its post-image line, 0 when the patch removed it */
+    record Applied(List<String> after, int[][] oldNo, int[][] newNo, int[] oldToNew, Diff.Hunk failed) {
+        Applied(Diff.Hunk failed) { this(null, null, null, null, failed); }
+    }
 
     /** Applies the hunks in order; each may move (like {@code git apply}) but not overlap the previous one. */
     static Applied apply(List<String> before, List<Diff.Hunk> hunks) {
         List<String> out = new ArrayList<>();
         int[][] oldNo = new int[hunks.size()][], newNo = new int[hunks.size()][];
+        int[] oldToNew = new int[before.size() + 1];
         int last = 0;
         for (int hi = 0; hi < hunks.size(); hi++) {
             Diff.Hunk h = hunks.get(hi);
             List<String> old = h.oldImage();
             int expected = h.oldCount() == 0 ? h.oldStart() : h.oldStart() - 1;
             int at = find(before, old, expected, last);
-            if (at < 0) return new Applied(null, null, null, h);
-            out.addAll(before.subList(last, at));
+            if (at < 0) return new Applied(h);
+            for (int i = last; i < at; i++) {
+                out.add(before.get(i));
+                oldToNew[i + 1] = out.size();
+            }
             int o = at, n = out.size();
             oldNo[hi] = new int[h.lines().size()];
             newNo[hi] = new int[h.lines().size()];
@@ -324,11 +327,15 @@ public final class Reviewer {
                     newNo[hi][li] = ++n;
                     out.add(l.text());
                 }
+                if (l.kind() == ' ') oldToNew[o] = n;
             }
             last = at + old.size();
         }
-        out.addAll(before.subList(last, before.size()));
-        return new Applied(out, oldNo, newNo, null);
+        for (int i = last; i < before.size(); i++) {
+            out.add(before.get(i));
+            oldToNew[i + 1] = out.size();
+        }
+        return new Applied(out, oldNo, newNo, oldToNew, null);
     }
 
     private static int find(List<String> text, List<String> old, int expected, int from) {
@@ -383,7 +390,9 @@ public final class Reviewer {
             pp.add(where + ": not a .c file, not reviewed");
             return null;
         }
-        List<Finding> fa = new ArrayList<>(), fb = new ArrayList<>();
+        List<Classification.Keyed> fa = new ArrayList<>(), fb = new ArrayList<>();
+        Set<String> fnsBefore = new java.util.HashSet<>(), fnsAfter = new java.util.HashSet<>();
+        Map<Integer, Integer> oldToNew = new HashMap<>();
         int n = f.hunks().size();
         int[][] oldNo = new int[n][], newNo = new int[n][];
         Set<String> changed = new LinkedHashSet<>();
@@ -410,15 +419,18 @@ public final class Reviewer {
                 char k = h.lines().get(li).kind();
                 if (k != '+') { oldNo[hi][li] = ++oi; oldMap.add(oi); }
                 if (k != '-') { newNo[hi][li] = ++nn; newMap.add(nn); }
+                if (k == ' ') oldToNew.put(oi, nn);
             }
             try {
                 ParsedUnit ua = fe.parseText(as, f.path(), fragment(h.newImage()));
-                for (Finding x : o.engine().analyze(ua).findings()) fa.add(remap(x, newMap));
-                for (IASTFunctionDefinition fd : ua.functions()) changed.add(name(fd));
+                fa.addAll(keyed(ua, o.engine().analyze(ua).findings(), newMap));
+                changed.addAll(names(ua));
+                fnsAfter.addAll(names(ua));
                 if (f.oldPath() != null && h.oldCount() > 0) {
                     ParsedUnit ub = fe.parseText(as, f.path(), fragment(h.oldImage()));
-                    for (Finding x : o.engine().analyze(ub).findings()) fb.add(remap(x, oldMap));
-                    for (IASTFunctionDefinition fd : ub.functions()) changed.add(name(fd));
+                    fb.addAll(keyed(ub, o.engine().analyze(ub).findings(), oldMap));
+                    changed.addAll(names(ub));
+                    fnsBefore.addAll(names(ub));
                 }
                 ok++;
             } catch (InputException | RuntimeException e) {
@@ -427,7 +439,10 @@ public final class Reviewer {
             }
         }
         if (ok == 0) return null;
-        return new FileReview(f, classify(fa, fb, changed, f.hunks(), newNo, oldNo, Map.of()));
+        int maxOld = oldToNew.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int[] map = new int[maxOld + 1];
+        oldToNew.forEach((k, v) -> map[k] = v);
+        return new FileReview(f, Classification.classify(fa, fb, changed, f.hunks(), newNo, oldNo, Map.of(), new Classification.Sides(map, fnsBefore, fnsAfter)));
     }
 
     /**
@@ -461,73 +476,16 @@ public final class Reviewer {
                 f.witness(), f.confirmed(), f.confirmation(), f.fingerprint());
     }
 
-    // ---------------------------------------------------------------- classification
-
-    static String fallbackKey(Finding f) {
-        return f.ruleId() + '\0' + f.function() + '\0' + f.message().replaceAll("line \\d+", "line N").replaceAll(":\\d+", ":N");
+    static Set<String> names(ParsedUnit u) {
+        Set<String> r = new java.util.HashSet<>();
+        if (u != null) for (IASTFunctionDefinition fd : u.functions()) r.add(name(fd));
+        return r;
     }
 
-    /**
-     * Matches after against before (fingerprint first, then rule+function+message), keeps what the
-     * patch concerns (changed functions; any function whose findings changed), and anchors each.
-     */
-    static List<Annotation> classify(List<Finding> after, List<Finding> before, Set<String> changed,
-                                     List<Diff.Hunk> hunks, int[][] newNo, int[][] oldNo, Map<String, int[]> changedAt) {
-        List<Finding> a = new ArrayList<>(after), b = new ArrayList<>(before);
-        a.sort(Finding.ORDER);
-        b.sort(Finding.ORDER);
-        boolean[] usedB = new boolean[b.size()];
-        Status[] st = new Status[a.size()];
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < a.size(); i++) {
-                if (st[i] != null) continue;
-                for (int j = 0; j < b.size(); j++) {
-                    if (usedB[j]) continue;
-                    boolean eq = pass == 0 ? a.get(i).fingerprint().equals(b.get(j).fingerprint())
-                            : fallbackKey(a.get(i)).equals(fallbackKey(b.get(j)));
-                    if (eq) {
-                        usedB[j] = true;
-                        st[i] = Status.PRE_EXISTING;
-                        break;
-                    }
-                }
-            }
-        }
-        List<Annotation> r = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            Finding f = a.get(i);
-            Status s = st[i] == null ? Status.INTRODUCED : st[i];
-            if (s == Status.PRE_EXISTING && !changed.contains(f.function())) continue;
-            r.add(anchor(s, f, hunks, newNo, changedAt));
-        }
-        for (int j = 0; j < b.size(); j++) if (!usedB[j]) r.add(anchor(Status.FIXED, b.get(j), hunks, oldNo, changedAt));
-        r.sort(Comparator.comparing((Annotation x) -> x.hunk() < 0 ? Integer.MAX_VALUE : x.hunk())
-                .thenComparingInt(x -> x.line() < 0 ? Integer.MAX_VALUE : x.line())
-                .thenComparing(Annotation::status)
-                .thenComparing(Annotation::finding, Finding.ORDER));
-        return List.copyOf(r);
-    }
-
-    private static Annotation anchor(Status s, Finding f, List<Diff.Hunk> hunks, int[][] no, Map<String, int[]> changedAt) {
-        char changedKind = s == Status.FIXED ? '-' : '+';
-        int bh = -1, bl = -1;
-        for (int hi = 0; hi < hunks.size(); hi++) {
-            if (no[hi] == null) continue;
-            for (int li = 0; li < no[hi].length; li++) {
-                if (no[hi][li] != f.line()) continue;
-                if (hunks.get(hi).lines().get(li).kind() == changedKind) return new Annotation(s, f, hi, li);
-                if (bh < 0) { bh = hi; bl = li; }
-            }
-        }
-        if (bh >= 0) return new Annotation(s, f, bh, bl);
-        // outside the diff: a caller or callee whose finding changed because of a function the patch changed
-        // (keys are function name + '+' or '-': the first added or removed line of that function)
-        for (char kind : new char[] {changedKind, changedKind == '+' ? '-' : '+'})
-            for (Map.Entry<String, int[]> e : new java.util.TreeMap<>(changedAt).entrySet()) {
-                String fn = e.getKey().substring(0, e.getKey().length() - 1);
-                if (e.getKey().charAt(fn.length()) == kind && !fn.equals(f.function()) && f.message().contains(fn + "()"))
-                    return new Annotation(s, f, e.getValue()[0], e.getValue()[1], true);
-            }
-        return new Annotation(s, f, -1, -1);
+    /** The findings of {@code u} with their code keys; {@code map} moves fragment lines to file lines (null: none). */
+    private static List<Classification.Keyed> keyed(ParsedUnit u, List<Finding> fs, List<Integer> map) {
+        List<Classification.Keyed> r = new ArrayList<>();
+        for (Finding f : fs) r.add(new Classification.Keyed(map == null ? f : remap(f, map), CodeKey.of(u, f, true), CodeKey.of(u, f, false)));
+        return r;
     }
 }

@@ -41,6 +41,16 @@ class GoldenReviewTest {
             new Case("07-new-helper-fragment-6.18", List.of("07-new-helper.patch"), false, "review", "6.18", false),
             new Case("08-callee-contract", List.of("08-callee-contract.patch"), true, "review", null, false),
             new Case("mbox-then-bare-patch", List.of("05-series-qp.mbox", "08-callee-contract.patch"), true, "review", null, false),
+            new Case("09-renamed-function", List.of("09-renamed-function.patch"), true, "review", null, true),
+            new Case("09-renamed-function.json", List.of("09-renamed-function.patch"), true, "json", null, false),
+            new Case("10-moved-code", List.of("10-moved-code.patch"), true, "json", null, false),
+            new Case("10-moved-code-fragment", List.of("10-moved-code.patch"), false, "json", "6.12", false),
+            new Case("11-fix-and-new-bug", List.of("11-fix-and-new-bug.patch"), true, "review", null, true),
+            new Case("11-fix-and-new-bug.json", List.of("11-fix-and-new-bug.patch"), true, "json", null, false),
+            new Case("11-fix-and-new-bug.sarif", List.of("11-fix-and-new-bug.patch"), true, "sarif", null, false),
+            new Case("11-fix-and-new-bug.github", List.of("11-fix-and-new-bug.patch"), true, "github", null, false),
+            new Case("12-lore-thread", List.of("12-lore-thread.mbox"), true, "review", null, true),
+            new Case("12-lore-thread.json", List.of("12-lore-thread.mbox"), true, "json", null, false),
             new Case("series-3-patches", List.of("03-head-recheck-fixed.patch", "01-tail-mapping.patch", "02-gigantic-increment.patch"),
                     true, "review", null, false));
 

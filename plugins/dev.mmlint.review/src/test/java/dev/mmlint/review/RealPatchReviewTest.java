@@ -1,0 +1,106 @@
+package dev.mmlint.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mmlint.frontend.testing.KernelTestTrees;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fixed, pre-existing and introduced on real edits of Debian's 6.1 and 6.12 trees: each patch is
+ * made here from the tree's own file (an exact edit, diffed like {@code git diff}), then reviewed
+ * against the tree with its Debian config.
+ */
+class RealPatchReviewTest {
+    @TempDir Path tmp;
+
+    /** 6.1 do_migrate_range(): PageTransHuge() and thp_nr_pages() given the head, the two MM004 of check gone. */
+    @Test void headFixInDoMigrateRangeIsFixed() throws IOException {
+        String r = review("6.1", "mm/memory_hotplug.c", List.<String[]>of(
+                new String[] {"\t\t} else if (PageTransHuge(page))\n\t\t\tpfn = page_to_pfn(head) + thp_nr_pages(page) - 1;\n",
+                        "\t\t} else if (PageTransHuge(head))\n\t\t\tpfn = page_to_pfn(head) + thp_nr_pages(head) - 1;\n"}));
+        assertTrue(r.contains("1 patch, 1 file reviewed: 0 introduced, 0 pre-existing, 2 fixed"), r);
+        assertTrue(r.contains("\"status\" : \"fixed\""), r);
+        assertEquals(2, count(r, "requires a head page\""), r);
+    }
+
+    /** Half of that fix: the untouched thp_nr_pages() line under the changed condition stays pre-existing. */
+    @Test void halfTheFixLeavesTheOtherPreExisting() throws IOException {
+        String r = review("6.1", "mm/memory_hotplug.c", List.<String[]>of(
+                new String[] {"\t\t} else if (PageTransHuge(page))\n", "\t\t} else if (PageTransHuge(head))\n"}));
+        assertTrue(r.contains("0 introduced, 1 pre-existing, 1 fixed"), r);
+        assertTrue(r.contains("\"status\" : \"pre-existing\",\n      \"rule\" : \"MM004\""), r);
+    }
+
+    /**
+     * A real fix and a real new bug in one patch: thp_nr_pages() fixed in the THP branch, and the
+     * hugetlb branch now sizes the page with thp_nr_pages(page), a tail: fixed, introduced and the
+     * untouched PageTransHuge(page) pre-existing.
+     */
+    @Test void fixAndNewBugInOnePatch() throws IOException {
+        String r = review("6.1", "mm/memory_hotplug.c", List.<String[]>of(
+                new String[] {"\t\t\tpfn = page_to_pfn(head) + compound_nr(head) - 1;\n", "\t\t\tpfn = page_to_pfn(head) + thp_nr_pages(page) - 1;\n"},
+                new String[] {"\t\t\tpfn = page_to_pfn(head) + thp_nr_pages(page) - 1;\n\n", "\t\t\tpfn = page_to_pfn(head) + thp_nr_pages(head) - 1;\n\n"}));
+        assertTrue(r.contains("1 introduced, 1 pre-existing, 1 fixed"), r);
+    }
+
+    /** 6.12 vmalloc_to_page(): the PUD offset moved into a named local, same arithmetic: the MM001 is pre-existing. */
+    @Test void offsetMovedIntoALocalIsPreExisting() throws IOException {
+        String r = review("6.12", "mm/vmalloc.c", List.<String[]>of(new String[] {
+                "\tif (pud_leaf(*pud))\n\t\treturn pud_page(*pud) + ((addr & ~PUD_MASK) >> PAGE_SHIFT);\n",
+                "\tif (pud_leaf(*pud)) {\n\t\tunsigned long off = (addr & ~PUD_MASK) >> PAGE_SHIFT;\n\n\t\treturn pud_page(*pud) + off;\n\t}\n"}));
+        assertTrue(r.contains("0 introduced, 1 pre-existing, 0 fixed"), r);
+        assertTrue(r.contains("\"status\" : \"pre-existing\",\n      \"rule\" : \"MM001\""), r);
+    }
+
+    /** Applies the edits (each text once in the file) to the tree's file, reviews the diff; JSON and the summary. */
+    private String review(String version, String path, List<String[]> edits) throws IOException {
+        Path tree = KernelTestTrees.tree(version);
+        Path config = KernelTestTrees.debianConfig(version);
+        String before = Files.readString(tree.resolve(path), StandardCharsets.UTF_8), after = before;
+        for (String[] e : edits) {
+            assertEquals(1, count(after, e[0]), "edit applies once in " + path + ": " + e[0]);
+            after = after.replace(e[0], e[1]);
+        }
+        Path patch = tmp.resolve("edit.patch");
+        Files.writeString(patch, diff(path, before, after), StandardCharsets.UTF_8);
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int rc = ReviewRun.run(new ReviewRun.Request(List.of(patch), tree, "json", null, config, true, "test"), out, new PrintWriter(err, true));
+        return out + "--- stderr\n" + err + "--- exit " + rc + "\n";
+    }
+
+    /** A unified diff of one file, as {@code git diff} writes it. */
+    static String diff(String path, String before, String after) throws IOException {
+        RawText a = new RawText(before.getBytes(StandardCharsets.UTF_8)), b = new RawText(after.getBytes(StandardCharsets.UTF_8));
+        EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM).diff(RawTextComparator.DEFAULT, a, b);
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        try (DiffFormatter f = new DiffFormatter(o)) {
+            f.setContext(3);
+            f.format(edits, a, b);
+        }
+        return "diff --git a/" + path + " b/" + path + "\n--- a/" + path + "\n+++ b/" + path + "\n" + o.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int count(String s, String what) {
+        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(s);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+}
