@@ -461,7 +461,14 @@ struct hugepage_subpool;
 struct hugetlb_cgroup;
 struct pglist_data;
 struct writeback_control;
-struct scatterlist;
+struct scatterlist {
+	unsigned long page_link;
+	unsigned int offset;
+	unsigned int length;
+	dma_addr_t dma_address;
+	unsigned int dma_length;
+};
+struct vfsmount;
 
 struct page {
 	unsigned long flags;
@@ -492,6 +499,17 @@ struct page {
 		};
 		struct {
 			unsigned long compound_head;
+			/* first tail page, kernels 4.5 to 5.x (folio fields later) */
+			unsigned char compound_dtor;
+			unsigned char compound_order;
+			atomic_t compound_mapcount;
+			atomic_t compound_pincount;
+			unsigned int compound_nr;
+		};
+		struct {
+			/* before 4.5: a tail page's head, and the compound destructor in page[1].lru.next */
+			unsigned long __first_page_pad;
+			struct page *first_page;
 		};
 		struct {
 			struct dev_pagemap *pgmap;
@@ -636,7 +654,10 @@ struct inode {
 	void *i_private;
 };
 
+struct path { struct vfsmount *mnt; struct dentry *dentry; };
+struct dentry { struct inode *d_inode; struct dentry *d_parent; };
 struct file {
+	struct path f_path;
 	spinlock_t f_lock;
 	fmode_t f_mode;
 	unsigned int f_flags;
@@ -682,7 +703,10 @@ struct mm_struct {
 		atomic_long_t pgtables_bytes;
 		int map_count;
 		spinlock_t page_table_lock;
-		struct rw_semaphore mmap_lock;
+		union {
+			struct rw_semaphore mmap_lock;
+			struct rw_semaphore mmap_sem; /* before 5.8 */
+		};
 		struct list_head mmlist;
 		unsigned long hiwater_rss;
 		unsigned long hiwater_vm;
@@ -803,6 +827,7 @@ struct zone {
 	unsigned long present_pages;
 	const char *name;
 	spinlock_t lock;
+	spinlock_t lru_lock; /* before 4.8 */
 	unsigned long flags;
 };
 typedef struct pglist_data {
@@ -1850,5 +1875,124 @@ int next_node(int n, nodemask_t src);
 int first_node(nodemask_t src);
 extern int nr_node_ids;
 extern int nr_cpu_ids;
+
+/* ---- every page-table level, with real types (x86_64 five-level layout; other arches' names too) ---- */
+#define __pgd(x) ((pgd_t) { (x) })
+#define __p4d(x) ((p4d_t) { (x) })
+#define PTRS_PER_P4D 512
+#define PTRS_PER_PGD 512
+#define P4D_SIZE (1UL << P4D_SHIFT)
+#define P4D_MASK (~(P4D_SIZE - 1))
+#define PGDIR_MASK (~(PGDIR_SIZE - 1))
+#define PTE_PFN_MASK ((pteval_t)0x000ffffffffff000UL)
+#define PHYSICAL_PAGE_MASK ((unsigned long)PTE_PFN_MASK)
+#define PAGE_OFFSET ((unsigned long)0xffff888000000000UL)
+unsigned long pgd_index(unsigned long address);
+unsigned long p4d_index(unsigned long address);
+unsigned long pud_index(unsigned long address);
+unsigned long pmd_index(unsigned long address);
+unsigned long pte_index(unsigned long address);
+int pgd_present(pgd_t pgd);
+int p4d_present(p4d_t p4d);
+void pgd_clear(pgd_t *pgd);
+void p4d_clear(p4d_t *p4d);
+void pud_clear(pud_t *pud);
+unsigned long pgd_pfn(pgd_t pgd);
+unsigned long p4d_pfn(p4d_t p4d);
+struct page *pgd_page(pgd_t pgd);
+struct page *p4d_page(p4d_t p4d);
+unsigned long pgd_page_vaddr(pgd_t pgd);
+unsigned long p4d_page_vaddr(p4d_t p4d);
+unsigned long pud_page_vaddr(pud_t pud);
+unsigned long pmd_page_vaddr(pmd_t pmd);
+pud_t *p4d_pgtable(p4d_t p4d);
+pmd_t *pud_pgtable(pud_t pud);
+pgd_t pgdp_get(pgd_t *pgdp);
+p4d_t p4dp_get(p4d_t *p4dp);
+int pgd_write(pgd_t pgd);
+int p4d_write(p4d_t p4d);
+bool pgd_access_permitted(pgd_t pgd, bool write);
+bool p4d_access_permitted(p4d_t p4d, bool write);
+int pgd_devmap(pgd_t pgd);
+int p4d_devmap(p4d_t p4d);
+/* leaf tests under their names across kernels: pXd_huge() (hugetlb, before 6.9), pXd_large() (x86, before 6.9) */
+int pgd_huge(pgd_t pgd);
+int p4d_huge(p4d_t p4d);
+int pud_huge(pud_t pud);
+int pgd_large(pgd_t pgd);
+int p4d_large(p4d_t p4d);
+int pud_large(pud_t pud);
+int pmd_large(pmd_t pmd);
+int pmd_trans_unstable(pmd_t *pmd);
+int pmd_none_or_trans_huge_or_clear_bad(pmd_t *pmd);
+int pmd_none_or_clear_bad(pmd_t *pmd);
+int pud_none_or_clear_bad(pud_t *pud);
+int p4d_none_or_clear_bad(p4d_t *p4d);
+int pgd_none_or_clear_bad(pgd_t *pgd);
+pte_t *pte_offset_map_ro_nolock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, pmd_t *pmdvalp, spinlock_t **ptlp);
+p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address);
+pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address);
+pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address);
+
+/* hugepd: a huge page directory in place of a lower table (powerpc, kernels before 6.10) */
+typedef struct { unsigned long pd; } hugepd_t;
+#define __hugepd(x) ((hugepd_t) { (x) })
+#define hugepd_val(x) ((x).pd)
+int is_hugepd(hugepd_t hpd);
+int hugepd_ok(hugepd_t hpd);
+pte_t *hugepd_page(hugepd_t hpd);
+unsigned int hugepd_shift(hugepd_t hpd);
+pte_t *hugepte_offset(hugepd_t hpd, unsigned long addr, unsigned int pdshift);
+unsigned long hugepte_addr_end(unsigned long addr, unsigned long end, unsigned long sz);
+int pgd_is_hugepd(pgd_t pgd);
+
+/* contiguous PTE / PMD runs (arm64, riscv): one TLB entry over CONT_PTES ptes or CONT_PMDS pmds */
+#define CONT_PTE_SHIFT (4 + PAGE_SHIFT)
+#define CONT_PTES (1 << (CONT_PTE_SHIFT - PAGE_SHIFT))
+#define CONT_PTE_SIZE (CONT_PTES * PAGE_SIZE)
+#define CONT_PTE_MASK (~(CONT_PTE_SIZE - 1))
+#define CONT_PMD_SHIFT (4 + PMD_SHIFT)
+#define CONT_PMDS (1 << (CONT_PMD_SHIFT - PMD_SHIFT))
+#define CONT_PMD_SIZE (CONT_PMDS * PMD_SIZE)
+#define CONT_PMD_MASK (~(CONT_PMD_SIZE - 1))
+int pte_cont(pte_t pte);
+int pmd_cont(pmd_t pmd);
+pte_t pte_mkcont(pte_t pte);
+pmd_t pmd_mkcont(pmd_t pmd);
+
+/* ---- older kernels' API (4.4 onwards) ---- */
+#define PAGE_CACHE_SHIFT PAGE_SHIFT
+#define PAGE_CACHE_SIZE PAGE_SIZE
+#define PAGE_CACHE_MASK PAGE_MASK
+#define READ 0
+#define WRITE 1
+#define VM_FAULT_WRITE ((vm_fault_t)0x000008)
+#define VM_FAULT_MINOR 0
+int page_cache_get_speculative(struct page *page);
+int page_cache_add_speculative(struct page *page, int count);
+void page_cache_get(struct page *page);
+void page_cache_release(struct page *page);
+int __get_user_pages_fast(unsigned long start, int nr_pages, int write, struct page **pages);
+long get_user_pages_locked(unsigned long start, unsigned long nr_pages, unsigned int gup_flags, struct page **pages, int *locked);
+int compound_mapcount(struct page *page);
+int hpage_nr_pages(struct page *page);
+bool hpage_pincount_available(struct page *page);
+bool try_grab_page(struct page *page, unsigned int flags);
+struct page *try_grab_compound_head(struct page *page, int refs, unsigned int flags);
+struct page *try_get_compound_head(struct page *page, int refs);
+void get_huge_page_tail(struct page *page);
+bool __get_page_tail(struct page *page);
+void get_page_foll(struct page *page);
+void put_huge_page(struct page *page);
+struct page *mem_map_next(struct page *iter, struct page *base, int offset);
+struct page *mem_map_offset(struct page *base, int offset);
+void *radix_tree_deref_slot(void **slot);
+int radix_tree_exception(void *arg);
+int radix_tree_deref_retry(void *arg);
+struct page *find_get_entry(struct address_space *mapping, pgoff_t offset);
+int is_zero_pfn(unsigned long pfn);
+int down_read_killable(struct rw_semaphore *sem);
+struct lruvec *mem_cgroup_page_lruvec(struct page *page, struct pglist_data *pgdat);
+struct lruvec *lock_page_lruvec_irqsave(struct page *page, unsigned long *flags);
 
 #endif /* __MMLINT_BUILTIN_H */
