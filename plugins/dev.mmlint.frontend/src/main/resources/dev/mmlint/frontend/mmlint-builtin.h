@@ -462,7 +462,10 @@ struct hugetlb_cgroup;
 struct pglist_data;
 struct writeback_control;
 struct scatterlist {
-	unsigned long page_link;
+	union {
+		unsigned long page_link;
+		struct page *page; /* before 2.6.24 */
+	};
 	unsigned int offset;
 	unsigned int length;
 	dma_addr_t dma_address;
@@ -995,7 +998,16 @@ enum {
 };
 #define GUP_PIN_COUNTING_BIAS (1U << 10)
 
-enum ttu_flags { TTU_SPLIT_HUGE_PMD = 0x4, TTU_IGNORE_MLOCK = 0x8, TTU_SYNC = 0x10, TTU_HWPOISON = 0x20, TTU_BATCH_FLUSH = 0x40, TTU_RMAP_LOCKED = 0x80 };
+enum ttu_flags { TTU_SPLIT_HUGE_PMD = 0x4, TTU_IGNORE_MLOCK = 0x8, TTU_SYNC = 0x10, TTU_HWPOISON = 0x20, TTU_BATCH_FLUSH = 0x40, TTU_RMAP_LOCKED = 0x80,
+	/* older kernels */
+	TTU_UNMAP = 0x1, TTU_MIGRATION = 0x2, TTU_MUNLOCK = 0x100, TTU_LZFREE = 0x200, TTU_IGNORE_ACCESS = 0x400,
+	TTU_IGNORE_HWPOISON = 0x800, TTU_SPLIT_FREEZE = 0x1000 };
+/* try_to_unmap() results before 4.13 */
+#define SWAP_SUCCESS 0
+#define SWAP_AGAIN 1
+#define SWAP_FAIL 2
+#define SWAP_MLOCK 3
+#define SWAP_LZFREE 4
 enum migrate_mode { MIGRATE_ASYNC, MIGRATE_SYNC_LIGHT, MIGRATE_SYNC };
 enum zone_type { ZONE_DMA, ZONE_DMA32, ZONE_NORMAL, ZONE_MOVABLE, ZONE_DEVICE, __MAX_NR_ZONES };
 enum lru_list { LRU_INACTIVE_ANON, LRU_ACTIVE_ANON, LRU_INACTIVE_FILE, LRU_ACTIVE_FILE, LRU_UNEVICTABLE, NR_LRU_LISTS };
@@ -1994,5 +2006,176 @@ int is_zero_pfn(unsigned long pfn);
 int down_read_killable(struct rw_semaphore *sem);
 struct lruvec *mem_cgroup_page_lruvec(struct page *page, struct pglist_data *pgdat);
 struct lruvec *lock_page_lruvec_irqsave(struct page *page, unsigned long *flags);
+
+/* ---- more header vocabulary fragments use (kernels 4.4 to 6.18) ---- */
+typedef struct { u64 val; } pfn_t;
+typedef u64 kvm_pfn_t;
+typedef u32 depot_stack_handle_t;
+#define TASK_COMM_LEN 16
+#define TASK_SIZE ((1UL << 47) - PAGE_SIZE)
+#define TAIL_MAPPING ((void *)0x400)
+#define PAGE_FLAGS_CHECK_AT_PREP ((1UL << 22) - 1)
+#define IOMMU_READ (1 << 0)
+#define IOMMU_WRITE (1 << 1)
+#define ARCH_IMPLEMENTS_FLUSH_DCACHE_PAGE 0
+#define __GFP_ZEROTAGS ((gfp_t)0x800000u)
+#define __GFP_SKIP_KASAN_POISON ((gfp_t)0x1000000u)
+#define ALLOC_NO_WATERMARKS 0x04
+#define MPOL_MF_STRICT (1 << 0)
+#define MPOL_MF_MOVE (1 << 1)
+#define MPOL_MF_MOVE_ALL (1 << 2)
+#define TIF_MEMDIE 20
+enum migratetype { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE, MIGRATE_RECLAIMABLE, MIGRATE_PCPTYPES, MIGRATE_HIGHATOMIC = MIGRATE_PCPTYPES,
+	MIGRATE_CMA, MIGRATE_ISOLATE, MIGRATE_TYPES };
+enum { MM_FILEPAGES, MM_ANONPAGES, MM_SWAPENTS, MM_SHMEMPAGES, NR_MM_COUNTERS };
+enum vm_event_item { PGPGIN, PGPGOUT, PSWPIN, PSWPOUT, PGFAULT, PGMAJFAULT, PGLAZYFREED, PGREFILL, PGSTEAL_KSWAPD,
+	THP_FAULT_ALLOC, THP_FAULT_FALLBACK, THP_FAULT_FALLBACK_CHARGE, THP_COLLAPSE_ALLOC, THP_SPLIT_PAGE, THP_SPLIT_PMD,
+	THP_ZERO_PAGE_ALLOC, NR_VM_EVENT_ITEMS };
+enum node_stat_item { NR_LRU_BASE, NR_INACTIVE_ANON = NR_LRU_BASE, NR_ACTIVE_ANON, NR_INACTIVE_FILE, NR_ACTIVE_FILE,
+	NR_UNEVICTABLE, NR_ISOLATED_ANON, NR_ISOLATED_FILE, NR_FILE_PAGES, NR_FILE_MAPPED, NR_ANON_MAPPED, NR_SHMEM,
+	NR_ANON_THPS, NR_FILE_THPS, NR_VM_NODE_STAT_ITEMS };
+enum mf_result { MF_IGNORED, MF_FAILED, MF_DELAYED, MF_RECOVERED };
+enum mf_action_page_type { MF_MSG_KERNEL, MF_MSG_KERNEL_HIGH_ORDER, MF_MSG_SLAB, MF_MSG_DIFFERENT_COMPOUND,
+	MF_MSG_POISONED_HUGE, MF_MSG_HUGE, MF_MSG_FREE_HUGE, MF_MSG_NON_PMD_HUGE, MF_MSG_UNMAP_FAILED,
+	MF_MSG_DIRTY_SWAPCACHE, MF_MSG_CLEAN_SWAPCACHE, MF_MSG_DIRTY_MLOCKED_LRU, MF_MSG_CLEAN_MLOCKED_LRU,
+	MF_MSG_DIRTY_UNEVICTABLE_LRU, MF_MSG_CLEAN_UNEVICTABLE_LRU, MF_MSG_DIRTY_LRU, MF_MSG_CLEAN_LRU,
+	MF_MSG_TRUNCATED_LRU, MF_MSG_BUDDY, MF_MSG_BUDDY_2ND, MF_MSG_DAX, MF_MSG_UNSPLIT_THP, MF_MSG_ALREADY_POISONED,
+	MF_MSG_UNKNOWN };
+extern int sysctl_memory_failure_recovery;
+extern int sysctl_memory_failure_early_kill;
+/* get_ksm_page() modes, 5.x */
+enum get_ksm_page_flags { GET_KSM_PAGE_NOLOCK, GET_KSM_PAGE_LOCK, GET_KSM_PAGE_TRYLOCK };
+
+struct iovec { void *iov_base; size_t iov_len; };
+
+/* ZONE_DEVICE */
+struct dev_pagemap_ops {
+	void (*page_free)(struct page *page);
+	vm_fault_t (*migrate_to_ram)(struct vm_fault *vmf);
+	int (*memory_failure)(struct dev_pagemap *pgmap, unsigned long pfn, unsigned long nr_pages, int mf_flags);
+};
+struct dev_pagemap {
+	struct percpu_ref *ref;
+	int type;
+	unsigned int flags;
+	unsigned long vmemmap_shift;
+	const struct dev_pagemap_ops *ops;
+	void *owner;
+	int nr_range;
+};
+
+/* swap devices */
+enum { SWP_USED = 1 << 0, SWP_WRITEOK = 1 << 1, SWP_DISCARDABLE = 1 << 2, SWP_DISCARDING = 1 << 3,
+	SWP_SOLIDSTATE = 1 << 4, SWP_CONTINUED = 1 << 5, SWP_BLKDEV = 1 << 6, SWP_ACTIVATED = 1 << 7, SWP_FS_OPS = 1 << 8,
+	SWP_AREA_DISCARD = 1 << 9, SWP_PAGE_DISCARD = 1 << 10, SWP_STABLE_WRITES = 1 << 11, SWP_SYNCHRONOUS_IO = 1 << 12 };
+struct swap_info_struct { unsigned long flags; short prio; signed char type; unsigned int max; unsigned char *swap_map;
+	unsigned int pages; unsigned int inuse_pages; struct block_device *bdev; struct file *swap_file; spinlock_t lock; };
+struct swap_info_struct *swp_swap_info(swp_entry_t entry);
+struct swap_info_struct *get_swap_device(swp_entry_t entry);
+void put_swap_device(struct swap_info_struct *si);
+
+/* page walks (include/linux/pagewalk.h; before 5.4 the callbacks lived in struct mm_walk itself) */
+struct mm_walk;
+struct mm_walk_ops {
+	int (*pgd_entry)(pgd_t *pgd, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*p4d_entry)(p4d_t *p4d, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pud_entry)(pud_t *pud, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pmd_entry)(pmd_t *pmd, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pte_entry)(pte_t *pte, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pte_hole)(unsigned long addr, unsigned long next, int depth, struct mm_walk *walk);
+	int (*hugetlb_entry)(pte_t *pte, unsigned long hmask, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*test_walk)(unsigned long addr, unsigned long next, struct mm_walk *walk);
+};
+struct mm_walk {
+	const struct mm_walk_ops *ops;
+	int (*pud_entry)(pud_t *pud, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pmd_entry)(pmd_t *pmd, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pte_entry)(pte_t *pte, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pte_hole)(unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*hugetlb_entry)(pte_t *pte, unsigned long hmask, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	struct mm_struct *mm;
+	pgd_t *pgd;
+	struct vm_area_struct *vma;
+	void *private;
+};
+int walk_page_range(struct mm_struct *mm, unsigned long start, unsigned long end, const struct mm_walk_ops *ops, void *private);
+int walk_page_vma(struct vm_area_struct *vma, const struct mm_walk_ops *ops, void *private);
+
+/* page_ext (include/linux/page_ext.h) */
+struct page_ext { unsigned long flags; };
+enum page_ext_flags { PAGE_EXT_OWNER, PAGE_EXT_OWNER_ALLOCATED, PAGE_EXT_PINNER_MIGRATION_FAILED, PAGE_EXT_YOUNG, PAGE_EXT_IDLE };
+struct page_ext_iter { unsigned long index; unsigned long start_pfn; struct page_ext *page_ext; };
+struct page_ext *page_ext_get(const struct page *page);
+void page_ext_put(struct page_ext *page_ext);
+struct page_ext *lookup_page_ext(const struct page *page);
+struct page_ext *page_ext_next(struct page_ext *curr);
+struct page_ext *page_ext_iter_begin(struct page_ext_iter *iter, unsigned long pfn);
+struct page_ext *page_ext_iter_next(struct page_ext_iter *iter);
+struct page_ext *page_ext_iter_get(const struct page_ext_iter *iter);
+#define for_each_page_ext(__page, __pgcount, __page_ext, __iter) \
+	for (__page_ext = page_ext_iter_begin(&__iter, page_to_pfn(__page)); \
+	     __page_ext && __iter.index < __pgcount; __page_ext = page_ext_iter_next(&__iter))
+void *page_ext_data(struct page_ext *page_ext, void *ops);
+
+/* CMA areas (mm/cma.h) */
+struct cma_memrange { unsigned long base_pfn; unsigned long early_pfn; unsigned long count; unsigned long *bitmap; };
+struct cma {
+	unsigned long base_pfn;
+	unsigned long count;
+	unsigned long available_count;
+	unsigned long *bitmap;
+	unsigned int order_per_bit;
+	spinlock_t lock;
+	struct mutex alloc_mutex;
+	char name[64];
+	int nranges;
+	struct cma_memrange ranges[8];
+	atomic64_t nr_pages_succeeded;
+	atomic64_t nr_pages_failed;
+};
+const char *cma_get_name(const struct cma *cma);
+unsigned long cma_bitmap_maxno(struct cma *cma);
+unsigned long cma_bitmap_aligned_mask(const struct cma *cma, unsigned int align_order);
+unsigned long cma_bitmap_aligned_offset(const struct cma *cma, unsigned int align_order);
+unsigned long cma_bitmap_pages_to_bits(const struct cma *cma, unsigned long pages);
+void cma_clear_bitmap(struct cma *cma, unsigned long pfn, unsigned long count);
+int alloc_contig_range(unsigned long start, unsigned long end, unsigned int migratetype, gfp_t gfp_mask);
+
+/* HugeTLB vmemmap optimisation (mm/hugetlb_vmemmap.h) */
+#define HUGETLB_VMEMMAP_RESERVE_SIZE PAGE_SIZE
+#define HUGETLB_VMEMMAP_RESERVE_PAGES (HUGETLB_VMEMMAP_RESERVE_SIZE / sizeof(struct page))
+extern struct static_key_false hugetlb_optimize_vmemmap_key;
+#define DECLARE_STATIC_KEY_FALSE(name) extern struct static_key_false name
+
+/* futex keys (kernel/futex/futex.h; kernel/futex.c before 5.16) */
+#define FUT_OFF_INODE 1
+#define FUT_OFF_MMSHARED 2
+union futex_key {
+	struct { u64 i_seq; unsigned long pgoff; unsigned int offset; struct inode *inode; } shared;
+	struct { union { struct mm_struct *mm; u64 __tmp; }; unsigned long address; unsigned int offset; } private;
+	struct { u64 ptr; unsigned long word; unsigned int offset; } both;
+};
+enum futex_access { FUTEX_READ, FUTEX_WRITE };
+u64 get_inode_sequence_number(struct inode *inode);
+pgoff_t basepage_index(struct page *page);
+
+/* crypto scatterlist walks (include/crypto/scatterwalk.h, include/crypto/internal/hash.h) */
+struct scatter_walk {
+	union { void *const addr; void *__addr; };
+	struct scatterlist *sg;
+	unsigned int offset;
+};
+struct crypto_hash_walk {
+	const char *data;
+	unsigned int offset;
+	unsigned int flags;
+	struct page *pg;
+	unsigned int entrylen;
+	unsigned int total;
+	struct scatterlist *sg;
+};
+#define CRYPTO_AHASH_REQ_VIRT 0x00000001
+void scatterwalk_unmap(struct scatter_walk *walk);
+void scatterwalk_start(struct scatter_walk *walk, struct scatterlist *sg);
 
 #endif /* __MMLINT_BUILTIN_H */
