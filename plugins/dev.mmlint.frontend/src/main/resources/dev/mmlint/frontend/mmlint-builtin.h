@@ -5,7 +5,9 @@
  * copied out of mm/ needs to get real types: struct page / struct folio with their real field
  * names, page-table entry types, locks, gfp flags, and the common mm API. Layouts follow Linux 6.12
  * (x86_64) closely enough for field and type resolution; sizes and bit positions are not promised.
- * No Kconfig is known: IS_ENABLED(CONFIG_X) is 0.
+ * No Kconfig is known beyond what the fragment states (mmlint-config:, defined by the front end):
+ * IS_ENABLED(CONFIG_X) is 0 for the others in the first parse; a fragment that tests them is parsed
+ * again with them defined to 1 (FragmentFrontend).
  *
  * A header named by the fragment itself (a stub in test-fixtures/include, a real kernel header)
  * that defines the same struct is skipped when it uses the kernel's include guard; the guards of
@@ -1043,6 +1045,16 @@ int __mmlint_warn(int cond);
 #define VM_WARN_ON_VMA(cond, vma) (void)WARN_ON(cond)
 #define VM_BUG_ON_PGFLAGS(cond, page) BUG_ON(cond)
 int printk(const char *fmt, ...);
+#define KERN_SOH "\001"
+#define KERN_EMERG KERN_SOH "0"
+#define KERN_ALERT KERN_SOH "1"
+#define KERN_CRIT KERN_SOH "2"
+#define KERN_ERR KERN_SOH "3"
+#define KERN_WARNING KERN_SOH "4"
+#define KERN_NOTICE KERN_SOH "5"
+#define KERN_INFO KERN_SOH "6"
+#define KERN_DEBUG KERN_SOH "7"
+#define KERN_CONT KERN_SOH "c"
 #define pr_emerg(fmt, ...) printk(fmt, ##__VA_ARGS__)
 #define pr_alert(fmt, ...) printk(fmt, ##__VA_ARGS__)
 #define pr_crit(fmt, ...) printk(fmt, ##__VA_ARGS__)
