@@ -42,7 +42,7 @@ bm="$here/plugins/dev.mmlint.bench/target"; stamp="$bm/.quality-build-stamp"
 newer=""
 if [[ -f "$stamp" && -d "$bm/lib" ]]; then
   newer="$(find "$here/pom.xml" "$here/plugins" "$here/rules" \( -path '*/target' -prune \) -o \
-      \( -type f \( -name pom.xml -o -path '*/src/main/*' -o -path "$here/rules/*" \) -newer "$stamp" -print -quit 2>/dev/null || true)"
+      \( -type f \( -name pom.xml -o -path '*/src/main/*' -o -path "$here/rules/*" \) -newer "$stamp" -print -quit \) 2>/dev/null || true)"
 fi
 if [[ ! -f "$stamp" || ! -d "$bm/lib" || -n "$newer" ]]; then
   echo "quality: building the bench module (reactor package, offline)" >&2

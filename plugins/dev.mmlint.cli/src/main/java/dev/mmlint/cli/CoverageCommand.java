@@ -146,7 +146,7 @@ public final class CoverageCommand implements Callable<Integer> {
         String display = p.frontend().displayPath(p.file());
         try (dev.mmlint.frontend.Budget.Scope s = dev.mmlint.frontend.Budget.start(display, budgets).open()) {
             ParsedUnit u = p.frontend().parse(p.file());
-            return new FileResult(u.displayPath(), u.coverage(), u.problems(), null, u.build());
+            return new FileResult(u.displayPath(), u.coverageAcrossVariants(), u.problems(), null, u.build());
         } catch (InputException e) {
             return new FileResult(display, List.of(), List.of(), e.diagnostic(), null);
         } catch (dev.mmlint.frontend.BudgetExceededException e) {

@@ -49,12 +49,26 @@ public final class Engine {
 
     public ApiKnowledge knowledge(KernelContext ctx) { return knowledge.apply(ctx); }
 
+    /**
+     * Findings and function coverage of one unit. A unit parsed under several preprocessor assumptions
+     * (its {@link ParsedUnit#variants()}) is analysed under each, and the findings merged (see
+     * {@link ConfigVariants}).
+     */
     public UnitAnalyzer.Result analyze(ParsedUnit unit) {
-        UnitAnalyzer a = analyzers.computeIfAbsent(unit.context(),
-                ctx -> new UnitAnalyzer(knowledge.apply(ctx), checks, options.severity(), replayer.apply(ctx)));
-        UnitAnalyzer.Result r = a.analyze(unit);
+        UnitAnalyzer.Result r = analyzeOne(unit);
+        if (!unit.variants().isEmpty()) {
+            List<UnitAnalyzer.Result> vs = new ArrayList<>();
+            for (ParsedUnit.Variant v : unit.variants()) vs.add(analyzeOne(v.unit()));
+            r = ConfigVariants.merge(unit, r, vs);
+        }
         if (!options.confirmedOnly()) return r;
         List<Finding> kept = r.findings().stream().filter(Finding::confirmed).toList();
         return new UnitAnalyzer.Result(kept, r.functions());
+    }
+
+    private UnitAnalyzer.Result analyzeOne(ParsedUnit unit) {
+        UnitAnalyzer a = analyzers.computeIfAbsent(unit.context(),
+                ctx -> new UnitAnalyzer(knowledge.apply(ctx), checks, options.severity(), replayer.apply(ctx)));
+        return a.analyze(unit);
     }
 }

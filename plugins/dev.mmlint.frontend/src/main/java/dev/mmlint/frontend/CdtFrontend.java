@@ -91,14 +91,45 @@ public abstract class CdtFrontend implements Frontend {
             throws InputException {
         if (text.indexOf('\0') >= 0) throw new InputException(display, 0, "binary text (NUL character); not analysed");
         SourceText source = new SourceText(text);
+        List<DefineSet> sets = defineSets(source, display);
+        ParsedUnit main = parse(onDisk, abs, display, text, source, warnings, sets.isEmpty() ? java.util.Map.of() : sets.get(0).defines(), true);
+        if (sets.size() < 2) return main;
+        List<ParsedUnit.Variant> vs = new ArrayList<>();
+        for (DefineSet d : sets.subList(1, sets.size()))
+            // a recorded preamble holds the macros of the first set: variants never re-use one
+            vs.add(new ParsedUnit.Variant(d.enabled(), parse(onDisk, abs, display, text, source, new ArrayList<>(), d.defines(), false)));
+        return main.withVariants(vs);
+    }
+
+    /**
+     * Macros defined for one parse of a text, beside the front end's own.
+     *
+     * @param enabled the CONFIG_ symbols this set defines beyond the first set (empty for the first)
+     */
+    protected record DefineSet(java.util.Map<String, String> defines, List<String> enabled) {}
+
+    /**
+     * The preprocessor assumptions to parse {@code source} under: the first gives the unit, any further
+     * one a {@link ParsedUnit.Variant}. Default: one parse, nothing defined beyond {@link #scannerInfo}.
+     */
+    protected List<DefineSet> defineSets(SourceText source, String display) throws InputException { return List.of(); }
+
+    private ParsedUnit parse(Path onDisk, Path abs, String display, String text, SourceText source,
+                             List<Diagnostic> warnings, java.util.Map<String, String> extraDefines, boolean reusePreamble)
+            throws InputException {
         char[] chars = KernelRewriter.rewrite(text.toCharArray());
         BuildStatus build = buildStatus(abs); // in-memory text gets the status of the file it stands for
         // a file the build does not compile is mostly partial (its types are compiled out): a
         // pruned parse would only be redone in full
         boolean prune = headerPruning() && !build.isNotBuilt();
         ExtendedScannerInfo info = scannerInfo(abs);
+        if (!extraDefines.isEmpty()) {
+            java.util.Map<String, String> d = new java.util.LinkedHashMap<>(info.getDefinedSymbols());
+            d.putAll(extraDefines);
+            info = new ExtendedScannerInfo(d, info.getIncludePaths(), info.getMacroFiles(), info.getIncludeFiles());
+        }
         boolean fragment = mode(abs) == ParsedUnit.Mode.FRAGMENT;
-        IASTTranslationUnit tu = cdt(abs, display, chars, info, prune);
+        IASTTranslationUnit tu = cdt(abs, display, chars, info, prune, reusePreamble);
         long t1 = System.nanoTime();
         Coverage.Result r = Coverage.analyse(tu, source, display, fragment);
         COVERAGE_NANOS.add(System.nanoTime() - t1);
@@ -107,7 +138,7 @@ public abstract class CdtFrontend implements Frontend {
             // something did not resolve: make sure it is not for want of a pruned declaration
             PRUNE_FALLBACKS.increment();
             if (Boolean.getBoolean("mmlint.debugPrune")) System.err.println(display + ": full parse after pruning, " + r.doubt());
-            tu = cdt(abs, display, chars, info, false);
+            tu = cdt(abs, display, chars, info, false, false);
             t1 = System.nanoTime();
             r = Coverage.analyse(tu, source, display, fragment);
             COVERAGE_NANOS.add(System.nanoTime() - t1);
@@ -129,13 +160,13 @@ public abstract class CdtFrontend implements Frontend {
                 List.copyOf(problems), build);
     }
 
-    private IASTTranslationUnit cdt(Path abs, String display, char[] chars, ExtendedScannerInfo info, boolean prune)
-            throws InputException {
+    private IASTTranslationUnit cdt(Path abs, String display, char[] chars, ExtendedScannerInfo info, boolean prune,
+                                    boolean reusePreamble) throws InputException {
         CdtDriver.Outcome o;
         long t0 = System.nanoTime();
         try {
             o = CdtDriver.parse(abs.toString(), chars, info, () -> new CachingContentProvider(cache), headerBodies, prune,
-                    prune ? preambles : null);
+                    prune && reusePreamble ? preambles : null);
         } catch (StackOverflowError e) {
             throw new InputException(display, 0, "parser ran out of stack (nesting too deep); run with -Xss8m or more");
         } catch (BudgetExceededException e) {

@@ -20,7 +20,11 @@ import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
  * first and declares the kernel mm vocabulary, so fragments get real types. {@code #include}s are
  * resolved against the file's own directory and every {@code include/} directory among its
  * ancestors (nearest first); an include that resolves nowhere is skipped, not an error.
- * No Kconfig is known: {@code IS_ENABLED(CONFIG_X)} is 0 and {@code #ifdef CONFIG_X} is false.
+ * No Kconfig is known beyond what the file states ({@code mmlint-config:}, defined for the
+ * preprocessor too): a file whose conditionals ({@code #ifdef CONFIG_X}, {@code #if
+ * IS_ENABLED(CONFIG_X)}, {@code if (IS_ENABLED(CONFIG_X))}) test other CONFIG_ symbols is parsed
+ * twice, with those symbols not set (the unit) and all defined to 1 (its {@link ParsedUnit.Variant}),
+ * so that both arms are analysed; the engine merges the findings.
  */
 public final class FragmentFrontend extends CdtFrontend {
     /** Absolute path under which the built-in prelude is served (never read from disk). */
@@ -66,6 +70,60 @@ public final class FragmentFrontend extends CdtFrontend {
 
     @Override protected ParsedUnit.Mode mode(Path file) { return ParsedUnit.Mode.FRAGMENT; }
 
+    /** A conditional directive line (with its continuation lines). */
+    private static final java.util.regex.Pattern CONDITIONAL =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*#[ \\t]*(?:if|ifdef|ifndef|elif)\\b(?:[^\\n\\\\]|\\\\\\n|\\\\)*");
+    private static final java.util.regex.Pattern CONFIG_SYMBOL = java.util.regex.Pattern.compile("\\bCONFIG_[A-Za-z0-9_]+");
+    private static final java.util.regex.Pattern CONFIG_TEST =
+            java.util.regex.Pattern.compile("\\bIS_(?:ENABLED|BUILTIN|MODULE|REACHABLE)\\s*\\(\\s*(CONFIG_[A-Za-z0-9_]+)\\s*\\)");
+
+    /**
+     * The CONFIG_ symbols {@code text} tests: those named in conditional directives and in
+     * {@code IS_ENABLED()}-style tests anywhere (comments included: a commented-out test costs only
+     * a second parse that finds nothing more).
+     */
+    static java.util.SortedSet<String> testedSymbols(String text) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        java.util.regex.Matcher d = CONDITIONAL.matcher(text);
+        while (d.find()) {
+            java.util.regex.Matcher m = CONFIG_SYMBOL.matcher(d.group());
+            while (m.find()) out.add(m.group());
+        }
+        java.util.regex.Matcher t = CONFIG_TEST.matcher(text);
+        while (t.find()) out.add(t.group(1));
+        return out;
+    }
+
+    /**
+     * The stated values as the preprocessor sees them ({@code y}: 1, {@code m}: {@code _MODULE} 1, a
+     * number or string as written, {@code n}: not defined); then, when the file tests symbols it does
+     * not state, a second set with those defined to 1.
+     */
+    @Override protected List<DefineSet> defineSets(SourceText source, String display) throws InputException {
+        KernelConfig config = contextFor(source, display).config();
+        Map<String, String> stated = new java.util.LinkedHashMap<>();
+        if (config.stated())
+            config.values().forEach((k, v) -> {
+                if ("y".equals(v)) stated.put("CONFIG_" + k, "1");
+                else if ("m".equals(v)) stated.put("CONFIG_" + k + "_MODULE", "1");
+                else if (!"n".equals(v)) stated.put("CONFIG_" + k, v);
+            });
+        List<String> open = new ArrayList<>();
+        for (String sym : testedSymbols(source.content())) {
+            String bare = sym.substring("CONFIG_".length());
+            if (config.stated() && config.values().containsKey(bare.endsWith("_MODULE") ? bare.substring(0, bare.length() - 7) : bare))
+                continue; // stated: the same in every parse
+            if (config.stated() && !config.partial()) continue; // a whole .config: unset means n
+            open.add(sym);
+        }
+        if (stated.isEmpty() && open.isEmpty()) return List.of();
+        DefineSet first = new DefineSet(Map.copyOf(stated), List.of());
+        if (open.isEmpty()) return List.of(first);
+        Map<String, String> all = new java.util.LinkedHashMap<>(stated);
+        for (String sym : open) all.put(sym, "1");
+        return List.of(first, new DefineSet(Map.copyOf(all), open));
+    }
+
     @Override public KernelContext context() { return context; }
 
     private static final java.util.regex.Pattern STATED_KERNEL =
@@ -76,7 +134,7 @@ public final class FragmentFrontend extends CdtFrontend {
     /**
      * A fragment may say which kernel it comes from in its leading comment ({@code mmlint-kernel: 6.1}),
      * as the fixtures do, and which Kconfig values it needs ({@code mmlint-config: CONFIG_A=y CONFIG_B=n},
-     * stated values for rule gating; the preprocessor still sees no CONFIG_ symbol); a version or a
+     * stated values for rule gating and for the preprocessor; symbols it does not state stay unknown); a version or a
      * configuration given on the command line wins. A malformed {@code mmlint-config:} entry is an
      * error naming the file and line.
      */
@@ -106,7 +164,8 @@ public final class FragmentFrontend extends CdtFrontend {
                 if (!e.matches()) throw new InputException(display, line, "malformed mmlint-config entry '" + kv + "' (expected CONFIG_X=y|n|m|value)");
                 values.put(e.group(1), e.group(2));
             }
-            ctx = ctx.withConfig(new KernelConfig(values, "stated in the file (mmlint-config:" + c.group(1).stripTrailing() + ")"));
+            // only the stated symbols are known: a fragment says what its bug needs, not a whole .config
+            ctx = ctx.withConfig(new KernelConfig(values, "stated in the file (mmlint-config:" + c.group(1).stripTrailing() + ")", true));
         }
         return ctx;
     }

@@ -12,14 +12,21 @@ import java.util.TreeMap;
 /**
  * Kconfig values as a .config file states them: symbol (without CONFIG_) to "y", "m", a number or a
  * quoted string. Symbols not set are absent. {@link #source()} says where the values came from.
+ * A partial configuration ({@link #partial()}: a fragment's {@code mmlint-config:} line) states only
+ * some symbols; the others are unknown, not off.
  */
 public final class KernelConfig {
     private final Map<String, String> values;
     private final String source;
+    private final boolean partial;
 
-    public KernelConfig(Map<String, String> values, String source) {
+    public KernelConfig(Map<String, String> values, String source) { this(values, source, false); }
+
+    /** @param partial whether symbols not in {@code values} are unknown (true) or not set (false) */
+    public KernelConfig(Map<String, String> values, String source, boolean partial) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
         this.source = source;
+        this.partial = partial;
     }
 
     public static KernelConfig empty(String source) { return new KernelConfig(Map.of(), source); }
@@ -50,6 +57,9 @@ public final class KernelConfig {
 
     public String source() { return source; }
 
+    /** Whether only the symbols in {@link #values()} are known (the others unknown rather than off). */
+    public boolean partial() { return partial; }
+
     /** y or m. */
     public boolean enabled(String symbol) {
         String s = values.get(strip(symbol));
@@ -62,14 +72,14 @@ public final class KernelConfig {
     public KernelConfig with(Map<String, String> overrides, String why) {
         Map<String, String> v = new TreeMap<>(values);
         overrides.forEach((k, x) -> { if (x == null) v.remove(strip(k)); else v.put(strip(k), x); });
-        return new KernelConfig(v, source + " + " + why);
+        return new KernelConfig(v, source + " + " + why, partial);
     }
 
     private static String strip(String s) { return s.startsWith("CONFIG_") ? s.substring(7) : s; }
 
     @Override public boolean equals(Object o) {
-        return o instanceof KernelConfig k && values.equals(k.values) && source.equals(k.source);
+        return o instanceof KernelConfig k && values.equals(k.values) && source.equals(k.source) && partial == k.partial;
     }
 
-    @Override public int hashCode() { return values.hashCode() * 31 + source.hashCode(); }
+    @Override public int hashCode() { return (values.hashCode() * 31 + source.hashCode()) * 2 + (partial ? 1 : 0); }
 }

@@ -5,7 +5,9 @@
  * copied out of mm/ needs to get real types: struct page / struct folio with their real field
  * names, page-table entry types, locks, gfp flags, and the common mm API. Layouts follow Linux 6.12
  * (x86_64) closely enough for field and type resolution; sizes and bit positions are not promised.
- * No Kconfig is known: IS_ENABLED(CONFIG_X) is 0.
+ * No Kconfig is known beyond what the fragment states (mmlint-config:, defined by the front end):
+ * IS_ENABLED(CONFIG_X) is 0 for the others in the first parse; a fragment that tests them is parsed
+ * again with them defined to 1 (FragmentFrontend).
  *
  * A header named by the fragment itself (a stub in test-fixtures/include, a real kernel header)
  * that defines the same struct is skipped when it uses the kernel's include guard; the guards of
@@ -461,7 +463,17 @@ struct hugepage_subpool;
 struct hugetlb_cgroup;
 struct pglist_data;
 struct writeback_control;
-struct scatterlist;
+struct scatterlist {
+	union {
+		unsigned long page_link;
+		struct page *page; /* before 2.6.24 */
+	};
+	unsigned int offset;
+	unsigned int length;
+	dma_addr_t dma_address;
+	unsigned int dma_length;
+};
+struct vfsmount;
 
 struct page {
 	unsigned long flags;
@@ -492,6 +504,17 @@ struct page {
 		};
 		struct {
 			unsigned long compound_head;
+			/* first tail page, kernels 4.5 to 5.x (folio fields later) */
+			unsigned char compound_dtor;
+			unsigned char compound_order;
+			atomic_t compound_mapcount;
+			atomic_t compound_pincount;
+			unsigned int compound_nr;
+		};
+		struct {
+			/* before 4.5: a tail page's head, and the compound destructor in page[1].lru.next */
+			unsigned long __first_page_pad;
+			struct page *first_page;
 		};
 		struct {
 			struct dev_pagemap *pgmap;
@@ -636,7 +659,10 @@ struct inode {
 	void *i_private;
 };
 
+struct path { struct vfsmount *mnt; struct dentry *dentry; };
+struct dentry { struct inode *d_inode; struct dentry *d_parent; };
 struct file {
+	struct path f_path;
 	spinlock_t f_lock;
 	fmode_t f_mode;
 	unsigned int f_flags;
@@ -682,7 +708,10 @@ struct mm_struct {
 		atomic_long_t pgtables_bytes;
 		int map_count;
 		spinlock_t page_table_lock;
-		struct rw_semaphore mmap_lock;
+		union {
+			struct rw_semaphore mmap_lock;
+			struct rw_semaphore mmap_sem; /* before 5.8 */
+		};
 		struct list_head mmlist;
 		unsigned long hiwater_rss;
 		unsigned long hiwater_vm;
@@ -803,6 +832,7 @@ struct zone {
 	unsigned long present_pages;
 	const char *name;
 	spinlock_t lock;
+	spinlock_t lru_lock; /* before 4.8 */
 	unsigned long flags;
 };
 typedef struct pglist_data {
@@ -970,7 +1000,16 @@ enum {
 };
 #define GUP_PIN_COUNTING_BIAS (1U << 10)
 
-enum ttu_flags { TTU_SPLIT_HUGE_PMD = 0x4, TTU_IGNORE_MLOCK = 0x8, TTU_SYNC = 0x10, TTU_HWPOISON = 0x20, TTU_BATCH_FLUSH = 0x40, TTU_RMAP_LOCKED = 0x80 };
+enum ttu_flags { TTU_SPLIT_HUGE_PMD = 0x4, TTU_IGNORE_MLOCK = 0x8, TTU_SYNC = 0x10, TTU_HWPOISON = 0x20, TTU_BATCH_FLUSH = 0x40, TTU_RMAP_LOCKED = 0x80,
+	/* older kernels */
+	TTU_UNMAP = 0x1, TTU_MIGRATION = 0x2, TTU_MUNLOCK = 0x100, TTU_LZFREE = 0x200, TTU_IGNORE_ACCESS = 0x400,
+	TTU_IGNORE_HWPOISON = 0x800, TTU_SPLIT_FREEZE = 0x1000 };
+/* try_to_unmap() results before 4.13 */
+#define SWAP_SUCCESS 0
+#define SWAP_AGAIN 1
+#define SWAP_FAIL 2
+#define SWAP_MLOCK 3
+#define SWAP_LZFREE 4
 enum migrate_mode { MIGRATE_ASYNC, MIGRATE_SYNC_LIGHT, MIGRATE_SYNC };
 enum zone_type { ZONE_DMA, ZONE_DMA32, ZONE_NORMAL, ZONE_MOVABLE, ZONE_DEVICE, __MAX_NR_ZONES };
 enum lru_list { LRU_INACTIVE_ANON, LRU_ACTIVE_ANON, LRU_INACTIVE_FILE, LRU_ACTIVE_FILE, LRU_UNEVICTABLE, NR_LRU_LISTS };
@@ -1006,6 +1045,16 @@ int __mmlint_warn(int cond);
 #define VM_WARN_ON_VMA(cond, vma) (void)WARN_ON(cond)
 #define VM_BUG_ON_PGFLAGS(cond, page) BUG_ON(cond)
 int printk(const char *fmt, ...);
+#define KERN_SOH "\001"
+#define KERN_EMERG KERN_SOH "0"
+#define KERN_ALERT KERN_SOH "1"
+#define KERN_CRIT KERN_SOH "2"
+#define KERN_ERR KERN_SOH "3"
+#define KERN_WARNING KERN_SOH "4"
+#define KERN_NOTICE KERN_SOH "5"
+#define KERN_INFO KERN_SOH "6"
+#define KERN_DEBUG KERN_SOH "7"
+#define KERN_CONT KERN_SOH "c"
 #define pr_emerg(fmt, ...) printk(fmt, ##__VA_ARGS__)
 #define pr_alert(fmt, ...) printk(fmt, ##__VA_ARGS__)
 #define pr_crit(fmt, ...) printk(fmt, ##__VA_ARGS__)
@@ -1850,5 +1899,295 @@ int next_node(int n, nodemask_t src);
 int first_node(nodemask_t src);
 extern int nr_node_ids;
 extern int nr_cpu_ids;
+
+/* ---- every page-table level, with real types (x86_64 five-level layout; other arches' names too) ---- */
+#define __pgd(x) ((pgd_t) { (x) })
+#define __p4d(x) ((p4d_t) { (x) })
+#define PTRS_PER_P4D 512
+#define PTRS_PER_PGD 512
+#define P4D_SIZE (1UL << P4D_SHIFT)
+#define P4D_MASK (~(P4D_SIZE - 1))
+#define PGDIR_MASK (~(PGDIR_SIZE - 1))
+#define PTE_PFN_MASK ((pteval_t)0x000ffffffffff000UL)
+#define PHYSICAL_PAGE_MASK ((unsigned long)PTE_PFN_MASK)
+#define PAGE_OFFSET ((unsigned long)0xffff888000000000UL)
+unsigned long pgd_index(unsigned long address);
+unsigned long p4d_index(unsigned long address);
+unsigned long pud_index(unsigned long address);
+unsigned long pmd_index(unsigned long address);
+unsigned long pte_index(unsigned long address);
+int pgd_present(pgd_t pgd);
+int p4d_present(p4d_t p4d);
+void pgd_clear(pgd_t *pgd);
+void p4d_clear(p4d_t *p4d);
+void pud_clear(pud_t *pud);
+unsigned long pgd_pfn(pgd_t pgd);
+unsigned long p4d_pfn(p4d_t p4d);
+struct page *pgd_page(pgd_t pgd);
+struct page *p4d_page(p4d_t p4d);
+unsigned long pgd_page_vaddr(pgd_t pgd);
+unsigned long p4d_page_vaddr(p4d_t p4d);
+unsigned long pud_page_vaddr(pud_t pud);
+unsigned long pmd_page_vaddr(pmd_t pmd);
+pud_t *p4d_pgtable(p4d_t p4d);
+pmd_t *pud_pgtable(pud_t pud);
+pgd_t pgdp_get(pgd_t *pgdp);
+p4d_t p4dp_get(p4d_t *p4dp);
+int pgd_write(pgd_t pgd);
+int p4d_write(p4d_t p4d);
+bool pgd_access_permitted(pgd_t pgd, bool write);
+bool p4d_access_permitted(p4d_t p4d, bool write);
+int pgd_devmap(pgd_t pgd);
+int p4d_devmap(p4d_t p4d);
+/* leaf tests under their names across kernels: pXd_huge() (hugetlb, before 6.9), pXd_large() (x86, before 6.9) */
+int pgd_huge(pgd_t pgd);
+int p4d_huge(p4d_t p4d);
+int pud_huge(pud_t pud);
+int pgd_large(pgd_t pgd);
+int p4d_large(p4d_t p4d);
+int pud_large(pud_t pud);
+int pmd_large(pmd_t pmd);
+int pmd_trans_unstable(pmd_t *pmd);
+int pmd_none_or_trans_huge_or_clear_bad(pmd_t *pmd);
+int pmd_none_or_clear_bad(pmd_t *pmd);
+int pud_none_or_clear_bad(pud_t *pud);
+int p4d_none_or_clear_bad(p4d_t *p4d);
+int pgd_none_or_clear_bad(pgd_t *pgd);
+pte_t *pte_offset_map_ro_nolock(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, pmd_t *pmdvalp, spinlock_t **ptlp);
+p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long address);
+pud_t *pud_alloc(struct mm_struct *mm, p4d_t *p4d, unsigned long address);
+pmd_t *pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long address);
+
+/* hugepd: a huge page directory in place of a lower table (powerpc, kernels before 6.10) */
+typedef struct { unsigned long pd; } hugepd_t;
+#define __hugepd(x) ((hugepd_t) { (x) })
+#define hugepd_val(x) ((x).pd)
+int is_hugepd(hugepd_t hpd);
+int hugepd_ok(hugepd_t hpd);
+pte_t *hugepd_page(hugepd_t hpd);
+unsigned int hugepd_shift(hugepd_t hpd);
+pte_t *hugepte_offset(hugepd_t hpd, unsigned long addr, unsigned int pdshift);
+unsigned long hugepte_addr_end(unsigned long addr, unsigned long end, unsigned long sz);
+int pgd_is_hugepd(pgd_t pgd);
+
+/* contiguous PTE / PMD runs (arm64, riscv): one TLB entry over CONT_PTES ptes or CONT_PMDS pmds */
+#define CONT_PTE_SHIFT (4 + PAGE_SHIFT)
+#define CONT_PTES (1 << (CONT_PTE_SHIFT - PAGE_SHIFT))
+#define CONT_PTE_SIZE (CONT_PTES * PAGE_SIZE)
+#define CONT_PTE_MASK (~(CONT_PTE_SIZE - 1))
+#define CONT_PMD_SHIFT (4 + PMD_SHIFT)
+#define CONT_PMDS (1 << (CONT_PMD_SHIFT - PMD_SHIFT))
+#define CONT_PMD_SIZE (CONT_PMDS * PMD_SIZE)
+#define CONT_PMD_MASK (~(CONT_PMD_SIZE - 1))
+int pte_cont(pte_t pte);
+int pmd_cont(pmd_t pmd);
+pte_t pte_mkcont(pte_t pte);
+pmd_t pmd_mkcont(pmd_t pmd);
+
+/* ---- older kernels' API (4.4 onwards) ---- */
+#define PAGE_CACHE_SHIFT PAGE_SHIFT
+#define PAGE_CACHE_SIZE PAGE_SIZE
+#define PAGE_CACHE_MASK PAGE_MASK
+#define READ 0
+#define WRITE 1
+#define VM_FAULT_WRITE ((vm_fault_t)0x000008)
+#define VM_FAULT_MINOR 0
+int page_cache_get_speculative(struct page *page);
+int page_cache_add_speculative(struct page *page, int count);
+void page_cache_get(struct page *page);
+void page_cache_release(struct page *page);
+int __get_user_pages_fast(unsigned long start, int nr_pages, int write, struct page **pages);
+long get_user_pages_locked(unsigned long start, unsigned long nr_pages, unsigned int gup_flags, struct page **pages, int *locked);
+int compound_mapcount(struct page *page);
+int hpage_nr_pages(struct page *page);
+bool hpage_pincount_available(struct page *page);
+bool try_grab_page(struct page *page, unsigned int flags);
+struct page *try_grab_compound_head(struct page *page, int refs, unsigned int flags);
+struct page *try_get_compound_head(struct page *page, int refs);
+void get_huge_page_tail(struct page *page);
+bool __get_page_tail(struct page *page);
+void get_page_foll(struct page *page);
+void put_huge_page(struct page *page);
+struct page *mem_map_next(struct page *iter, struct page *base, int offset);
+struct page *mem_map_offset(struct page *base, int offset);
+void *radix_tree_deref_slot(void **slot);
+int radix_tree_exception(void *arg);
+int radix_tree_deref_retry(void *arg);
+struct page *find_get_entry(struct address_space *mapping, pgoff_t offset);
+int is_zero_pfn(unsigned long pfn);
+int down_read_killable(struct rw_semaphore *sem);
+struct lruvec *mem_cgroup_page_lruvec(struct page *page, struct pglist_data *pgdat);
+struct lruvec *lock_page_lruvec_irqsave(struct page *page, unsigned long *flags);
+
+/* ---- more header vocabulary fragments use (kernels 4.4 to 6.18) ---- */
+typedef struct { u64 val; } pfn_t;
+typedef u64 kvm_pfn_t;
+typedef u32 depot_stack_handle_t;
+#define TASK_COMM_LEN 16
+#define TASK_SIZE ((1UL << 47) - PAGE_SIZE)
+#define TAIL_MAPPING ((void *)0x400)
+#define PAGE_FLAGS_CHECK_AT_PREP ((1UL << 22) - 1)
+#define IOMMU_READ (1 << 0)
+#define IOMMU_WRITE (1 << 1)
+#define ARCH_IMPLEMENTS_FLUSH_DCACHE_PAGE 0
+#define __GFP_ZEROTAGS ((gfp_t)0x800000u)
+#define __GFP_SKIP_KASAN_POISON ((gfp_t)0x1000000u)
+#define ALLOC_NO_WATERMARKS 0x04
+#define MPOL_MF_STRICT (1 << 0)
+#define MPOL_MF_MOVE (1 << 1)
+#define MPOL_MF_MOVE_ALL (1 << 2)
+#define TIF_MEMDIE 20
+enum migratetype { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE, MIGRATE_RECLAIMABLE, MIGRATE_PCPTYPES, MIGRATE_HIGHATOMIC = MIGRATE_PCPTYPES,
+	MIGRATE_CMA, MIGRATE_ISOLATE, MIGRATE_TYPES };
+enum { MM_FILEPAGES, MM_ANONPAGES, MM_SWAPENTS, MM_SHMEMPAGES, NR_MM_COUNTERS };
+enum vm_event_item { PGPGIN, PGPGOUT, PSWPIN, PSWPOUT, PGFAULT, PGMAJFAULT, PGLAZYFREED, PGREFILL, PGSTEAL_KSWAPD,
+	THP_FAULT_ALLOC, THP_FAULT_FALLBACK, THP_FAULT_FALLBACK_CHARGE, THP_COLLAPSE_ALLOC, THP_SPLIT_PAGE, THP_SPLIT_PMD,
+	THP_ZERO_PAGE_ALLOC, NR_VM_EVENT_ITEMS };
+enum node_stat_item { NR_LRU_BASE, NR_INACTIVE_ANON = NR_LRU_BASE, NR_ACTIVE_ANON, NR_INACTIVE_FILE, NR_ACTIVE_FILE,
+	NR_UNEVICTABLE, NR_ISOLATED_ANON, NR_ISOLATED_FILE, NR_FILE_PAGES, NR_FILE_MAPPED, NR_ANON_MAPPED, NR_SHMEM,
+	NR_ANON_THPS, NR_FILE_THPS, NR_VM_NODE_STAT_ITEMS };
+enum mf_result { MF_IGNORED, MF_FAILED, MF_DELAYED, MF_RECOVERED };
+enum mf_action_page_type { MF_MSG_KERNEL, MF_MSG_KERNEL_HIGH_ORDER, MF_MSG_SLAB, MF_MSG_DIFFERENT_COMPOUND,
+	MF_MSG_POISONED_HUGE, MF_MSG_HUGE, MF_MSG_FREE_HUGE, MF_MSG_NON_PMD_HUGE, MF_MSG_UNMAP_FAILED,
+	MF_MSG_DIRTY_SWAPCACHE, MF_MSG_CLEAN_SWAPCACHE, MF_MSG_DIRTY_MLOCKED_LRU, MF_MSG_CLEAN_MLOCKED_LRU,
+	MF_MSG_DIRTY_UNEVICTABLE_LRU, MF_MSG_CLEAN_UNEVICTABLE_LRU, MF_MSG_DIRTY_LRU, MF_MSG_CLEAN_LRU,
+	MF_MSG_TRUNCATED_LRU, MF_MSG_BUDDY, MF_MSG_BUDDY_2ND, MF_MSG_DAX, MF_MSG_UNSPLIT_THP, MF_MSG_ALREADY_POISONED,
+	MF_MSG_UNKNOWN };
+extern int sysctl_memory_failure_recovery;
+extern int sysctl_memory_failure_early_kill;
+/* get_ksm_page() modes, 5.x */
+enum get_ksm_page_flags { GET_KSM_PAGE_NOLOCK, GET_KSM_PAGE_LOCK, GET_KSM_PAGE_TRYLOCK };
+
+struct iovec { void *iov_base; size_t iov_len; };
+
+/* ZONE_DEVICE */
+struct dev_pagemap_ops {
+	void (*page_free)(struct page *page);
+	vm_fault_t (*migrate_to_ram)(struct vm_fault *vmf);
+	int (*memory_failure)(struct dev_pagemap *pgmap, unsigned long pfn, unsigned long nr_pages, int mf_flags);
+};
+struct dev_pagemap {
+	struct percpu_ref *ref;
+	int type;
+	unsigned int flags;
+	unsigned long vmemmap_shift;
+	const struct dev_pagemap_ops *ops;
+	void *owner;
+	int nr_range;
+};
+
+/* swap devices */
+enum { SWP_USED = 1 << 0, SWP_WRITEOK = 1 << 1, SWP_DISCARDABLE = 1 << 2, SWP_DISCARDING = 1 << 3,
+	SWP_SOLIDSTATE = 1 << 4, SWP_CONTINUED = 1 << 5, SWP_BLKDEV = 1 << 6, SWP_ACTIVATED = 1 << 7, SWP_FS_OPS = 1 << 8,
+	SWP_AREA_DISCARD = 1 << 9, SWP_PAGE_DISCARD = 1 << 10, SWP_STABLE_WRITES = 1 << 11, SWP_SYNCHRONOUS_IO = 1 << 12 };
+struct swap_info_struct { unsigned long flags; short prio; signed char type; unsigned int max; unsigned char *swap_map;
+	unsigned int pages; unsigned int inuse_pages; struct block_device *bdev; struct file *swap_file; spinlock_t lock; };
+struct swap_info_struct *swp_swap_info(swp_entry_t entry);
+struct swap_info_struct *get_swap_device(swp_entry_t entry);
+void put_swap_device(struct swap_info_struct *si);
+
+/* page walks (include/linux/pagewalk.h; before 5.4 the callbacks lived in struct mm_walk itself) */
+struct mm_walk;
+struct mm_walk_ops {
+	int (*pgd_entry)(pgd_t *pgd, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*p4d_entry)(p4d_t *p4d, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pud_entry)(pud_t *pud, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pmd_entry)(pmd_t *pmd, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pte_entry)(pte_t *pte, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pte_hole)(unsigned long addr, unsigned long next, int depth, struct mm_walk *walk);
+	int (*hugetlb_entry)(pte_t *pte, unsigned long hmask, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*test_walk)(unsigned long addr, unsigned long next, struct mm_walk *walk);
+};
+struct mm_walk {
+	const struct mm_walk_ops *ops;
+	int (*pud_entry)(pud_t *pud, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pmd_entry)(pmd_t *pmd, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pte_entry)(pte_t *pte, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*pte_hole)(unsigned long addr, unsigned long next, struct mm_walk *walk);
+	int (*hugetlb_entry)(pte_t *pte, unsigned long hmask, unsigned long addr, unsigned long next, struct mm_walk *walk);
+	struct mm_struct *mm;
+	pgd_t *pgd;
+	struct vm_area_struct *vma;
+	void *private;
+};
+int walk_page_range(struct mm_struct *mm, unsigned long start, unsigned long end, const struct mm_walk_ops *ops, void *private);
+int walk_page_vma(struct vm_area_struct *vma, const struct mm_walk_ops *ops, void *private);
+
+/* page_ext (include/linux/page_ext.h) */
+struct page_ext { unsigned long flags; };
+enum page_ext_flags { PAGE_EXT_OWNER, PAGE_EXT_OWNER_ALLOCATED, PAGE_EXT_PINNER_MIGRATION_FAILED, PAGE_EXT_YOUNG, PAGE_EXT_IDLE };
+struct page_ext_iter { unsigned long index; unsigned long start_pfn; struct page_ext *page_ext; };
+struct page_ext *page_ext_get(const struct page *page);
+void page_ext_put(struct page_ext *page_ext);
+struct page_ext *lookup_page_ext(const struct page *page);
+struct page_ext *page_ext_next(struct page_ext *curr);
+struct page_ext *page_ext_iter_begin(struct page_ext_iter *iter, unsigned long pfn);
+struct page_ext *page_ext_iter_next(struct page_ext_iter *iter);
+struct page_ext *page_ext_iter_get(const struct page_ext_iter *iter);
+#define for_each_page_ext(__page, __pgcount, __page_ext, __iter) \
+	for (__page_ext = page_ext_iter_begin(&__iter, page_to_pfn(__page)); \
+	     __page_ext && __iter.index < __pgcount; __page_ext = page_ext_iter_next(&__iter))
+void *page_ext_data(struct page_ext *page_ext, void *ops);
+
+/* CMA areas (mm/cma.h) */
+struct cma_memrange { unsigned long base_pfn; unsigned long early_pfn; unsigned long count; unsigned long *bitmap; };
+struct cma {
+	unsigned long base_pfn;
+	unsigned long count;
+	unsigned long available_count;
+	unsigned long *bitmap;
+	unsigned int order_per_bit;
+	spinlock_t lock;
+	struct mutex alloc_mutex;
+	char name[64];
+	int nranges;
+	struct cma_memrange ranges[8];
+	atomic64_t nr_pages_succeeded;
+	atomic64_t nr_pages_failed;
+};
+const char *cma_get_name(const struct cma *cma);
+unsigned long cma_bitmap_maxno(struct cma *cma);
+unsigned long cma_bitmap_aligned_mask(const struct cma *cma, unsigned int align_order);
+unsigned long cma_bitmap_aligned_offset(const struct cma *cma, unsigned int align_order);
+unsigned long cma_bitmap_pages_to_bits(const struct cma *cma, unsigned long pages);
+void cma_clear_bitmap(struct cma *cma, unsigned long pfn, unsigned long count);
+int alloc_contig_range(unsigned long start, unsigned long end, unsigned int migratetype, gfp_t gfp_mask);
+
+/* HugeTLB vmemmap optimisation (mm/hugetlb_vmemmap.h) */
+#define HUGETLB_VMEMMAP_RESERVE_SIZE PAGE_SIZE
+#define HUGETLB_VMEMMAP_RESERVE_PAGES (HUGETLB_VMEMMAP_RESERVE_SIZE / sizeof(struct page))
+extern struct static_key_false hugetlb_optimize_vmemmap_key;
+#define DECLARE_STATIC_KEY_FALSE(name) extern struct static_key_false name
+
+/* futex keys (kernel/futex/futex.h; kernel/futex.c before 5.16) */
+#define FUT_OFF_INODE 1
+#define FUT_OFF_MMSHARED 2
+union futex_key {
+	struct { u64 i_seq; unsigned long pgoff; unsigned int offset; struct inode *inode; } shared;
+	struct { union { struct mm_struct *mm; u64 __tmp; }; unsigned long address; unsigned int offset; } private;
+	struct { u64 ptr; unsigned long word; unsigned int offset; } both;
+};
+enum futex_access { FUTEX_READ, FUTEX_WRITE };
+u64 get_inode_sequence_number(struct inode *inode);
+pgoff_t basepage_index(struct page *page);
+
+/* crypto scatterlist walks (include/crypto/scatterwalk.h, include/crypto/internal/hash.h) */
+struct scatter_walk {
+	union { void *const addr; void *__addr; };
+	struct scatterlist *sg;
+	unsigned int offset;
+};
+struct crypto_hash_walk {
+	const char *data;
+	unsigned int offset;
+	unsigned int flags;
+	struct page *pg;
+	unsigned int entrylen;
+	unsigned int total;
+	struct scatterlist *sg;
+};
+#define CRYPTO_AHASH_REQ_VIRT 0x00000001
+void scatterwalk_unmap(struct scatter_walk *walk);
+void scatterwalk_start(struct scatter_walk *walk, struct scatterlist *sg);
 
 #endif /* __MMLINT_BUILTIN_H */

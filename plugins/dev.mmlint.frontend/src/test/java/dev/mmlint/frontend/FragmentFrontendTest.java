@@ -143,4 +143,47 @@ class FragmentFrontendTest {
         assertEquals(3, bad.diagnostic().line());
         assertTrue(bad.getMessage().contains("CONFIG_SPARSEMEM"), bad.getMessage());
     }
+
+    private static List<String> names(List<FunctionCoverage> cov) {
+        return cov.stream().map(FunctionCoverage::name).sorted().toList();
+    }
+
+    @Test void configConditionalsAreParsedBothWays(@TempDir Path dir) throws Exception {
+        String text = "#ifdef CONFIG_A_TEST\nstatic int a(void) { return 1; }\n#endif\n"
+                + "#if IS_ENABLED(CONFIG_B_TEST) && \\\n    defined(CONFIG_C_TEST)\nstatic int bc(void) { return 2; }\n#else\nstatic int notbc(void) { return 3; }\n#endif\n"
+                + "static int d(void)\n{\n\tif (IS_ENABLED(CONFIG_D_TEST))\n\t\treturn 4;\n\treturn 0;\n}\n";
+        ParsedUnit u = fe.parseText(dir.resolve("v.c"), "v.c", text);
+        assertEquals(List.of("d", "notbc"), names(u.coverage()), "the unit: tested symbols not set");
+        assertEquals(1, u.variants().size());
+        ParsedUnit.Variant v = u.variants().get(0);
+        assertEquals(List.of("CONFIG_A_TEST", "CONFIG_B_TEST", "CONFIG_C_TEST", "CONFIG_D_TEST"), v.enabled());
+        assertEquals(List.of("a", "bc", "d"), names(v.unit().coverage()), "the variant: all defined");
+        assertEquals(List.of("a", "bc", "d", "notbc"), names(u.coverageAcrossVariants()));
+        for (FunctionCoverage c : u.coverageAcrossVariants())
+            assertEquals(FunctionCoverage.Status.CLEAN, c.status(), () -> c.name() + ": " + c.reasons());
+    }
+
+    @Test void noConfigConditionalNoSecondParse(@TempDir Path dir) throws Exception {
+        ParsedUnit u = fe.parseText(dir.resolve("n.c"), "n.c",
+                "/* CONFIG_X is mentioned in a comment only */\n#ifdef __KERNEL__\nstatic int a(void) { return 1; }\n#endif\n");
+        assertTrue(u.variants().isEmpty());
+        assertEquals(List.of("a"), names(u.coverage()));
+    }
+
+    @Test void statedSymbolsReachThePreprocessorAndAreNotVaried(@TempDir Path dir) throws Exception {
+        String text = "/*\n * mmlint-config: CONFIG_ON_TEST=y CONFIG_OFF_TEST=n CONFIG_MOD_TEST=m\n */\n"
+                + "#ifdef CONFIG_ON_TEST\nstatic int on(void) { return 1; }\n#endif\n"
+                + "#ifdef CONFIG_OFF_TEST\nstatic int off(void) { return 1; }\n#endif\n"
+                + "#if IS_ENABLED(CONFIG_MOD_TEST)\nstatic int mod(void) { return 1; }\n#endif\n";
+        ParsedUnit u = fe.parseText(dir.resolve("s.c"), "s.c", text);
+        assertTrue(u.variants().isEmpty(), "every tested symbol is stated");
+        assertEquals(List.of("mod", "on"), names(u.coverage()));
+        KernelConfig c = u.context().config();
+        assertTrue(c.stated());
+        assertTrue(c.partial(), "a fragment states some options: the others are unknown");
+        // with an unstated one as well: only that one is varied
+        ParsedUnit w = fe.parseText(dir.resolve("w.c"), "w.c", text + "#ifdef CONFIG_OTHER_TEST\nstatic int other(void) { return 1; }\n#endif\n");
+        assertEquals(List.of("CONFIG_OTHER_TEST"), w.variants().get(0).enabled());
+        assertEquals(List.of("mod", "on", "other"), names(w.variants().get(0).unit().coverage()));
+    }
 }

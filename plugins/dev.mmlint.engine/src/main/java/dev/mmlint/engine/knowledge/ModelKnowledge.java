@@ -60,10 +60,17 @@ public final class ModelKnowledge implements ApiKnowledge {
         }
     }
 
-    /** The model's context for a kernel context: Kconfig only when the values were stated. */
+    /**
+     * The model's context for a kernel context: Kconfig only when the values were stated; symbols a
+     * partial statement (a fragment's {@code mmlint-config:}) leaves out are unknown, not off.
+     */
     public static TreeContext treeContext(KernelContext kc) {
         KernelVersion v = kc.version();
         Map<String, String> k = kc.config().stated() ? kc.config().values() : null;
+        if (k != null && kc.config().partial()) {
+            k = new java.util.LinkedHashMap<>(k);
+            k.put(TreeContext.UNSTATED, TreeContext.UNKNOWN_VALUE);
+        }
         return new TreeContext(v, k);
     }
 
@@ -85,7 +92,7 @@ public final class ModelKnowledge implements ApiKnowledge {
         if (a.result() == Tri.UNKNOWN) {
             List<String> unknown = new ArrayList<>();
             if (ctx.version() == null && !w.toString().equals("all kernels")) unknown.add("kernel version");
-            if (ctx.kconfig() == null && ci.kconfig() != null) unknown.add("Kconfig");
+            if ((ctx.kconfig() == null || ctx.kconfigPartial()) && ci.kconfig() != null) unknown.add("Kconfig");
             why = "applies on " + ci.applicabilityText(w) + (unknown.isEmpty() ? "" : "; " + String.join(" and ", unknown) + " of this code not known");
         }
         String summary = ci.rationale() == null ? ci.id() : ci.rationale().split("(?<=\\.)\\s")[0];

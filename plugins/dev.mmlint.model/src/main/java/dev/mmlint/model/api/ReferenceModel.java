@@ -155,7 +155,8 @@ public final class ReferenceModel {
         if (k == null) return new Applicability(v, vr);
         Tri kv = k.eval(ctx.kconfig());
         String kr = ctx.kconfig() == null ? "kconfig unknown (clause: " + k.text() + ")"
-                : k.text() + (kv == Tri.YES ? " holds" : " does not hold") + " (" + k.explain(ctx.kconfig()) + ")";
+                : k.text() + (kv == Tri.YES ? " holds" : kv == Tri.NO ? " does not hold" : " may hold")
+                        + " (" + k.explain(ctx.kconfig()) + ")";
         return new Applicability(v.and(kv), vr + "; " + kr);
     }
 

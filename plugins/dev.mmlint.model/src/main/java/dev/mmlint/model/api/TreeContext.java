@@ -9,8 +9,15 @@ import java.util.Map;
  * with or without the CONFIG_ prefix; "y"/"m" enable a symbol, "n" or absence disables it).
  * Either may be null when unknown; queries then answer conservatively (facts whose applicability
  * cannot be decided are included and flagged UNKNOWN).
+ * A Kconfig map may state only some symbols: its {@link #UNSTATED} key gives the value of every symbol
+ * it does not list, and the value {@link #UNKNOWN_VALUE} means unknown (both ways). A lone fragment
+ * that states {@code CONFIG_A=y CONFIG_B=n} is {@code {A=y, B=n, *=?}}: other symbols are unknown.
  */
 public record TreeContext(KernelVersion version, Map<String, String> kconfig) {
+    /** The key whose value stands for every symbol a Kconfig map does not list (default: n). */
+    public static final String UNSTATED = "*";
+    /** A symbol value meaning unknown: predicates over it evaluate to UNKNOWN. */
+    public static final String UNKNOWN_VALUE = "?";
 
     public TreeContext {
         if (kconfig != null) {
@@ -45,6 +52,11 @@ public record TreeContext(KernelVersion version, Map<String, String> kconfig) {
             }
         }
         return out;
+    }
+
+    /** Whether some symbol's value is unknown (a partial map, or a value {@link #UNKNOWN_VALUE}). */
+    public boolean kconfigPartial() {
+        return kconfig != null && kconfig.containsValue(UNKNOWN_VALUE);
     }
 
     public static String normalizeSymbol(String s) {

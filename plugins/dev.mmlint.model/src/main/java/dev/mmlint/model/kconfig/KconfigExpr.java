@@ -16,7 +16,8 @@ import java.util.TreeSet;
  *
  * <p>Semantics follow Kconfig: a bare symbol holds when its value is {@code y} or {@code m}; an unset
  * symbol is {@code n}; {@code SYM = v} / {@code SYM != v} compare the value as a string. Evaluation is
- * three-valued: with no Kconfig at all (null map) every symbol is UNKNOWN.
+ * three-valued: with no Kconfig at all (null map) every symbol is UNKNOWN; a map that states only some
+ * symbols (see {@link TreeContext#UNSTATED}) leaves the others UNKNOWN, and a value {@code ?} is UNKNOWN.
  */
 public sealed interface KconfigExpr {
 
@@ -32,7 +33,10 @@ public sealed interface KconfigExpr {
         Set<String> syms = new TreeSet<>();
         collectSymbols(syms);
         List<String> parts = new ArrayList<>();
-        for (String s : syms) parts.add(s + "=" + (kconfig == null ? "?" : kconfig.getOrDefault(s, "n")));
+        for (String s : syms) {
+            String v = kconfig == null ? null : lookup(kconfig, s);
+            parts.add(s + "=" + (v == null ? "?" : v));
+        }
         return String.join(", ", parts);
     }
 
@@ -44,8 +48,8 @@ public sealed interface KconfigExpr {
 
     record Sym(String name) implements KconfigExpr {
         public Tri eval(Map<String, String> k) {
-            if (k == null) return Tri.UNKNOWN;
-            String v = k.getOrDefault(name, "n");
+            String v = k == null ? null : lookup(k, name);
+            if (v == null) return Tri.UNKNOWN;
             return Tri.of(v.equals("y") || v.equals("m"));
         }
 
@@ -60,8 +64,9 @@ public sealed interface KconfigExpr {
 
     record Cmp(String name, boolean equal, String value) implements KconfigExpr {
         public Tri eval(Map<String, String> k) {
-            if (k == null) return Tri.UNKNOWN;
-            String v = unquote(k.getOrDefault(name, "n"));
+            String raw = k == null ? null : lookup(k, name);
+            if (raw == null) return Tri.UNKNOWN;
+            String v = unquote(raw);
             return Tri.of(v.equals(value) == equal);
         }
 
@@ -180,6 +185,16 @@ public sealed interface KconfigExpr {
             collectDomains(o.left(), d);
             collectDomains(o.right(), d);
         }
+    }
+
+    /**
+     * The value of {@code name} in {@code kconfig}, null when unknown: a listed value ({@code ?} is
+     * unknown), else the map's {@link TreeContext#UNSTATED} value, else {@code n} (Kconfig's unset).
+     */
+    static String lookup(Map<String, String> kconfig, String name) {
+        String v = kconfig.get(name);
+        if (v == null) v = kconfig.getOrDefault(TreeContext.UNSTATED, "n");
+        return TreeContext.UNKNOWN_VALUE.equals(v) ? null : v;
     }
 
     /** Normalizes a symbol name as written (drops CONFIG_). */

@@ -23,6 +23,24 @@ class KconfigExprTest {
         assertEquals("SPARSEMEM=y, SPARSEMEM_VMEMMAP=n", e.explain(Map.of("SPARSEMEM", "y")));
     }
 
+    /** A map that states some symbols only: the others are unknown both ways, not off. */
+    @Test
+    void unstatedSymbolsOfAPartialConfigAreUnknown() {
+        Map<String, String> partial = Map.of("SPARSEMEM", "y", "HIGHMEM", "n", dev.mmlint.model.api.TreeContext.UNSTATED,
+                dev.mmlint.model.api.TreeContext.UNKNOWN_VALUE);
+        assertEquals(Tri.YES, KconfigExpr.parse("SPARSEMEM").eval(partial));
+        assertEquals(Tri.NO, KconfigExpr.parse("HIGHMEM").eval(partial), "stated off stays off");
+        assertEquals(Tri.UNKNOWN, KconfigExpr.parse("HUGETLB_PAGE").eval(partial));
+        assertEquals(Tri.UNKNOWN, KconfigExpr.parse("!HUGETLB_PAGE").eval(partial));
+        assertEquals(Tri.UNKNOWN, KconfigExpr.parse("SPARSEMEM && !SPARSEMEM_VMEMMAP").eval(partial));
+        assertEquals(Tri.NO, KconfigExpr.parse("HIGHMEM && HUGETLB_PAGE").eval(partial));
+        assertEquals(Tri.YES, KconfigExpr.parse("SPARSEMEM || HUGETLB_PAGE").eval(partial));
+        assertEquals(Tri.UNKNOWN, KconfigExpr.parse("PGTABLE_LEVELS = 5").eval(partial));
+        assertEquals("SPARSEMEM=y, SPARSEMEM_VMEMMAP=?", KconfigExpr.parse("SPARSEMEM && !SPARSEMEM_VMEMMAP").explain(partial));
+        assertTrue(new dev.mmlint.model.api.TreeContext(null, partial).kconfigPartial());
+        assertFalse(new dev.mmlint.model.api.TreeContext(null, Map.of("SPARSEMEM", "y")).kconfigPartial());
+    }
+
     @Test
     void comparisonsAndPrecedence() {
         KconfigExpr e = KconfigExpr.parse("(THP || HUGETLB_PAGE) && PGTABLE_LEVELS = 5 && ARCH != \"arm 64\"");
