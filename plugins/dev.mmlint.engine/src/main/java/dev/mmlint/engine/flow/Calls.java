@@ -178,6 +178,10 @@ final class Calls {
             case PUBLISH, SET_COUNT -> c.compound.published(st.compound, var, pv, a.kind() == ArgEffect.Kind.SET_COUNT, off, length(ax), api, a.clause());
             case PREPARE -> c.compound.prepared(st.compound, var, pv, api, a.clause(), line);
             case FREEZE -> c.compound.frozen(st.compound, var);
+            case INITIALISE -> {
+                c.compound.initialised(st.compound, var);
+                c.shape.initialised(st.core, var);
+            }
             case NR_PAGES -> { }
             case DECIDES_EXCLUSIVE -> c.exclusive.decides(st.exclusive, api, line);
         }

@@ -22,7 +22,10 @@ final class CompoundModel {
         if (var == null) return;
         if (set && !c.isFrozen(var) && pv.originClause() != null)
             events.emit(new Event.Publish(off, len, api, var, pv, clause, "unfrozen", 0));
-        if (!c.isPrepared(var)) c.publish(var, off);
+        // a page the caller handed over (a block fresh off the buddy lists, prep_new_page()) is refcounted
+        // before it is prepared in the allocator's normal order: only a page this function found itself
+        // (a lookup, a contiguous range) may be held by a pfn walker meanwhile
+        if (!c.isPrepared(var) && pv.shape() != Shape.PARAM) c.publish(var, off);
     }
 
     /** {@code api} prepares {@code var} as a compound page at {@code line}. */
@@ -32,6 +35,13 @@ final class CompoundModel {
         if (pub != null) events.emit(new Event.Publish(pub, 1, api, var, pv, clause, "before-prepare", line));
         c.prepare(var);
     }
+
+    /**
+     * The struct page of {@code var} is being initialised (memmap initialisation at boot, deferred or
+     * ZONE_DEVICE): nothing can reach it yet, so no one else can hold a reference; its refcount is as
+     * private as a frozen one.
+     */
+    void initialised(CompoundFacts c, String var) { if (var != null) c.freeze(var); }
 
     /** The refcount of {@code var} is frozen. */
     void frozen(CompoundFacts c, String var) { if (var != null) c.freeze(var); }

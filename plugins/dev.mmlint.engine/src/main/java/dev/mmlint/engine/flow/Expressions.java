@@ -221,6 +221,8 @@ final class Expressions {
                 V lv = eval(l), rv = eval(r);
                 V.Cmp cmp = new V.Cmp(op, lv, rv);
                 c.exclusive.compared(cmp, offset(b), length(b), b.getRawSignature());
+                String keyhole = c.indifference.keyhole(b);
+                if (keyhole != null && c.st.core.hasPage(keyhole)) c.shape.keyhole(cmp, keyhole);
                 return cmp;
             }
             case IASTBinaryExpression.op_logicalAnd: case IASTBinaryExpression.op_logicalOr:
@@ -302,13 +304,15 @@ final class Expressions {
         if (ov instanceof V.Page p && f.isPointerDereference() && p.v().shape() != Shape.FOLIO) {
             Optional<Clause> headOnly = c.kb.headOnlyField(fieldName);
             String base = p.var() != null ? p.var() : owner.getRawSignature();
-            c.shape.fieldAccess(Ast.offsetOfName(f), length(f), base, p.v(), fieldName, headOnly.orElse(null), write);
-            if (headOnly.isPresent()) c.spec.headUse(c.st.spec, p.var(), base + "->" + fieldName, Ast.offsetOfName(f));
+            // a read whose value no tail can act on (rejected anyway, a keyhole test): no head needed
+            boolean indifferent = !write && headOnly.isPresent() && c.indifference.indifferent(f, p.var());
+            if (!indifferent) c.shape.fieldAccess(Ast.offsetOfName(f), length(f), base, p.v(), fieldName, headOnly.orElse(null), write);
+            if (headOnly.isPresent() && !indifferent) c.spec.headUse(c.st.spec, p.var(), base + "->" + fieldName, Ast.offsetOfName(f));
             // learn a head requirement from a read of the value only: initialising writes
             // (INIT_LIST_HEAD(&page->lru), page->mapping = NULL) do not say the page must be a head
             boolean addressTaken = strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper
                     || f.getParent() instanceof IASTUnaryExpression pu2 && pu2.getOperator() == IASTUnaryExpression.op_amper;
-            if (headOnly.isPresent() && !write && !addressTaken)
+            if (headOnly.isPresent() && !write && !addressTaken && !indifferent)
                 c.shape.headOnlyRead(p.v(), base, "reads " + base + "->" + fieldName, c.line(offset(f)), headOnly.get(), c.pathCondition(Map.of()));
             if (p.v().unvalidated()) use(f, p, "dereferenced (->" + fieldName + ")");
         }

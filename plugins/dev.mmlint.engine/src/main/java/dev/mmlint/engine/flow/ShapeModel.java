@@ -3,6 +3,7 @@ package dev.mmlint.engine.flow;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.knowledge.ApiEffect;
 import dev.mmlint.engine.knowledge.Clause;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +21,8 @@ final class ShapeModel {
      * only when it is such a contract (backed by a clause of the same rule, or learned from a body).
      */
     private final Clause contract;
+    /** keyhole comparisons of this function (identity), by the page variable whose field they read */
+    private final Map<V.Cmp, String> keyholes = new IdentityHashMap<>();
 
     ShapeModel(Events events, Clause contract) {
         this.events = events;
@@ -50,6 +53,32 @@ final class ShapeModel {
         if (of == null || ha.var() != null || !of.equals(hb.var())) return;
         PageValue pv = core.pageOrUnknown(of);
         core.putPage(of, pv.withShape(Shape.HEAD, pv.origin(), pv.originClause()));
+    }
+
+    /**
+     * A speculative reference on {@code var} itself succeeded (get_page_unless_zero(page) returned
+     * true): its refcount was not zero, and a tail's always is, so the page is not a tail there.
+     */
+    void referenced(PageFacts core, String var) {
+        if (var == null || !core.hasPage(var)) return;
+        PageValue pv = core.page(var);
+        if (pv.shape().mayBeTail() || pv.shape() == Shape.PARAM) core.putPage(var, pv.withShape(notTail(pv), pv.origin(), pv.originClause()));
+    }
+
+    /** The struct page of {@code var} was just initialised: an order-0 page until it is prepared as part of a compound page. */
+    void initialised(PageFacts core, String var) {
+        if (var == null) return;
+        PageValue pv = core.pageOrUnknown(var);
+        core.putPage(var, pv.withShape(Shape.SMALL, pv.origin(), pv.originClause()));
+    }
+
+    /** Comparison {@code cmp} is a keyhole test of a head-only field of {@code var} (see {@link TailIndifference}). */
+    void keyhole(V.Cmp cmp, String var) { keyholes.put(cmp, var); }
+
+    /** {@code cmp} found its operands equal on this edge: where it is a keyhole test, the page is not a tail. */
+    void keyholePassed(PageFacts core, V.Cmp cmp) {
+        String var = keyholes.get(cmp);
+        if (var != null) referenced(core, var);
     }
 
     /** {@code base->field} at [off, off+len) on page value {@code pv}; {@code headOnly}: the field's head-only clause, or null. */

@@ -201,7 +201,11 @@ public final class Transfer {
     void refine(V v, boolean truth) {
         FlowState st = c.st;
         if (v instanceof V.Not n) { refine(n.inner(), !truth); return; }
-        if (v instanceof V.Spec s) { c.spec.outcome(st, s, truth); return; }
+        if (v instanceof V.Spec s) {
+            c.spec.outcome(st, s, truth);
+            if (truth) c.shape.referenced(st.core, s.var());
+            return;
+        }
         if (v instanceof V.Page p && p.var() != null && !truth) { c.spec.nullOnEdge(st.core, p.var()); return; }
         if (v instanceof V.Test t && t.var() != null) { c.shape.tested(st.core, t.var(), t.kind(), truth); return; }
         if (v instanceof V.Count k) { c.gup.countIs(st.gup, k.array(), truth ? 1 : 0); return; }
@@ -218,6 +222,7 @@ public final class Transfer {
         if ((eq || ne) && eq == truth) {
             c.shape.equal(st.core, cmp.l(), cmp.r());
             c.shape.equal(st.core, cmp.r(), cmp.l());
+            c.shape.keyholePassed(st.core, cmp);
         }
         // GUP counts against constants
         if (cmp.l() instanceof V.Count k && cmp.r() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, false);

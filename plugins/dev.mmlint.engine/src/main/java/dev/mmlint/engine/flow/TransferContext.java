@@ -29,6 +29,7 @@ final class TransferContext implements Events {
     final GupModel gup;
     final CompoundModel compound;
     final ExclusivityModel exclusive;
+    final TailIndifference indifference;
 
     final Expressions ex;
     final Calls calls;
@@ -52,6 +53,7 @@ final class TransferContext implements Events {
         gup = new GupModel(this);
         compound = new CompoundModel(this);
         exclusive = new ExclusivityModel(this);
+        indifference = new TailIndifference(kb, view);
         ex = new Expressions(this);
         calls = new Calls(this);
         this.transfer = transfer;

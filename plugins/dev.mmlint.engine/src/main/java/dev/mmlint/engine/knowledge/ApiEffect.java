@@ -92,7 +92,9 @@ public record ApiEffect(String name, Result result, int resultArg, Clause result
             /** acts on the belief that the page is exclusively ours (reuse for a write, move the anon rmap) */
             DECIDES_EXCLUSIVE,
             /** tests what the referenced page is now (PageLRU, isolation): re-validates a speculative get on a pfn's page */
-            RECHECK
+            RECHECK,
+            /** initialises the struct page (memmap initialisation): unreachable before, order-0 after */
+            INITIALISE
         }
     }
 

@@ -170,6 +170,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case SETS_REFCOUNT -> ArgEffect.Kind.SET_COUNT;
                 case DECIDES_EXCLUSIVE -> ArgEffect.Kind.DECIDES_EXCLUSIVE;
                 case RECHECKS_PAGE -> ArgEffect.Kind.RECHECK;
+                case INITIALISES -> ArgEffect.Kind.INITIALISE;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));

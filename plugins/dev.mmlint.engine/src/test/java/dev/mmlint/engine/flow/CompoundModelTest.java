@@ -46,6 +46,24 @@ class CompoundModelTest {
         assertTrue(ev.events.isEmpty());
     }
 
+    @Test void aPageTheCallerHandedOverMayBeRefcountedBeforeItIsPrepared() {
+        CompoundFacts c = new CompoundFacts();
+        PageValue handed = PageValue.param(0, "page", RecordingEvents.at(1));
+        model.published(c, "page", handed, false, 40, 9, "set_page_refcounted", clause);
+        model.prepared(c, "page", handed, "prep_compound_page", clause, 7);
+        assertTrue(ev.events.isEmpty(), "a block fresh off the buddy lists: the allocator's normal order");
+    }
+
+    @Test void anInitialisedStructPageHasAPrivateRefcount() {
+        CompoundFacts c = new CompoundFacts();
+        model.initialised(c, "page");
+        model.published(c, "page", looked, true, 40, 9, "set_page_count", clause);
+        model.published(c, "other", looked, true, 50, 9, "set_page_count", clause);
+        List<Event.Publish> raised = ev.of(Event.Publish.class);
+        assertEquals(1, raised.size(), "only the page not initialised");
+        assertEquals("other", raised.get(0).var());
+    }
+
     @Test void joinIsASemilattice() {
         CompoundFacts a = new CompoundFacts(), b = new CompoundFacts(), d = new CompoundFacts(), e = new CompoundFacts();
         a.publish("page", 10);

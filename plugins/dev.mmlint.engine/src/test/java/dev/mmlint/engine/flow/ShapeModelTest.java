@@ -29,6 +29,42 @@ class ShapeModelTest {
         assertEquals(Shape.MAYBE_TAIL, core.page("page").shape(), "the copy tested changes, not the original");
     }
 
+    @Test void aSuccessfulReferenceOnThePageItselfProvesItIsNotATail() {
+        PageFacts core = new PageFacts();
+        core.putPage("page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), null));
+        core.putPage("small", PageValue.of(Shape.SMALL, RecordingEvents.at(1), null));
+        core.putPage("p", param);
+        model.referenced(core, "page");
+        model.referenced(core, "small");
+        model.referenced(core, "p");
+        model.referenced(core, "unknown");
+        assertEquals(Shape.HEAD, core.page("page").shape());
+        assertEquals(Shape.SMALL, core.page("small").shape(), "a page known order-0 stays so");
+        assertEquals(Shape.HEAD, core.page("p").shape(), "a parameter is not a tail where the get succeeded: nothing to learn from it");
+        assertFalse(core.hasPage("unknown"), "nothing is invented for a variable that holds no page");
+    }
+
+    @Test void aKeyholeTestMakesThePageNotATailOnlyWhereItPassed() {
+        PageFacts core = new PageFacts();
+        core.putPage("page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), null));
+        V.Cmp keyhole = new V.Cmp(org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_notequals, V.UNKNOWN, V.UNKNOWN);
+        V.Cmp other = new V.Cmp(org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_notequals, V.UNKNOWN, V.UNKNOWN);
+        model.keyhole(keyhole, "page");
+        PageFacts passed = core.copy(), unrelated = core.copy();
+        model.keyholePassed(passed, keyhole);
+        model.keyholePassed(unrelated, other);
+        assertEquals(Shape.HEAD, passed.page("page").shape());
+        assertEquals(Shape.MAYBE_TAIL, unrelated.page("page").shape(), "an equal but distinct comparison is no keyhole test");
+    }
+
+    @Test void anInitialisedStructPageIsOrderZero() {
+        PageFacts core = new PageFacts();
+        core.putPage("page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), null));
+        model.initialised(core, "page");
+        model.initialised(core, null);
+        assertEquals(Shape.SMALL, core.page("page").shape());
+    }
+
     @Test void compoundHeadEqualToThePageMakesItAHead() {
         PageFacts core = new PageFacts();
         core.putPage("page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), null));

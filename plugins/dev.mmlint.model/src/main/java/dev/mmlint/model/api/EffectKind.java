@@ -85,7 +85,13 @@ public enum EffectKind {
      * the returned page-table entry maps a hugetlb folio as a whole (huge_ptep_get): the page a lookup
      * finds through it (pte_page) is the folio's head, whose counts are the folio's
      */
-    HUGE_ENTRY(Group.PAGE_KIND, EffectSite.RETURN);
+    HUGE_ENTRY(Group.PAGE_KIND, EffectSite.RETURN),
+    /**
+     * the call initialises the struct page itself (memmap initialisation: boot, deferred, ZONE_DEVICE):
+     * before it nothing can reach the page, so no reference is held on it, and after it the page is an
+     * order-0 page until it is prepared as part of a compound page
+     */
+    INITIALISES(Group.PREP, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
