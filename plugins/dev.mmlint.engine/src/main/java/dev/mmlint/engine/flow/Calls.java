@@ -120,6 +120,8 @@ final class Calls {
                     if (vals.get(i) instanceof V.Page p && p.v().unvalidated()) c.ex.use(args.get(i), p, "passed to " + name + "()");
             return Results.of(c, name, ef, args, vals, off, at);
         }
+        if (sum != null && c.sink != null)
+            for (int i = 0; i < args.size(); i++) c.sink.passes(name, i, V.sizeOf(vals.get(i)), c.ranges.extentOf(c.st.ranges, args.get(i)));
         if (sum != null) {
             for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
                 int k = r.getKey();

@@ -138,7 +138,7 @@ final class Expressions {
                 String n = name(x);
                 if (n != null && isPagePointer(x)) {
                     boolean inc = u.getOperator() == IASTUnaryExpression.op_prefixIncr || u.getOperator() == IASTUnaryExpression.op_postFixIncr;
-                    c.ranges.pointerArith(offset(u), length(u), n, n + (inc ? "++" : "--"), loopBound(u), null);
+                    c.ranges.pointerArith(c.st.ranges, offset(u), length(u), n, n + (inc ? "++" : "--"), loopBound(u), null);
                     PageValue pv = c.st.core.pageOrUnknown(n);
                     PageValue nv = pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(u), n + (inc ? "++" : "--")), pv.originClause()).asSubpage(true);
                     c.st.core.putPage(n, nv);
@@ -164,6 +164,7 @@ final class Expressions {
                 if (n != null) {
                     c.st.kill(n);
                     assign(n, rv);
+                    if (rv instanceof V.Page) c.ranges.assignedPage(c.st.ranges, n, r);
                     entryRead(n, r);
                 } else {
                     lvalue(l);
@@ -177,7 +178,7 @@ final class Expressions {
                 String n = name(l);
                 V rv = eval(r);
                 if (n != null && isPagePointer(l)) {
-                    c.ranges.pointerArith(offset(b), length(b), n, n + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(),
+                    c.ranges.pointerArith(c.st.ranges, offset(b), length(b), n, n + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(),
                             ContiguityModel.worst(V.sizeOf(rv), loopBound(b)), null);
                     PageValue pv = c.st.core.pageOrUnknown(n);
                     c.st.core.putPage(n, pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), "pointer arithmetic"), pv.originClause()).asSubpage(true));
@@ -195,12 +196,12 @@ final class Expressions {
                     String base = name(l) != null ? name(l) : l.getRawSignature();
                     TextEdit fix = op == IASTBinaryExpression.op_plus && name(l) != null
                             ? new TextEdit(offset(b), length(b), "nth_page(" + name(l) + ", " + r.getRawSignature() + ")") : null;
-                    c.ranges.pointerArith(offset(b), length(b), base, b.getRawSignature(), V.sizeOf(rv), fix);
+                    c.ranges.pointerArith(c.st.ranges, offset(b), length(b), base, b.getRawSignature(), V.sizeOf(rv), fix);
                     PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                     return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
                 }
                 if (rp && !lp && op == IASTBinaryExpression.op_plus) {
-                    c.ranges.pointerArith(offset(b), length(b), name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), V.sizeOf(lv), null);
+                    c.ranges.pointerArith(c.st.ranges, offset(b), length(b), name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), V.sizeOf(lv), null);
                     return new V.Page(PageValue.of(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), null).asSubpage(true), null);
                 }
                 if (lp && rp) return V.UNKNOWN; // pointer difference
@@ -326,7 +327,7 @@ final class Expressions {
             TextEdit fix = addressOf && a.getParent() instanceof IASTUnaryExpression u
                     ? new TextEdit(offset(u), length(u), "nth_page(" + n + ", " + a.getArgument().getRawSignature() + ")") : null;
             IASTNode at = addressOf ? a.getParent() : a;
-            c.ranges.pointerArith(offset(at), length(at), n, at.getRawSignature(), V.sizeOf(idx), fix);
+            c.ranges.pointerArith(c.st.ranges, offset(at), length(at), n, at.getRawSignature(), V.sizeOf(idx), fix);
             PageValue pv = c.st.core.pageOrUnknown(n);
             return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(a), a.getRawSignature()), pv.originClause()).asSubpage(true), null);
         }
