@@ -112,9 +112,10 @@ public final class UnitAnalyzer {
         }
         // caller contexts, top-down, under the final summaries
         Set<String> closed = closedFunctions(unit, fns.keySet());
+        Map<String, Pass> contracts = contracts(unit, fns);
         Map<String, CallerContext> contexts = new HashMap<>();
         for (int round = 0; round < CONTEXT_ROUNDS; round++) {
-            Map<String, CallerContext> next = contexts(runs, closed);
+            Map<String, CallerContext> next = contexts(runs, closed, contracts);
             if (next.equals(contexts)) break;
             contexts = next;
             for (Map.Entry<String, IASTFunctionDefinition> e : fns.entrySet()) {
@@ -175,13 +176,26 @@ public final class UnitAnalyzer {
     private record Pass(String callee, int param, Bound count, Bound extent) {}
 
     /** The callers' contexts of the {@code closed} functions (all their callers are in the unit), from the runs' call sites. */
-    private static Map<String, CallerContext> contexts(Map<String, Run> runs, Set<String> closed) {
+    private static Map<String, CallerContext> contexts(Map<String, Run> runs, Set<String> closed, Map<String, Pass> contracts) {
         Map<String, CallerContext.Builder> b = new HashMap<>();
+        // the model's own word on a function is one more call site, whatever the unit's callers pass
+        contracts.forEach((fn, p) -> b.computeIfAbsent(fn, k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent()));
         for (Run r : runs.values())
             for (Pass p : r.passes())
                 if (closed.contains(p.callee())) b.computeIfAbsent(p.callee(), k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent());
         Map<String, CallerContext> out = new HashMap<>();
         b.forEach((k, v) -> { CallerContext c = v.build(); if (!c.isEmpty()) out.put(k, c); });
+        return out;
+    }
+
+    /**
+     * What the model says a function of the unit is given: the count parameter of a function returning
+     * a range that may exceed a buddy block (return: unbounded_range count n) ranges that far in its body.
+     */
+    private Map<String, Pass> contracts(ParsedUnit unit, Map<String, IASTFunctionDefinition> fns) {
+        Map<String, Pass> out = new HashMap<>();
+        fns.forEach((name, f) -> kb.unboundedRange(name).ifPresent(r -> out.put(name, new Pass(name, r.countIndex(),
+                new Bound(false, "the count of the range " + name + "() returns", r.clause(), unit.text().line(f.getFileLocation().getNodeOffset())), null))));
         return out;
     }
 

@@ -34,9 +34,10 @@ final class ContiguityModel {
      */
     void pointerArith(RangeFacts r, int off, int len, String base, String form, Bound bound, TextEdit fix) {
         Bound ext = r == null ? null : r.extentOf(base);
-        Bound eff = bound == null && ext != null && !ext.bounded() ? ext : bound;
-        Bound into = bound != null && !bound.bounded() ? bound : ext;
-        if (into != null && !into.bounded()) {
+        // inside one buddy block any offset stays in it; inside a larger extent an offset of unknown range may leave the section
+        Bound eff = ext != null && ext.bounded() ? ext : bound == null && ext != null ? ext : bound;
+        Bound into = ext != null && ext.bounded() ? ext : bound != null && !bound.bounded() ? bound : ext;
+        if (into != null) {
             arithExtent.put(off, into);
             // page += off moves the variable itself into the extent
             if (r != null && (form.startsWith(base + " +=") || form.startsWith(base + " -="))) r.extent(base, into);
@@ -56,9 +57,8 @@ final class ContiguityModel {
         return arithExtent.get(Ast.offset(s));
     }
 
-    /** Page variable {@code var} was assigned {@code rhs}: it points into the extent {@code rhs} points into. */
-    void assignedPage(RangeFacts r, String var, IASTExpression rhs) {
-        Bound x = extentOf(r, rhs);
+    /** Page variable {@code var} was assigned a value that points into extent {@code x} (null: unknown). */
+    void assignedPage(RangeFacts r, String var, Bound x) {
         if (x != null) r.extent(var, x);
     }
 
@@ -77,17 +77,44 @@ final class ContiguityModel {
     /** {@code var} was assigned a value whose class is {@code size}. */
     void assigned(RangeFacts r, String var, Bound size) { r.assigned(var, size); }
 
-    /** A comparison {@code c} is {@code truth} on this edge: {@code i < bound} (or mirrored, or {@code !=}) bounds i. */
+    /** An offset below this many pages stays inside one MAX_ORDER block's worth of pages: a small constant. */
+    static final long SMALL_CONSTANT = 1024;
+    /** One step of a page pointer (page++ outside a loop). */
+    static final Bound ONE_STEP = new Bound(true, "1", null, 0);
+
+    /** The range of an integer value used as a pfn offset: its class, or a small constant; null when unknown. */
+    static Bound boundOf(V v) {
+        if (!(v instanceof V.Int i)) return null;
+        if (i.size() != null) return i.size();
+        if (i.constant() != null && i.constant() >= 0 && i.constant() < SMALL_CONSTANT) return new Bound(true, String.valueOf(i.constant()), null, 0);
+        return null;
+    }
+
+    /**
+     * A comparison {@code c} is {@code truth} on this edge: {@code i < bound} (or mirrored, or {@code !=})
+     * bounds i; so does the false edge of {@code i >= bound} (a guard {@code if (i >= n) return;}).
+     */
     void refine(RangeFacts r, V.Cmp c, boolean truth) {
-        if (!truth) return;
-        int op = c.op();
+        int op = truth ? c.op() : negated(c.op());
+        if (op < 0) return;
         boolean ne = op == IASTBinaryExpression.op_notequals;
-        if (c.l() instanceof V.Int i && i.var() != null && c.r() instanceof V.Int b && b.size() != null
+        if (c.l() instanceof V.Int i && i.var() != null && boundOf(c.r()) != null
                 && (op == IASTBinaryExpression.op_lessThan || op == IASTBinaryExpression.op_lessEqual || ne))
-            r.guard(i.var(), b.size());
-        if (c.r() instanceof V.Int i && i.var() != null && c.l() instanceof V.Int b && b.size() != null
+            r.guard(i.var(), boundOf(c.r()));
+        if (c.r() instanceof V.Int i && i.var() != null && boundOf(c.l()) != null
                 && (op == IASTBinaryExpression.op_greaterThan || op == IASTBinaryExpression.op_greaterEqual || ne))
-            r.guard(i.var(), b.size());
+            r.guard(i.var(), boundOf(c.l()));
+    }
+
+    private static int negated(int op) {
+        return switch (op) {
+            case IASTBinaryExpression.op_lessThan -> IASTBinaryExpression.op_greaterEqual;
+            case IASTBinaryExpression.op_lessEqual -> IASTBinaryExpression.op_greaterThan;
+            case IASTBinaryExpression.op_greaterThan -> IASTBinaryExpression.op_lessEqual;
+            case IASTBinaryExpression.op_greaterEqual -> IASTBinaryExpression.op_lessThan;
+            case IASTBinaryExpression.op_equals -> IASTBinaryExpression.op_notequals;
+            default -> -1;
+        };
     }
 
     /** Of two bounds, the unbounded one (either when one is unknown). */

@@ -164,7 +164,7 @@ final class Expressions {
                 if (n != null) {
                     c.st.kill(n);
                     assign(n, rv);
-                    if (rv instanceof V.Page) c.ranges.assignedPage(c.st.ranges, n, r);
+                    if (rv instanceof V.Page || c.facts.pageVars().contains(n)) c.ranges.assignedPage(c.st.ranges, n, Extents.of(c, r));
                     entryRead(n, r);
                 } else {
                     lvalue(l);
@@ -179,7 +179,7 @@ final class Expressions {
                 V rv = eval(r);
                 if (n != null && isPagePointer(l)) {
                     c.ranges.pointerArith(c.st.ranges, offset(b), length(b), n, n + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(),
-                            ContiguityModel.worst(V.sizeOf(rv), loopBound(b)), null);
+                            ContiguityModel.boundOf(rv) == null ? null : ContiguityModel.worst(ContiguityModel.boundOf(rv), loopBound(b)), null);
                     PageValue pv = c.st.core.pageOrUnknown(n);
                     c.st.core.putPage(n, pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), "pointer arithmetic"), pv.originClause()).asSubpage(true));
                     return new V.Page(c.st.core.page(n), null);
@@ -196,12 +196,12 @@ final class Expressions {
                     String base = name(l) != null ? name(l) : l.getRawSignature();
                     TextEdit fix = op == IASTBinaryExpression.op_plus && name(l) != null
                             ? new TextEdit(offset(b), length(b), "nth_page(" + name(l) + ", " + r.getRawSignature() + ")") : null;
-                    c.ranges.pointerArith(c.st.ranges, offset(b), length(b), base, b.getRawSignature(), V.sizeOf(rv), fix);
+                    c.ranges.pointerArith(c.st.ranges, offset(b), length(b), base, b.getRawSignature(), ContiguityModel.boundOf(rv), fix);
                     PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                     return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
                 }
                 if (rp && !lp && op == IASTBinaryExpression.op_plus) {
-                    c.ranges.pointerArith(c.st.ranges, offset(b), length(b), name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), V.sizeOf(lv), null);
+                    c.ranges.pointerArith(c.st.ranges, offset(b), length(b), name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), ContiguityModel.boundOf(lv), null);
                     return new V.Page(PageValue.of(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), null).asSubpage(true), null);
                 }
                 if (lp && rp) return V.UNKNOWN; // pointer difference
@@ -267,7 +267,7 @@ final class Expressions {
         else if (v instanceof V.Cmp || v instanceof V.Not || v instanceof V.Test || v instanceof V.Spec) st.core.putCond(name, v);
         else if (v instanceof V.Pfn p && p.page() != null) st.core.putPfn(name, p.page());
         else if (v instanceof V.HugeEntry h) st.core.putHugeEntry(name, h.clause());
-        else if (v instanceof V.Int i && i.size() != null) c.ranges.assigned(st.ranges, name, i.size());
+        else if (v instanceof V.Int i && ContiguityModel.boundOf(i) != null) c.ranges.assigned(st.ranges, name, ContiguityModel.boundOf(i));
     }
 
     /**
@@ -327,7 +327,7 @@ final class Expressions {
             TextEdit fix = addressOf && a.getParent() instanceof IASTUnaryExpression u
                     ? new TextEdit(offset(u), length(u), "nth_page(" + n + ", " + a.getArgument().getRawSignature() + ")") : null;
             IASTNode at = addressOf ? a.getParent() : a;
-            c.ranges.pointerArith(c.st.ranges, offset(at), length(at), n, at.getRawSignature(), V.sizeOf(idx), fix);
+            c.ranges.pointerArith(c.st.ranges, offset(at), length(at), n, at.getRawSignature(), ContiguityModel.boundOf(idx), fix);
             PageValue pv = c.st.core.pageOrUnknown(n);
             return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(a), a.getRawSignature()), pv.originClause()).asSubpage(true), null);
         }
@@ -351,7 +351,7 @@ final class Expressions {
             if (p instanceof IASTForStatement f) cond = f.getConditionExpression();
             else if (p instanceof IASTWhileStatement w) cond = w.getCondition();
             else if (p instanceof IASTDoStatement d) cond = d.getCondition();
-            else if (p instanceof IASTFunctionDefinition) return null;
+            else if (p instanceof IASTFunctionDefinition) return ContiguityModel.ONE_STEP; // not in a loop: one step
             if (p instanceof IASTForStatement || p instanceof IASTWhileStatement || p instanceof IASTDoStatement) {
                 if (cond == null) return null;
                 Bound[] worst = {null};
@@ -361,7 +361,7 @@ final class Expressions {
                         return PROCESS_CONTINUE;
                     }
                 });
-                if (worst[0] == null && c.silently(cond) instanceof V.Cmp cmp) worst[0] = ContiguityModel.worst(V.sizeOf(cmp.l()), V.sizeOf(cmp.r()));
+                if (worst[0] == null && c.silently(cond) instanceof V.Cmp cmp) worst[0] = ContiguityModel.worst(ContiguityModel.boundOf(cmp.l()), ContiguityModel.boundOf(cmp.r()));
                 return worst[0];
             }
         }

@@ -144,7 +144,7 @@ public final class Transfer {
         if (dc.getInitializer() instanceof IASTEqualsInitializer ei && ei.getInitializerClause() instanceof IASTExpression e) {
             V v = c.ex.eval(e);
             c.ex.assign(name, v);
-            if (v instanceof V.Page) c.ranges.assignedPage(c.st.ranges, name, e);
+            if (v instanceof V.Page || c.facts.pageVars().contains(name)) c.ranges.assignedPage(c.st.ranges, name, Extents.of(c, e));
             c.ex.entryRead(name, e);
         } else if (c.facts.localArrays().contains(name) || c.facts.pageArrays().contains(name)) {
             // a fresh array: nothing held yet
