@@ -34,6 +34,15 @@ final class Ast {
         return s instanceof IASTIdExpression id ? id.getName().toString() : null;
     }
 
+    /** A node strictly inside a macro expansion: its parent comes from the same expansion, at the same place. */
+    static boolean insideExpansion(IASTExpression e) {
+        var locs = e.getNodeLocations();
+        if (locs.length != 1 || !(locs[0] instanceof org.eclipse.cdt.core.dom.ast.IASTMacroExpansionLocation)) return false;
+        IASTNode p = e.getParent();
+        IASTFileLocation a = e.getFileLocation(), b = p == null ? null : p.getFileLocation();
+        return a != null && b != null && a.getNodeOffset() == b.getNodeOffset() && a.getNodeLength() == b.getNodeLength();
+    }
+
     static int offset(IASTNode n) {
         if (n == null) return 0;
         IASTFileLocation l = n.getFileLocation();

@@ -46,6 +46,18 @@ final class ContiguityModel {
     }
 
     /**
+     * {@code p - q}, two page pointers, used as a pfn distance: right only inside one section's memmap.
+     * Raised when either points into an extent that may exceed a buddy block; the distance ranges as
+     * far as that extent (an integer of its class), else it is unknown.
+     */
+    V distance(RangeFacts r, int off, int len, String form, Bound p, Bound q) {
+        Bound x = p != null && !p.bounded() ? p : q != null && !q.bounded() ? q : null;
+        if (x == null) return V.UNKNOWN;
+        events.emit(new Event.PointerArith(off, len, form.contains("-") ? form.substring(0, form.indexOf('-')).trim() : form, form, x, null));
+        return new V.Int(x, null, null);
+    }
+
+    /**
      * The extent of the range page-valued expression {@code e} points into: a variable's, or that of the
      * page arithmetic {@code e} is (through parentheses and casts); null when not known.
      */

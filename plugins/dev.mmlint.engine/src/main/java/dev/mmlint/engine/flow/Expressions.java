@@ -144,7 +144,7 @@ final class Expressions {
                     c.st.core.putPage(n, nv);
                     return new V.Page(nv, null);
                 }
-                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); }
+                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); c.st.ranges.kill(n); }
                 return eval(x);
             }
             default: {
@@ -194,7 +194,8 @@ final class Expressions {
                 if (lp && !rp && op == IASTBinaryExpression.op_minus && Ast.isPointer(r.getExpressionType())) return V.UNKNOWN;
                 if (lp && !rp) {
                     String base = name(l) != null ? name(l) : l.getRawSignature();
-                    TextEdit fix = op == IASTBinaryExpression.op_plus && name(l) != null
+                    // no text edit for arithmetic written inside a macro's argument: its text is the invocation's
+                    TextEdit fix = op == IASTBinaryExpression.op_plus && name(l) != null && !Ast.insideExpansion(b)
                             ? new TextEdit(offset(b), length(b), "nth_page(" + name(l) + ", " + r.getRawSignature() + ")") : null;
                     c.ranges.pointerArith(c.st.ranges, offset(b), length(b), base, b.getRawSignature(), ContiguityModel.boundOf(rv), fix);
                     PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
@@ -204,7 +205,7 @@ final class Expressions {
                     c.ranges.pointerArith(c.st.ranges, offset(b), length(b), name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), ContiguityModel.boundOf(lv), null);
                     return new V.Page(PageValue.of(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), null).asSubpage(true), null);
                 }
-                if (lp && rp) return V.UNKNOWN; // pointer difference
+                if (lp && rp) return c.ranges.distance(c.st.ranges, offset(b), length(b), b.getRawSignature(), Extents.of(c, l), Extents.of(c, r));
                 return ContiguityModel.arithInt(lv, rv);
             }
             case IASTBinaryExpression.op_shiftLeft: case IASTBinaryExpression.op_shiftRight:
@@ -246,7 +247,10 @@ final class Expressions {
     /** The model's range classification of an expression, by its text as written. */
     Bound sizeOfText(IASTNode n) {
         IASTExpression w = n instanceof IASTExpression e ? c.view.written(e) : null;
-        String t = (w != null ? w : n).getRawSignature();
+        IASTNode x = w != null ? w : n;
+        // a part of an unknown macro's expansion (an argument of min_t()) has the whole invocation as its text
+        String t = x instanceof IASTExpression xe && Ast.insideExpansion(xe)
+                ? org.eclipse.cdt.core.dom.ast.ASTSignatureUtil.getExpressionString(xe) : x.getRawSignature();
         if (t.length() > 160) return null;
         return c.kb.size(t).map(r -> c.bound(r, n)).orElse(null);
     }
@@ -324,7 +328,7 @@ final class Expressions {
         if (n != null && c.st.gup.holds(n)) return new V.Page(GupModel.element(c.st.gup.hold(n)), null);
         if (n != null && c.facts.pageArrays().contains(n)) return new V.Page(PageValue.UNKNOWN, null);
         if (n != null && isPagePointer(arr)) {
-            TextEdit fix = addressOf && a.getParent() instanceof IASTUnaryExpression u
+            TextEdit fix = addressOf && a.getParent() instanceof IASTUnaryExpression u && !Ast.insideExpansion(u)
                     ? new TextEdit(offset(u), length(u), "nth_page(" + n + ", " + a.getArgument().getRawSignature() + ")") : null;
             IASTNode at = addressOf ? a.getParent() : a;
             c.ranges.pointerArith(c.st.ranges, offset(at), length(at), n, at.getRawSignature(), ContiguityModel.boundOf(idx), fix);
