@@ -50,10 +50,10 @@ final class ContiguityModel {
      * Raised when either points into an extent that may exceed a buddy block; the distance ranges as
      * far as that extent (an integer of its class), else it is unknown.
      */
-    V distance(RangeFacts r, int off, int len, String form, Bound p, Bound q) {
+    V distance(int off, int len, String base, String form, Bound p, Bound q) {
         Bound x = p != null && !p.bounded() ? p : q != null && !q.bounded() ? q : null;
         if (x == null) return V.UNKNOWN;
-        events.emit(new Event.PointerArith(off, len, form.contains("-") ? form.substring(0, form.indexOf('-')).trim() : form, form, x, null));
+        events.emit(new Event.PointerArith(off, len, base, form, x, null));
         return new V.Int(x, null, null);
     }
 

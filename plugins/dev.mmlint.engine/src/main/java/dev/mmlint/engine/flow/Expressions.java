@@ -205,7 +205,9 @@ final class Expressions {
                     c.ranges.pointerArith(c.st.ranges, offset(b), length(b), name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), ContiguityModel.boundOf(lv), null);
                     return new V.Page(PageValue.of(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), null).asSubpage(true), null);
                 }
-                if (lp && rp) return c.ranges.distance(c.st.ranges, offset(b), length(b), b.getRawSignature(), Extents.of(c, l), Extents.of(c, r));
+                // two page variables: their distance as a pfn distance (arithmetic operands were judged already)
+                if (lp && rp) return name(l) == null || name(r) == null ? V.UNKNOWN
+                        : c.ranges.distance(offset(b), length(b), name(l), b.getRawSignature(), c.st.ranges.extentOf(name(l)), c.st.ranges.extentOf(name(r)));
                 return ContiguityModel.arithInt(lv, rv);
             }
             case IASTBinaryExpression.op_shiftLeft: case IASTBinaryExpression.op_shiftRight:
