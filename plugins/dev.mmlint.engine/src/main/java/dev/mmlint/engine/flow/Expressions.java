@@ -144,7 +144,9 @@ final class Expressions {
                     c.st.core.putPage(n, nv);
                     return new V.Page(nv, null);
                 }
-                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); c.st.ranges.kill(n); }
+                // a counter that only goes down keeps its bound; one that goes up loses it
+                boolean up = u.getOperator() == IASTUnaryExpression.op_prefixIncr || u.getOperator() == IASTUnaryExpression.op_postFixIncr;
+                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); if (up) c.st.ranges.kill(n); }
                 return eval(x);
             }
             default: {
