@@ -24,8 +24,11 @@ final class Extents {
     /** The model's classification of the range page-valued {@code e} starts or lies in; null when it has none. */
     static Bound classified(TransferContext c, IASTExpression e) {
         if (e == null) return null;
+        // as written first: slab_page(slab), before the macro's parentheses are stripped off its expansion
+        Bound b = c.ex.sizeOfText(e);
+        if (b != null) return b;
         IASTExpression s = Ast.strip(e);
-        Bound b = c.ex.sizeOfText(s);
+        b = c.ex.sizeOfText(s);
         if (b != null) return b;
         String callee = null;
         WrittenView.Invocation inv = c.view.rootedAt(s);
