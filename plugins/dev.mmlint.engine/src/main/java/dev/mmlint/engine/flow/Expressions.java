@@ -199,7 +199,8 @@ final class Expressions {
                     // no text edit for arithmetic written inside a macro's argument: its text is the invocation's
                     TextEdit fix = op == IASTBinaryExpression.op_plus && name(l) != null && !Ast.insideExpansion(b)
                             ? new TextEdit(offset(b), length(b), "nth_page(" + name(l) + ", " + r.getRawSignature() + ")") : null;
-                    c.ranges.pointerArith(c.st.ranges, offset(b), length(b), base, b.getRawSignature(), ContiguityModel.boundOf(rv), fix);
+                    int[] at = Ast.writtenSpan(c.text.content(), b); // inside a macro's argument: where it is written
+                    c.ranges.pointerArith(c.st.ranges, at[0], at[1], base, c.text.content().substring(at[0], at[0] + at[1]), ContiguityModel.boundOf(rv), fix);
                     PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                     return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
                 }
