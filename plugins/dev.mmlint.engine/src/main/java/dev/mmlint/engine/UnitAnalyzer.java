@@ -13,6 +13,8 @@ import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.check.Report;
 import dev.mmlint.engine.check.Reporter;
+import dev.mmlint.engine.flow.Bound;
+import dev.mmlint.engine.flow.CallerContext;
 import dev.mmlint.engine.flow.FunctionAnalyzer;
 import dev.mmlint.engine.flow.FunctionSummary;
 import dev.mmlint.engine.flow.PageValue;
@@ -27,20 +29,32 @@ import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.frontend.SourceText;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
 
 /**
  * Analyses one parsed translation unit: learns summaries of its own functions (bottom-up, to a
- * fixpoint of a few rounds), then hands every function's events, from a run under the final
- * summaries, to the checks, and turns what they report into findings. A function is run again only
- * when a summary it looked up has changed.
+ * fixpoint of a few rounds), then what their callers pass them (top-down: each static function whose
+ * address is not taken is analysed under the join of its call sites' contexts, again for a few
+ * rounds), then hands every function's events, from a run under the final summaries and contexts, to
+ * the checks, and turns what they report into findings. A function is run again only when a summary
+ * it looked up or its caller context has changed.
  */
 public final class UnitAnalyzer {
     private static final int SUMMARY_ROUNDS = 3;
+    /** Rounds of caller contexts: a context reaches a helper's helper in the second. */
+    private static final int CONTEXT_ROUNDS = 3;
 
     private final ApiKnowledge kb;
     private final List<Check> checks;
@@ -87,8 +101,8 @@ public final class UnitAnalyzer {
                 String name = e.getKey();
                 if (failed.containsKey(name)) continue;
                 Run r = runs.get(name);
-                if (r == null || !r.validUnder(summaries)) {
-                    r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, failed);
+                if (r == null || !r.validUnder(summaries, CallerContext.NONE)) {
+                    r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, CallerContext.NONE, failed);
                     if (r == null) continue;
                     runs.put(name, r);
                 }
@@ -97,6 +111,24 @@ public final class UnitAnalyzer {
             boolean stable = next.equals(summaries);
             summaries = next;
             if (stable) break;
+        }
+        // caller contexts, top-down, under the final summaries
+        Set<String> closed = closedFunctions(unit, fns.keySet());
+        Map<String, Pass> contracts = contracts(unit, fns);
+        Map<String, CallerContext> contexts = new HashMap<>();
+        for (int round = 0; round < CONTEXT_ROUNDS; round++) {
+            Map<String, CallerContext> next = contexts(runs, closed, contracts);
+            if (next.equals(contexts)) break;
+            contexts = next;
+            for (Map.Entry<String, IASTFunctionDefinition> e : fns.entrySet()) {
+                String name = e.getKey();
+                if (failed.containsKey(name)) continue;
+                CallerContext ctx = contexts.getOrDefault(name, CallerContext.NONE);
+                Run r = runs.get(name);
+                if (r != null && r.validUnder(summaries, ctx)) continue;
+                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, failed);
+                if (r != null) runs.put(name, r);
+            }
         }
         // the reporting pass
         List<Finding> findings = new ArrayList<>();
@@ -107,8 +139,9 @@ public final class UnitAnalyzer {
             String name = e.getKey();
             if (failed.containsKey(name)) continue;
             Run r = runs.get(name);
-            if (r == null || !r.validUnder(summaries)) {
-                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, failed);
+            CallerContext ctx = contexts.getOrDefault(name, CallerContext.NONE);
+            if (r == null || !r.validUnder(summaries, ctx)) {
+                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, failed);
                 if (r == null) continue;
             }
             EventReporter rep = new EventReporter(unit, name, findings);
@@ -132,17 +165,71 @@ public final class UnitAnalyzer {
      * and the summaries of other functions it looked up (null for none), which it depends on.
      */
     private record Run(FunctionSummary summary, List<Event> events, Map<String, FunctionSummary> lookedUp,
-                       FunctionAnalyzer.Outcome outcome) {
-        boolean validUnder(Map<String, FunctionSummary> summaries) {
+                       FunctionAnalyzer.Outcome outcome, CallerContext context, List<Pass> passes) {
+        boolean validUnder(Map<String, FunctionSummary> summaries, CallerContext ctx) {
+            if (!context.equals(ctx)) return false;
             for (Map.Entry<String, FunctionSummary> e : lookedUp.entrySet())
                 if (!java.util.Objects.equals(summaries.get(e.getKey()), e.getValue())) return false;
             return true;
         }
     }
 
-    /** Runs {@code name}'s dataflow under {@code summaries}; null (and {@code failed} says why) when it fails. */
+    /** One call site's argument: what it passes as parameter {@code param} of {@code callee}. */
+    private record Pass(String callee, int param, Bound count, Bound extent) {}
+
+    /** The callers' contexts of the {@code closed} functions (all their callers are in the unit), from the runs' call sites. */
+    private static Map<String, CallerContext> contexts(Map<String, Run> runs, Set<String> closed, Map<String, Pass> contracts) {
+        Map<String, CallerContext.Builder> b = new HashMap<>();
+        // the model's own word on a function is one more call site, whatever the unit's callers pass
+        contracts.forEach((fn, p) -> b.computeIfAbsent(fn, k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent()));
+        for (Run r : runs.values())
+            for (Pass p : r.passes())
+                if (closed.contains(p.callee())) b.computeIfAbsent(p.callee(), k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent());
+        Map<String, CallerContext> out = new HashMap<>();
+        b.forEach((k, v) -> { CallerContext c = v.build(); if (!c.isEmpty()) out.put(k, c); });
+        return out;
+    }
+
+    /**
+     * What the model says a function of the unit is given: the count parameter of a function returning
+     * a range that may exceed a buddy block (return: unbounded_range count n) ranges that far in its body.
+     */
+    private Map<String, Pass> contracts(ParsedUnit unit, Map<String, IASTFunctionDefinition> fns) {
+        Map<String, Pass> out = new HashMap<>();
+        fns.forEach((name, f) -> kb.unboundedRange(name).ifPresent(r -> out.put(name, new Pass(name, r.countIndex(),
+                new Bound(false, "the count of the range " + name + "() returns", r.clause(), unit.text().line(f.getFileLocation().getNodeOffset())), null))));
+        return out;
+    }
+
+    /**
+     * The functions of the unit whose every caller is in it: static, and named only as the callee of a
+     * direct call (a function whose address is taken has callers nobody sees).
+     */
+    private static Set<String> closedFunctions(ParsedUnit unit, Set<String> names) {
+        Set<String> out = new HashSet<>();
+        for (IASTFunctionDefinition f : unit.functions())
+            if (f.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static) out.add(f.getDeclarator().getName().toString());
+        out.retainAll(names);
+        Set<String> escaped = new HashSet<>();
+        ASTVisitor uses = new ASTVisitor(true) {
+            @Override public int visit(IASTExpression e) {
+                if (e instanceof IASTIdExpression id && out.contains(id.getName().toString())
+                        && !(e.getParent() instanceof IASTFunctionCallExpression call && call.getFunctionNameExpression() == e))
+                    escaped.add(id.getName().toString());
+                return PROCESS_CONTINUE;
+            }
+        };
+        // the unit's own declarations (function bodies, initialisers of operation tables), not its headers'
+        String path = unit.ast().getFilePath();
+        for (IASTDeclaration d : unit.ast().getDeclarations())
+            if (d.getFileLocation() != null && path.equals(d.getFileLocation().getFileName())) d.accept(uses);
+        out.removeAll(escaped);
+        return out;
+    }
+
+    /** Runs {@code name}'s dataflow under {@code summaries} and caller context {@code ctx}; null (and {@code failed} says why) when it fails. */
     private Run run(ParsedUnit unit, WrittenView view, String name, Cfg cfg, Transfer.FunctionFacts facts,
-                    Map<String, FunctionSummary> summaries, Map<String, String> failed) {
+                    Map<String, FunctionSummary> summaries, CallerContext ctx, Map<String, String> failed) {
         SummarySink s = new SummarySink(name);
         Map<String, FunctionSummary> lookedUp = new HashMap<>();
         Transfer t = new Transfer(kb, view, unit.text(), callee -> {
@@ -150,11 +237,12 @@ public final class UnitAnalyzer {
             lookedUp.put(callee, v);
             return v;
         }, facts);
+        t.callerContext(ctx);
         Budget budget = Budget.current();
         if (budget != null) budget.startFunction(name, unit.text().line(cfg.function().getFileLocation().getNodeOffset()));
         try {
             FunctionAnalyzer.Outcome o = FunctionAnalyzer.run(cfg, t, s);
-            return new Run(s.summary(), List.copyOf(s.events), lookedUp, o);
+            return new Run(s.summary(), List.copyOf(s.events), lookedUp, o, ctx, List.copyOf(s.passes));
         } catch (BudgetExceededException ex) {
             if (ex.function() == null) throw ex; // the file's budget: the file is not analysed
             failed.putIfAbsent(name, "not analysed: " + ex.reason());
@@ -181,6 +269,7 @@ public final class UnitAnalyzer {
     private static final class SummarySink implements Transfer.Sink {
         private final String name;
         private final List<Event> events = new ArrayList<>();
+        private final Set<Pass> passes = new java.util.LinkedHashSet<>();
         private final Map<Integer, FunctionSummary.Requirement> req = new TreeMap<>();
         private PageValue returned;
 
@@ -194,6 +283,10 @@ public final class UnitAnalyzer {
             // one use with the conditions both paths share: a use on any path without a condition makes it unconditional
             FunctionSummary.Requirement keep = (r.contract() && !old.contract()) || (r.contract() == old.contract() && r.line() < old.line()) ? r : old;
             req.put(param, keep.weakened(keep == r ? old.when() : r.when()));
+        }
+
+        @Override public void passes(String callee, int param, Bound count, Bound extent) {
+            passes.add(new Pass(callee, param, count, extent));
         }
 
         @Override public void returns(PageValue v) {

@@ -34,6 +34,31 @@ final class Ast {
         return s instanceof IASTIdExpression id ? id.getName().toString() : null;
     }
 
+    /** A node strictly inside a macro expansion: its parent comes from the same expansion, at the same place. */
+    static boolean insideExpansion(IASTExpression e) {
+        var locs = e.getNodeLocations();
+        if (locs.length != 1 || !(locs[0] instanceof org.eclipse.cdt.core.dom.ast.IASTMacroExpansionLocation)) return false;
+        IASTNode p = e.getParent();
+        IASTFileLocation a = e.getFileLocation(), b = p == null ? null : p.getFileLocation();
+        return a != null && b != null && a.getNodeOffset() == b.getNodeOffset() && a.getNodeLength() == b.getNodeLength();
+    }
+
+    /**
+     * Where expression {@code e}, part of a macro's expansion, is written inside the invocation's text
+     * {@code src} (its tokens, any spacing between them): {offset, length}; the invocation's own span
+     * when it is not found there.
+     */
+    static int[] writtenSpan(String src, IASTExpression e) {
+        int off = offset(e), end = Math.min(src.length(), off + length(e));
+        if (!insideExpansion(e) || off >= end) return new int[] {off, end - off};
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile("\\w+|\\S")
+                .matcher(org.eclipse.cdt.core.dom.ast.ASTSignatureUtil.getExpressionString(e));
+        StringBuilder re = new StringBuilder();
+        while (t.find()) re.append(re.length() == 0 ? "" : "\\s*").append(java.util.regex.Pattern.quote(t.group()));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(re.toString()).matcher(src).region(off, end);
+        return m.find() ? new int[] {m.start(), m.end() - m.start()} : new int[] {off, end - off};
+    }
+
     static int offset(IASTNode n) {
         if (n == null) return 0;
         IASTFileLocation l = n.getFileLocation();

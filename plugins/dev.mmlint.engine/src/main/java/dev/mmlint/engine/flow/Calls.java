@@ -120,6 +120,8 @@ final class Calls {
                     if (vals.get(i) instanceof V.Page p && p.v().unvalidated()) c.ex.use(args.get(i), p, "passed to " + name + "()");
             return Results.of(c, name, ef, args, vals, off, at);
         }
+        if (sum != null && c.sink != null)
+            for (int i = 0; i < args.size(); i++) c.sink.passes(name, i, V.sizeOf(vals.get(i)), Extents.of(c, args.get(i)));
         if (sum != null) {
             for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
                 int k = r.getKey();
@@ -138,7 +140,8 @@ final class Calls {
         if (name != null && at != null) {
             // a size the model classifies (pages_per_huge_page(h), folio_nr_pages(folio))
             Bound size = c.ex.sizeOfText(at);
-            if (size != null) return new V.Int(size, null, null);
+            // a pointer-valued call the model classifies is a range's start (slab_page()), not a size
+            if (size != null && !Ast.isPointer(at.getExpressionType())) return new V.Int(size, null, null);
         }
         // an unknown call: arrays handed to it are its business now
         for (int i = 0; i < vals.size(); i++) {

@@ -2,37 +2,131 @@ package dev.mmlint.engine.flow;
 
 import dev.mmlint.engine.api.TextEdit;
 import dev.mmlint.engine.check.Event;
+import java.util.HashMap;
+import java.util.Map;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
 
 /**
  * The contiguity model (struct page pointer arithmetic, MM001): which integers are bounded by a loop
  * guard or by the class of their value ({@link RangeFacts}), and the arithmetic on page pointers, with
- * how far its offset may range. Raises {@link Event.PointerArith}.
+ * how far its offset may range. A page pointer also carries the extent of the pfn range it points into:
+ * {@code leaf + off} with {@code off} ranging over a leaf that may exceed a buddy block (a PUD leaf, a
+ * gigantic hugetlb page) points into such a range, and stepping it by an unknown count may cross a
+ * section. Raises {@link Event.PointerArith}.
  */
 final class ContiguityModel {
     private final Events events;
+    /** offset of a page-arithmetic expression -> the extent of the range its result points into */
+    private final Map<Integer, Bound> arithExtent = new HashMap<>();
 
     ContiguityModel(Events events) { this.events = events; }
 
     /** {@code form} (page++, page + i, &page[i]) moves page pointer {@code base} by up to {@code bound} (null: unknown). */
     void pointerArith(int off, int len, String base, String form, Bound bound, TextEdit fix) {
-        events.emit(new Event.PointerArith(off, len, base, form, bound, fix));
+        pointerArith(null, off, len, base, form, bound, fix);
+    }
+
+    /**
+     * As {@link #pointerArith(int, int, String, String, Bound, TextEdit)}, in state {@code r}: an offset of
+     * unknown range on a page that points into an extent that may exceed a buddy block ranges over that
+     * extent; the result points into the same extent (or into the offset's, when that is unbounded).
+     */
+    void pointerArith(RangeFacts r, int off, int len, String base, String form, Bound bound, TextEdit fix) {
+        Bound ext = r == null ? null : r.extentOf(base);
+        // inside one buddy block any offset stays in it; inside a larger extent an offset of unknown range may leave the section
+        Bound eff = ext != null && ext.bounded() ? ext : bound == null && ext != null ? ext : bound;
+        Bound into = ext != null && ext.bounded() ? ext : bound != null && !bound.bounded() ? bound : ext;
+        if (into != null) {
+            arithExtent.put(off, into);
+            // page += off moves the variable itself into the extent
+            if (r != null && (form.startsWith(base + " +=") || form.startsWith(base + " -="))) r.extent(base, into);
+        }
+        events.emit(new Event.PointerArith(off, len, base, form, eff, fix));
+    }
+
+    /**
+     * {@code p - q}, two page pointers, used as a pfn distance: right only inside one section's memmap.
+     * Raised when either points into an extent that may exceed a buddy block; the distance ranges as
+     * far as that extent (an integer of its class), else it is unknown.
+     */
+    V distance(int off, int len, String base, String form, Bound p, Bound q) {
+        Bound x = p != null && !p.bounded() ? p : q != null && !q.bounded() ? q : null;
+        if (x == null) return V.UNKNOWN;
+        events.emit(new Event.PointerArith(off, len, base, form, x, null));
+        return new V.Int(x, null, null);
+    }
+
+    /**
+     * The extent of the range page-valued expression {@code e} points into: a variable's, or that of the
+     * page arithmetic {@code e} is (through parentheses and casts); null when not known.
+     */
+    Bound extentOf(RangeFacts r, IASTExpression e) {
+        IASTExpression s = e == null ? null : Ast.strip(e);
+        if (s == null) return null;
+        String n = Ast.name(s);
+        if (n != null) return r.extentOf(n);
+        return arithExtent.get(Ast.offset(s));
+    }
+
+    /** Page variable {@code var} was assigned a value that points into extent {@code x} (null: unknown). */
+    void assignedPage(RangeFacts r, String var, Bound x) {
+        if (x != null) r.extent(var, x);
+    }
+
+    /**
+     * Caller context: the join of what the call sites of one parameter pass. An unbounded value from
+     * any caller makes the parameter unbounded (that caller reaches the helper with it); a bounded one
+     * needs every caller bounded; otherwise unknown (null).
+     */
+    static Bound joinCallers(Bound a, Bound b) {
+        if (a != null && !a.bounded()) return a;
+        if (b != null && !b.bounded()) return b;
+        if (a == null || b == null) return null;
+        return a;
     }
 
     /** {@code var} was assigned a value whose class is {@code size}. */
     void assigned(RangeFacts r, String var, Bound size) { r.assigned(var, size); }
 
-    /** A comparison {@code c} is {@code truth} on this edge: {@code i < bound} (or mirrored, or {@code !=}) bounds i. */
+    /** An offset below this many pages stays inside one MAX_ORDER block's worth of pages: a small constant. */
+    static final long SMALL_CONSTANT = 1024;
+    /** One step of a page pointer (page++ outside a loop). */
+    static final Bound ONE_STEP = new Bound(true, "1", null, 0);
+
+    /** The range of an integer value used as a pfn offset: its class, or a small constant; null when unknown. */
+    static Bound boundOf(V v) {
+        if (!(v instanceof V.Int i)) return null;
+        if (i.size() != null) return i.size();
+        if (i.constant() != null && i.constant() >= 0 && i.constant() < SMALL_CONSTANT) return new Bound(true, String.valueOf(i.constant()), null, 0);
+        return null;
+    }
+
+    /**
+     * A comparison {@code c} is {@code truth} on this edge: {@code i < bound} (or mirrored, or {@code !=})
+     * bounds i; so does the false edge of {@code i >= bound} (a guard {@code if (i >= n) return;}).
+     */
     void refine(RangeFacts r, V.Cmp c, boolean truth) {
-        if (!truth) return;
-        int op = c.op();
+        int op = truth ? c.op() : negated(c.op());
+        if (op < 0) return;
         boolean ne = op == IASTBinaryExpression.op_notequals;
-        if (c.l() instanceof V.Int i && i.var() != null && c.r() instanceof V.Int b && b.size() != null
+        if (c.l() instanceof V.Int i && i.var() != null && boundOf(c.r()) != null
                 && (op == IASTBinaryExpression.op_lessThan || op == IASTBinaryExpression.op_lessEqual || ne))
-            r.guard(i.var(), b.size());
-        if (c.r() instanceof V.Int i && i.var() != null && c.l() instanceof V.Int b && b.size() != null
+            r.guard(i.var(), boundOf(c.r()));
+        if (c.r() instanceof V.Int i && i.var() != null && boundOf(c.l()) != null
                 && (op == IASTBinaryExpression.op_greaterThan || op == IASTBinaryExpression.op_greaterEqual || ne))
-            r.guard(i.var(), b.size());
+            r.guard(i.var(), boundOf(c.l()));
+    }
+
+    private static int negated(int op) {
+        return switch (op) {
+            case IASTBinaryExpression.op_lessThan -> IASTBinaryExpression.op_greaterEqual;
+            case IASTBinaryExpression.op_lessEqual -> IASTBinaryExpression.op_greaterThan;
+            case IASTBinaryExpression.op_greaterThan -> IASTBinaryExpression.op_lessEqual;
+            case IASTBinaryExpression.op_greaterEqual -> IASTBinaryExpression.op_lessThan;
+            case IASTBinaryExpression.op_equals -> IASTBinaryExpression.op_notequals;
+            default -> -1;
+        };
     }
 
     /** Of two bounds, the unbounded one (either when one is unknown). */

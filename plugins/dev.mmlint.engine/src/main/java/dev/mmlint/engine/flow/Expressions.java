@@ -138,13 +138,15 @@ final class Expressions {
                 String n = name(x);
                 if (n != null && isPagePointer(x)) {
                     boolean inc = u.getOperator() == IASTUnaryExpression.op_prefixIncr || u.getOperator() == IASTUnaryExpression.op_postFixIncr;
-                    c.ranges.pointerArith(offset(u), length(u), n, n + (inc ? "++" : "--"), loopBound(u), null);
+                    c.ranges.pointerArith(c.st.ranges, offset(u), length(u), n, n + (inc ? "++" : "--"), loopBound(u), null);
                     PageValue pv = c.st.core.pageOrUnknown(n);
                     PageValue nv = pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(u), n + (inc ? "++" : "--")), pv.originClause()).asSubpage(true);
                     c.st.core.putPage(n, nv);
                     return new V.Page(nv, null);
                 }
-                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); }
+                // a counter that only goes down keeps its bound; one that goes up loses it
+                boolean up = u.getOperator() == IASTUnaryExpression.op_prefixIncr || u.getOperator() == IASTUnaryExpression.op_postFixIncr;
+                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); if (up) c.st.ranges.kill(n); }
                 return eval(x);
             }
             default: {
@@ -164,6 +166,7 @@ final class Expressions {
                 if (n != null) {
                     c.st.kill(n);
                     assign(n, rv);
+                    if (rv instanceof V.Page || c.facts.pageVars().contains(n)) c.ranges.assignedPage(c.st.ranges, n, Extents.of(c, r));
                     entryRead(n, r);
                 } else {
                     lvalue(l);
@@ -177,8 +180,8 @@ final class Expressions {
                 String n = name(l);
                 V rv = eval(r);
                 if (n != null && isPagePointer(l)) {
-                    c.ranges.pointerArith(offset(b), length(b), n, n + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(),
-                            ContiguityModel.worst(V.sizeOf(rv), loopBound(b)), null);
+                    c.ranges.pointerArith(c.st.ranges, offset(b), length(b), n, n + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(),
+                            ContiguityModel.boundOf(rv) == null ? null : ContiguityModel.worst(ContiguityModel.boundOf(rv), loopBound(b)), null);
                     PageValue pv = c.st.core.pageOrUnknown(n);
                     c.st.core.putPage(n, pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), "pointer arithmetic"), pv.originClause()).asSubpage(true));
                     return new V.Page(c.st.core.page(n), null);
@@ -193,17 +196,21 @@ final class Expressions {
                 if (lp && !rp && op == IASTBinaryExpression.op_minus && Ast.isPointer(r.getExpressionType())) return V.UNKNOWN;
                 if (lp && !rp) {
                     String base = name(l) != null ? name(l) : l.getRawSignature();
-                    TextEdit fix = op == IASTBinaryExpression.op_plus && name(l) != null
+                    // no text edit for arithmetic written inside a macro's argument: its text is the invocation's
+                    TextEdit fix = op == IASTBinaryExpression.op_plus && name(l) != null && !Ast.insideExpansion(b)
                             ? new TextEdit(offset(b), length(b), "nth_page(" + name(l) + ", " + r.getRawSignature() + ")") : null;
-                    c.ranges.pointerArith(offset(b), length(b), base, b.getRawSignature(), V.sizeOf(rv), fix);
+                    int[] at = Ast.writtenSpan(c.text.content(), b); // inside a macro's argument: where it is written
+                    c.ranges.pointerArith(c.st.ranges, at[0], at[1], base, c.text.content().substring(at[0], at[0] + at[1]), ContiguityModel.boundOf(rv), fix);
                     PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                     return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
                 }
                 if (rp && !lp && op == IASTBinaryExpression.op_plus) {
-                    c.ranges.pointerArith(offset(b), length(b), name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), V.sizeOf(lv), null);
+                    c.ranges.pointerArith(c.st.ranges, offset(b), length(b), name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), ContiguityModel.boundOf(lv), null);
                     return new V.Page(PageValue.of(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), null).asSubpage(true), null);
                 }
-                if (lp && rp) return V.UNKNOWN; // pointer difference
+                // two page variables: their distance as a pfn distance (arithmetic operands were judged already)
+                if (lp && rp) return name(l) == null || name(r) == null ? V.UNKNOWN
+                        : c.ranges.distance(offset(b), length(b), name(l), b.getRawSignature(), c.st.ranges.extentOf(name(l)), c.st.ranges.extentOf(name(r)));
                 return ContiguityModel.arithInt(lv, rv);
             }
             case IASTBinaryExpression.op_shiftLeft: case IASTBinaryExpression.op_shiftRight:
@@ -247,7 +254,10 @@ final class Expressions {
     /** The model's range classification of an expression, by its text as written. */
     Bound sizeOfText(IASTNode n) {
         IASTExpression w = n instanceof IASTExpression e ? c.view.written(e) : null;
-        String t = (w != null ? w : n).getRawSignature();
+        IASTNode x = w != null ? w : n;
+        // a part of an unknown macro's expansion (an argument of min_t()) has the whole invocation as its text
+        String t = x instanceof IASTExpression xe && Ast.insideExpansion(xe)
+                ? org.eclipse.cdt.core.dom.ast.ASTSignatureUtil.getExpressionString(xe) : x.getRawSignature();
         if (t.length() > 160) return null;
         return c.kb.size(t).map(r -> c.bound(r, n)).orElse(null);
     }
@@ -268,7 +278,7 @@ final class Expressions {
         else if (v instanceof V.Cmp || v instanceof V.Not || v instanceof V.Test || v instanceof V.Spec) st.core.putCond(name, v);
         else if (v instanceof V.Pfn p && p.page() != null) st.core.putPfn(name, p.page());
         else if (v instanceof V.HugeEntry h) st.core.putHugeEntry(name, h.clause());
-        else if (v instanceof V.Int i && i.size() != null) c.ranges.assigned(st.ranges, name, i.size());
+        else if (v instanceof V.Int i && ContiguityModel.boundOf(i) != null) c.ranges.assigned(st.ranges, name, ContiguityModel.boundOf(i));
     }
 
     /**
@@ -327,10 +337,10 @@ final class Expressions {
         if (n != null && c.st.gup.holds(n)) return new V.Page(GupModel.element(c.st.gup.hold(n)), null);
         if (n != null && c.facts.pageArrays().contains(n)) return new V.Page(PageValue.UNKNOWN, null);
         if (n != null && isPagePointer(arr)) {
-            TextEdit fix = addressOf && a.getParent() instanceof IASTUnaryExpression u
+            TextEdit fix = addressOf && a.getParent() instanceof IASTUnaryExpression u && !Ast.insideExpansion(u)
                     ? new TextEdit(offset(u), length(u), "nth_page(" + n + ", " + a.getArgument().getRawSignature() + ")") : null;
             IASTNode at = addressOf ? a.getParent() : a;
-            c.ranges.pointerArith(offset(at), length(at), n, at.getRawSignature(), V.sizeOf(idx), fix);
+            c.ranges.pointerArith(c.st.ranges, offset(at), length(at), n, at.getRawSignature(), ContiguityModel.boundOf(idx), fix);
             PageValue pv = c.st.core.pageOrUnknown(n);
             return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(a), a.getRawSignature()), pv.originClause()).asSubpage(true), null);
         }
@@ -354,7 +364,7 @@ final class Expressions {
             if (p instanceof IASTForStatement f) cond = f.getConditionExpression();
             else if (p instanceof IASTWhileStatement w) cond = w.getCondition();
             else if (p instanceof IASTDoStatement d) cond = d.getCondition();
-            else if (p instanceof IASTFunctionDefinition) return null;
+            else if (p instanceof IASTFunctionDefinition) return ContiguityModel.ONE_STEP; // not in a loop: one step
             if (p instanceof IASTForStatement || p instanceof IASTWhileStatement || p instanceof IASTDoStatement) {
                 if (cond == null) return null;
                 Bound[] worst = {null};
@@ -364,7 +374,7 @@ final class Expressions {
                         return PROCESS_CONTINUE;
                     }
                 });
-                if (worst[0] == null && c.silently(cond) instanceof V.Cmp cmp) worst[0] = ContiguityModel.worst(V.sizeOf(cmp.l()), V.sizeOf(cmp.r()));
+                if (worst[0] == null && c.silently(cond) instanceof V.Cmp cmp) worst[0] = ContiguityModel.worst(ContiguityModel.boundOf(cmp.l()), ContiguityModel.boundOf(cmp.r()));
                 return worst[0];
             }
         }

@@ -47,6 +47,8 @@ public final class Transfer {
         void event(Event e);
         void requiresHead(int param, FunctionSummary.Requirement r);
         void returns(PageValue v);
+        /** A call passes argument {@code param} of this range class and pointing into this extent (null: unknown) to {@code callee}. */
+        default void passes(String callee, int param, Bound count, Bound extent) { }
     }
 
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
@@ -63,6 +65,11 @@ public final class Transfer {
         c = new TransferContext(kb, view, text, summaries, facts, this);
     }
 
+    /** What this function's callers pass it (top-down), applied to the parameters at entry. */
+    public void callerContext(CallerContext ctx) { callers = ctx == null ? CallerContext.NONE : ctx; }
+
+    private CallerContext callers = CallerContext.NONE;
+
     /** Set during the reporting pass only. */
     public void setSink(Sink s) { c.sink = s; }
 
@@ -74,6 +81,9 @@ public final class Transfer {
             if (c.facts.pageVars().contains(name)) s.core.putPage(name, PageValue.param(idx, name, new PageValue.Origin(0, 0, "parameter " + name)));
             else if (c.facts.folioVars().contains(name))
                 s.core.putPage(name, PageValue.of(Shape.FOLIO, new PageValue.Origin(0, 0, "parameter " + name), null));
+            Bound n = callers.counts().get(idx), x = callers.extents().get(idx);
+            if (n != null && !c.facts.pageVars().contains(name) && !c.facts.folioVars().contains(name)) s.ranges.assigned(name, n);
+            if (x != null && c.facts.pageVars().contains(name)) s.ranges.extent(name, x);
         });
         return s;
     }
@@ -132,7 +142,9 @@ public final class Transfer {
         String name = dc.getName().toString();
         c.st.kill(name);
         if (dc.getInitializer() instanceof IASTEqualsInitializer ei && ei.getInitializerClause() instanceof IASTExpression e) {
-            c.ex.assign(name, c.ex.eval(e));
+            V v = c.ex.eval(e);
+            c.ex.assign(name, v);
+            if (v instanceof V.Page || c.facts.pageVars().contains(name)) c.ranges.assignedPage(c.st.ranges, name, Extents.of(c, e));
             c.ex.entryRead(name, e);
         } else if (c.facts.localArrays().contains(name) || c.facts.pageArrays().contains(name)) {
             // a fresh array: nothing held yet

@@ -29,6 +29,12 @@ public interface ApiKnowledge {
      */
     Optional<RangeClass> size(String expressionText);
 
+    /** A function returning the start of a pfn range of argument {@code countIndex} pages that may exceed one buddy block. */
+    record RangeResult(int countIndex, Clause clause) {}
+
+    /** The model's {@code return: unbounded_range count c} of function {@code name} (cma_alloc(), alloc_contig_pages()). */
+    default Optional<RangeResult> unboundedRange(String name) { return Optional.empty(); }
+
     /**
      * The validations a branch condition performs, by its text as written with likely()/unlikely()
      * stripped ({@code compound_head(page) != head}, {@code pte_val(pte) != pte_val(*ptep)}).

@@ -61,4 +61,84 @@ class ContiguityModelTest {
         assertEquals(nr, a.join(b).of("i"), "the unbounded of two wins");
         assertNull(a.join(c).of("i"), "must: known only where every path knows it");
     }
+
+    private final Bound leaf = new Bound(false, "(addr & ~PUD_MASK) >> PAGE_SHIFT", null, 7);
+
+    @Test void aGuardThatReturnsBoundsItsVariableOnTheFalseEdge() {
+        V.Cmp ge = new V.Cmp(IASTBinaryExpression.op_greaterEqual, new V.Int(null, null, "i"), new V.Int(nr, null, null));
+        RangeFacts t = new RangeFacts(), f = new RangeFacts();
+        model.refine(t, ge, true);
+        model.refine(f, ge, false);
+        assertNull(t.of("i"), "i >= nr taken true says nothing about an upper bound");
+        assertEquals(nr, f.of("i"), "if (i >= nr) return; leaves i < nr");
+    }
+
+    @Test void smallConstantsAreBoundedLargeOnesAndUnknownsAreNot() {
+        assertTrue(ContiguityModel.boundOf(new V.Int(null, 3L, null)).bounded());
+        assertNull(ContiguityModel.boundOf(new V.Int(null, 1L << 18, null)));
+        assertNull(ContiguityModel.boundOf(new V.Int(null, null, "n")));
+        assertEquals(nr, ContiguityModel.boundOf(new V.Int(nr, null, null)));
+        assertNull(ContiguityModel.boundOf(V.UNKNOWN));
+    }
+
+    @Test void anUnknownStepInsideALargeExtentRangesOverTheExtent() {
+        RangeFacts r = new RangeFacts();
+        r.extent("page", leaf);
+        model.pointerArith(r, 10, 6, "page", "page++", null, null);
+        assertEquals(leaf, ev.of(Event.PointerArith.class).get(0).bound());
+    }
+
+    @Test void aBuddyBlockBoundsEveryOffsetInsideIt() {
+        RangeFacts r = new RangeFacts();
+        r.extent("page", order);
+        model.pointerArith(r, 10, 8, "page", "page + i", nr, null);
+        assertEquals(order, ev.of(Event.PointerArith.class).get(0).bound(), "compound_nr() of a buddy page stays in the block");
+    }
+
+    @Test void pageArithmeticByALeafOffsetPointsIntoTheLeaf() {
+        RangeFacts r = new RangeFacts();
+        model.pointerArith(r, 40, 20, "pud_page(pud)", "pud_page(pud) + off", leaf, null);
+        model.pointerArith(r, 70, 12, "sub", "sub += off", leaf, null);
+        assertEquals(leaf, r.extentOf("sub"), "page += off moves the variable into the extent");
+        model.assignedPage(r, "p", leaf);
+        assertEquals(leaf, r.extentOf("p"));
+        r.kill("p");
+        assertNull(r.extentOf("p"));
+    }
+
+    @Test void aDistanceOfPagesInALargeExtentIsRaised() {
+        assertEquals(V.UNKNOWN, model.distance(1, 2, "a", "a - b", null, order));
+        assertTrue(ev.of(Event.PointerArith.class).isEmpty());
+        V d = model.distance(1, 2, "a", "a - b", leaf, null);
+        assertEquals(new V.Int(leaf, null, null), d);
+        assertEquals(leaf, ev.of(Event.PointerArith.class).get(0).bound());
+    }
+
+    @Test void callersJoinAnyUnboundedEveryBoundedElseUnknown() {
+        assertEquals(nr, ContiguityModel.joinCallers(order, nr));
+        assertEquals(nr, ContiguityModel.joinCallers(null, nr), "one caller reaching the helper with a large count is enough");
+        assertEquals(order, ContiguityModel.joinCallers(order, order));
+        assertNull(ContiguityModel.joinCallers(order, null), "bounded needs every caller bounded");
+        CallerContext.Builder b = new CallerContext.Builder();
+        b.site(0, order, null);
+        b.site(0, null, null);
+        b.site(1, null, leaf);
+        b.site(1, order, null);
+        CallerContext c = b.build();
+        assertFalse(c.counts().containsKey(0));
+        assertEquals(leaf, c.extents().get(1));
+        CallerContext.Builder one = new CallerContext.Builder();
+        one.site(2, order, null);
+        assertEquals(order, one.build().counts().get(2));
+        assertTrue(new CallerContext.Builder().build().isEmpty());
+    }
+
+    @Test void extentsJoinAsMustFacts() {
+        RangeFacts a = new RangeFacts(), b = new RangeFacts(), c = new RangeFacts();
+        a.extent("p", order);
+        b.extent("p", leaf);
+        StateLaws.check(List.of(a, b, c, new RangeFacts()), RangeFacts::join);
+        assertEquals(leaf, a.join(b).extentOf("p"), "the unbounded of two wins");
+        assertNull(a.join(c).extentOf("p"));
+    }
 }
