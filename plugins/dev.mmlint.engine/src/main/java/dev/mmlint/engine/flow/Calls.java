@@ -166,6 +166,7 @@ final class Calls {
                             av instanceof V.Addr, c.origin(off, api + "()"), a.clause(), api, requested, line);
             }
             case PUT, UNPIN -> {
+                c.spec.released(st.spec, pageOfPfn(var, av));
                 c.gup.releasedPage(st, pageOfPfn(var, av), arrayOfElement(ax), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause(),
                         c.origin(off, api + "()"));
                 return true;

@@ -149,6 +149,9 @@ final class Expressions {
             }
             default: {
                 V v = eval(x);
+                // -EFAULT: a negative constant (an error code the function returns)
+                if (u.getOperator() == IASTUnaryExpression.op_minus && v instanceof V.Int i && i.constant() != null && i.size() == null)
+                    return new V.Int(null, -i.constant(), null);
                 return v instanceof V.Int i && i.size() != null ? new V.Int(i.size(), null, null) : V.UNKNOWN;
             }
         }
@@ -267,6 +270,7 @@ final class Expressions {
         else if (v instanceof V.Pfn p && p.page() != null) st.core.putPfn(name, p.page());
         else if (v instanceof V.HugeEntry h) st.core.putHugeEntry(name, h.clause());
         else if (v instanceof V.Int i && i.size() != null) c.ranges.assigned(st.ranges, name, i.size());
+        if (v instanceof V.Int) c.spec.assignedInt(st.spec, name, v);
     }
 
     /**
