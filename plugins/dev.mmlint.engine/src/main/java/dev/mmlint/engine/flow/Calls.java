@@ -32,6 +32,8 @@ import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
  */
 final class Calls {
     private final TransferContext c;
+    /** offsets of the macro invocations whose arguments' field reads were reported (reporting pass) */
+    private final java.util.Set<Integer> readsScanned = new java.util.HashSet<>();
 
     Calls(TransferContext c) { this.c = c; }
 
@@ -53,9 +55,14 @@ final class Calls {
         return apply(inv.name(), inv.args(), expanded);
     }
 
-    /** A known assertion macro (VM_BUG_ON_PAGE(cond, page)): after it, cond is false. */
+    /**
+     * A macro judged as written (VM_BUG_ON_PAGE(cond, page), WARN_ON_ONCE(cond)): the head-only fields its
+     * arguments read are reads (once per invocation); after a known assertion, cond is false.
+     */
     void assertionAt(WrittenView.Invocation inv) {
-        if (inv.functionLike()) assertion(inv.name(), inv.args(), inv.argTexts(), inv.offset());
+        if (!inv.functionLike()) return;
+        if (c.reporting() && readsScanned.add(inv.offset())) for (IASTExpression a : inv.args()) if (a != null) c.ex.headOnlyReads(a);
+        assertion(inv.name(), inv.args(), inv.argTexts(), inv.offset());
     }
 
     private void assertion(String name, List<IASTExpression> args, List<String> argTexts, int off) {

@@ -157,6 +157,18 @@ final class SpeculativeModel {
         events.emit(new Event.SpeculativeUse(off, len, name, pv, how, clause(pv.specApi())));
     }
 
+    /**
+     * The outcome of get {@code g} is returned at [off, off+len) ({@code return get_page_unless_zero(head);}):
+     * where it is true, the reference goes to the caller with it, which is a use of it; one still owing
+     * its re-checks (compound_head(page) == head, the entry re-read) is handed on unvalidated.
+     */
+    void returnedOutcome(FlowState st, V.Spec g, int off, int len) {
+        PageValue pv = g.var() == null ? null : st.core.page(g.var());
+        if (pv == null) return;
+        PageValue ref = speculative(pv, g.api(), g.offset());
+        if (ref.unvalidated()) use(off, len, g.var(), ref, "handed to the caller (returned as the get's result)");
+    }
+
     /** The clause that obliges validation after the speculative reference {@code api} took. */
     private Clause clause(String api) {
         if (api == null) return null;
