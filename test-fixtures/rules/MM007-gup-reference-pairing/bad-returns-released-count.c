@@ -51,3 +51,20 @@ static struct page **user_buf_pin(unsigned long uaddr, int nr_pages, int *nr)
 	*nr = ret;
 	return pages;
 }
+
+/* a count only known not to be negative may be zero or more: after the release it is stale all the same */
+static int user_buf_get_exact(struct user_buf *ub, unsigned long uaddr, int nr_pages, struct page **pages)
+{
+	int got;
+
+	got = get_user_pages_fast(uaddr, nr_pages, 0, pages);
+	if (got >= 0 && got != nr_pages) {
+		release_pages(pages, got);
+		return got; /* expect: MM007 "released" */
+	}
+	if (got < 0)
+		return got;
+	ub->pages = pages;
+	ub->nr = got;
+	return got;
+}
