@@ -54,3 +54,19 @@ again:
 	}
 	return page;
 }
+
+/* a failure that goes back after advancing the pfn looks up the next page: a walk written with goto */
+static struct page *first_live_pfn_page(unsigned long pfn, unsigned long end)
+{
+	struct page *page;
+
+next:
+	if (pfn >= end)
+		return NULL;
+	page = pfn_to_page(pfn);
+	if (!get_page_unless_zero(page)) {
+		pfn++;
+		goto next;
+	}
+	return page;
+}

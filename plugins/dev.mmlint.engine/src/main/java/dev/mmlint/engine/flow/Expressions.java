@@ -144,7 +144,7 @@ final class Expressions {
                     c.st.core.putPage(n, nv);
                     return new V.Page(nv, null);
                 }
-                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); }
+                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); c.st.spec.advanced(); }
                 return eval(x);
             }
             default: {
@@ -186,7 +186,10 @@ final class Expressions {
                     c.st.core.putPage(n, pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), "pointer arithmetic"), pv.originClause()).asSubpage(true));
                     return new V.Page(c.st.core.page(n), null);
                 }
-                if (n != null) c.st.kill(n);
+                if (n != null) {
+                    c.st.kill(n);
+                    c.st.spec.advanced();
+                }
                 return V.UNKNOWN;
             }
             case IASTBinaryExpression.op_plus: case IASTBinaryExpression.op_minus: {

@@ -90,6 +90,16 @@ final class SpeculativeFacts {
         failEnv.keySet().removeIf(get -> get >= from && get < to);
     }
 
+    /**
+     * A variable is advanced (pfn++, addr += PAGE_SIZE): a failed get's path goes on to another slot, the
+     * skip of a walk written with goto; its failure is settled as at the head of a loop.
+     */
+    void advanced() {
+        failed.clear();
+        retried.clear();
+        failEnv.clear();
+    }
+
     /** Whether the get at {@code get} is reached again after it failed, with nothing settling the failure: a retry. */
     boolean retries(int get) { return retried.contains(get) || failed.containsValue(get); }
 

@@ -155,6 +155,18 @@ class SpeculativeModelTest {
         assertTrue(ev.of(Event.SpeculativeGet.class).get(0).failure().contains("retry never ends"));
     }
 
+    @Test void advancingAVariableMakesTheWayBackAnotherSlot() {
+        FlowState st = withLookedUp("page");
+        model.outcome(st, new V.Spec("page", "get_page_unless_zero", 4), false);
+        FlowState stay = st.copy();
+        st.spec.advanced(); // pfn++
+        st.kill("page");
+        assertFalse(st.spec.retries(4));
+        assertTrue(st.spec.failures().isEmpty(), "settled: the walk went on");
+        stay.kill("page");
+        assertTrue(st.join(stay).spec.retries(4), "a path that did not advance may still retry the same slot");
+    }
+
     @Test void aLoopGoingOnSettlesARetry() {
         FlowState st = withLookedUp("page");
         model.outcome(st, new V.Spec("page", "get_page_unless_zero", 4), false);
