@@ -322,29 +322,6 @@ final class Expressions {
         return V.UNKNOWN;
     }
 
-    /**
-     * The head-only fields read through pages in {@code e}, an argument of a macro judged as written (the
-     * condition of VM_BUG_ON_PAGE() or WARN_ON()): a read like any other, whatever the macro makes of it.
-     * Only the reads are reported; the value is the macro's business.
-     */
-    void headOnlyReads(IASTExpression e) {
-        e.accept(new ASTVisitor(true) {
-            @Override public int visit(IASTExpression x) {
-                if (!(x instanceof IASTFieldReference f) || !f.isPointerDereference()) return PROCESS_CONTINUE;
-                if (strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper) return PROCESS_CONTINUE;
-                String fieldName = f.getFieldName().toString();
-                Optional<Clause> headOnly = c.kb.headOnlyField(fieldName);
-                if (headOnly.isEmpty()) return PROCESS_CONTINUE;
-                if (c.silently(f.getFieldOwner()) instanceof V.Page p && p.v().shape() != Shape.FOLIO) {
-                    String base = p.var() != null ? p.var() : f.getFieldOwner().getRawSignature();
-                    c.shape.fieldAccess(Ast.offsetOfName(f), length(f), base, p.v(), fieldName, headOnly.get(), false);
-                    c.spec.headUse(c.st.spec, p.var(), base + "->" + fieldName, Ast.offsetOfName(f));
-                }
-                return PROCESS_CONTINUE;
-            }
-        });
-    }
-
     /** pages[i] (an element of a page array) or page[i] (pointer arithmetic on a page pointer). */
     private V subscript(IASTArraySubscriptExpression a, boolean addressOf) {
         IASTExpression arr = a.getArrayExpression();
