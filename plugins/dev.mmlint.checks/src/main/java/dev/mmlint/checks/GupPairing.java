@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * MM007: GUP pairing — pinned pages released with put_page, referenced pages released with
- * unpin_user_page, references released where none were taken, references leaked on a return path.
+ * unpin_user_page, references released where none were taken, references leaked on a return path, a count of
+ * released pages returned to a caller that takes it for references it holds.
  */
 public final class GupPairing implements Check {
     static final RuleInfo INFO = new RuleInfo("MM007", "gup-reference-pairing", Severity.ERROR, Confidence.HIGH,
@@ -55,6 +56,17 @@ public final class GupPairing implements Check {
                         + rel.api() + "()").clause(rel.clause()).evidence(List.of(taken))
                         .fixHint("release FOLL_GET pages with put_page() / release_pages()").witness(List.of(got, rs)).report();
             }
+        } else if (event instanceof Event.ReturnsReleased rr) {
+            ArrayHold h = rr.hold();
+            r.finding(this, rr).message("'" + rr.count() + "' returned as the count of pages " + h.api() + "() took in '" + rr.array()
+                            + "' after they were released (line " + rr.releaseLine() + "): the caller, which gets them held from the other "
+                            + "returns, releases them again").clause(h.clause())
+                    .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what()),
+                            new Evidence(rr.releaseLine(), 1, "released here")))
+                    .fixHint("after releasing the pages, return 0 or an error (" + rr.count() + " = -EFAULT), not their count")
+                    .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN : Kind.GUP_GET, h.api(), h.origin().line()),
+                            new WitnessStep(h.pinned() ? Kind.UNPIN : Kind.PUT, h.pinned() ? "unpin_user_page" : "put_page", rr.releaseLine()),
+                            new WitnessStep(Kind.RETURN, "", r.line(rr.offset())))).report();
         } else if (event instanceof Event.Leak l) {
             ArrayHold h = l.hold();
             r.finding(this, l).message("references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line()

@@ -46,7 +46,7 @@ public final class SpeculativeReference implements Check {
             // used as a head after the get succeeded without re-checking what it is (refcount.speculative-on-head)
             String msg = g.callee() + "() takes a speculative reference on '" + g.argText() + "', which may be a tail page"
                     + Checks.from(g.value()) + (g.failure() != null
-                            ? ": on a tail it always fails, and " + g.failure() + ", a result it gives for no page it accepts or rejects"
+                            ? ": on a tail it always fails, and " + g.failure()
                             : ": where it succeeds, '" + g.argText() + "' is used as a head (" + g.headUse()
                                     + ") before anything re-checks what the page is");
             List<WitnessStep> w = new ArrayList<>(g.value().witness());

@@ -64,6 +64,13 @@ public sealed interface Event {
     /** Pages of a GUP array released (or one released page of it). */
     record Release(int offset, int length, String api, String array, ArrayHold hold, boolean unpin, Clause clause) implements Event {}
 
+    /**
+     * {@code count}, which counts the pages GUP filled in {@code array}, is returned after those pages were
+     * released on this path, by a function that returns them held on another path: its caller takes the
+     * count for references it holds and releases them again.
+     */
+    record ReturnsReleased(int offset, int length, String array, String count, ArrayHold hold, int releaseLine) implements Event {}
+
     /** References of a local GUP array still held when the function returns. */
     record Leak(int offset, int length, String array, ArrayHold hold) implements Event {}
 

@@ -17,11 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 
 /**
  * Calls, in the shared core: a call the model knows dispatches each of its argument effects to the
@@ -32,6 +35,8 @@ import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
  */
 final class Calls {
     private final TransferContext c;
+    /** offsets of the macro invocations whose arguments' field reads were reported (reporting pass) */
+    private final java.util.Set<Integer> readsScanned = new java.util.HashSet<>();
 
     Calls(TransferContext c) { this.c = c; }
 
@@ -53,9 +58,37 @@ final class Calls {
         return apply(inv.name(), inv.args(), expanded);
     }
 
-    /** A known assertion macro (VM_BUG_ON_PAGE(cond, page)): after it, cond is false. */
+    /**
+     * A macro judged as written (VM_BUG_ON_PAGE(cond, page), WARN_ON_ONCE(cond)): the head-only fields its
+     * arguments read are reads (once per invocation); after a known assertion, cond is false.
+     */
     void assertionAt(WrittenView.Invocation inv) {
-        if (inv.functionLike()) assertion(inv.name(), inv.args(), inv.argTexts(), inv.offset());
+        if (!inv.functionLike()) return;
+        if (c.reporting() && readsScanned.add(inv.offset())) for (IASTExpression a : inv.args()) if (a != null) headOnlyReads(a);
+        assertion(inv.name(), inv.args(), inv.argTexts(), inv.offset());
+    }
+
+    /**
+     * The head-only fields read through pages in {@code e}, an argument of a macro judged as written (the
+     * condition of VM_BUG_ON_PAGE() or WARN_ON()): a read like any other, whatever the macro makes of it.
+     * Only the reads are reported; the value is the macro's business.
+     */
+    private void headOnlyReads(IASTExpression e) {
+        e.accept(new ASTVisitor(true) {
+            @Override public int visit(IASTExpression x) {
+                if (!(x instanceof IASTFieldReference f) || !f.isPointerDereference()) return PROCESS_CONTINUE;
+                if (strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper) return PROCESS_CONTINUE;
+                String fieldName = f.getFieldName().toString();
+                Optional<Clause> headOnly = c.kb.headOnlyField(fieldName);
+                if (headOnly.isEmpty()) return PROCESS_CONTINUE;
+                if (c.silently(f.getFieldOwner()) instanceof V.Page p && p.v().shape() != Shape.FOLIO) {
+                    String base = p.var() != null ? p.var() : f.getFieldOwner().getRawSignature();
+                    c.shape.fieldAccess(Ast.offsetOfName(f), length(f), base, p.v(), fieldName, headOnly.get(), false);
+                    c.spec.headUse(c.st.spec, p.var(), base + "->" + fieldName, Ast.offsetOfName(f));
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
     }
 
     private void assertion(String name, List<IASTExpression> args, List<String> argTexts, int off) {
@@ -169,6 +202,7 @@ final class Calls {
                             av instanceof V.Addr, c.origin(off, api + "()"), a.clause(), api, requested, line);
             }
             case PUT, UNPIN -> {
+                c.spec.released(st.spec, pageOfPfn(var, av));
                 c.gup.releasedPage(st, pageOfPfn(var, av), arrayOfElement(ax), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause(),
                         c.origin(off, api + "()"));
                 return true;

@@ -146,11 +146,14 @@ final class Expressions {
                 }
                 // a counter that only goes down keeps its bound; one that goes up loses it
                 boolean up = u.getOperator() == IASTUnaryExpression.op_prefixIncr || u.getOperator() == IASTUnaryExpression.op_postFixIncr;
-                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); if (up) c.st.ranges.kill(n); }
+                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); if (up) c.st.ranges.kill(n); c.st.spec.advanced(); }
                 return eval(x);
             }
             default: {
                 V v = eval(x);
+                // -EFAULT: a negative constant (an error code the function returns)
+                if (u.getOperator() == IASTUnaryExpression.op_minus && v instanceof V.Int i && i.constant() != null && i.size() == null)
+                    return new V.Int(null, -i.constant(), null);
                 return v instanceof V.Int i && i.size() != null ? new V.Int(i.size(), null, null) : V.UNKNOWN;
             }
         }
@@ -186,7 +189,10 @@ final class Expressions {
                     c.st.core.putPage(n, pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), "pointer arithmetic"), pv.originClause()).asSubpage(true));
                     return new V.Page(c.st.core.page(n), null);
                 }
-                if (n != null) c.st.kill(n);
+                if (n != null) {
+                    c.st.kill(n);
+                    c.st.spec.advanced();
+                }
                 return V.UNKNOWN;
             }
             case IASTBinaryExpression.op_plus: case IASTBinaryExpression.op_minus: {
@@ -279,6 +285,7 @@ final class Expressions {
         else if (v instanceof V.Pfn p && p.page() != null) st.core.putPfn(name, p.page());
         else if (v instanceof V.HugeEntry h) st.core.putHugeEntry(name, h.clause());
         else if (v instanceof V.Int i && ContiguityModel.boundOf(i) != null) c.ranges.assigned(st.ranges, name, ContiguityModel.boundOf(i));
+        if (v instanceof V.Int) c.spec.assignedInt(st.spec, name, v);
     }
 
     /**

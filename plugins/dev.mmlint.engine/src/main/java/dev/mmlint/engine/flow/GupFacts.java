@@ -15,19 +15,40 @@ final class GupFacts {
     private final Map<String, ArrayHold> arrays;
     /** count variable -> the array whose filled entries it counts */
     private final Map<String, String> counts;
+    /** count variable -> the array whose filled entries it counts on some path (may) */
+    private final Map<String, String> mayCounts;
+    /** count variable -> line of the release of the pages it counts, on some path on which it still counts them (may) */
+    private final Map<String, Integer> releasedCounts;
 
-    GupFacts() { this(new HashMap<>(), new HashMap<>()); }
+    GupFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
 
-    private GupFacts(Map<String, ArrayHold> a, Map<String, String> c) { arrays = a; counts = c; }
+    private GupFacts(Map<String, ArrayHold> a, Map<String, String> c, Map<String, String> m, Map<String, Integer> r) {
+        arrays = a; counts = c; mayCounts = m; releasedCounts = r;
+    }
 
-    GupFacts copy() { return new GupFacts(new HashMap<>(arrays), new HashMap<>(counts)); }
+    GupFacts copy() { return new GupFacts(new HashMap<>(arrays), new HashMap<>(counts), new HashMap<>(mayCounts), new HashMap<>(releasedCounts)); }
 
     GupFacts join(GupFacts o) {
-        return new GupFacts(StateMaps.may(arrays, o.arrays, ArrayHold::join), StateMaps.must(counts, o.counts, StateMaps::same));
+        return new GupFacts(StateMaps.may(arrays, o.arrays, ArrayHold::join), StateMaps.must(counts, o.counts, StateMaps::same),
+                StateMaps.may(mayCounts, o.mayCounts, StateMaps::same), StateMaps.may(releasedCounts, o.releasedCounts, Math::min));
     }
 
     /** An assignment kills what a variable counts; what an array holds survives (its pages stay referenced). */
-    void kill(String var) { counts.remove(var); }
+    void kill(String var) {
+        counts.remove(var);
+        mayCounts.remove(var);
+        releasedCounts.remove(var);
+    }
+
+    /** The pages of {@code array} are released at {@code line}: the variables that may count them now count released pages. */
+    void releasedPages(String array, int line) {
+        for (Map.Entry<String, String> m : mayCounts.entrySet()) if (m.getValue().equals(array)) releasedCounts.putIfAbsent(m.getKey(), line);
+    }
+
+    /** The line of the release of the pages {@code var} may count, or null when none was released on a path on which it counts them. */
+    Integer releasedCount(String var) { return releasedCounts.get(var); }
+    /** The array {@code var} may count, or null. */
+    String mayCount(String var) { return mayCounts.get(var); }
 
     ArrayHold hold(String array) { return arrays.get(array); }
     boolean holds(String array) { return arrays.containsKey(array); }
@@ -38,12 +59,16 @@ final class GupFacts {
 
     String counted(String countVar) { return counts.get(countVar); }
     boolean isCount(String var) { return counts.containsKey(var); }
-    void count(String countVar, String array) { counts.put(countVar, array); }
-    void forgetCount(String var) { counts.remove(var); }
+    void count(String countVar, String array) {
+        counts.put(countVar, array);
+        mayCounts.put(countVar, array);
+    }
+    void forgetCount(String var) { kill(var); }
 
     @Override public boolean equals(Object o) {
-        return o instanceof GupFacts g && arrays.equals(g.arrays) && counts.equals(g.counts);
+        return o instanceof GupFacts g && arrays.equals(g.arrays) && counts.equals(g.counts) && mayCounts.equals(g.mayCounts)
+                && releasedCounts.equals(g.releasedCounts);
     }
 
-    @Override public int hashCode() { return Objects.hash(arrays, counts); }
+    @Override public int hashCode() { return Objects.hash(arrays, counts, mayCounts, releasedCounts); }
 }

@@ -14,8 +14,16 @@ import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
  */
 final class GupModel {
     private final Events events;
+    private final dev.mmlint.frontend.SourceText text;
+    /** Returns of a count of released pages seen in the reporting pass, raised by {@link #finish()}. */
+    private final java.util.List<Event.ReturnsReleased> releasedReturns = new java.util.ArrayList<>();
+    /** Arrays whose pages some return of the reporting pass leaves held (handed on to the caller). */
+    private final java.util.Set<String> heldAtReturn = new java.util.HashSet<>();
 
-    GupModel(Events events) { this.events = events; }
+    GupModel(Events events, dev.mmlint.frontend.SourceText text) {
+        this.events = events;
+        this.text = text;
+    }
 
     /** A single page variable now holds a reference ({@code get_page(page)}). */
     void get(PageFacts core, String var, PageValue v, PageValue.Origin o, String api, int line) {
@@ -63,6 +71,7 @@ final class GupModel {
         if (h == null) return;
         events.emit(new Event.Release(off, len, api, array, h, unpin, clause));
         if (h.status() == ArrayHold.Status.HELD) g.put(array, h.with(ArrayHold.Status.RELEASED));
+        g.releasedPages(array, text.line(off));
     }
 
     /** {@code var} is handed to code that is not analysed: its references are that code's business now. */
@@ -87,6 +96,32 @@ final class GupModel {
         ArrayHold h = g.hold(array);
         if (h == null) return;
         if (some == 0 && h.status() == ArrayHold.Status.HELD) g.put(array, h.with(ArrayHold.Status.NONE));
+    }
+
+    /**
+     * The function returns {@code value} (a variable, or the variable a call such as ERR_PTR(ret) wraps;
+     * null otherwise) at [off, off+len): a count of pages released on this path is remembered, and so
+     * are the arrays whose pages this return leaves held. A count may be zero on a path that only knows
+     * it is not negative, so only a path that released the pages tells the count is stale. Reporting pass.
+     */
+    void returnsValue(GupFacts g, String value, int off, int len) {
+        if (!events.learning()) return;
+        Integer released = value == null ? null : g.releasedCount(value);
+        String array = value == null ? null : g.mayCount(value);
+        if (released != null && array != null && g.hold(array) != null)
+            releasedReturns.add(new Event.ReturnsReleased(off, len, array, value, g.hold(array), released));
+        for (Map.Entry<String, ArrayHold> a : g.sorted().entrySet())
+            if (a.getValue().status() == ArrayHold.Status.HELD || a.getValue().status() == ArrayHold.Status.ESCAPED) heldAtReturn.add(a.getKey());
+    }
+
+    /**
+     * Raises the returns of released counts in a function that hands the same array's pages to its caller
+     * held on another path (the caller's contract: the count says how many references it now holds).
+     */
+    void finish() {
+        for (Event.ReturnsReleased r : releasedReturns) if (heldAtReturn.contains(r.array())) events.emit(r);
+        releasedReturns.clear();
+        heldAtReturn.clear();
     }
 
     /** The function returns at [off, off+len) (returning {@code escaped}, a variable, or null): local arrays still holding leak. */

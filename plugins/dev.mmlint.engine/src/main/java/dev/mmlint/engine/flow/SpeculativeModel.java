@@ -7,12 +7,14 @@ import dev.mmlint.engine.knowledge.ApiKnowledge;
 import dev.mmlint.engine.knowledge.Clause;
 import dev.mmlint.frontend.SourceText;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -36,11 +38,18 @@ final class SpeculativeModel {
     private final Map<Integer, List<Exit>> failureExits = new HashMap<>();
     /** page variable -> the values returned where no get on it failed (not tried yet, or it succeeded) */
     private final Map<String, Set<String>> otherExits = new HashMap<>();
+    /** get offset -> the value-returning exits its success reaches while its reference is held (reporting pass) */
+    private final Map<Integer, List<Exit>> successExits = new HashMap<>();
+    /** get offset -> the line of the get reached again after it failed, nothing settling the failure (reporting pass) */
+    private final Map<Integer, Integer> retries = new HashMap<>();
     /** get offset -> the first head use of the page after the get succeeded and before a re-check */
     private final Map<Integer, String> headUses = new HashMap<>();
 
-    /** A return statement reached: the value it returns (normalised) and its line. */
-    private record Exit(String value, int line) {}
+    /**
+     * A return statement reached: the value it returns (normalised), its line, and the integer constants
+     * it may be on that path (null: not known to be a constant).
+     */
+    private record Exit(String value, int line, Set<Long> consts) {}
 
     /**
      * @param calls   the model's effects of calls (what a get must be validated by, its clause)
@@ -56,6 +65,8 @@ final class SpeculativeModel {
     /** A get on {@code var} (value {@code pv}) by {@code api}: tried now; raised by {@link #finish()}. */
     void tried(SpeculativeFacts s, String var, PageValue pv, int off, int len, String api, String argText, Clause clause) {
         if (var != null) s.tried(var);
+        // reached again after it failed, with no loop going on to another page: the same slot looked up again
+        if (events.reporting() && s.retries(off)) retries.putIfAbsent(off, text.line(off));
         if (events.reporting()) gets.add(new Event.SpeculativeGet(off, len, api, argText, var, pv, clause, null, null));
     }
 
@@ -71,6 +82,7 @@ final class SpeculativeModel {
             st.spec.failed(g.var(), g.offset());
             return;
         }
+        st.spec.succeeded(g.var(), g.offset());
         PageValue pv = st.core.page(g.var());
         // a speculative get succeeds only on a non-zero refcount, and tail pages keep theirs at zero
         // (refcount.speculative-on-head): where it succeeded, the page was not a tail; what it is now
@@ -102,6 +114,14 @@ final class SpeculativeModel {
 
     /** A failed get that reaches the head of a loop around it ([from, to)) goes on to the next page: a skip, settled. */
     void nextIteration(SpeculativeFacts s, int from, int to) { s.settleFailures(from, to); }
+
+    /** The reference on {@code var} is dropped (put_page): what follows is no longer the success of its get. */
+    void released(SpeculativeFacts s, String var) { if (var != null) s.released(var); }
+
+    /** {@code var} is assigned the integer value {@code v}: a constant is remembered (the results of exits). */
+    void assignedInt(SpeculativeFacts s, String var, V v) {
+        if (v instanceof V.Int i && i.constant() != null) s.constant(var, i.constant());
+    }
 
     /** A call re-checks what page {@code var} is. */
     void rechecked(SpeculativeFacts s, String var) { if (var != null) s.rechecked(var); }
@@ -137,6 +157,18 @@ final class SpeculativeModel {
         events.emit(new Event.SpeculativeUse(off, len, name, pv, how, clause(pv.specApi())));
     }
 
+    /**
+     * The outcome of get {@code g} is returned at [off, off+len) ({@code return get_page_unless_zero(head);}):
+     * where it is true, the reference goes to the caller with it, which is a use of it; one still owing
+     * its re-checks (compound_head(page) == head, the entry re-read) is handed on unvalidated.
+     */
+    void returnedOutcome(FlowState st, V.Spec g, int off, int len) {
+        PageValue pv = g.var() == null ? null : st.core.page(g.var());
+        if (pv == null) return;
+        PageValue ref = speculative(pv, g.api(), g.offset());
+        if (ref.unvalidated()) use(off, len, g.var(), ref, "handed to the caller (returned as the get's result)");
+    }
+
     /** The clause that obliges validation after the speculative reference {@code api} took. */
     private Clause clause(String api) {
         if (api == null) return null;
@@ -154,7 +186,9 @@ final class SpeculativeModel {
      */
     void exit(FlowState st, String value, int line, V v) {
         for (Map.Entry<String, Integer> f : st.spec.failures().entrySet())
-            failureExits.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Exit(value, line));
+            failureExits.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(new Exit(value, line, constants(st.spec, f.getValue(), true, v)));
+        for (Map.Entry<String, Integer> g : st.spec.successes().entrySet())
+            successExits.computeIfAbsent(g.getValue(), k -> new ArrayList<>()).add(new Exit(value, line, constants(st.spec, g.getValue(), false, v)));
         for (Map.Entry<String, PageValue> p : st.core.pages().entrySet()) {
             if (st.spec.hasFailed(p.getKey()) && !st.spec.isUntried(p.getKey()) && p.getValue().ref() == RefState.NONE) continue;
             otherExits.computeIfAbsent(p.getKey(), k -> new HashSet<>()).add(value);
@@ -163,26 +197,70 @@ final class SpeculativeModel {
         boolean negated = v instanceof V.Not n && n.inner() instanceof V.Spec;
         if (v instanceof V.Spec || negated) {
             V.Spec sp = (V.Spec) (negated ? ((V.Not) v).inner() : v);
-            failureExits.computeIfAbsent(sp.offset(), k -> new ArrayList<>()).add(new Exit(negated ? "1" : "0", line));
+            failureExits.computeIfAbsent(sp.offset(), k -> new ArrayList<>()).add(new Exit(negated ? "1" : "0", line, null));
         }
+    }
+
+    /** The constants returned value {@code v} may be where get {@code get} failed ({@code failure}) or succeeded; null: unknown. */
+    private static Set<Long> constants(SpeculativeFacts s, int get, boolean failure, V v) {
+        if (!(v instanceof V.Int i)) return null;
+        if (i.constant() != null) return Set.of(i.constant());
+        return i.var() == null ? null : s.constants(get, failure, i.var());
+    }
+
+    /** The constants all exits may return (null when one of them is not known to be a constant, or there is none). */
+    private static Set<Long> constants(List<Exit> exits) {
+        if (exits.isEmpty()) return null;
+        Set<Long> all = new TreeSet<>();
+        for (Exit x : exits) {
+            if (x.consts() == null) return null;
+            all.addAll(x.consts());
+        }
+        return all;
+    }
+
+    /**
+     * What the failure of get {@code g} does that is no skip, or null. Where the failure and the success
+     * paths both end in known constants, the failure is a skip only where it can give a result its success
+     * gives (a walker that goes on either way); a result the function gives only for that failure tells
+     * the caller the page was refused, and on a tail it is always refused, whatever other rejections
+     * return. Otherwise, a result no accepted or rejected page gives. A failure that goes back to the same
+     * lookup retries a tail forever.
+     */
+    private String failure(Event.SpeculativeGet g) {
+        String var = g.var();
+        Set<String> others = var == null ? Set.of() : otherExits.getOrDefault(var, Set.of());
+        Set<Long> success = constants(successExits.getOrDefault(g.offset(), List.of()));
+        for (Exit x : failureExits.getOrDefault(g.offset(), List.of())) {
+            if (x.consts() != null && success != null) {
+                if (Collections.disjoint(x.consts(), success))
+                    return "then the function returns " + shown(x) + " (line " + x.line() + "), where it returns " + shown(success)
+                            + " after the get succeeded";
+            } else if (!others.contains(x.value()))
+                return "then the function returns " + x.value() + " (line " + x.line() + "), a result it gives for no page it accepts or rejects";
+        }
+        Integer again = retries.get(g.offset());
+        return again == null ? null : "then it looks the page up again and retries the get at line " + again + ": on a tail the retry never ends";
+    }
+
+    private static String shown(Exit x) {
+        String c = shown(x.consts());
+        return c.equals(x.value()) ? c : x.value() + " = " + c;
+    }
+
+    private static String shown(Set<Long> c) {
+        if (c.size() == 1) return String.valueOf(c.iterator().next());
+        return "one of " + new TreeSet<>(c);
     }
 
     /** Raises the gets of the reporting pass with what their failure and success paths do. */
     void finish() {
-        for (Event.SpeculativeGet g : gets) {
-            String failure = null;
-            String var = g.var();
-            Set<String> others = var == null ? Set.of() : otherExits.getOrDefault(var, Set.of());
-            for (Exit x : failureExits.getOrDefault(g.offset(), List.of()))
-                if (!others.contains(x.value())) {
-                    failure = "then the function returns " + x.value() + " (line " + x.line() + ")";
-                    break;
-                }
-            events.emit(g.outcome(failure, headUses.get(g.offset())));
-        }
+        for (Event.SpeculativeGet g : gets) events.emit(g.outcome(failure(g), headUses.get(g.offset())));
         gets.clear();
         failureExits.clear();
+        successExits.clear();
         otherExits.clear();
+        retries.clear();
         headUses.clear();
     }
 }

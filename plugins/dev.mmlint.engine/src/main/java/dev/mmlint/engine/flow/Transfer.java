@@ -157,16 +157,30 @@ public final class Transfer {
         V v = e == null ? V.UNKNOWN : c.ex.eval(e);
         if (c.learning() && e != null) c.spec.exit(c.st, Ast.normalised(e.getRawSignature()), c.line(offset(r)), v);
         c.exclusive.returned(v, c.line(offset(r)));
+        if (v instanceof V.Spec || v instanceof V.Not n && n.inner() instanceof V.Spec)
+            c.spec.returnedOutcome(c.st, (V.Spec) (v instanceof V.Not n ? n.inner() : v), offset(e), length(e));
         if (v instanceof V.Page p) {
             if (p.v().unvalidated()) c.ex.use(e, p, "returned");
             if (c.sink != null) c.sink.returns(p.v());
         }
         String escaped = e instanceof IASTIdExpression id ? id.getName().toString() : null;
+        c.gup.returnsValue(c.st.gup, returnedVariable(e), offset(r), length(r));
         leaks(r, escaped, c.st);
     }
 
-    /** Raises the speculative gets of the reporting pass, now that their outcome paths are known. */
-    public void finish() { c.spec.finish(); }
+    /** The variable a return statement returns, as written or wrapped in one single-argument call (ERR_PTR(ret)), or null. */
+    private static String returnedVariable(IASTExpression e) {
+        IASTExpression x = e == null ? null : Ast.strip(e);
+        if (x instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression call && call.getArguments().length == 1
+                && call.getArguments()[0] instanceof IASTExpression a) x = Ast.strip(a);
+        return x instanceof IASTIdExpression id ? id.getName().toString() : null;
+    }
+
+    /** Raises the speculative gets and the returns of released GUP counts of the reporting pass, now that their paths are known. */
+    public void finish() {
+        c.spec.finish();
+        c.gup.finish();
+    }
 
     /** References of local GUP arrays still held where the function returns. */
     public void leaks(IASTNode at, String escaped, FlowState s) { c.gup.returns(s.gup, offset(at), length(at), escaped); }

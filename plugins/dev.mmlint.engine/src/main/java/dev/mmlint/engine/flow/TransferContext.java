@@ -50,7 +50,7 @@ final class TransferContext implements Events {
         shape = new ShapeModel(this, kb.clause(ApiKnowledge.HEAD_ONLY_CONTRACT).orElse(null));
         ranges = new ContiguityModel(this);
         spec = new SpeculativeModel(this, text, kb::call, facts.params()::containsKey);
-        gup = new GupModel(this);
+        gup = new GupModel(this, text);
         compound = new CompoundModel(this);
         exclusive = new ExclusivityModel(this);
         indifference = new TailIndifference(kb, view);

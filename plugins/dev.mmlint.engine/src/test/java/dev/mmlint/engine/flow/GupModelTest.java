@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The GUP-holdings model: fills, releases, count tests and leaks; and the join laws of its state. */
 class GupModelTest {
     private final RecordingEvents ev = new RecordingEvents();
-    private final GupModel gup = new GupModel(ev);
+    private final GupModel gup = new GupModel(ev, new dev.mmlint.frontend.SourceText("a\nb\nc\nd\ne\nf\ng\n"));
     private final Clause pin = RecordingEvents.clause("gup.pin-unpin", "MM007");
 
     private FlowState filled(String array, boolean local) {
@@ -54,6 +54,37 @@ class GupModelTest {
         assertEquals(ArrayHold.Status.RELEASED, st.gup.hold("pages").status());
     }
 
+    @Test void aCountOfReleasedPagesReturnedWhereAnotherReturnHandsThemOnIsRaised() {
+        FlowState st = filled("pages", true);
+        st.gup.count("ret", "pages");
+        FlowState handed = st.copy();
+        gup.releasedArray(st.gup, "pages", 8, 5, "unpin_user_pages", true, pin);
+        assertEquals(5, st.gup.releasedCount("ret"), "the line of the release");
+        gup.returnsValue(st.gup, "ret", 10, 6);
+        gup.finish();
+        assertTrue(ev.of(Event.ReturnsReleased.class).isEmpty(), "no return hands the pages on: a count of pages done, not held");
+        gup.returnsValue(st.gup, "ret", 10, 6);
+        gup.returnsValue(handed.gup, "pages", 12, 6);
+        gup.finish();
+        Event.ReturnsReleased r = ev.of(Event.ReturnsReleased.class).get(0);
+        assertEquals("ret", r.count());
+        assertEquals("pages", r.array());
+    }
+
+    @Test void aCountReassignedAfterTheReleaseIsNoStaleCount() {
+        FlowState st = filled("pages", true);
+        st.gup.count("ret", "pages");
+        FlowState other = st.copy();
+        other.kill("ret"); // ret = 0 on a path that joins the count's path: ret may still count the pages
+        FlowState joined = st.join(other);
+        assertNull(joined.gup.counted("ret"), "must: not a count on every path");
+        assertEquals("pages", joined.gup.mayCount("ret"), "may: a count on some path");
+        gup.releasedArray(joined.gup, "pages", 8, 5, "put_page", false, pin);
+        assertNotNull(joined.gup.releasedCount("ret"));
+        joined.kill("ret"); // ret = -EFAULT after the release
+        assertNull(joined.gup.releasedCount("ret"));
+    }
+
     @Test void aCountOfZeroMeansNothingIsHeld() {
         FlowState st = filled("pages", true);
         gup.countCompared(st.gup, "pages", IASTBinaryExpression.op_lessEqual, 0, true, false);
@@ -86,7 +117,10 @@ class GupModelTest {
         gup.releasedArray(released.gup, "pages", 50, 5, "unpin_user_pages", true, pin);
         FlowState counted = filled("pages", true);
         counted.gup.count("nr", "pages");
-        StateLaws.check(List.of(held.gup, released.gup, none.gup, counted.gup), GupFacts::join);
+        FlowState stale = filled("pages", true);
+        stale.gup.count("nr", "pages");
+        gup.releasedArray(stale.gup, "pages", 30, 5, "unpin_user_pages", true, pin);
+        StateLaws.check(List.of(held.gup, released.gup, none.gup, counted.gup, stale.gup), GupFacts::join);
         // releases are joined optimistically: released on one path is released
         assertEquals(ArrayHold.Status.RELEASED, held.gup.join(released.gup).hold("pages").status());
     }

@@ -40,7 +40,7 @@ class SpeculativeModelTest {
         model.exit(st, "-16", 3, V.UNKNOWN);
         model.finish();
         Event.SpeculativeGet g = ev.of(Event.SpeculativeGet.class).get(0);
-        assertEquals("then the function returns -16 (line 3)", g.failure());
+        assertEquals("then the function returns -16 (line 3), a result it gives for no page it accepts or rejects", g.failure());
         assertNull(g.headUse());
     }
 
@@ -99,12 +99,92 @@ class SpeculativeModelTest {
         assertTrue(ev.events.isEmpty());
     }
 
+    @Test void aFailureReturningAResultNoSuccessGivesIsReportedWhateverRejectionsReturn() {
+        FlowState st = withLookedUp("page");
+        st.spec.constant("ret", 0);
+        model.tried(st.spec, "page", st.core.page("page"), 4, 4, "get_page_unless_zero", "page", clause);
+        FlowState fail = st.copy(), ok = st.copy();
+        model.outcome(fail, new V.Spec("page", "get_page_unless_zero", 4), false);
+        model.outcome(ok, new V.Spec("page", "get_page_unless_zero", 4), true);
+        ok.spec.constant("ret", 1);
+        FlowState rejected = new FlowState();
+        rejected.spec.constant("ret", 0);
+        // one return statement for all paths, "return ret;": the joined state still tells the paths apart
+        FlowState joined = fail.join(ok).join(rejected);
+        V ret = new V.Int(null, null, "ret");
+        model.exit(joined, "ret", 3, ret);
+        model.finish();
+        assertEquals("then the function returns ret = 0 (line 3), where it returns 1 after the get succeeded",
+                ev.of(Event.SpeculativeGet.class).get(0).failure());
+    }
+
+    @Test void aFailureGivingAResultASuccessAlsoGivesIsASkip() {
+        FlowState st = withLookedUp("page");
+        st.spec.constant("ret", 0);
+        model.tried(st.spec, "page", st.core.page("page"), 4, 4, "get_page_unless_zero", "page", clause);
+        FlowState fail = st.copy(), ok = st.copy(), okOther = st.copy();
+        model.outcome(fail, new V.Spec("page", "get_page_unless_zero", 4), false);
+        model.outcome(ok, new V.Spec("page", "get_page_unless_zero", 4), true);
+        model.outcome(okOther, new V.Spec("page", "get_page_unless_zero", 4), true);
+        okOther.spec.constant("ret", 1);
+        assertEquals(Set.of(0L, 1L), ok.join(okOther).spec.constants(4, false, "ret"), "may: the constants of both paths");
+        model.exit(fail.join(ok).join(okOther), "ret", 3, new V.Int(null, null, "ret"));
+        model.finish();
+        assertNull(ev.of(Event.SpeculativeGet.class).get(0).failure());
+    }
+
+    @Test void aReleaseEndsTheSuccessPath() {
+        FlowState st = withLookedUp("page");
+        model.outcome(st, new V.Spec("page", "get_page_unless_zero", 4), true);
+        assertEquals(Map.of("page", 4), st.spec.successes());
+        model.released(st.spec, "page");
+        assertTrue(st.spec.successes().isEmpty());
+        assertNull(st.spec.constants(4, false, "ret"));
+    }
+
+    @Test void aFailureThatReachesTheSameGetAgainIsARetry() {
+        FlowState st = withLookedUp("page");
+        model.tried(st.spec, "page", st.core.page("page"), 4, 4, "get_page_unless_zero", "page", clause);
+        model.outcome(st, new V.Spec("page", "get_page_unless_zero", 4), false);
+        st.kill("page"); // page = lookup again
+        assertTrue(st.spec.retries(4));
+        model.finish();
+        ev.events.clear();
+        model.tried(st.spec, "page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), clause), 4, 4, "get_page_unless_zero", "page", clause);
+        model.finish();
+        assertTrue(ev.of(Event.SpeculativeGet.class).get(0).failure().contains("retry never ends"));
+    }
+
+    @Test void advancingAVariableMakesTheWayBackAnotherSlot() {
+        FlowState st = withLookedUp("page");
+        model.outcome(st, new V.Spec("page", "get_page_unless_zero", 4), false);
+        FlowState stay = st.copy();
+        st.spec.advanced(); // pfn++
+        st.kill("page");
+        assertFalse(st.spec.retries(4));
+        assertTrue(st.spec.failures().isEmpty(), "settled: the walk went on");
+        stay.kill("page");
+        assertTrue(st.join(stay).spec.retries(4), "a path that did not advance may still retry the same slot");
+    }
+
+    @Test void aLoopGoingOnSettlesARetry() {
+        FlowState st = withLookedUp("page");
+        model.outcome(st, new V.Spec("page", "get_page_unless_zero", 4), false);
+        st.kill("page");
+        model.nextIteration(st.spec, 0, 10);
+        assertFalse(st.spec.retries(4));
+    }
+
     @Test void joinIsASemilattice() {
         SpeculativeFacts a = new SpeculativeFacts(), b = new SpeculativeFacts(), c = new SpeculativeFacts(), d = new SpeculativeFacts();
         a.failed("page", 10);
         b.failed("page", 4);
         b.untried("other");
         c.unverified("page", 7);
+        c.constant("ret", 0);
+        d.constant("ret", 1);
+        d.succeeded("page", 4);
+        b.constant("ret", 0);
         StateLaws.check(List.of(a, b, c, d), SpeculativeFacts::join);
         assertEquals(Map.of("page", 4), a.join(b).failures(), "the earliest failed get is kept");
         assertTrue(a.join(b).isUntried("other"), "may: one path is enough");
