@@ -33,3 +33,15 @@ static bool entry_is_thp(struct address_space *mapping, pgoff_t index)
 	put_page(page);
 	return ret;
 }
+
+static bool index_is_thp(struct address_space *mapping, pgoff_t index)
+{
+	struct page *page = pagecache_get_page(mapping, index, 0, 0);
+	bool ret;
+
+	if (!page)
+		return false;
+	ret = PageTransHuge(page); /* expect: MM004 "may be a tail" */
+	put_page(page);
+	return ret;
+}
