@@ -17,10 +17,3 @@ static vm_fault_t wp_page_reuse_or_copy(struct vm_fault *vmf, pte_t orig_pte)
 	}
 	return wp_page_copy(vmf);
 }
-
-static bool can_reuse_swap_page(pte_t pte)
-{
-	struct page *page = pte_page(pte);
-
-	return page_count(page) <= 1; /* expect: MM005 */
-}

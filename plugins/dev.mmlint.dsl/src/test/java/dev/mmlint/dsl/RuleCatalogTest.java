@@ -50,7 +50,7 @@ class RuleCatalogTest {
     @Test
     void headRequirementsForTheDriftReport() {
         List<HeadRequirement> hr = catalog.headRequirements();
-        assertTrue(hr.stream().anyMatch(h -> h.function().equals("rmap_walk") && h.window().toString().equals("4.5 .. < 6.1")));
+        assertTrue(hr.stream().anyMatch(h -> h.function().equals("rmap_walk") && h.window().toString().equals("4.11 .. < 5.19")));
         assertTrue(hr.stream().anyMatch(h -> h.function().equals("page_move_anon_rmap") && h.paramName().equals("page")
                 && h.window().toString().equals("4.5 .. < 4.7")));
         assertTrue(hr.stream().anyMatch(h -> h.function().equals("PageHeadHuge") && "HUGETLB_PAGE".equals(h.kconfig())));
