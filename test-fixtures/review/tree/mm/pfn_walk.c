@@ -11,7 +11,7 @@ static unsigned long skip_compound(unsigned long pfn)
 
 	if (PageHuge(head))
 		return page_to_pfn(head) + thp_nr_pages(head) - 1;
-	if (PageTransHuge(page))
+	if (PageCompound(page))
 		return page_to_pfn(head) + thp_nr_pages(page) - 1;
 	return pfn;
 }

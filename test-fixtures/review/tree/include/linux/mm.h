@@ -60,5 +60,6 @@ int get_user_pages_fast(unsigned long start, int nr_pages, unsigned int gup_flag
 unsigned int pages_per_huge_page(const struct hstate *h);
 int PageHuge(const struct page *page);
 int PageTransHuge(const struct page *page);
+int PageCompound(const struct page *page);
 int thp_nr_pages(const struct page *page);
 #endif
