@@ -110,8 +110,13 @@ final class GupModel {
         String array = value == null ? null : g.mayCount(value);
         if (released != null && array != null && g.hold(array) != null)
             releasedReturns.add(new Event.ReturnsReleased(off, len, array, value, g.hold(array), released));
-        for (Map.Entry<String, ArrayHold> a : g.sorted().entrySet())
-            if (a.getValue().status() == ArrayHold.Status.HELD || a.getValue().status() == ArrayHold.Status.ESCAPED) heldAtReturn.add(a.getKey());
+        // only a return of the count itself, with the pages still held, hands them to the caller; a return
+        // whose count is of released pages hands nothing held, whatever the join of the loop that released
+        // them says of the array (a release loop may be entered zero times); an error return with the pages
+        // held is a leak (MM007's leak check), not a hand-over; returning the array itself hands it over
+        String handed = released != null ? null : array != null ? array : value;
+        ArrayHold h = handed == null ? null : g.hold(handed);
+        if (h != null && (h.status() == ArrayHold.Status.HELD || h.status() == ArrayHold.Status.ESCAPED)) heldAtReturn.add(handed);
     }
 
     /**
