@@ -1,7 +1,7 @@
 /*
  * corpus: seed-004-thp-wp-mapcount-reuse (before)
- * mmlint-kernel: 4.6
- * source: github:xing393939/linux-4.6.2@857de4c2409b0162b07d3faa6d3b4989bac9b518:mm/huge_memory.c
+ * mmlint-kernel: 4.5
+ * source: github:arthur-lucena/linux-4.5-hw-so@6b08a7b895be3a4d86d3a7c75a106b72d01c8e1f:mm/huge_memory.c
  */
 int do_huge_pmd_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			unsigned long address, pmd_t *pmd, pmd_t orig_pmd)
@@ -28,9 +28,15 @@ int do_huge_pmd_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	VM_BUG_ON_PAGE(!PageCompound(page) || !PageHead(page), page);
 	/*
 	 * We can only reuse the page if nobody else maps the huge page or it's
-	 * part.
+	 * part. We can do it by checking page_mapcount() on each sub-page, but
+	 * it's expensive.
+	 * The cheaper way is to check page_count() to be equal 1: every
+	 * mapcount takes page reference reference, so this way we can
+	 * guarantee, that the PMD is the only mapping.
+	 * This can give false negative if somebody pinned the page, but that's
+	 * fine.
 	 */
-	if (page_trans_huge_mapcount(page, NULL) == 1) { /* expect: MM005 */
+	if (page_mapcount(page) == 1 && page_count(page) == 1) { /* expect: MM005 */
 		pmd_t entry;
 		entry = pmd_mkyoung(orig_pmd);
 		entry = maybe_pmd_mkwrite(pmd_mkdirty(entry), vma);
@@ -44,7 +50,7 @@ int do_huge_pmd_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 alloc:
 	if (transparent_hugepage_enabled(vma) &&
 	    !transparent_hugepage_debug_cow()) {
-		huge_gfp = alloc_hugepage_direct_gfpmask(vma);
+		huge_gfp = alloc_hugepage_gfpmask(transparent_hugepage_defrag(vma), 0);
 		new_page = alloc_hugepage_vma(huge_gfp, vma, haddr, HPAGE_PMD_ORDER);
 	} else
 		new_page = NULL;
