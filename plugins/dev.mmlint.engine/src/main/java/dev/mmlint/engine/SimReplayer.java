@@ -2,7 +2,7 @@ package dev.mmlint.engine;
 
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.flow.WitnessStep;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import dev.mmlint.engine.knowledge.ModelKnowledge;
 import dev.mmlint.frontend.KernelContext;
 import dev.mmlint.model.api.ReferenceModel;
@@ -29,7 +29,7 @@ public final class SimReplayer implements WitnessReplayer {
         for (Check c : checks) this.checks.putIfAbsent(c.info().id(), c);
     }
 
-    @Override public Verdict replay(String ruleId, Clause clause, List<WitnessStep> witness) {
+    @Override public Verdict replay(String ruleId, AppliedClause clause, List<WitnessStep> witness) {
         Check check = checks.get(ruleId);
         String ops = check == null ? null : check.scenario(witness);
         if (ops == null) return new Verdict(false, "no scenario of the reference model for this witness");

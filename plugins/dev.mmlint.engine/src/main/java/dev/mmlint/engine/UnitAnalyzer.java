@@ -21,7 +21,7 @@ import dev.mmlint.engine.flow.PageValue;
 import dev.mmlint.engine.flow.Transfer;
 import dev.mmlint.engine.flow.WitnessStep;
 import dev.mmlint.engine.knowledge.ApiKnowledge;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import dev.mmlint.frontend.Budget;
 import dev.mmlint.frontend.BudgetExceededException;
 import dev.mmlint.frontend.FunctionCoverage;
@@ -322,7 +322,7 @@ public final class UnitAnalyzer {
             Check check = d.check();
             Event at = d.at();
             String message = d.message();
-            Clause clause = d.clause();
+            AppliedClause clause = d.clause();
             Confidence confidence = d.confidence();
             List<Evidence> evidence = d.evidence();
             String fixHint = d.fixHint();

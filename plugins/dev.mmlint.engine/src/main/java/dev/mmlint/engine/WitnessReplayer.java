@@ -1,7 +1,7 @@
 package dev.mmlint.engine;
 
 import dev.mmlint.engine.flow.WitnessStep;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.List;
 
 /**
@@ -11,5 +11,5 @@ import java.util.List;
 public interface WitnessReplayer {
     record Verdict(boolean confirmed, String explanation) {}
 
-    Verdict replay(String ruleId, Clause clause, List<WitnessStep> witness);
+    Verdict replay(String ruleId, AppliedClause clause, List<WitnessStep> witness);
 }

@@ -5,7 +5,7 @@ import dev.mmlint.engine.flow.ArrayHold;
 import dev.mmlint.engine.flow.Bound;
 import dev.mmlint.engine.flow.PageValue;
 import dev.mmlint.engine.knowledge.ApiEffect;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.List;
 
 /**
@@ -17,11 +17,11 @@ public sealed interface Event {
     int length();
 
     /** {@code base->field} on a page-like value. */
-    record FieldAccess(int offset, int length, String base, PageValue value, String field, Clause headOnly, boolean write)
+    record FieldAccess(int offset, int length, String base, PageValue value, String field, AppliedClause headOnly, boolean write)
             implements Event {}
 
     /** A page-like argument passed to a function that requires a head. */
-    record HeadRequired(int offset, int length, String callee, int argIndex, String argText, PageValue value, Clause clause,
+    record HeadRequired(int offset, int length, String callee, int argIndex, String argText, PageValue value, AppliedClause clause,
                         String because) implements Event {}
 
     /**
@@ -31,7 +31,7 @@ public sealed interface Event {
      * the page as a head after the get succeeded and before anything re-checked what the page is; null
      * when there is none.
      */
-    record SpeculativeGet(int offset, int length, String callee, String argText, String var, PageValue value, Clause clause,
+    record SpeculativeGet(int offset, int length, String callee, String argText, String var, PageValue value, AppliedClause clause,
                           String failure, String headUse) implements Event {
         public SpeculativeGet outcome(String f, String use) {
             return new SpeculativeGet(offset, length, callee, argText, var, value, clause, f, use);
@@ -39,7 +39,7 @@ public sealed interface Event {
     }
 
     /** A value holding an unvalidated speculative reference used as if it were stable. */
-    record SpeculativeUse(int offset, int length, String var, PageValue value, String how, Clause clause) implements Event {}
+    record SpeculativeUse(int offset, int length, String var, PageValue value, String how, AppliedClause clause) implements Event {}
 
     /**
      * Pointer arithmetic on a struct page pointer: {@code form} is page++, page + i, &page[i] …;
@@ -53,7 +53,7 @@ public sealed interface Event {
      * says acts on exclusivity, at {@code decisionLine}), or whose outcome the function returns
      * ({@code decision} "returned").
      */
-    record MapcountTest(int offset, int length, String api, String var, PageValue value, Clause clause, String comparison,
+    record MapcountTest(int offset, int length, String api, String var, PageValue value, AppliedClause clause, String comparison,
                         String decision, int decisionLine)
             implements Event {
         public MapcountTest at(String d, int line) {
@@ -62,7 +62,7 @@ public sealed interface Event {
     }
 
     /** Pages of a GUP array released (or one released page of it). */
-    record Release(int offset, int length, String api, String array, ArrayHold hold, boolean unpin, Clause clause) implements Event {}
+    record Release(int offset, int length, String api, String array, ArrayHold hold, boolean unpin, AppliedClause clause) implements Event {}
 
     /**
      * {@code count}, which counts the pages GUP filled in {@code array}, is returned after those pages were
@@ -75,7 +75,7 @@ public sealed interface Event {
     record Leak(int offset, int length, String array, ArrayHold hold) implements Event {}
 
     /** A compound page's refcount made visible ({@code kind}: before prepare, or set without freezing). */
-    record Publish(int offset, int length, String api, String var, PageValue value, Clause clause, String kind, int otherLine)
+    record Publish(int offset, int length, String api, String var, PageValue value, AppliedClause clause, String kind, int otherLine)
             implements Event {}
 
     /** A call that the model knows (or a summary describes), for checks that want every call. */

@@ -3,7 +3,7 @@ package dev.mmlint.engine.check;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.Fix;
 import dev.mmlint.engine.flow.WitnessStep;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import dev.mmlint.model.api.Confidence;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param fixHint    the rule's generic hint unless the check refines it
  * @param witness    the API operations along the path, replayed on the reference model
  */
-public record Report(Check check, Event at, String message, Clause clause, Confidence confidence, List<Evidence> evidence,
+public record Report(Check check, Event at, String message, AppliedClause clause, Confidence confidence, List<Evidence> evidence,
                      String fixHint, List<Fix> fixes, List<WitnessStep> witness) {
 
     /** A report under construction; {@link #report()} hands it to the reporter it came from. */
@@ -26,7 +26,7 @@ public record Report(Check check, Event at, String message, Clause clause, Confi
         private final Check check;
         private final Event at;
         private String message;
-        private Clause clause;
+        private AppliedClause clause;
         private Confidence confidence;
         private List<Evidence> evidence = List.of();
         private String fixHint;
@@ -42,7 +42,7 @@ public record Report(Check check, Event at, String message, Clause clause, Confi
         }
 
         public Builder message(String m) { this.message = m; return this; }
-        public Builder clause(Clause c) { this.clause = c; return this; }
+        public Builder clause(AppliedClause c) { this.clause = c; return this; }
         public Builder confidence(Confidence c) { this.confidence = Objects.requireNonNull(c); return this; }
         public Builder evidence(List<Evidence> e) { this.evidence = List.copyOf(e); return this; }
         public Builder fixHint(String h) { this.fixHint = h; return this; }

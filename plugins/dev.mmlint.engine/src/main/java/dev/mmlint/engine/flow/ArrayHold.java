@@ -1,6 +1,6 @@
 package dev.mmlint.engine.flow;
 
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 
 /**
  * References held through an array filled by GUP (or through one page variable for {@code &page}).
@@ -10,7 +10,7 @@ import dev.mmlint.engine.knowledge.Clause;
  * @param api     the GUP call that filled it
  * @param requested the number of pages asked for, when a constant
  */
-public record ArrayHold(boolean pinned, Status status, PageValue.Origin origin, Clause clause, boolean local, String api, Long requested) {
+public record ArrayHold(boolean pinned, Status status, PageValue.Origin origin, AppliedClause clause, boolean local, String api, Long requested) {
     public enum Status { HELD, NONE, RELEASED, ESCAPED }
 
     public ArrayHold with(Status s) { return new ArrayHold(pinned, s, origin, clause, local, api, requested); }

@@ -9,7 +9,7 @@ import dev.mmlint.engine.ast.WrittenView;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.knowledge.ApiEffect;
 import dev.mmlint.engine.knowledge.ApiEffect.ArgEffect;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import dev.mmlint.engine.knowledge.RangeClass;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +79,7 @@ final class Calls {
                 if (!(x instanceof IASTFieldReference f) || !f.isPointerDereference()) return PROCESS_CONTINUE;
                 if (strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper) return PROCESS_CONTINUE;
                 String fieldName = f.getFieldName().toString();
-                Optional<Clause> headOnly = c.kb.headOnlyField(fieldName);
+                Optional<AppliedClause> headOnly = c.kb.headOnlyField(fieldName);
                 if (headOnly.isEmpty()) return PROCESS_CONTINUE;
                 if (c.silently(f.getFieldOwner()) instanceof V.Page p && p.v().shape() != Shape.FOLIO) {
                     String base = p.var() != null ? p.var() : f.getFieldOwner().getRawSignature();
@@ -252,7 +252,7 @@ final class Calls {
         return null;
     }
 
-    private void headRequired(String api, int k, IASTExpression ax, V.Page p, Clause clause, String because, Map<Integer, Boolean> when) {
+    private void headRequired(String api, int k, IASTExpression ax, V.Page p, AppliedClause clause, String because, Map<Integer, Boolean> when) {
         c.shape.headRequired(api, k, offset(ax), length(ax), c.line(offset(ax)), ax == null ? "" : ax.getRawSignature(), p.v(), p.var(),
                 clause, because, c.pathCondition(when));
         c.spec.headUse(c.st.spec, p.var() != null ? p.var() : name(ax), api + "()", offset(ax));

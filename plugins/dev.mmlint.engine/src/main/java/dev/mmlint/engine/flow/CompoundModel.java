@@ -1,7 +1,7 @@
 package dev.mmlint.engine.flow;
 
 import dev.mmlint.engine.check.Event;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 
 /**
  * The compound-preparation model (MM006): a page's refcount made visible (published, or set) before the
@@ -18,7 +18,7 @@ final class CompoundModel {
      * {@code api} makes the refcount of page variable {@code var} (value {@code pv}) visible at
      * [off, off+len); {@code set}: it sets the count (set_page_count) rather than publishing the page.
      */
-    void published(CompoundFacts c, String var, PageValue pv, boolean set, int off, int len, String api, Clause clause) {
+    void published(CompoundFacts c, String var, PageValue pv, boolean set, int off, int len, String api, AppliedClause clause) {
         if (var == null) return;
         if (set && !c.isFrozen(var) && pv.originClause() != null)
             events.emit(new Event.Publish(off, len, api, var, pv, clause, "unfrozen", 0));
@@ -29,7 +29,7 @@ final class CompoundModel {
     }
 
     /** {@code api} prepares {@code var} as a compound page at {@code line}. */
-    void prepared(CompoundFacts c, String var, PageValue pv, String api, Clause clause, int line) {
+    void prepared(CompoundFacts c, String var, PageValue pv, String api, AppliedClause clause, int line) {
         if (var == null) return;
         Integer pub = c.publishedAt(var);
         if (pub != null) events.emit(new Event.Publish(pub, 1, api, var, pv, clause, "before-prepare", line));

@@ -7,7 +7,7 @@ import static dev.mmlint.engine.flow.Ast.strip;
 
 import dev.mmlint.engine.api.TextEdit;
 import dev.mmlint.engine.ast.WrittenView;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.cdt.core.dom.ast.ASTVisitor;
@@ -319,7 +319,7 @@ final class Expressions {
         V ov = eval(owner);
         String fieldName = f.getFieldName().toString();
         if (ov instanceof V.Page p && f.isPointerDereference() && p.v().shape() != Shape.FOLIO) {
-            Optional<Clause> headOnly = c.kb.headOnlyField(fieldName);
+            Optional<AppliedClause> headOnly = c.kb.headOnlyField(fieldName);
             String base = p.var() != null ? p.var() : owner.getRawSignature();
             // a read whose value no tail can act on (rejected anyway, a keyhole test): no head needed
             boolean indifferent = !write && headOnly.isPresent() && c.indifference.indifferent(f, p.var());

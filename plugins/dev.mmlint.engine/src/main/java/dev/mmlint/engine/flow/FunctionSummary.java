@@ -1,6 +1,6 @@
 package dev.mmlint.engine.flow;
 
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,8 +17,8 @@ public record FunctionSummary(String name, PageValue returned, Map<Integer, Requ
      * ({@code if (compound && PageTransHuge(page))}): the requirement holds only for calls passing
      * those; empty when it holds for every call.
      */
-    public record Requirement(String param, String because, int line, Clause clause, boolean contract, Map<Integer, Boolean> when) {
-        public Requirement(String param, String because, int line, Clause clause, boolean contract) {
+    public record Requirement(String param, String because, int line, AppliedClause clause, boolean contract, Map<Integer, Boolean> when) {
+        public Requirement(String param, String because, int line, AppliedClause clause, boolean contract) {
             this(param, because, line, clause, contract, Map.of());
         }
 

@@ -1,7 +1,7 @@
 package dev.mmlint.engine.flow;
 
 import dev.mmlint.engine.check.Event;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.Map;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 
@@ -34,7 +34,7 @@ final class GupModel {
      * {@code api} fills {@code array} with pinned ({@code pin}) or referenced pages; {@code addressOf}: it
      * was given {@code &array} of a single page variable, which now holds that reference.
      */
-    void filled(FlowState st, String array, boolean pin, boolean local, boolean addressOf, PageValue.Origin o, Clause clause, String api,
+    void filled(FlowState st, String array, boolean pin, boolean local, boolean addressOf, PageValue.Origin o, AppliedClause clause, String api,
                 Long requested, int line) {
         st.gup.put(array, new ArrayHold(pin, ArrayHold.Status.HELD, o, clause, local, api, requested));
         if (addressOf)
@@ -54,7 +54,7 @@ final class GupModel {
      * {@code api} puts or unpins ({@code unpin}) one page: page variable {@code var}, or an element of
      * array {@code element}; also the folio of a page GUP filled through {@code &page}.
      */
-    void releasedPage(FlowState st, String var, String element, int off, int len, String api, boolean unpin, Clause clause,
+    void releasedPage(FlowState st, String var, String element, int off, int len, String api, boolean unpin, AppliedClause clause,
                       PageValue.Origin o) {
         String arr = element;
         if (arr == null && var != null && st.gup.holds(var)) arr = var;
@@ -66,7 +66,7 @@ final class GupModel {
     }
 
     /** {@code api} releases the pages of {@code array} (or one of them). */
-    void releasedArray(GupFacts g, String array, int off, int len, String api, boolean unpin, Clause clause) {
+    void releasedArray(GupFacts g, String array, int off, int len, String api, boolean unpin, AppliedClause clause) {
         ArrayHold h = g.hold(array);
         if (h == null) return;
         events.emit(new Event.Release(off, len, api, array, h, unpin, clause));
@@ -110,13 +110,17 @@ final class GupModel {
         String array = value == null ? null : g.mayCount(value);
         if (released != null && array != null && g.hold(array) != null)
             releasedReturns.add(new Event.ReturnsReleased(off, len, array, value, g.hold(array), released));
-        // only a return of the count itself, with the pages still held, hands them to the caller; a return
-        // whose count is of released pages hands nothing held, whatever the join of the loop that released
-        // them says of the array (a release loop may be entered zero times); an error return with the pages
-        // held is a leak (MM007's leak check), not a hand-over; returning the array itself hands it over
-        String handed = released != null ? null : array != null ? array : value;
-        ArrayHold h = handed == null ? null : g.hold(handed);
-        if (h != null && (h.status() == ArrayHold.Status.HELD || h.status() == ArrayHold.Status.ESCAPED)) heldAtReturn.add(handed);
+        // a return hands the pages to the caller where they are still held and are the caller's to see:
+        // an array that is not this function's own, or one returned or counted by the returned value. A
+        // local array held at a return that does not return it is a leak (see returns()), not a hand-over;
+        // and the return of a count of released pages hands nothing over, whatever the join of the loop
+        // that released them says of the array (a release loop may be entered zero times).
+        for (Map.Entry<String, ArrayHold> e : g.sorted().entrySet()) {
+            ArrayHold h = e.getValue();
+            if (h.status() != ArrayHold.Status.HELD && h.status() != ArrayHold.Status.ESCAPED) continue;
+            if (released != null && e.getKey().equals(array)) continue;
+            if (!h.local() || e.getKey().equals(value) || e.getKey().equals(array)) heldAtReturn.add(e.getKey());
+        }
     }
 
     /**

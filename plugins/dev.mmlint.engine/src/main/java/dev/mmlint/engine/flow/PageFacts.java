@@ -1,6 +1,6 @@
 package dev.mmlint.engine.flow;
 
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,14 +23,14 @@ final class PageFacts {
     /** pfn variable -> the page variable whose pfn it holds (page_to_pfn) */
     private final Map<String, String> pfns;
     /** page-table entry variable -> the clause saying it maps a hugetlb folio as a whole (huge_ptep_get) */
-    private final Map<String, Clause> hugeEntries;
+    private final Map<String, AppliedClause> hugeEntries;
     /** parameter -> the truth a branch established for it on every path here ({@code if (compound)}) */
     private final Map<String, Boolean> paramTruths;
 
     PageFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
 
     private PageFacts(Map<String, PageValue> p, Map<String, V> c, Map<String, String> e, Map<String, String> f,
-                      Map<String, Clause> h, Map<String, Boolean> t) {
+                      Map<String, AppliedClause> h, Map<String, Boolean> t) {
         pages = p; conds = c; entries = e; pfns = f; hugeEntries = h; paramTruths = t;
     }
 
@@ -48,8 +48,8 @@ final class PageFacts {
     }
 
     /** Of two clauses for one hugetlb entry, the one first by id (either says the folio is mapped as a whole). */
-    private static Clause firstClause(Clause a, Clause b) {
-        return Comparator.comparing(Clause::id).compare(a, b) <= 0 ? a : b;
+    private static AppliedClause firstClause(AppliedClause a, AppliedClause b) {
+        return Comparator.comparing(AppliedClause::id).compare(a, b) <= 0 ? a : b;
     }
 
     void kill(String var) {
@@ -78,8 +78,8 @@ final class PageFacts {
     String pageOfPfn(String pfnVar) { return pfns.get(pfnVar); }
     void putPfn(String pfnVar, String pageVar) { pfns.put(pfnVar, pageVar); }
 
-    Clause hugeEntry(String entryVar) { return hugeEntries.get(entryVar); }
-    void putHugeEntry(String entryVar, Clause c) { hugeEntries.put(entryVar, c); }
+    AppliedClause hugeEntry(String entryVar) { return hugeEntries.get(entryVar); }
+    void putHugeEntry(String entryVar, AppliedClause c) { hugeEntries.put(entryVar, c); }
 
     Boolean paramTruth(String var) { return paramTruths.get(var); }
     void putParamTruth(String var, boolean truth) { paramTruths.put(var, truth); }

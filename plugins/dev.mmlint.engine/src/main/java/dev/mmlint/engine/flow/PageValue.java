@@ -1,6 +1,6 @@
 package dev.mmlint.engine.flow;
 
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param subpage     reached by iterating the pages of a compound page the code holds (head + i,
  *                    folio_page(folio, i)): compound-page management, not a lookup that may land on a tail
  */
-public record PageValue(Shape shape, Origin origin, Clause originClause, int param, String headOf,
+public record PageValue(Shape shape, Origin origin, AppliedClause originClause, int param, String headOf,
                         String fromEntry, String entryPtr, RefState ref, Origin refOrigin, String specApi,
                         boolean needHead, boolean needEntry, List<WitnessStep> witness, boolean subpage) {
 
@@ -33,7 +33,7 @@ public record PageValue(Shape shape, Origin origin, Clause originClause, int par
         @Override public String toString() { return what + " at line " + line; }
     }
 
-    public static PageValue of(Shape shape, Origin origin, Clause clause) {
+    public static PageValue of(Shape shape, Origin origin, AppliedClause clause) {
         return new PageValue(shape, origin, clause, -1, null, null, null, RefState.NONE, null, null, false, false, List.of(), false);
     }
 
@@ -43,7 +43,7 @@ public record PageValue(Shape shape, Origin origin, Clause originClause, int par
 
     public static final PageValue UNKNOWN = of(Shape.UNKNOWN, null, null);
 
-    public PageValue withShape(Shape s, Origin o, Clause c) {
+    public PageValue withShape(Shape s, Origin o, AppliedClause c) {
         return new PageValue(s, o, c, s == Shape.PARAM ? param : -1, headOf, fromEntry, entryPtr, ref, refOrigin, specApi, needHead, needEntry, witness, subpage);
     }
 

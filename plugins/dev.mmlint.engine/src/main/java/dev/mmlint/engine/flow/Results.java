@@ -4,7 +4,7 @@ import static dev.mmlint.engine.flow.Ast.name;
 
 import dev.mmlint.engine.knowledge.ApiEffect;
 import dev.mmlint.engine.knowledge.ApiEffect.ArgEffect;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.List;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
 
@@ -21,7 +21,7 @@ final class Results {
         switch (ef.result()) {
             case POSSIBLY_TAIL, SUBPAGE -> {
                 String ent = entryName(c, args);
-                Clause huge = ent != null ? c.st.core.hugeEntry(ent) : null;
+                AppliedClause huge = ent != null ? c.st.core.hugeEntry(ent) : null;
                 for (V x : vals) if (huge == null && x instanceof V.HugeEntry h) huge = h.clause();
                 // pte_page() of a hugetlb entry: the head of a folio mapped only as a whole, whose counts are the folio's
                 if (huge != null) return new V.Page(PageValue.of(Shape.FOLIO, o, huge).step(new WitnessStep("lookup", name, line)), null);

@@ -2,7 +2,7 @@ package dev.mmlint.engine.flow;
 
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.knowledge.ApiEffect;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,11 +20,11 @@ final class ShapeModel {
      * The clause backing head-only contracts learned from bodies: a requirement is carried to callers
      * only when it is such a contract (backed by a clause of the same rule, or learned from a body).
      */
-    private final Clause contract;
+    private final AppliedClause contract;
     /** keyhole comparisons of this function (identity), by the page variable whose field they read */
     private final Map<V.Cmp, String> keyholes = new IdentityHashMap<>();
 
-    ShapeModel(Events events, Clause contract) {
+    ShapeModel(Events events, AppliedClause contract) {
         this.events = events;
         this.contract = contract;
     }
@@ -82,7 +82,7 @@ final class ShapeModel {
     }
 
     /** {@code base->field} at [off, off+len) on page value {@code pv}; {@code headOnly}: the field's head-only clause, or null. */
-    void fieldAccess(int off, int len, String base, PageValue pv, String field, Clause headOnly, boolean write) {
+    void fieldAccess(int off, int len, String base, PageValue pv, String field, AppliedClause headOnly, boolean write) {
         events.emit(new Event.FieldAccess(off, len, base, pv, field, headOnly, write));
     }
 
@@ -92,7 +92,7 @@ final class ShapeModel {
      * requirement learned from the callee's body, {@code because}); {@code when}: the conditions on this
      * function's parameters under which the path got here.
      */
-    void headRequired(String api, int k, int off, int len, int line, String argText, PageValue p, String var, Clause clause,
+    void headRequired(String api, int k, int off, int len, int line, String argText, PageValue p, String var, AppliedClause clause,
                       String because, Map<Integer, Boolean> when) {
         // a caller learns the requirement only when it is a head-only contract (clauses of the contract's
         // rule, or one learned from a body); requirements that back other rules (a refcount that must be
@@ -104,7 +104,7 @@ final class ShapeModel {
     }
 
     /** A read of head-only field {@code what} of parameter value {@code pv} at {@code line}: the function requires a head there. */
-    void headOnlyRead(PageValue pv, String base, String what, int line, Clause clause, Map<Integer, Boolean> when) {
+    void headOnlyRead(PageValue pv, String base, String what, int line, AppliedClause clause, Map<Integer, Boolean> when) {
         if (pv.shape() == Shape.PARAM && events.learning())
             events.requiresHead(pv.param(), new FunctionSummary.Requirement(base, what, line, clause, false, when));
     }

@@ -4,7 +4,7 @@ import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.knowledge.ApiEffect;
 import dev.mmlint.engine.knowledge.ApiEffect.ArgEffect;
 import dev.mmlint.engine.knowledge.ApiKnowledge;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import dev.mmlint.frontend.SourceText;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,7 +63,7 @@ final class SpeculativeModel {
     }
 
     /** A get on {@code var} (value {@code pv}) by {@code api}: tried now; raised by {@link #finish()}. */
-    void tried(SpeculativeFacts s, String var, PageValue pv, int off, int len, String api, String argText, Clause clause) {
+    void tried(SpeculativeFacts s, String var, PageValue pv, int off, int len, String api, String argText, AppliedClause clause) {
         if (var != null) s.tried(var);
         // reached again after it failed, with no loop going on to another page: the same slot looked up again
         if (events.reporting() && s.retries(off)) retries.putIfAbsent(off, text.line(off));
@@ -170,7 +170,7 @@ final class SpeculativeModel {
     }
 
     /** The clause that obliges validation after the speculative reference {@code api} took. */
-    private Clause clause(String api) {
+    private AppliedClause clause(String api) {
         if (api == null) return null;
         Optional<ApiEffect> ef = calls.apply(api);
         if (ef.isEmpty()) return null;

@@ -1,7 +1,7 @@
 package dev.mmlint.engine.flow;
 
 import dev.mmlint.engine.knowledge.ApiEffect;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 
 /** The value of an expression, as far as the analysis cares (the shared core the models read). */
 sealed interface V {
@@ -10,14 +10,14 @@ sealed interface V {
     record Spec(String var, String api, int offset) implements V {}
     /** the number of entries GUP filled in {@code array} */
     record Count(String array) implements V {}
-    record Mapcount(String var, PageValue v, String api, Clause clause) implements V {}
+    record Mapcount(String var, PageValue v, String api, AppliedClause clause) implements V {}
     record Test(String var, ApiEffect.Result kind) implements V {}
     record Int(Bound size, Long constant, String var) implements V {}
     record Addr(String var) implements V {}
     /** the pfn of page variable {@code page} (page_to_pfn(page)) */
     record Pfn(String page) implements V {}
     /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get()) */
-    record HugeEntry(Clause clause) implements V {}
+    record HugeEntry(AppliedClause clause) implements V {}
     record Not(V inner) implements V {}
     record Cmp(int op, V l, V r) implements V {}
     record Unknown() implements V {}

@@ -12,7 +12,7 @@ import java.util.List;
  * @param validatedBy for a speculative reference: the validation kinds the model requires
  *                    (head_recheck, folio_recheck, pte_recheck, pmd_recheck, xas_reload)
  */
-public record ApiEffect(String name, Result result, int resultArg, Clause resultClause, List<ArgEffect> args,
+public record ApiEffect(String name, Result result, int resultArg, AppliedClause resultClause, List<ArgEffect> args,
                         java.util.Set<String> validatedBy) {
 
     public enum Result {
@@ -57,8 +57,8 @@ public record ApiEffect(String name, Result result, int resultArg, Clause result
     public record When(int index, String flag) {}
 
     /** @param when the condition under which the effect happens, or null: always */
-    public record ArgEffect(int index, Kind kind, Clause clause, When when) {
-        public ArgEffect(int index, Kind kind, Clause clause) { this(index, kind, clause, null); }
+    public record ArgEffect(int index, Kind kind, AppliedClause clause, When when) {
+        public ArgEffect(int index, Kind kind, AppliedClause clause) { this(index, kind, clause, null); }
 
         public enum Kind {
             /** the argument must be a head page */

@@ -21,7 +21,7 @@ public interface ApiKnowledge {
     Optional<ApiEffect> call(String name);
 
     /** The clause making {@code field} of struct page head-only, when it is. */
-    Optional<Clause> headOnlyField(String field);
+    Optional<AppliedClause> headOnlyField(String field);
 
     /**
      * How a size expression bounds a pfn range, by its text as written
@@ -30,7 +30,7 @@ public interface ApiKnowledge {
     Optional<RangeClass> size(String expressionText);
 
     /** A function returning the start of a pfn range of argument {@code countIndex} pages that may exceed one buddy block. */
-    record RangeResult(int countIndex, Clause clause) {}
+    record RangeResult(int countIndex, AppliedClause clause) {}
 
     /** The model's {@code return: unbounded_range count c} of function {@code name} (cma_alloc(), alloc_contig_pages()). */
     default Optional<RangeResult> unboundedRange(String name) { return Optional.empty(); }
@@ -48,7 +48,7 @@ public interface ApiKnowledge {
      *                        "folio"); false: re-reads a page-table entry ("pte"/"orig" and "ptep"/"pmdp")
      * @param changedWhenTrue the condition is true when the re-check failed
      */
-    record Validation(String kind, boolean head, java.util.Map<String, String> bindings, boolean changedWhenTrue, Clause clause) {}
+    record Validation(String kind, boolean head, java.util.Map<String, String> bindings, boolean changedWhenTrue, AppliedClause clause) {}
 
     /**
      * For an assertion macro or function (VM_BUG_ON_PAGE, BUG_ON …): the index of the argument
@@ -60,7 +60,7 @@ public interface ApiKnowledge {
     Set<String> names();
 
     /** Every clause, applicable or not, with its applicability for this tree. */
-    Collection<Clause> clauses();
+    Collection<AppliedClause> clauses();
 
-    Optional<Clause> clause(String id);
+    Optional<AppliedClause> clause(String id);
 }

@@ -38,9 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ModelKnowledge implements ApiKnowledge {
     private final ReferenceModel model;
     private final TreeContext ctx;
-    private final Map<String, Clause> clauses = new LinkedHashMap<>();
+    private final Map<String, AppliedClause> clauses = new LinkedHashMap<>();
     /** clauses as cited through entries with a narrower window, by clause id and window */
-    private final Map<String, Clause> narrowed = new ConcurrentHashMap<>();
+    private final Map<String, AppliedClause> narrowed = new ConcurrentHashMap<>();
     private final Map<String, Optional<ApiEffect>> calls = new ConcurrentHashMap<>();
     private final Map<String, Optional<RangeClass>> sizes = new ConcurrentHashMap<>();
     private final Map<String, List<Validation>> checks = new ConcurrentHashMap<>();
@@ -74,13 +74,13 @@ public final class ModelKnowledge implements ApiKnowledge {
         return new TreeContext(v, k);
     }
 
-    private Clause clause(ClauseInfo ci) { return clause(ci, ci.window()); }
+    private AppliedClause clause(ClauseInfo ci) { return clause(ci, ci.window()); }
 
     /**
      * The clause as cited through one of its entries, whose window {@code w} may be narrower than the
      * clause's: a finding states the window that actually gated it.
      */
-    private Clause clause(ClauseInfo ci, VersionWindow w) {
+    private AppliedClause clause(ClauseInfo ci, VersionWindow w) {
         boolean own = w.equals(ci.window());
         Applicability a = own ? model.applicability(ci.id(), ctx) : model.applicability(ci.id(), w, ctx);
         Confidence conf = switch (ci.confidence()) {
@@ -96,13 +96,13 @@ public final class ModelKnowledge implements ApiKnowledge {
             why = "applies on " + ci.applicabilityText(w) + (unknown.isEmpty() ? "" : "; " + String.join(" and ", unknown) + " of this code not known");
         }
         String summary = ci.rationale() == null ? ci.id() : ci.rationale().split("(?<=\\.)\\s")[0];
-        return new Clause(ci.id(), ci.rule(), conf, a.mayApply(), a.result() == Tri.UNKNOWN, why, summary);
+        return new AppliedClause(ci.id(), ci.rule(), conf, a.mayApply(), a.result() == Tri.UNKNOWN, why, summary);
     }
 
-    private Clause of(ClauseInfo ci) { return clauses.getOrDefault(ci.id(), clause(ci)); }
+    private AppliedClause of(ClauseInfo ci) { return clauses.getOrDefault(ci.id(), clause(ci)); }
 
     /** As {@link #of(ClauseInfo)} for an entry whose own window is {@code w} (the clause's, or narrower). */
-    private Clause of(ClauseInfo ci, VersionWindow w) {
+    private AppliedClause of(ClauseInfo ci, VersionWindow w) {
         if (w == null || w.equals(ci.window())) return of(ci);
         return narrowed.computeIfAbsent(ci.id() + "|" + w, k -> clause(ci, w));
     }
@@ -119,12 +119,12 @@ public final class ModelKnowledge implements ApiKnowledge {
             if (e.kind() == EffectKind.SPECULATIVE_REF && e.site() != EffectSite.RETURN) speculativeArgs.add(e.paramIndex());
         ApiEffect.Result result = ApiEffect.Result.NONE;
         int resultArg = -1;
-        Clause resultClause = null;
+        AppliedClause resultClause = null;
         boolean subpage = fs.effects().stream().anyMatch(e -> e.kind() == EffectKind.SUBPAGE);
         boolean countTaken = fs.successConvention().map(c -> c.kind() == EffectKind.COUNT_TAKEN).orElse(false);
         boolean nonNull = fs.successConvention().map(c -> c.kind() == EffectKind.NONNULL_IF_TAKEN).orElse(false);
         for (EffectInfo e : fs.effects()) {
-            Clause c = of(e.clause(), e.window());
+            AppliedClause c = of(e.clause(), e.window());
             validatedBy.addAll(e.validatedBy().stream().map(v -> v.literal()).toList());
             if (e.site() == EffectSite.RETURN) {
                 switch (e.kind()) {
@@ -205,7 +205,7 @@ public final class ModelKnowledge implements ApiKnowledge {
         return new ApiEffect(fs.name(), result, resultArg, resultClause, List.copyOf(unique), Set.copyOf(validatedBy));
     }
 
-    @Override public Optional<Clause> headOnlyField(String field) {
+    @Override public Optional<AppliedClause> headOnlyField(String field) {
         return model.field("page", field, ctx).filter(f -> f.access() == FieldAccess.HEAD_ONLY).map(f -> of(f.clause(), f.window()));
     }
 
@@ -246,7 +246,7 @@ public final class ModelKnowledge implements ApiKnowledge {
 
     @Override public Set<String> names() { return names; }
 
-    @Override public Collection<Clause> clauses() { return clauses.values(); }
+    @Override public Collection<AppliedClause> clauses() { return clauses.values(); }
 
-    @Override public Optional<Clause> clause(String id) { return Optional.ofNullable(clauses.get(id)); }
+    @Override public Optional<AppliedClause> clause(String id) { return Optional.ofNullable(clauses.get(id)); }
 }

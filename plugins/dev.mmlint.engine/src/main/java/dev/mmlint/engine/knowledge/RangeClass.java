@@ -6,4 +6,4 @@ package dev.mmlint.engine.knowledge;
  * @param bounded true: stays within one MAX_ORDER block; false: may cross a memory section
  * @param what    how the expression was recognised, for the evidence line
  */
-public record RangeClass(boolean bounded, String what, Clause clause) {}
+public record RangeClass(boolean bounded, String what, AppliedClause clause) {}

@@ -3,7 +3,7 @@ package dev.mmlint.engine.flow;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.mmlint.engine.check.Event;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CompoundModelTest {
     private final RecordingEvents ev = new RecordingEvents();
     private final CompoundModel model = new CompoundModel(ev);
-    private final Clause clause = RecordingEvents.clause("compound.prepare-before-publish", "MM006");
+    private final AppliedClause clause = RecordingEvents.clause("compound.prepare-before-publish", "MM006");
     private final PageValue looked = PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(2), clause);
 
     @Test void publishingBeforePrepareIsRaisedAtThePublish() {

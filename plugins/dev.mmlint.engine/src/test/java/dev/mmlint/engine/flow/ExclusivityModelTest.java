@@ -3,7 +3,7 @@ package dev.mmlint.engine.flow;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.mmlint.engine.check.Event;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.List;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ExclusivityModelTest {
     private final RecordingEvents ev = new RecordingEvents();
     private final ExclusivityModel model = new ExclusivityModel(ev);
-    private final Clause clause = RecordingEvents.clause("mapcount.exclusive", "MM005");
+    private final AppliedClause clause = RecordingEvents.clause("mapcount.exclusive", "MM005");
 
     private V.Cmp mapcount(int op, long k, int off) {
         V.Cmp c = new V.Cmp(op, new V.Mapcount("page", PageValue.UNKNOWN, "page_mapcount", clause), new V.Int(null, k, null));

@@ -3,7 +3,7 @@ package dev.mmlint.engine.flow;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.mmlint.engine.check.Event;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.List;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class GupModelTest {
     private final RecordingEvents ev = new RecordingEvents();
     private final GupModel gup = new GupModel(ev, new dev.mmlint.frontend.SourceText("a\nb\nc\nd\ne\nf\ng\n"));
-    private final Clause pin = RecordingEvents.clause("gup.pin-unpin", "MM007");
+    private final AppliedClause pin = RecordingEvents.clause("gup.pin-unpin", "MM007");
 
     private FlowState filled(String array, boolean local) {
         FlowState st = new FlowState();

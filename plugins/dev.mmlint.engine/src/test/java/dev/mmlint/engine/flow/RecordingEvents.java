@@ -2,7 +2,7 @@ package dev.mmlint.engine.flow;
 
 import dev.mmlint.model.api.Confidence;
 import dev.mmlint.engine.check.Event;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,8 @@ final class RecordingEvents implements Events {
         return out;
     }
 
-    static Clause clause(String id, String rule) {
-        return new Clause(id, rule, Confidence.HIGH, true, false, "applies", id);
+    static AppliedClause clause(String id, String rule) {
+        return new AppliedClause(id, rule, Confidence.HIGH, true, false, "applies", id);
     }
 
     static PageValue.Origin at(int line) { return new PageValue.Origin(line, 1, "line " + line); }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.knowledge.ApiEffect;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The head/tail shape model: what tests teach, head requirements raised and learned; and the join laws of the core state. */
 class ShapeModelTest {
     private final RecordingEvents ev = new RecordingEvents();
-    private final Clause contract = RecordingEvents.clause("compound.head-only-contract", "MM004");
+    private final AppliedClause contract = RecordingEvents.clause("compound.head-only-contract", "MM004");
     private final ShapeModel model = new ShapeModel(ev, contract);
     private final PageValue param = PageValue.param(0, "page", RecordingEvents.at(1));
 
@@ -81,7 +81,7 @@ class ShapeModelTest {
     }
 
     @Test void aRequirementOfAnotherRuleIsNotCarriedToCallers() {
-        Clause other = RecordingEvents.clause("refcount.set-on-head", "MM006");
+        AppliedClause other = RecordingEvents.clause("refcount.set-on-head", "MM006");
         model.headRequired("set_page_count", 0, 10, 4, 3, "page", param, "page", other, null, Map.of());
         assertEquals(other, ev.of(Event.HeadRequired.class).get(0).clause());
         assertTrue(ev.required.isEmpty());
@@ -93,7 +93,7 @@ class ShapeModelTest {
     }
 
     @Test void fieldAccessesAreRaisedAndHeadOnlyReadsOfParametersLearned() {
-        Clause field = RecordingEvents.clause("fields.mapping", "MM002");
+        AppliedClause field = RecordingEvents.clause("fields.mapping", "MM002");
         model.fieldAccess(10, 13, "page", param, "mapping", field, false);
         model.headOnlyRead(param, "page", "reads page->mapping", 4, field, Map.of());
         model.asserted(PageValue.param(1, "p2", RecordingEvents.at(1)), "p2", "VM_BUG_ON_PAGE(PageTail(p2), p2)", 5, Map.of());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.knowledge.ApiEffect;
 import dev.mmlint.engine.knowledge.ApiEffect.ArgEffect;
-import dev.mmlint.engine.knowledge.Clause;
+import dev.mmlint.engine.knowledge.AppliedClause;
 import dev.mmlint.frontend.SourceText;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The speculative-reference model: gets, their outcomes, re-checks and uses; and the join laws of its state. */
 class SpeculativeModelTest {
     private final RecordingEvents ev = new RecordingEvents();
-    private final Clause clause = RecordingEvents.clause("refcount.speculative-on-head", "MM003");
+    private final AppliedClause clause = RecordingEvents.clause("refcount.speculative-on-head", "MM003");
     private final ApiEffect get = new ApiEffect("get_page_unless_zero", ApiEffect.Result.NONE, -1, null,
             List.of(new ArgEffect(0, ArgEffect.Kind.SPECULATIVE_GET, clause)), Set.of("head_recheck"));
     private final SpeculativeModel model = new SpeculativeModel(ev, new SourceText("a\nb\nc\nd\ne\n"),

@@ -3,7 +3,9 @@ package dev.mmlint.engine.knowledge;
 import dev.mmlint.model.api.Confidence;
 
 /**
- * A reference-model clause as the engine sees it for one analysed tree.
+ * A reference-model clause ({@link dev.mmlint.model.api.Clause}) as it applies to one analysed tree:
+ * its applicability there (version window and Kconfig predicate against the tree), the confidence and
+ * summary a finding carries. The model's clause is the one Clause; this is its reading for a tree.
  *
  * @param id            e.g. contiguity.gigantic-hugetlb
  * @param ruleId        the MMnnn rule it backs
@@ -11,5 +13,5 @@ import dev.mmlint.model.api.Confidence;
  * @param conditional   applies only under a Kconfig condition the tree's config does not fix
  * @param applicability why it applies (or not): "kernel 6.12 < 6.18; CONFIG_SPARSEMEM … not fixed by any config"
  */
-public record Clause(String id, String ruleId, Confidence confidence, boolean applies, boolean conditional,
+public record AppliedClause(String id, String ruleId, Confidence confidence, boolean applies, boolean conditional,
                      String applicability, String summary) {}
