@@ -35,7 +35,7 @@ class FrontendFuzzTest {
     private static synchronized KernelTreeFrontend tree() {
         if (tree == null) {
             try {
-                Path dir = Files.createTempDirectory("mmlint-fuzz-tree");
+                Path dir = FuzzGuard.tempDirectory("mmlint-fuzz-tree");
                 root = dir.resolve("linux");
                 write(root.resolve("Makefile"), "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 0\n");
                 write(root.resolve("Kbuild"), "obj-y\t\t\t+= mm/\n");

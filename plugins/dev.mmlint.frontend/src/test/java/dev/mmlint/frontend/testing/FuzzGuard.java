@@ -34,6 +34,23 @@ public final class FuzzGuard {
     private FuzzGuard() {}
 
     /** The default per-input budget: generous for the CDT parser on a loaded machine. */
+    /**
+     * A temporary directory for a fuzz target's fixture that lives as long as the JVM (the targets keep
+     * static fixtures across inputs, where JUnit's {@code @TempDir} cannot serve) and is deleted with
+     * everything in it when the JVM ends, so a test run leaves nothing behind in the system temp directory.
+     */
+    public static Path tempDirectory(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // best effort at exit: nothing to report to
+            }
+        }, "mmlint-fuzz-cleanup"));
+        return dir;
+    }
+
     public static final Duration BUDGET = Duration.ofSeconds(Long.getLong("mmlint.fuzz.budgetSeconds", 20));
 
     /** A body that may throw anything. */

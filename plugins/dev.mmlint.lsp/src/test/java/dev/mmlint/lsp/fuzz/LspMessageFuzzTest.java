@@ -26,7 +26,7 @@ class LspMessageFuzzTest {
     private static synchronized Path workspace() {
         if (workspace == null) {
             try {
-                workspace = Files.createTempDirectory("mmlint-fuzz-lsp");
+                workspace = FuzzGuard.tempDirectory("mmlint-fuzz-lsp");
                 Files.writeString(workspace.resolve("a.c"), "struct page; int f(struct page *p) { return 0; }\n");
                 snapshot = FuzzGuard.Snapshot.of(workspace);
             } catch (IOException e) {

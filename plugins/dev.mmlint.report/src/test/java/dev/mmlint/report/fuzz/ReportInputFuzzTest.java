@@ -28,7 +28,7 @@ class ReportInputFuzzTest {
     private static synchronized Path dir() {
         if (dir == null) {
             try {
-                dir = Files.createTempDirectory("mmlint-fuzz-report");
+                dir = FuzzGuard.tempDirectory("mmlint-fuzz-report");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
