@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** A tiny kernel tree in a temporary directory: a top Makefile, a Kbuild, kconfig.h and compiler_types.h, a .config. */
-final class MiniTree {
+public final class MiniTree {
     private MiniTree() {}
 
-    static Path create(Path dir, String dotConfig, Map<String, String> files) throws IOException {
+    public static Path create(Path dir, String dotConfig, Map<String, String> files) throws IOException {
         Path root = dir.resolve("linux");
         write(root.resolve("Makefile"), "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 0\n");
         write(root.resolve("Kbuild"), "obj-y\t\t\t+= mm/\n");
@@ -20,7 +20,7 @@ final class MiniTree {
         return root;
     }
 
-    static KernelTreeFrontend frontend(Path root, Path cache) throws IOException {
+    public static KernelTreeFrontend frontend(Path root, Path cache) throws IOException {
         return new KernelTreeFrontend(KernelTree.at(root).orElseThrow(), FrontendOptions.defaults().withCacheDir(cache));
     }
 

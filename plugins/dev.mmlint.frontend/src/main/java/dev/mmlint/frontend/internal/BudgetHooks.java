@@ -25,10 +25,10 @@ import org.eclipse.cdt.internal.core.parser.scanner.MacroExpander;
 final class BudgetHooks {
     private BudgetHooks() {}
 
-    private static final Field DICTIONARY = field(CPreprocessor.class, "fMacroDictionary");
-    private static final Field EXPANDER = field(CPreprocessor.class, "fMacroExpander");
-    private static final Field MAP = field(CharArrayMap.class, "map");
-    private static final Field IMPLICIT = field(MacroExpander.class, "fImplicitMacroExpansions");
+    private static final Field DICTIONARY = Preambles.DICTIONARY;
+    private static final Field EXPANDER = Preambles.field(CPreprocessor.class, "fMacroExpander");
+    private static final Field MAP = Preambles.field(CharArrayMap.class, "map");
+    private static final Field IMPLICIT = Preambles.field(MacroExpander.class, "fImplicitMacroExpansions");
 
     /** Whether this CDT has the internals the hooks use. */
     static boolean supported() { return DICTIONARY != null && EXPANDER != null && MAP != null && IMPLICIT != null; }
@@ -95,16 +95,6 @@ final class BudgetHooks {
                 budget.throwIfExceeded();
             }
             return super.add(n);
-        }
-    }
-
-    private static Field field(Class<?> c, String name) {
-        try {
-            Field f = c.getDeclaredField(name);
-            f.setAccessible(true);
-            return f;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
         }
     }
 }

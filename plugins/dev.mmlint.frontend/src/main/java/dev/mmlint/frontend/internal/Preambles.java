@@ -173,7 +173,8 @@ public final class Preambles {
 
     // ---- CDT internals (the CDT copy is private to mmlint, its version pinned) ----
 
-    private static final Field DICTIONARY = field(CPreprocessor.class, "fMacroDictionary");
+    /** CPreprocessor's macro dictionary (also hooked by {@link BudgetHooks}), or null on a CDT without it. */
+    static final Field DICTIONARY = field(CPreprocessor.class, "fMacroDictionary");
     private static final Field TOKEN_SOURCE = field(Token.class, "fSource");
     private static final Field COUNTER = field(CounterMacro.class, "fValue");
 
@@ -187,7 +188,8 @@ public final class Preambles {
         }
     }
 
-    private static Field field(Class<?> c, String name) {
+    /** A declared field of CDT made accessible, or null when this CDT lacks it (the caller then does without). */
+    static Field field(Class<?> c, String name) {
         try {
             Field f = c.getDeclaredField(name);
             f.setAccessible(true);

@@ -2,15 +2,14 @@ package dev.mmlint.frontend.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.mmlint.frontend.FragmentFrontend;
-import dev.mmlint.frontend.FrontendOptions;
 import dev.mmlint.frontend.InputException;
-import dev.mmlint.frontend.KernelTree;
 import dev.mmlint.frontend.KernelTreeFrontend;
+import dev.mmlint.frontend.MiniTree;
 import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.frontend.testing.FuzzGuard;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The C front end on arbitrary bytes: as a lone fragment, and as a file of a (tiny, temporary) kernel
@@ -36,16 +35,9 @@ class FrontendFuzzTest {
         if (tree == null) {
             try {
                 Path dir = FuzzGuard.tempDirectory("mmlint-fuzz-tree");
-                root = dir.resolve("linux");
-                write(root.resolve("Makefile"), "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 0\n");
-                write(root.resolve("Kbuild"), "obj-y\t\t\t+= mm/\n");
-                write(root.resolve("mm/Makefile"), "obj-y\t\t\t+= fuzz.o\n");
-                write(root.resolve("include/linux/kconfig.h"), "#define IS_ENABLED(option) 0\n");
-                write(root.resolve("include/linux/compiler_types.h"), "#define __mmlint_mini 1\n");
-                write(root.resolve("include/linux/mm_types.h"), "struct page { unsigned long flags; void *mapping; };\n");
-                write(root.resolve(".config"), "CONFIG_MMU=y\n");
-                tree = new KernelTreeFrontend(KernelTree.at(root).orElseThrow(),
-                        FrontendOptions.defaults().withCacheDir(dir.resolve("cache")));
+                root = MiniTree.create(dir, "CONFIG_MMU=y\n", Map.of("mm/Makefile", "obj-y\t\t\t+= fuzz.o\n",
+                        "include/linux/mm_types.h", "struct page { unsigned long flags; void *mapping; };\n"));
+                tree = MiniTree.frontend(root, dir.resolve("cache"));
                 tree.parseText(root.resolve("mm/fuzz.c"), "mm/fuzz.c", "int x;\n"); // the cache is filled once
                 treeSnapshot = FuzzGuard.Snapshot.of(root);
             } catch (IOException | InputException e) {
@@ -53,11 +45,6 @@ class FrontendFuzzTest {
             }
         }
         return tree;
-    }
-
-    private static void write(Path p, String s) throws IOException {
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, s);
     }
 
     private static void parsed(ParsedUnit u) {
