@@ -81,11 +81,8 @@ final class Calls {
                 String fieldName = f.getFieldName().toString();
                 Optional<AppliedClause> headOnly = c.kb.headOnlyField(fieldName);
                 if (headOnly.isEmpty()) return PROCESS_CONTINUE;
-                if (c.silently(f.getFieldOwner()) instanceof V.Page p && p.v().shape() != Shape.FOLIO) {
-                    String base = p.var() != null ? p.var() : f.getFieldOwner().getRawSignature();
-                    c.shape.fieldAccess(Ast.offsetOfName(f), length(f), base, p.v(), fieldName, headOnly.get(), false);
-                    c.spec.headUse(c.st.spec, p.var(), base + "->" + fieldName, Ast.offsetOfName(f));
-                }
+                if (c.silently(f.getFieldOwner()) instanceof V.Page p && p.v().shape() != Shape.FOLIO)
+                    c.ex.fieldAccessed(f, p, fieldName, headOnly.get(), false);
                 return PROCESS_CONTINUE;
             }
         });

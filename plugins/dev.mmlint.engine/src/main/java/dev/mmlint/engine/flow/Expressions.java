@@ -36,7 +36,8 @@ import org.eclipse.cdt.core.dom.ast.gnu.IGNUASTCompoundStatementExpression;
  * current state, and hands what it meets to the concern models: page pointer arithmetic to the
  * contiguity model, field accesses to the shape model, uses of speculative references to the
  * speculative model, elements of GUP arrays to the GUP model, comparisons to the exclusivity model;
- * calls go to {@link Calls}.
+ * calls go to {@link Calls}. A little over 400 lines: one case per expression form C has, each a
+ * hand-off; what a concern makes of it lives in that concern's model.
  */
 final class Expressions {
     private final TransferContext c;
@@ -314,6 +315,16 @@ final class Expressions {
         else eval(l);
     }
 
+    /**
+     * A field of page {@code p} read or written at {@code f}: the shape concern judges the access, and a
+     * head-only field ({@code headOnly} not null) is a use of the head for the speculative concern.
+     */
+    void fieldAccessed(IASTFieldReference f, V.Page p, String fieldName, AppliedClause headOnly, boolean write) {
+        String base = p.var() != null ? p.var() : f.getFieldOwner().getRawSignature();
+        c.shape.fieldAccess(Ast.offsetOfName(f), length(f), base, p.v(), fieldName, headOnly, write);
+        if (headOnly != null) c.spec.headUse(c.st.spec, p.var(), base + "->" + fieldName, Ast.offsetOfName(f));
+    }
+
     private V field(IASTFieldReference f, boolean write) {
         IASTExpression owner = f.getFieldOwner();
         V ov = eval(owner);
@@ -323,8 +334,7 @@ final class Expressions {
             String base = p.var() != null ? p.var() : owner.getRawSignature();
             // a read whose value no tail can act on (rejected anyway, a keyhole test): no head needed
             boolean indifferent = !write && headOnly.isPresent() && c.indifference.indifferent(f, p.var());
-            if (!indifferent) c.shape.fieldAccess(Ast.offsetOfName(f), length(f), base, p.v(), fieldName, headOnly.orElse(null), write);
-            if (headOnly.isPresent() && !indifferent) c.spec.headUse(c.st.spec, p.var(), base + "->" + fieldName, Ast.offsetOfName(f));
+            if (!indifferent) fieldAccessed(f, p, fieldName, headOnly.orElse(null), write);
             // learn a head requirement from a read of the value only: initialising writes
             // (INIT_LIST_HEAD(&page->lru), page->mapping = NULL) do not say the page must be a head
             boolean addressTaken = strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper
