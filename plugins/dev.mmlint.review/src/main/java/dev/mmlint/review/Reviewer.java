@@ -3,6 +3,7 @@ package dev.mmlint.review;
 import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.api.Evidence;
 import dev.mmlint.engine.api.Finding;
+import dev.mmlint.frontend.CdtFrontend;
 import dev.mmlint.frontend.FragmentFrontend;
 import dev.mmlint.frontend.Frontend;
 import dev.mmlint.frontend.FrontendOptions;
@@ -42,6 +43,9 @@ import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
  * classified introduced, pre-existing or fixed.
  */
 public final class Reviewer {
+    /** Files whose preamble a review keeps ({@code -Dmmlint.review.preambles}; 0 turns re-use off). */
+    static final int PREAMBLES = Integer.getInteger("mmlint.review.preambles", 16);
+
     /** @param tree the base kernel tree, or null to review hunks as fragments */
     public record Options(Path tree, FrontendOptions frontend, Engine engine, Map<String, String> clauses) {}
 
@@ -87,8 +91,9 @@ public final class Reviewer {
             // nothing outside the tree is read: no header reached by '#include "../../x"', an absolute
             // include or a symlink pointing out of the tree (the generated headers are mmlint's own)
             if (fe instanceof KernelTreeFrontend k) k.headerCache().confineTo(List.of(k.tree().root(), k.generatedDir()));
-            // no preamble re-use between the pre- and post-image: a re-using parse of 6.1's
-            // mm/memory_hotplug.c lost MM004 findings the direct parse has
+            // the pre- and post-image of a file (and the same file in later patches of the series)
+            // share their preamble: its headers are preprocessed once
+            if (fe instanceof CdtFrontend c) c.setPreambleReuse(PREAMBLES);
             base = "tree " + o.tree().getFileName() + " (Linux " + fe.context().version() + ")";
         } else {
             KernelContext ctx = o.frontend().kernelVersion() == null ? new FragmentFrontend().context()

@@ -240,7 +240,7 @@ public final class WrittenView {
         int[] range = {Integer.MAX_VALUE, -1};
         node.accept(new ASTVisitor(true) {
             @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTName n) {
-                var il = n.getImageLocation();
+                var il = ImageLocations.of(n);
                 if (il != null && il.getLocationKind() == org.eclipse.cdt.core.dom.ast.IASTImageLocation.ARGUMENT_TO_MACRO_EXPANSION) {
                     range[0] = Math.min(range[0], il.getNodeOffset());
                     range[1] = Math.max(range[1], il.getNodeOffset() + il.getNodeLength());

@@ -74,7 +74,7 @@ final class Ast {
     /** The position of a field reference: its owner where the owner is written in the file (also inside a macro's arguments). */
     static int offsetOfName(IASTFieldReference f) {
         if (strip(f.getFieldOwner()) instanceof IASTIdExpression id) {
-            var ol = id.getName().getImageLocation();
+            var ol = dev.mmlint.engine.ast.ImageLocations.of(id.getName());
             if (ol != null && ol.getLocationKind() != IASTImageLocation.MACRO_DEFINITION) return ol.getNodeOffset();
         }
         return offset(f);
@@ -82,7 +82,7 @@ final class Ast {
 
     static int offsetOfCall(IASTExpression at) {
         if (at instanceof IASTFunctionCallExpression c && c.getFunctionNameExpression() instanceof IASTIdExpression id) {
-            var il = id.getName().getImageLocation();
+            var il = dev.mmlint.engine.ast.ImageLocations.of(id.getName());
             if (il != null && il.getLocationKind() != IASTImageLocation.MACRO_DEFINITION) return il.getNodeOffset();
         }
         return offset(at);
