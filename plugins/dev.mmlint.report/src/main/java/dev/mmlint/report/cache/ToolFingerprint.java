@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * What identifies the analysing code for the result cache: the bytes of mmlint's own jars (or class
- * directories, in a development build), so that any change of the engine, the checks, the front end
+ * directories, in a development build; a jar by its entries, so that building the same classes again
+ * changes nothing), so that any change of the engine, the checks, the front end
  * or the shipped rules makes every entry of an older build foreign, even when the version string
  * did not change; third-party jars (CDT, EMF, ANTLR) by name and size. Computed once per JVM.
  */
@@ -59,13 +60,29 @@ public final class ToolFingerprint {
                             h.file(f);
                         }
                     }
-                } else if (p.getFileName().toString().startsWith("dev.mmlint")) h.file(p);
+                } else if (p.getFileName().toString().startsWith("dev.mmlint")) jar(h, p);
                 else h.text(Long.toString(Files.size(p)));
             } catch (IOException e) {
                 h.text("unreadable:" + p);
             }
         }
         return h.hex();
+    }
+
+    /**
+     * A jar by the names and bytes of its entries, without its manifest (bnd writes the build time there):
+     * the same classes built again give the same fingerprint.
+     */
+    private static void jar(Hasher h, Path p) throws IOException {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(p.toFile())) {
+            List<? extends java.util.zip.ZipEntry> es = z.stream().filter(e -> !e.isDirectory() && !e.getName().equals("META-INF/MANIFEST.MF"))
+                    .sorted(java.util.Comparator.comparing(java.util.zip.ZipEntry::getName)).toList();
+            for (java.util.zip.ZipEntry e : es) {
+                try (InputStream in = z.getInputStream(e)) {
+                    h.text(e.getName()).bytes(in.readAllBytes());
+                }
+            }
+        }
     }
 
     /** A small helper over sha256 with length-prefixed parts (no two sequences of parts hash alike). */
