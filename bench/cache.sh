@@ -37,6 +37,10 @@ src="$kernels/linux-source-$tree"; config="$kernels/config-$tree.amd64"
 echo "bench: building the CLI (reactor package, offline)" >&2
 (cd "$here" && ./mvnw -B -o -q -DskipTests package -pl plugins/dev.mmlint.cli -am -Dmmlint.cliOnly) >&2
 touch "$here/plugins/dev.mmlint.cli/target/.mmlint-build-stamp"
+# the launcher's class-data archive (AppCDS) is made by its first run after a build: make it here, outside
+# the measured rows, with a small check that loads the model, the parser and the engine
+"$here/mmlint" check -q --no-cache --no-settings "$here/test-fixtures/rules/MM006-compound-page-published-early/bad-set-count-unfrozen.c" > /dev/null || true
+cds="off"; [[ "${MMLINT_CDS:-1}" != 0 && -f "$here/plugins/dev.mmlint.cli/target/mmlint-cds.jsa" ]] && cds="on"
 
 work="$(mktemp -d /tmp/mmlint-cache-bench.XXXXXX)"
 echo "bench: hard-linked copy of $src in $work" >&2
@@ -94,6 +98,7 @@ mkdir -p "$(dirname "$out")"
     echo "| $name | $wall | $ratio | $cpu | $rss | $rc | $stats | $same |"
   done
   echo
+  echo "Class-data sharing archive of the launcher (AppCDS): $cds."
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo); $(java -version 2>&1 | head -1);"
   echo "load average before $load_before, after $load_after (other work on the machine inflates wall times; CPU"
   echo "seconds are the steadier measure). Raw outputs: $work."
