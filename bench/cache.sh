@@ -8,7 +8,7 @@
 #   one .c edit   after appending a comment to one .c file (that file alone is analysed again)
 #   header edit   after appending a comment to one header (the files that include it are analysed again)
 #
-#   bench/cache.sh [--tree 6.12] [--dir mm] [--c-file mm/mmzone.c] [--header include/linux/page_reporting.h]
+#   bench/cache.sh [--tree 6.12] [--dir mm] [--c-file mm/mmzone.c] [--header include/linux/memory-tiers.h]
 #                  [--jobs N] [--xmx 1g] [--out FILE.md]
 #
 # The tree is a hard-linked copy (cp -al) in a work directory; the two files edited are first replaced by
@@ -17,7 +17,7 @@
 # comments at the end of a file: they change no finding). The table goes to bench/results/cache-<date>.md.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-tree=6.12; dir=mm; cfile=mm/mmzone.c; header=include/linux/page_reporting.h; jobs="$(nproc)"; xmx=1g; out=""
+tree=6.12; dir=mm; cfile=mm/mmzone.c; header=include/linux/memory-tiers.h; jobs="$(nproc)"; xmx=1g; out=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --tree) tree="$2"; shift 2 ;;
@@ -74,8 +74,9 @@ row "cold"
 row "warm"
 printf '\n/* mmlint cache bench: an edit that changes no finding */\n' >> "$work/linux/$cfile"
 row "one .c edit"
+# the files whose parse read the header: their cache entries list it (directly or through other headers)
+includers="$(grep -rlF "$work/linux/$header" "$MMLINT_CACHE/results" | wc -l)"
 printf '\n/* mmlint cache bench: an edit that changes no finding */\n' >> "$work/linux/$header"
-includers="$(grep -rlE "#include <${header#include/}>" "$work/linux/$dir" --include='*.c' | wc -l)"
 row "header edit"
 load_after="$(load)"
 
@@ -86,7 +87,7 @@ mkdir -p "$(dirname "$out")"
   echo
   echo "Each row a fresh JVM running \`./mmlint check --format json --config config-$tree.amd64 --jobs $jobs\` on a hard-linked"
   echo "copy of the tree, \`MMLINT_JAVA_OPTS=-Xmx$xmx\`, in this order in one run (\`bench/cache.sh\`). The .c edit is \`$cfile\`, the"
-  echo "header edit \`$header\` ($includers .c files under $dir/ include it directly; others through other headers)."
+  echo "header edit \`$header\` (read by $includers of the files, directly or through other headers, as their cache entries say)."
   echo "\"identical\": the JSON report is byte-identical to the no-cache one."
   echo
   echo "| run | wall s | ratio to no cache | CPU s | peak RSS MB | exit | files | identical |"
