@@ -12,6 +12,8 @@ import dev.mmlint.report.Formatter;
 import dev.mmlint.report.LintRun;
 import dev.mmlint.report.RunResult;
 import dev.mmlint.report.Settings;
+import dev.mmlint.report.cache.ResultCache;
+import dev.mmlint.report.cache.ToolFingerprint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -78,6 +80,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-settings", description = "ignore " + Settings.FILE_NAME + " files")
     boolean noSettings;
 
+    @Option(names = "--no-cache", description = "neither use nor write the result cache ($MMLINT_CACHE/results, default ~/.cache/mmlint/results)")
+    boolean noCache;
+
+    @Option(names = "--cache-stats", hidden = true, description = "print the result cache's hits and misses on stderr")
+    boolean cacheStats;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress on the terminal")
     boolean quiet;
 
@@ -130,10 +138,24 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IOException e) {
             return usage(err, e.getMessage());
         }
+        ResultCache cache = null;
+        if (!noCache) {
+            try {
+                cache = new ResultCache(ResultCache.defaultDir(), ResultCache.rulesFingerprint(rules == null ? null : RulesCommand.ruleFiles(rules)),
+                        ToolFingerprint.current() + " " + Main.VERSION, in.paths);
+            } catch (IOException e) {
+                err.println("mmlint: note: result cache not used: " + e.getMessage());
+            }
+        }
         boolean tty = !quiet && System.console() != null;
         int total = tty ? LintRun.count(in.paths) : 0;
         RunResult run = CheckRun.execute(in.paths, in.options(), enabled, enable != null, confirmedOnly, settings, base, model,
-                in.jobs, tty && total > 1 ? progressBar(err, total) : null, Main.VERSION);
+                in.jobs, tty && total > 1 ? progressBar(err, total) : null, Main.VERSION, cache);
+        if (cache != null) {
+            for (String n : cache.notes()) err.println("mmlint: note: " + n);
+            if (cacheStats) err.println("mmlint: result cache: " + cache.hits() + " hits, " + cache.misses() + " misses, "
+                    + cache.stored() + " stored (" + cache.dir() + ")");
+        }
         if (tty && total > 1) {
             err.print("\r\033[K");
             err.flush();

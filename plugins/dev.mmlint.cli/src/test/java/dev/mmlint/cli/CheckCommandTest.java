@@ -155,8 +155,8 @@ class CheckCommandTest {
     @Test void oneAndFourJobsGiveTheSameBytes() {
         String rules = CheckGoldenTest.ROOT.resolve("test-fixtures/rules").toString();
         for (String fmt : List.of("text", "sarif")) {
-            Run one = run("check", "-q", "--no-settings", "--format", fmt, "--jobs", "1", rules);
-            Run four = run("check", "-q", "--no-settings", "--format", fmt, "--jobs", "4", rules);
+            Run one = run("check", "-q", "--no-settings", "--no-cache", "--format", fmt, "--jobs", "1", rules);
+            Run four = run("check", "-q", "--no-settings", "--no-cache", "--format", fmt, "--jobs", "4", rules);
             assertEquals(1, one.code());
             assertFalse(one.out().isEmpty());
             assertEquals(one.out(), four.out(), fmt);

@@ -28,7 +28,7 @@ class JobsDeterminismHeavyTest {
     private static int run(Path tree, int jobs, Path out) {
         var cl = Main.commandLine();
         cl.setErr(new PrintWriter(new StringWriter()));
-        return cl.execute("check", "-q", "--no-settings", "--format", "sarif", "--output", out.toString(), "--jobs", String.valueOf(jobs),
+        return cl.execute("check", "-q", "--no-settings", "--no-cache", "--format", "sarif", "--output", out.toString(), "--jobs", String.valueOf(jobs),
                 tree.resolve("mm").toString());
     }
 }

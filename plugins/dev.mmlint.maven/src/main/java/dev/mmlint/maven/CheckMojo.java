@@ -10,6 +10,8 @@ import dev.mmlint.model.api.KernelVersion;
 import dev.mmlint.model.api.ReferenceModel;
 import dev.mmlint.report.Baseline;
 import dev.mmlint.report.CheckRun;
+import dev.mmlint.report.cache.ResultCache;
+import dev.mmlint.report.cache.ToolFingerprint;
 import dev.mmlint.report.Formats;
 import dev.mmlint.report.Formatter;
 import dev.mmlint.report.RunResult;
@@ -109,6 +111,13 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "mmlint.failOnBudget", defaultValue = "true")
     boolean failOnBudget;
 
+    /**
+     * Keep each file's result in the persistent cache ($MMLINT_CACHE/results, default ~/.cache/mmlint/results) and
+     * re-use it while the file, its headers, the config, the rules and mmlint are unchanged; false: neither read nor write it.
+     */
+    @Parameter(property = "mmlint.useCache", defaultValue = "true")
+    boolean useCache;
+
     @Override public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("mmlint: skipped");
@@ -168,8 +177,20 @@ public final class CheckMojo extends AbstractMojo {
             }
         }
         ReferenceModel model = Mmlint.shippedModel();
+        ResultCache cache = null;
+        if (useCache) {
+            try {
+                cache = new ResultCache(ResultCache.defaultDir(), ResultCache.rulesFingerprint(null), ToolFingerprint.current() + " " + VERSION, paths);
+            } catch (java.io.IOException e) {
+                getLog().info("mmlint: result cache not used: " + e.getMessage());
+            }
+        }
         RunResult run = CheckRun.execute(paths, fo, rules == null || rules.isEmpty() ? ids : new LinkedHashSet<>(rules),
-                rules != null && !rules.isEmpty(), false, st, base, model, jobs, null, VERSION);
+                rules != null && !rules.isEmpty(), false, st, base, model, jobs, null, VERSION, cache);
+        if (cache != null) {
+            for (String n : cache.notes()) getLog().info("mmlint: " + n);
+            getLog().debug("mmlint: result cache: " + cache.hits() + " hits, " + cache.misses() + " misses");
+        }
         for (Finding f : run.newFindings())
             getLog().warn(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message() + " [" + f.ruleId() + "]");
         for (var d : run.notAnalysed()) getLog().warn("not analysed: " + d);

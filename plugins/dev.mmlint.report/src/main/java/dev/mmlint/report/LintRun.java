@@ -14,6 +14,7 @@ import dev.mmlint.frontend.InputException;
 import dev.mmlint.frontend.ParsedUnit;
 import dev.mmlint.frontend.SourceWalker;
 import dev.mmlint.model.api.ReferenceModel;
+import dev.mmlint.report.cache.ResultCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +37,16 @@ public final class LintRun {
      * @param model     the reference model (the shipped rules, or rule files the user named)
      * @param progress  called with the number of files done so far (may be null)
      */
-    public record Options(FrontendOptions frontend, Engine.Options engine, ReferenceModel model, int jobs, IntConsumer progress) {
+    public record Options(FrontendOptions frontend, Engine.Options engine, ReferenceModel model, int jobs, IntConsumer progress,
+                          ResultCache cache) {
+        /** Without a result cache. */
+        public Options(FrontendOptions frontend, Engine.Options engine, ReferenceModel model, int jobs, IntConsumer progress) {
+            this(frontend, engine, model, jobs, progress, null);
+        }
+
+        /** The same with this persistent result cache (null: none). */
+        public Options withCache(ResultCache c) { return new Options(frontend, engine, model, jobs, progress, c); }
+
         public static Options defaults() {
             return new Options(FrontendOptions.defaults(), Engine.Options.defaults(), null, Runtime.getRuntime().availableProcessors(), null);
         }
@@ -73,7 +83,8 @@ public final class LintRun {
                 int[] done = {0};
                 for (Frontends.Planned p : plan.files()) {
                     fs.add(ex.submit(() -> {
-                        FileResult r = analyse(p, engine, o.frontend().budgets());
+                        FileResult r = o.cache() == null ? analyse(p, engine, o.frontend().budgets(), null, null)
+                                : cached(p, engine, o.frontend().budgets(), o.cache());
                         if (o.progress() != null) synchronized (done) { o.progress().accept(++done[0]); }
                         return r;
                     }));
@@ -103,13 +114,21 @@ public final class LintRun {
         return new Outcome(List.copyOf(findings), List.copyOf(notAnalysed), List.copyOf(results), analysed, engine);
     }
 
-    private static FileResult analyse(Frontends.Planned p, Engine engine, Budgets budgets) {
+    /** A file's result from the persistent cache when it holds a valid one, else analysed and stored. */
+    private static FileResult cached(Frontends.Planned p, Engine engine, Budgets budgets, ResultCache cache) {
+        ResultCache.Lookup l = cache.lookup(p.file(), p.frontend());
+        if (l.hit != null) return new FileResult(p.file(), l.hit.displayPath(), l.hit.result(), null, l.hit.problems());
+        return analyse(p, engine, budgets, cache, l);
+    }
+
+    private static FileResult analyse(Frontends.Planned p, Engine engine, Budgets budgets, ResultCache cache, ResultCache.Lookup l) {
         String display = p.frontend().displayPath(p.file());
         Budget budget = Budget.start(display, budgets);
         try (Budget.Scope s = budget.open()) {
             ParsedUnit u = p.frontend().parse(p.file());
             UnitAnalyzer.Result r = engine.analyze(u);
             budget.throwIfExceeded();
+            if (cache != null) cache.store(l, u, new ResultCache.Entry(u.displayPath(), r, u.problems()));
             return new FileResult(p.file(), u.displayPath(), r, null, u.problems());
         } catch (InputException e) {
             return new FileResult(p.file(), display, null, e.diagnostic(), List.of());

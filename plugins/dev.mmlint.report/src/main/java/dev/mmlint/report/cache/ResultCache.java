@@ -1,0 +1,356 @@
+package dev.mmlint.report.cache;
+
+import dev.mmlint.engine.UnitAnalyzer;
+import dev.mmlint.frontend.Diagnostic;
+import dev.mmlint.frontend.Frontend;
+import dev.mmlint.frontend.FunctionCoverage;
+import dev.mmlint.frontend.KernelConfig;
+import dev.mmlint.frontend.KernelContext;
+import dev.mmlint.frontend.KernelTree;
+import dev.mmlint.frontend.ParsedUnit;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
+
+/**
+ * A persistent cache of per-file analysis results outside the analysed tree ({@code ~/.cache/mmlint/results},
+ * or {@code $MMLINT_CACHE/results}), as ccache and clangd's index keep theirs.
+ *
+ * <p>An entry is found by a key over everything known before parsing: the analysing code
+ * ({@link ToolFingerprint}), the run's settings (rules' content, enabled rules, severities, front-end
+ * options: {@code runKey}), the front end and its kernel context (version, Kconfig values), the file's
+ * path and content, and the Kbuild Makefiles from the file's directory up to the tree root (they decide
+ * whether the file is built). The entry lists every header the parse read with the sha256 of its
+ * content; it is used only when each of them still has that content, so the full key is sha256 over
+ * the file, its headers, the config, the rules and the code. A header edited makes exactly the files
+ * that included it miss.
+ *
+ * <p>Entries are versioned and end with a sha256 of their bytes: a truncated, corrupt or foreign entry
+ * (another format, another build, another key) is ignored, reported as a note, and rebuilt; it is never
+ * trusted. Writes go through a temporary file and an atomic rename, so concurrent runs never see half an
+ * entry. Results that depend on timing (a budget ran out) are not stored. The cache refuses to live
+ * inside an analysed tree. Thread-safe.
+ *
+ * <p>Limitation (as ccache's direct mode): a header created where the preprocessor would now find it
+ * ahead of the one it read before (a new file earlier on the include path) is not noticed.
+ */
+public final class ResultCache {
+    static final byte[] MAGIC = "mmlint-result-cache\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final int FORMAT = 1;
+
+    /** What a unit's analysis left that a report needs: its display name, findings, coverage and problems. */
+    public record Entry(String displayPath, UnitAnalyzer.Result result, List<Diagnostic> problems) {}
+
+    /** A lookup: the key known before parsing, and the cached entry when it is still valid. */
+    public static final class Lookup {
+        final String base;
+        final Path entryFile;
+        final Path file;
+        public final Entry hit;
+
+        Lookup(String base, Path entryFile, Path file, Entry hit) {
+            this.base = base;
+            this.entryFile = entryFile;
+            this.file = file;
+            this.hit = hit;
+        }
+    }
+
+    private final Path dir;
+    private final String runKey;
+    private final String tool;
+    private final List<Path> forbidden;
+    private final State state;
+
+    /** What instances keyed from one another share: hashes of this run, notes and counts. */
+    private static final class State {
+        final Map<Path, Optional<String>> hashes = new ConcurrentHashMap<>();
+        final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger hits = new AtomicInteger(), misses = new AtomicInteger(), stored = new AtomicInteger();
+        volatile boolean writable = true;
+    }
+
+    /**
+     * @param dir       where entries live
+     * @param runKey    the run's settings that change results (see {@link #runKey})
+     * @param tool      the analysing code's fingerprint ({@link ToolFingerprint#current()})
+     * @param forbidden directories the cache must not be inside (the analysed paths)
+     */
+    public ResultCache(Path dir, String runKey, String tool, List<Path> forbidden) {
+        this(dir.toAbsolutePath().normalize(), runKey, tool, forbidden.stream().map(p -> p.toAbsolutePath().normalize()).toList(), new State());
+    }
+
+    private ResultCache(Path dir, String runKey, String tool, List<Path> forbidden, State state) {
+        this.dir = dir;
+        this.runKey = runKey;
+        this.tool = tool;
+        this.forbidden = forbidden;
+        this.state = state;
+    }
+
+    /** This cache with more of the run's settings in its key (counts, notes and hashes shared with this one). */
+    public ResultCache keyedBy(List<String> parts) {
+        List<String> all = new ArrayList<>();
+        all.add(runKey);
+        all.addAll(parts);
+        return new ResultCache(dir, runKey(all), tool, forbidden, state);
+    }
+
+    /** The directory entries live in. */
+    public Path dir() { return dir; }
+
+    /** The default place: {@code results/} under {@code $MMLINT_CACHE} or {@code ~/.cache/mmlint}. */
+    public static Path defaultDir() {
+        return dev.mmlint.frontend.internal.GeneratedTree.defaultCacheBase().resolve("results");
+    }
+
+    /** A run key from its parts (any strings; order matters). */
+    public static String runKey(List<String> parts) {
+        ToolFingerprint.Hasher h = new ToolFingerprint.Hasher();
+        h.text("parts:" + parts.size());
+        for (String p : parts) h.text(p);
+        return h.hex();
+    }
+
+    /** The rules' content: the shipped rule sources, or the rule files named (sorted by path). */
+    public static String rulesFingerprint(List<Path> ruleFiles) throws IOException {
+        ToolFingerprint.Hasher h = new ToolFingerprint.Hasher();
+        if (ruleFiles == null) {
+            h.text("shipped");
+            for (dev.mmlint.dsl.RuleSource s : dev.mmlint.dsl.RuleSetLoader.shippedSources()) h.text(s.name()).text(s.text());
+        } else {
+            for (Path p : new TreeSet<>(ruleFiles.stream().map(x -> x.toAbsolutePath().normalize()).toList())) h.text(p.toString()).file(p);
+        }
+        return h.hex();
+    }
+
+    public int hits() { return state.hits.get(); }
+
+    public int misses() { return state.misses.get(); }
+
+    public int stored() { return state.stored.get(); }
+
+    /** Notes about entries ignored (corrupt, foreign) or a cache that could not be written, in order. */
+    public List<String> notes() {
+        synchronized (state.notes) {
+            return List.copyOf(state.notes);
+        }
+    }
+
+    /** Looks {@code file} up; a miss (or an unusable entry, noted) returns a lookup without a hit. */
+    public Lookup lookup(Path file, Frontend frontend) {
+        Path abs = file.toAbsolutePath().normalize();
+        String base;
+        try {
+            base = baseKey(abs, frontend);
+        } catch (IOException e) {
+            state.misses.incrementAndGet();
+            return new Lookup(null, null, abs, null); // unreadable: the analysis reports it
+        }
+        Path entryFile = dir.resolve(base.substring(0, 2)).resolve(base);
+        Entry hit = null;
+        try {
+            byte[] data = Files.readAllBytes(entryFile);
+            hit = EntryFile.read(data, base, tool, this::currentHash);
+        } catch (NoSuchFileException e) {
+            // a miss
+        } catch (EntryFile.Stale e) {
+            // a header changed: a miss
+        } catch (IOException | RuntimeException e) {
+            note("result cache entry " + entryFile + " for " + frontend.displayPath(abs) + " ignored and rebuilt: " + e.getMessage());
+        }
+        if (hit != null) state.hits.incrementAndGet();
+        else state.misses.incrementAndGet();
+        return new Lookup(base, entryFile, abs, hit);
+    }
+
+    /** Stores the analysis of a missed lookup (nothing when its result depends on timing or the key is unknown). */
+    public void store(Lookup l, ParsedUnit unit, Entry e) {
+        if (l.base == null || !state.writable || !cacheable(e)) return;
+        for (Path f : forbidden) {
+            if (Files.isDirectory(f) && dir.startsWith(f)) {
+                state.writable = false;
+                note("result cache " + dir + " is inside the analysed " + f + ": not written (set MMLINT_CACHE elsewhere)");
+                return;
+            }
+        }
+        Optional<KernelTree> tree = KernelTree.enclosing(l.file);
+        if (tree.isPresent() && dir.startsWith(tree.get().root())) {
+            state.writable = false;
+            note("result cache " + dir + " is inside the analysed tree " + tree.get().root() + ": not written (set MMLINT_CACHE elsewhere)");
+            return;
+        }
+        Map<String, String> headers = new TreeMap<>();
+        for (ParsedUnit u : units(unit)) {
+            for (IASTPreprocessorIncludeStatement inc : u.ast().getIncludeDirectives()) {
+                if (!inc.isResolved()) continue;
+                String p = inc.getPath();
+                if (p == null || p.isEmpty()) continue;
+                Path hp = Path.of(p).toAbsolutePath().normalize();
+                if (hp.equals(l.file)) continue;
+                Optional<String> h = currentHash(hp.toString());
+                if (h.isEmpty()) {
+                    if (Files.exists(hp)) return; // an unreadable header: do not store what cannot be checked
+                    headers.put(hp.toString(), ""); // not on disk (the front end's own built-in header): part of the tool
+                } else headers.put(hp.toString(), h.get());
+            }
+        }
+        byte[] data = EntryFile.write(l.base, tool, headers, RecordCodec.encode(e));
+        try {
+            Files.createDirectories(l.entryFile.getParent());
+            Path tmp = Files.createTempFile(l.entryFile.getParent(), l.base.substring(0, 8), ".tmp");
+            try {
+                Files.write(tmp, data);
+                try {
+                    Files.move(tmp, l.entryFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException x) {
+                    Files.move(tmp, l.entryFile, StandardCopyOption.REPLACE_EXISTING);
+                }
+                state.stored.incrementAndGet();
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException x) {
+            state.writable = false;
+            note("result cache " + dir + " cannot be written (" + x + "): results not cached in this run");
+        }
+    }
+
+    private static List<ParsedUnit> units(ParsedUnit u) {
+        List<ParsedUnit> all = new ArrayList<>();
+        all.add(u);
+        for (ParsedUnit.Variant v : u.variants()) all.add(v.unit());
+        return all;
+    }
+
+    private static boolean cacheable(Entry e) {
+        for (FunctionCoverage fc : e.result().functions())
+            for (String why : fc.reasons()) if (why.contains("budget exceeded")) return false;
+        return true;
+    }
+
+    private void note(String s) { state.notes.add(s); }
+
+    /** The sha256 of a file's current content, once per run (empty when it cannot be read). */
+    Optional<String> currentHash(String path) {
+        return state.hashes.computeIfAbsent(Path.of(path), p -> {
+            try {
+                return Optional.of(new ToolFingerprint.Hasher().file(p).hex());
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private String baseKey(Path abs, Frontend fe) throws IOException {
+        ToolFingerprint.Hasher h = new ToolFingerprint.Hasher();
+        h.text("mmlint-result-cache/" + FORMAT).text(tool).text(runKey);
+        h.text(fe.getClass().getName());
+        KernelContext ctx = fe.context();
+        h.text(ctx.version() == null ? null : ctx.version().toString()).text(ctx.versionSource());
+        KernelConfig c = ctx.config();
+        h.text(c.source()).text(Boolean.toString(c.partial()));
+        for (Map.Entry<String, String> v : c.values().entrySet()) h.text(v.getKey()).text(v.getValue());
+        h.text(abs.toString()).text(fe.displayPath(abs));
+        h.file(abs);
+        Optional<KernelTree> tree = KernelTree.enclosing(abs);
+        if (tree.isPresent()) {
+            Path root = tree.get().root().toAbsolutePath().normalize();
+            for (Path d = abs.getParent(); d != null && d.startsWith(root); d = d.getParent()) {
+                for (String name : new String[] {"Kbuild", "Makefile"}) {
+                    Path mk = d.resolve(name);
+                    h.text(mk.toString()).text(currentHash(mk.toString()).orElse(null));
+                }
+            }
+        }
+        return h.hex();
+    }
+
+    /** The entry file's layout: magic, format, key, tool, headers with their hashes, the value, a sha256 of all that. */
+    static final class EntryFile {
+        /** An intact entry whose headers changed since it was written. */
+        static final class Stale extends IOException {
+            Stale(String m) { super(m); }
+        }
+
+        interface Hashes {
+            Optional<String> of(String path);
+        }
+
+        static byte[] write(String base, String tool, Map<String, String> headers, byte[] value) {
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream out = new DataOutputStream(bytes);
+                out.write(MAGIC);
+                out.writeInt(FORMAT);
+                out.writeUTF(base);
+                out.writeUTF(tool);
+                out.writeInt(headers.size());
+                for (Map.Entry<String, String> e : headers.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeUTF(e.getValue());
+                }
+                out.writeInt(value.length);
+                out.write(value);
+                out.flush();
+                byte[] body = bytes.toByteArray();
+                out.write(sha256(body, body.length));
+                out.flush();
+                return bytes.toByteArray();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Entry read(byte[] data, String base, String tool, Hashes current) throws IOException {
+            if (data.length < MAGIC.length + 32 || !java.util.Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length))
+                throw new IOException("not a result cache entry");
+            int bodyLength = data.length - 32;
+            if (!java.util.Arrays.equals(sha256(data, bodyLength), 0, 32, data, bodyLength, data.length))
+                throw new IOException("checksum mismatch (corrupt or truncated)");
+            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data, MAGIC.length, bodyLength - MAGIC.length));
+            int format = in.readInt();
+            if (format != FORMAT) throw new IOException("format " + format + ", this mmlint reads " + FORMAT);
+            if (!base.equals(in.readUTF())) throw new IOException("written for another key");
+            if (!tool.equals(in.readUTF())) throw new IOException("written by another mmlint build");
+            int n = in.readInt();
+            if (n < 0 || n > bodyLength) throw new IOException("bad header count");
+            for (int i = 0; i < n; i++) {
+                String path = in.readUTF(), hash = in.readUTF();
+                Optional<String> now = current.of(path);
+                if (hash.isEmpty() ? now.isPresent() : !now.equals(Optional.of(hash))) throw new Stale(path + " changed");
+            }
+            int len = in.readInt();
+            if (len < 0 || len != in.available()) throw new IOException("bad value length");
+            Object v = RecordCodec.decode(in.readNBytes(len));
+            if (!(v instanceof Entry e) || e.result() == null || e.displayPath() == null || e.problems() == null)
+                throw new IOException("not a unit's result");
+            return e;
+        }
+
+        private static byte[] sha256(byte[] b, int len) {
+            try {
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                md.update(b, 0, len);
+                return md.digest();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
