@@ -52,7 +52,7 @@ final class ImageAnalyses {
     private final boolean share;
     private final ConcurrentHashMap<Key, CompletableFuture<Image>> images = new ConcurrentHashMap<>();
     private final AtomicInteger requested = new AtomicInteger(), analysed = new AtomicInteger();
-    private final AtomicLong nanos = new AtomicLong();
+    private final AtomicLong nanos = new AtomicLong(), parseNanos = new AtomicLong();
 
     /** @param share whether an image asked for again is served from its first analysis */
     ImageAnalyses(Frontend fe, Engine engine, Executor pool, boolean share) {
@@ -78,6 +78,9 @@ final class ImageAnalyses {
     /** Time spent parsing and analysing images, summed over the pool's threads. */
     long nanos() { return nanos.get(); }
 
+    /** Of that, the time spent parsing. */
+    long parseNanos() { return parseNanos.get(); }
+
     private Image analyse(Path asFile, String display, String text) {
         long t0 = System.nanoTime();
         analysed.incrementAndGet();
@@ -85,6 +88,7 @@ final class ImageAnalyses {
             ParsedUnit u;
             try {
                 u = fe.parseText(asFile, display, text);
+                parseNanos.addAndGet(System.nanoTime() - t0);
             } catch (InputException | RuntimeException e) {
                 return new Image(List.of(), List.of(), e instanceof InputException ie ? ie.diagnostic().message() : e.toString());
             }

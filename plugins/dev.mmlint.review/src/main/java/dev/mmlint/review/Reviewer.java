@@ -138,8 +138,11 @@ public final class Reviewer {
             if (images != null) {
                 imageStats = new int[] {images.requested(), images.analysed(), (int) (images.nanos() / 1_000_000)};
                 if (Boolean.getBoolean("mmlint.review.stats"))
-                    System.err.printf("mmlint review: %d file images needed, %d parsed and analysed (%s), %.1f s in all threads%n",
-                            images.requested(), images.analysed(), o.shareImages() ? "shared" : "not shared", images.nanos() / 1e9);
+                    System.err.printf("mmlint review: %d file images needed, %d parsed and analysed (%s), %.1f s in all threads"
+                                    + " (parse %.1f s, of which %d full re-parses after pruning), on %d threads%n",
+                            images.requested(), images.analysed(), o.shareImages() ? "shared" : "not shared", images.nanos() / 1e9,
+                            images.parseNanos() / 1e9, dev.mmlint.frontend.CdtFrontend.PRUNE_FALLBACKS.sum(),
+                            Math.max(1, Runtime.getRuntime().availableProcessors()));
             }
         } finally {
             if (pool != null) pool.shutdownNow();
