@@ -160,10 +160,10 @@ def real_rows(rows, notes):
             row = dict(group="real " + version, patch=msgid, what=why, expected=expected, counts=None, time="")
             if mail is None:
                 row["note"] = "mail not available"
+            elif applies(tree, mail, True):  # first: a patch that adds lines may also apply again after itself
+                rev.append((mail, row))
             elif applies(tree, mail, False):
                 fwd.append((mail, row))
-            elif applies(tree, mail, True):
-                rev.append((mail, row))
             else:
                 row["note"] = "applies to Debian's %s tree in neither direction (later changes to its context)" % version
             rows.append(row)
