@@ -177,6 +177,17 @@ def real_rows(rows, notes):
                 row["time"] = "%.1f" % wall
                 row["note"] = ("against the tree" if base == tree else "against the tree with it reverted") + \
                     "; " + "; ".join(l[len("mmlint review: "):] for l in err.splitlines() if l.startswith("mmlint review:") and "patch" not in l)[:300]
+        if len(rev) > 1:  # the same patches as one series, in posting order, against the tree with all of them reverted
+            base = preimage_tree(version, [m for m, _ in rev])
+            js, err, wall, cpu = run_review(["--tree", base, "--config", config] + [m for m, _ in rev], "-Dmmlint.review.stats=true")
+            c = {"introduced": 0, "pre-existing": 0, "fixed": 0}
+            for q in (js or {}).get("patches", []):
+                for k, v in counts(q).items():
+                    c[k] += v
+            stats = [l for l in err.splitlines() if "file images" in l]
+            rows.append(dict(group="real " + version, patch="the %d patches above as one series" % len(rev), what="",
+                             expected="nothing", counts=c if js else None, time="%.1f" % wall,
+                             note="%.1f s CPU; %s" % (cpu, stats[0][len("mmlint review: "):] if stats else err.strip()[-200:])))
 
 
 SPLIT_FILES = ["mm/gup.c", "mm/memory.c", "mm/hugetlb.c", "mm/huge_memory.c"]
