@@ -77,7 +77,7 @@ def corpus_rows(work, rows, notes):
             notes.append("corpus %s: no JSON from mmlint review: %s" % (kind, err.strip()[-500:]))
             continue
         n = len(js["patches"])
-        notes.append("corpus %ss: %d patches in one run, %.1f s wall, %.1f s CPU (%.2f s wall a patch)" % (kind, n, wall, cpu, wall / max(n, 1)))
+        notes.append("corpus %s patches: %d in one run, %.1f s wall, %.1f s CPU (%.2f s wall a patch)" % (kind, n, wall, cpu, wall / max(n, 1)))
         for p in js["patches"]:
             m = re.search(r"([0-9a-f]{12}-[\w-]+|seed-[\w-]+)", p["subject"])
             e = m.group(1) if m else p["subject"]
@@ -175,8 +175,7 @@ def real_rows(rows, notes):
                     continue
                 row["counts"] = counts(js["patches"][0])
                 row["time"] = "%.1f" % wall
-                row["note"] = ("against the tree" if base == tree else "against the tree with it reverted") + \
-                    "; " + "; ".join(l[len("mmlint review: "):] for l in err.splitlines() if l.startswith("mmlint review:") and "patch" not in l)[:300]
+                row["note"] = "; ".join([("against the tree" if base == tree else "against the tree with it reverted")] + [l[len("mmlint review: "):] for l in err.splitlines() if l.startswith("mmlint review:") and "patch" not in l])[:300]
         if len(rev) > 1:  # the same patches as one series, in posting order, against the tree with all of them reverted
             base = preimage_tree(version, [m for m, _ in rev])
             js, err, wall, cpu = run_review(["--tree", base, "--config", config] + [m for m, _ in rev], "-Dmmlint.review.stats=true")
