@@ -46,18 +46,40 @@ public final class Reviewer {
     /** Files whose preamble a review keeps ({@code -Dmmlint.review.preambles}; 0 turns re-use off). */
     static final int PREAMBLES = Integer.getInteger("mmlint.review.preambles", 16);
 
-    /** @param tree the base kernel tree, or null to review hunks as fragments */
-    public record Options(Path tree, FrontendOptions frontend, Engine engine, Map<String, String> clauses) {}
+    /**
+     * @param tree        the base kernel tree, or null to review hunks as fragments
+     * @param shareImages whether a file image met again in the series (the post-image of one patch
+     *                    that is the pre-image of the next) is analysed once for both (the default)
+     */
+    public record Options(Path tree, FrontendOptions frontend, Engine engine, Map<String, String> clauses, boolean shareImages) {
+        public Options(Path tree, FrontendOptions frontend, Engine engine, Map<String, String> clauses) {
+            this(tree, frontend, engine, clauses, !"false".equals(System.getProperty("mmlint.review.shareImages")));
+        }
+    }
 
     private final Options o;
     private final Map<String, List<String>> state = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
     private int reviewed;
+    private ImageAnalyses images;
+    private int[] imageStats;
 
     private Reviewer(Options o) { this.o = o; }
 
     public static Review review(List<PatchMail> mails, List<String> inputProblems, Options o) throws IOException {
         return new Reviewer(o).run(mails, inputProblems);
+    }
+
+    /**
+     * As {@link #review}, and {@code stats} (length 3) gets, for a review with a tree, the file images
+     * asked for, those parsed and analysed (the rest were shared), and the milliseconds spent on them
+     * summed over the threads.
+     */
+    static Review review(List<PatchMail> mails, List<String> inputProblems, Options o, int[] stats) throws IOException {
+        Reviewer r = new Reviewer(o);
+        Review review = r.run(mails, inputProblems);
+        if (r.imageStats != null) System.arraycopy(r.imageStats, 0, stats, 0, 3);
+        return review;
     }
 
     private Review run(List<PatchMail> mails, List<String> inputProblems) throws IOException {
@@ -113,10 +135,20 @@ public final class Reviewer {
                     return t;
                 })
                 : null;
+        if (pool != null) images = new ImageAnalyses(fe, o.engine(), pool, o.shareImages());
         try {
             List<PlannedPatch> planned = new ArrayList<>();
             for (PatchMail m : series) planned.add(patch(m, fe, pool));
             for (PlannedPatch pl : planned) out.add(pl.finish());
+            if (images != null) {
+                imageStats = new int[] {images.requested(), images.analysed(), (int) (images.nanos() / 1_000_000)};
+                if (Boolean.getBoolean("mmlint.review.stats"))
+                    System.err.printf("mmlint review: %d file images needed, %d parsed and analysed (%s), %.1f s in all threads"
+                                    + " (parse %.1f s, of which %d full re-parses after pruning), on %d threads%n",
+                            images.requested(), images.analysed(), o.shareImages() ? "shared" : "not shared", images.nanos() / 1e9,
+                            images.parseNanos() / 1e9, dev.mmlint.frontend.CdtFrontend.PRUNE_FALLBACKS.sum(),
+                            Math.max(1, Runtime.getRuntime().availableProcessors()));
+            }
         } finally {
             if (pool != null) pool.shutdownNow();
             if (plan != null) plan.close();
@@ -183,8 +215,8 @@ public final class Reviewer {
                 continue;
             }
             if (o.tree() != null) {
-                java.util.concurrent.Callable<Analysed> job = treeFile(f, fe, where, pp);
-                if (job != null) pl.files.add(pool.submit(job));
+                java.util.concurrent.Future<Analysed> job = treeFile(f, where, pp);
+                if (job != null) pl.files.add(job);
             } else {
                 FileReview r = fragmentFile(f, fe, where, pp);
                 if (r != null) pl.files.add(r);
@@ -199,7 +231,7 @@ public final class Reviewer {
      * Applies {@code f} to the file's current text (in order: the next patch sees the result) and
      * returns the analysis to run, or null (and a problem in {@code pp}) when there is none.
      */
-    private java.util.concurrent.Callable<Analysed> treeFile(Diff.FileDiff f, Frontend fe, String where, List<String> pp) {
+    private java.util.concurrent.Future<Analysed> treeFile(Diff.FileDiff f, String where, List<String> pp) {
         if (!f.path().endsWith(".c")) {
             pp.add(where + ": not a .c file, not reviewed");
             return null;
@@ -252,35 +284,33 @@ public final class Reviewer {
         if (f.oldPath() != null && !f.oldPath().equals(f.path())) state.remove(f.oldPath());
         if (f.newPath() != null) state.put(f.newPath(), a.after);
         if (f.newPath() == null) return null; // deleted: nothing left to judge
-        List<String> beforeText = before;
-        return () -> analyse(f, fe, where, a, beforeText);
+        // both images are analysed on the pool (once each in the whole series when shared); the
+        // classification runs when both are done
+        var post = images.of(o.tree().resolve(f.newPath()), f.newPath(), String.join("\n", a.after) + "\n");
+        var pre = f.oldPath() == null ? java.util.concurrent.CompletableFuture.<ImageAnalyses.Image>completedFuture(null)
+                : images.of(o.tree().resolve(f.oldPath()), f.newPath(), String.join("\n", before) + "\n");
+        return post.thenCombine(pre, (ia, ib) -> analyse(f, where, a, ia, ib));
     }
 
-    /** Analyses a file before and after a patch and classifies the findings. */
-    private Analysed analyse(Diff.FileDiff f, Frontend fe, String where, Applied a, List<String> before) {
-        Path as = o.tree().resolve(f.newPath());
-        ParsedUnit ua, ub = null;
-        try {
-            ua = fe.parseText(as, f.newPath(), String.join("\n", a.after) + "\n");
-            if (f.oldPath() != null) ub = fe.parseText(o.tree().resolve(f.oldPath()), f.newPath(), String.join("\n", before) + "\n");
-        } catch (InputException | RuntimeException e) {
-            return new Analysed(null, where + ": cannot analyse: " + (e instanceof InputException ie ? ie.diagnostic().message() : e.toString()));
-        }
-        List<Classification.Keyed> fa = keyed(ua, o.engine().analyze(ua).findings(), null);
-        List<Classification.Keyed> fb = ub == null ? List.of() : keyed(ub, o.engine().analyze(ub).findings(), null);
+    /** Classifies the findings of a file before ({@code ub}, null when the patch creates it) and after a patch. */
+    private Analysed analyse(Diff.FileDiff f, String where, Applied a, ImageAnalyses.Image ua, ImageAnalyses.Image ub) {
+        String problem = ua.problem() != null ? ua.problem() : ub != null ? ub.problem() : null;
+        if (problem != null) return new Analysed(null, where + ": cannot analyse: " + problem);
+        List<Classification.Keyed> fa = ua.findings();
+        List<Classification.Keyed> fb = ub == null ? List.of() : ub.findings();
         Set<String> changed = new LinkedHashSet<>();
         Map<String, int[]> changedAt = new HashMap<>();
         for (int hi = 0; hi < f.hunks().size(); hi++) {
             List<Diff.Line> ls = f.hunks().get(hi).lines();
             for (int li = 0; li < ls.size(); li++) {
                 Diff.Line l = ls.get(li);
-                List<String> fns = l.kind() == '+' ? functionsAt(ua, a.newNo[hi][li])
-                        : l.kind() == '-' && ub != null ? functionsAt(ub, a.oldNo[hi][li]) : List.of();
+                List<String> fns = l.kind() == '+' ? ua.at(a.newNo[hi][li])
+                        : l.kind() == '-' && ub != null ? ub.at(a.oldNo[hi][li]) : List.of();
                 changed.addAll(fns);
                 for (String fn : fns) changedAt.putIfAbsent(fn + l.kind(), new int[] {hi, li});
             }
         }
-        Classification.Sides sides = new Classification.Sides(a.oldToNew, names(ub), names(ua));
+        Classification.Sides sides = new Classification.Sides(a.oldToNew, ub == null ? Set.of() : ub.names(), ua.names());
         return new Analysed(new FileReview(f, Classification.classify(fa, fb, changed, f.hunks(), a.newNo, a.oldNo, changedAt, sides)), null);
     }
 
@@ -371,18 +401,7 @@ public final class Reviewer {
         return r;
     }
 
-    private static List<String> functionsAt(ParsedUnit u, int line) {
-        List<String> r = new ArrayList<>();
-        if (line <= 0) return r;
-        for (IASTFunctionDefinition fd : u.functions()) {
-            var loc = fd.getFileLocation();
-            if (loc == null) continue;
-            if (loc.getStartingLineNumber() <= line && line <= loc.getEndingLineNumber()) r.add(name(fd));
-        }
-        return r;
-    }
-
-    private static String name(IASTFunctionDefinition fd) {
+    static String name(IASTFunctionDefinition fd) {
         IASTDeclarator d = fd.getDeclarator();
         while (d.getNestedDeclarator() != null && d.getName().toString().isEmpty()) d = d.getNestedDeclarator();
         return d.getName().toString();
@@ -488,7 +507,7 @@ public final class Reviewer {
     }
 
     /** The findings of {@code u} with their code keys; {@code map} moves fragment lines to file lines (null: none). */
-    private static List<Classification.Keyed> keyed(ParsedUnit u, List<Finding> fs, List<Integer> map) {
+    static List<Classification.Keyed> keyed(ParsedUnit u, List<Finding> fs, List<Integer> map) {
         List<Classification.Keyed> r = new ArrayList<>();
         for (Finding f : fs) r.add(new Classification.Keyed(map == null ? f : remap(f, map), CodeKey.of(u, f, true), CodeKey.of(u, f, false)));
         return r;

@@ -1,0 +1,107 @@
+package dev.mmlint.review;
+
+import dev.mmlint.engine.Engine;
+import dev.mmlint.frontend.Frontend;
+import dev.mmlint.frontend.InputException;
+import dev.mmlint.frontend.ParsedUnit;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+
+/**
+ * The analyses of the file images of one review, each run once on the review's pool. In a series the
+ * post-image of a file after one patch is the pre-image of the next patch that touches it: with
+ * sharing on, an image (the same text, parsed as the same file) is parsed and analysed once and its
+ * result serves every patch that needs it; only what classification needs is kept (findings with
+ * their code keys, the functions and their lines), not the syntax tree.
+ */
+final class ImageAnalyses {
+    /** A function an image defines, and its first and last line. */
+    record Function(String name, int start, int end) {}
+
+    /** One analysed image: its keyed findings and functions, or why it could not be analysed. */
+    record Image(List<Classification.Keyed> findings, List<Function> functions, String problem) {
+        /** The functions whose lines hold {@code line} (1-based; none for 0). */
+        List<String> at(int line) {
+            List<String> r = new ArrayList<>();
+            if (line <= 0) return r;
+            for (Function f : functions) if (f.start() <= line && line <= f.end()) r.add(f.name());
+            return r;
+        }
+
+        Set<String> names() {
+            Set<String> r = new LinkedHashSet<>();
+            for (Function f : functions) r.add(f.name());
+            return r;
+        }
+    }
+
+    private record Key(Path asFile, String display, String text) {}
+
+    private final Frontend fe;
+    private final Engine engine;
+    private final Executor pool;
+    private final boolean share;
+    private final ConcurrentHashMap<Key, CompletableFuture<Image>> images = new ConcurrentHashMap<>();
+    private final AtomicInteger requested = new AtomicInteger(), analysed = new AtomicInteger();
+    private final AtomicLong nanos = new AtomicLong(), parseNanos = new AtomicLong();
+
+    /** @param share whether an image asked for again is served from its first analysis */
+    ImageAnalyses(Frontend fe, Engine engine, Executor pool, boolean share) {
+        this.fe = fe;
+        this.engine = engine;
+        this.pool = pool;
+        this.share = share;
+    }
+
+    /** The analysis of {@code text} as the file {@code asFile} shown as {@code display}: run, or under way, or done. */
+    CompletableFuture<Image> of(Path asFile, String display, String text) {
+        requested.incrementAndGet();
+        if (!share) return CompletableFuture.supplyAsync(() -> analyse(asFile, display, text), pool);
+        return images.computeIfAbsent(new Key(asFile, display, text),
+                k -> CompletableFuture.supplyAsync(() -> analyse(asFile, display, text), pool));
+    }
+
+    /** Images asked for, and those parsed and analysed (the rest were shared). */
+    int requested() { return requested.get(); }
+
+    int analysed() { return analysed.get(); }
+
+    /** Time spent parsing and analysing images, summed over the pool's threads. */
+    long nanos() { return nanos.get(); }
+
+    /** Of that, the time spent parsing. */
+    long parseNanos() { return parseNanos.get(); }
+
+    private Image analyse(Path asFile, String display, String text) {
+        long t0 = System.nanoTime();
+        analysed.incrementAndGet();
+        try {
+            ParsedUnit u;
+            try {
+                u = fe.parseText(asFile, display, text);
+                parseNanos.addAndGet(System.nanoTime() - t0);
+            } catch (InputException | RuntimeException e) {
+                return new Image(List.of(), List.of(), e instanceof InputException ie ? ie.diagnostic().message() : e.toString());
+            }
+            List<Classification.Keyed> keyed = Reviewer.keyed(u, engine.analyze(u).findings(), null);
+            List<Function> fns = new ArrayList<>();
+            for (IASTFunctionDefinition fd : u.functions()) {
+                var loc = fd.getFileLocation();
+                fns.add(loc == null ? new Function(Reviewer.name(fd), 0, -1)
+                        : new Function(Reviewer.name(fd), loc.getStartingLineNumber(), loc.getEndingLineNumber()));
+            }
+            return new Image(List.copyOf(keyed), List.copyOf(fns), null);
+        } finally {
+            nanos.addAndGet(System.nanoTime() - t0);
+        }
+    }
+}
