@@ -2,6 +2,7 @@
 /*
  * mmlint-fixture: ERR_PTR() of a GUP count only where it is negative, or after the count was replaced
  * by an error: no finding.
+ * mmlint-expect: none
  */
 #include <linux/mm.h>
 

@@ -2,6 +2,7 @@
 /*
  * mmlint-fixture: pages released up to the number GUP took (its count, or the number asked for once
  * a short count was handled): no finding.
+ * mmlint-expect: none
  */
 #include <linux/mm.h>
 

@@ -209,6 +209,12 @@ class FragmentFrontendTest {
                 {
                 	return page->no_such_page_field;
                 }
+                struct own_ctl { int a; };
+                int own_struct(struct own_ctl *o, struct task_struct *tsk)
+                {
+                	tsk->not_in_the_prelude_flt++;
+                	return o->b;
+                }
                 int syntax(struct page *page)
                 {
                 	return page + ) ;
@@ -229,5 +235,11 @@ class FragmentFrontendTest {
         assertEquals(FunctionCoverage.Status.PARTIAL, r.status(), r::toString);
         assertTrue(r.reasons().get(0).contains("field 'no_such_page_field' does not resolve"), r::toString);
         assertEquals(FunctionCoverage.Status.PARTIAL, cov.get("syntax").status(), () -> cov.get("syntax").toString());
+        // a struct the fragment defines itself lacks the field: a problem; task_struct, which the prelude
+        // declares only in part, does not know it: inferred
+        FunctionCoverage own = cov.get("own_struct");
+        assertEquals(FunctionCoverage.Status.PARTIAL, own.status(), own::toString);
+        assertTrue(own.reasons().get(0).contains("field 'b' does not resolve"), own::toString);
+        assertTrue(own.reasons().stream().anyMatch(x -> x.contains("not_in_the_prelude_flt")), own::toString);
     }
 }

@@ -16,8 +16,10 @@ import org.eclipse.cdt.core.dom.ast.ITypedef;
  * the fragment does not define holds an opaque value; a field of a struct that is not defined in sight (an
  * incomplete struct, or an owner of unknown type) is an opaque value read from its evaluated base. None of
  * them is a page unless its type says so, and nothing about them is assumed. The analysis sees through them
- * whole, so such a function is not PARTIAL; its coverage notes what was inferred. A field that does not
- * resolve on a struct the prelude defines in full (a {@code struct page} field it lacks) stays a problem.
+ * whole, so such a function is not PARTIAL; its coverage notes what was inferred. The prelude declares the
+ * other kernel structs it knows (task_struct, mm_struct) with the fields mm code needs, not all of theirs:
+ * a field it lacks there is inferred too. A field that does not resolve on struct page or struct folio
+ * (the prelude carries their real fields) or on a struct the fragment defines itself stays a problem.
  */
 final class InferredNames {
     private InferredNames() {}
@@ -31,11 +33,22 @@ final class InferredNames {
             IType t = unwrap(f.getFieldOwner().getExpressionType());
             if (f.isPointerDereference()) t = t instanceof IPointerType p ? unwrap(p.getType()) : null;
             if (!(t instanceof ICompositeType ct)) return true; // a problem type: the owner's type is not known
+            // struct page and struct folio carry their real fields in the prelude: a field they lack is a problem
+            if (ct.getName().equals("page") || ct.getName().equals("folio")) return false;
             IField[] fields = ct.getFields();
-            return fields.length == 0 || fields[0] instanceof IProblemBinding; // incomplete: defined elsewhere
+            // incomplete (defined elsewhere), or a struct the prelude declares only in part (task_struct)
+            return fields.length == 0 || fields[0] instanceof IProblemBinding || builtin(ct);
         } catch (RuntimeException e) {
             return true; // the parser cannot type the owner: not known either
         }
+    }
+
+    /** A struct the fragment prelude defines (its fields there are the ones mm code needs, not all of them). */
+    private static boolean builtin(ICompositeType ct) {
+        if (!(ct instanceof org.eclipse.cdt.internal.core.dom.parser.c.CStructure s)) return false;
+        org.eclipse.cdt.core.dom.ast.IASTNode def = s.getPhysicalNode();
+        var loc = def == null ? null : def.getFileLocation();
+        return loc != null && loc.getFileName().endsWith("mmlint-builtin.h");
     }
 
     private static IType unwrap(IType t) {
