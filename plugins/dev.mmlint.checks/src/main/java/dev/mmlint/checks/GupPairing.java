@@ -67,6 +67,24 @@ public final class GupPairing implements Check {
                     .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN : Kind.GUP_GET, h.api(), h.origin().line()),
                             new WitnessStep(h.pinned() ? Kind.UNPIN : Kind.PUT, h.pinned() ? "unpin_user_page" : "put_page", rr.releaseLine()),
                             new WitnessStep(Kind.RETURN, "", r.line(rr.offset())))).report();
+        } else if (event instanceof Event.ReleasesAsked ra) {
+            ArrayHold h = ra.hold();
+            r.finding(this, ra).message(ra.api() + "() on entries of '" + ra.array() + "' up to '" + ra.asked() + "', the number of pages asked of "
+                            + h.api() + "() (line " + h.origin().line() + "), which may have taken fewer: the rest hold no reference")
+                    .clause(ra.clause() != null ? ra.clause() : h.clause())
+                    .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what() + ", as many as it returned")))
+                    .fixHint("release only the pages " + h.api() + "() returned, or treat a short count as an error first")
+                    .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN_NONE : Kind.GUP_NONE, h.api(), h.origin().line()),
+                            new WitnessStep(ra.unpin() ? Kind.UNPIN : Kind.PUT, ra.api(), r.line(ra.offset())))).report();
+        } else if (event instanceof Event.ErrPtrCount ep) {
+            ArrayHold h = ep.hold();
+            r.finding(this, ep).message("ERR_PTR('" + ep.count() + "') where '" + ep.count() + "' is the count of pages " + h.api()
+                            + "() took in '" + ep.array() + "' (line " + h.origin().line() + "), which may be zero or positive here: "
+                            + "the caller's IS_ERR() is false").clause(h.clause())
+                    .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "count returned by " + h.origin().what())))
+                    .fixHint("turn a short or zero count into an error first (" + ep.count() + " = -EFAULT)")
+                    .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN : Kind.GUP_GET, h.api(), h.origin().line()),
+                            new WitnessStep(Kind.RETURN, "", r.line(ep.offset())))).report();
         } else if (event instanceof Event.Leak l) {
             ArrayHold h = l.hold();
             r.finding(this, l).message("references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line()

@@ -117,7 +117,8 @@ public final class CoverageCommand implements Callable<Integer> {
                 if (r.failure != null) continue;
                 if (r.notBuilt()) out.printf("%s: not built: %s%n", r.display, r.build.reason());
                 for (FunctionCoverage fc : r.coverage) {
-                    if (fc.parseStatus() == FunctionCoverage.Status.CLEAN) continue;
+                    // a clean function may carry a note (a fragment's names inferred): shown as a note
+                    if (fc.parseStatus() == FunctionCoverage.Status.CLEAN && fc.parseReasons().isEmpty()) continue;
                     out.printf("%s:%d: %s: %s: %s%n", r.display, fc.line(),
                             (r.notBuilt() ? "not built, " : "") + fc.parseStatus().name().toLowerCase(), fc.name(),
                             String.join("; ", fc.parseReasons()));

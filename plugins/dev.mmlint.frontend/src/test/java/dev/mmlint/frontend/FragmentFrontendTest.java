@@ -186,4 +186,60 @@ class FragmentFrontendTest {
         assertEquals(List.of("CONFIG_OTHER_TEST"), w.variants().get(0).enabled());
         assertEquals(List.of("mod", "on", "other"), names(w.variants().get(0).unit().coverage()));
     }
+
+    /**
+     * A lone fragment names what the rest of the kernel declares: an undeclared constant and function, a
+     * parameter and a local of types it does not define, fields of a struct it does not define. Those are
+     * inferred (opaque values), noted, and the function is clean; a field struct page does not have, and a
+     * syntax problem, still make it partial.
+     */
+    @Test void namesOnlyTheKernelDeclaresAreInferredNotPartial(@TempDir Path dir) throws Exception {
+        Path c = dir.resolve("frag.c");
+        Files.writeString(c, """
+                int opaque(struct thing_ctl *ctl, request_thing_t *q, unsigned long pfn)
+                {
+                	struct page *page = pfn_to_page(pfn);
+                	struct page_owner_like *po = lookup_owner(page);
+                	thing_handle_t h = ctl->handle;
+                	po->order = THING_ORDER;
+                	q->count++;
+                	return undeclared_helper(page, h);
+                }
+                int real_field(struct page *page)
+                {
+                	return page->no_such_page_field;
+                }
+                struct own_ctl { int a; };
+                int own_struct(struct own_ctl *o, struct task_struct *tsk)
+                {
+                	tsk->not_in_the_prelude_flt++;
+                	return o->b;
+                }
+                int syntax(struct page *page)
+                {
+                	return page + ) ;
+                }
+                """);
+        ParsedUnit u = fe.parse(c);
+        Map<String, FunctionCoverage> cov = new HashMap<>();
+        for (FunctionCoverage f : u.coverage()) cov.put(f.name(), f);
+        FunctionCoverage o = cov.get("opaque");
+        assertEquals(FunctionCoverage.Status.CLEAN, o.status(), o::toString);
+        assertEquals(1, o.reasons().size(), o::toString);
+        String note = o.reasons().get(0);
+        assertTrue(note.startsWith("names inferred"), note);
+        for (String n : List.of("'ctl' has an unknown type", "'q' has an unknown type", "'h' has an unknown type",
+                "field 'handle'", "field 'order'", "field 'count'", "'THING_ORDER' undeclared"))
+            assertTrue(note.contains(n), n + " in " + note);
+        FunctionCoverage r = cov.get("real_field");
+        assertEquals(FunctionCoverage.Status.PARTIAL, r.status(), r::toString);
+        assertTrue(r.reasons().get(0).contains("field 'no_such_page_field' does not resolve"), r::toString);
+        assertEquals(FunctionCoverage.Status.PARTIAL, cov.get("syntax").status(), () -> cov.get("syntax").toString());
+        // a struct the fragment defines itself lacks the field: a problem; task_struct, which the prelude
+        // declares only in part, does not know it: inferred
+        FunctionCoverage own = cov.get("own_struct");
+        assertEquals(FunctionCoverage.Status.PARTIAL, own.status(), own::toString);
+        assertTrue(own.reasons().get(0).contains("field 'b' does not resolve"), own::toString);
+        assertTrue(own.reasons().stream().anyMatch(x -> x.contains("not_in_the_prelude_flt")), own::toString);
+    }
 }

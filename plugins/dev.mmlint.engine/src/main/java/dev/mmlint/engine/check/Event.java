@@ -71,6 +71,20 @@ public sealed interface Event {
      */
     record ReturnsReleased(int offset, int length, String array, String count, ArrayHold hold, int releaseLine) implements Event {}
 
+    /**
+     * {@code api} releases an entry of {@code array} in a walk bounded by {@code asked}, the number of pages
+     * the GUP call asked for, on a path that never learned it took that many (a short GUP leaves the rest of
+     * the array without references).
+     */
+    record ReleasesAsked(int offset, int length, String api, String array, String asked, ArrayHold hold, boolean unpin,
+                         AppliedClause clause) implements Event {}
+
+    /**
+     * {@code ERR_PTR(count)} returned where {@code count}, the number of pages GUP took into {@code array}, may
+     * be zero or positive on this path: the caller's IS_ERR() is false and it takes the pointer for a valid one.
+     */
+    record ErrPtrCount(int offset, int length, String count, String array, ArrayHold hold) implements Event {}
+
     /** References of a local GUP array still held when the function returns. */
     record Leak(int offset, int length, String array, ArrayHold hold) implements Event {}
 

@@ -139,7 +139,7 @@ final class Calls {
                     continue;
                 }
                 if (!holds) continue;
-                consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals));
+                consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals), askedVariable(ef, args));
             }
             boolean validation = switch (ef.result()) {
                 case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, MAPCOUNT, SAME_AS_ARG, PFN_OF_ARG -> true;
@@ -183,7 +183,7 @@ final class Calls {
     }
 
     /** Hands one argument effect to the model that owns it. @return true when the call consumes the reference (put, unpin) */
-    private boolean argEffect(String api, ArgEffect a, IASTExpression ax, V av, String var, int off, int line, Long requested) {
+    private boolean argEffect(String api, ArgEffect a, IASTExpression ax, V av, String var, int off, int line, Long requested, String askedVar) {
         FlowState st = c.st;
         PageValue pv = av instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
         switch (a.kind()) {
@@ -196,10 +196,13 @@ final class Calls {
                 if (arr == null && ax != null) arr = ax.getRawSignature().replaceAll("\\s+", "");
                 if (arr != null)
                     c.gup.filled(st, arr, a.kind() == ArgEffect.Kind.PIN_ARRAY, av instanceof V.Addr || c.facts.localArrays().contains(arr),
-                            av instanceof V.Addr, c.origin(off, api + "()"), a.clause(), api, requested, line);
+                            av instanceof V.Addr, c.origin(off, api + "()"), a.clause(), api, requested, askedVar, line);
             }
             case PUT, UNPIN -> {
                 c.spec.released(st.spec, pageOfPfn(var, av));
+                String walked = arrayOfElement(ax);
+                if (walked == null && var != null) walked = st.gup.shorts().elementOf(var);
+                c.gup.releasedInWalk(st.gup, walked, GupModel.walkBounds(ax), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause());
                 c.gup.releasedPage(st, pageOfPfn(var, av), arrayOfElement(ax), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause(),
                         c.origin(off, api + "()"));
                 return true;
@@ -240,6 +243,13 @@ final class Calls {
         if (av instanceof V.Pfn p && p.page() != null) return p.page();
         String page = var == null ? null : c.st.core.pageOfPfn(var);
         return page != null ? page : var;
+    }
+
+    /** The variable holding the number of pages a GUP call asked for ({@code nr_pages}, as written), or null. */
+    private static String askedVariable(ApiEffect ef, List<IASTExpression> args) {
+        for (ArgEffect a : ef.args())
+            if (a.kind() == ArgEffect.Kind.NR_PAGES && a.index() < args.size()) return name(args.get(a.index()));
+        return null;
     }
 
     /** The constant number of pages a GUP call asked for, when the model names its count argument. */

@@ -170,6 +170,7 @@ final class Expressions {
                 if (n != null) {
                     c.st.kill(n);
                     assign(n, rv);
+                    c.gup.elementRead(c.st.gup, n, r);
                     if (rv instanceof V.Page || c.facts.pageVars().contains(n)) c.ranges.assignedPage(c.st.ranges, n, Extents.of(c, r));
                     entryRead(n, r);
                 } else {

@@ -20,24 +20,48 @@ final class GupFacts {
     /** count variable -> line of the release of the pages it counts, on some path on which it still counts them (may) */
     private final Map<String, Integer> releasedCounts;
 
-    GupFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
+    /** The short-GUP facts: what was asked for, what is known to have been taken in full, which counts may be >= 0. */
+    private final ShortGupFacts shorts;
 
-    private GupFacts(Map<String, ArrayHold> a, Map<String, String> c, Map<String, String> m, Map<String, Integer> r) {
-        arrays = a; counts = c; mayCounts = m; releasedCounts = r;
+    GupFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new ShortGupFacts()); }
+
+    private GupFacts(Map<String, ArrayHold> a, Map<String, String> c, Map<String, String> m, Map<String, Integer> r, ShortGupFacts s) {
+        arrays = a; counts = c; mayCounts = m; releasedCounts = r; shorts = s;
     }
 
-    GupFacts copy() { return new GupFacts(new HashMap<>(arrays), new HashMap<>(counts), new HashMap<>(mayCounts), new HashMap<>(releasedCounts)); }
+    GupFacts copy() {
+        return new GupFacts(new HashMap<>(arrays), new HashMap<>(counts), new HashMap<>(mayCounts), new HashMap<>(releasedCounts), shorts.copy());
+    }
 
     GupFacts join(GupFacts o) {
         return new GupFacts(StateMaps.may(arrays, o.arrays, ArrayHold::join), StateMaps.must(counts, o.counts, StateMaps::same),
-                StateMaps.may(mayCounts, o.mayCounts, StateMaps::same), StateMaps.may(releasedCounts, o.releasedCounts, Math::min));
+                StateMaps.may(mayCounts, o.mayCounts, StateMaps::same), StateMaps.may(releasedCounts, o.releasedCounts, Math::min),
+                shorts.join(o.shorts));
     }
+
+    ShortGupFacts shorts() { return shorts; }
 
     /** An assignment kills what a variable counts; what an array holds survives (its pages stay referenced). */
     void kill(String var) {
         counts.remove(var);
         mayCounts.remove(var);
         releasedCounts.remove(var);
+        shorts.kill(var);
+    }
+
+    /** A counter stepped up or down ({@code nr--}): it counts no array now; a number asked for keeps bounding its walk. */
+    void stepped(String var) {
+        counts.remove(var);
+        mayCounts.remove(var);
+        releasedCounts.remove(var);
+        shorts.stepped(var);
+    }
+
+    /** The variables that count the filled entries of {@code array} on this path. */
+    java.util.Set<String> countersOf(String array) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Map.Entry<String, String> e : counts.entrySet()) if (e.getValue().equals(array)) out.add(e.getKey());
+        return out;
     }
 
     /** The pages of {@code array} are released at {@code line}: the variables that may count them now count released pages. */
@@ -62,13 +86,14 @@ final class GupFacts {
     void count(String countVar, String array) {
         counts.put(countVar, array);
         mayCounts.put(countVar, array);
+        shorts.markNonNegative(countVar);
     }
-    void forgetCount(String var) { kill(var); }
+    void forgetCount(String var) { stepped(var); }
 
     @Override public boolean equals(Object o) {
         return o instanceof GupFacts g && arrays.equals(g.arrays) && counts.equals(g.counts) && mayCounts.equals(g.mayCounts)
-                && releasedCounts.equals(g.releasedCounts);
+                && releasedCounts.equals(g.releasedCounts) && shorts.equals(g.shorts);
     }
 
-    @Override public int hashCode() { return Objects.hash(arrays, counts, mayCounts, releasedCounts); }
+    @Override public int hashCode() { return Objects.hash(arrays, counts, mayCounts, releasedCounts, shorts); }
 }

@@ -19,6 +19,8 @@ final class GupModel {
     private final java.util.List<Event.ReturnsReleased> releasedReturns = new java.util.ArrayList<>();
     /** Arrays whose pages some return of the reporting pass leaves held (handed on to the caller). */
     private final java.util.Set<String> heldAtReturn = new java.util.HashSet<>();
+    /** Returns of ERR_PTR(count) seen in the reporting pass, raised by {@link #finish()}. */
+    private final java.util.List<Event.ErrPtrCount> errPtrReturns = new java.util.ArrayList<>();
 
     GupModel(Events events, dev.mmlint.frontend.SourceText text) {
         this.events = events;
@@ -35,8 +37,9 @@ final class GupModel {
      * was given {@code &array} of a single page variable, which now holds that reference.
      */
     void filled(FlowState st, String array, boolean pin, boolean local, boolean addressOf, PageValue.Origin o, AppliedClause clause, String api,
-                Long requested, int line) {
+                Long requested, String askedVar, int line) {
         st.gup.put(array, new ArrayHold(pin, ArrayHold.Status.HELD, o, clause, local, api, requested));
+        st.gup.shorts().filled(array, askedVar);
         if (addressOf)
             st.core.putPage(array, PageValue.of(Shape.MAYBE_TAIL, o, clause)
                     .withRef(pin ? RefState.PINNED : RefState.GUP_HELD, o, api, false, false)
@@ -60,6 +63,8 @@ final class GupModel {
         if (arr == null && var != null && st.gup.holds(var)) arr = var;
         if (arr == null && var != null && st.core.hasPage(var) && st.core.page(var).headOf() != null
                 && st.gup.holds(st.core.page(var).headOf())) arr = st.core.page(var).headOf();
+        String entryOf = var == null ? null : st.gup.shorts().elementOf(var); // page = pages[i]; put_page(page)
+        if (arr == null && entryOf != null && st.gup.holds(entryOf)) arr = entryOf;
         if (arr != null && st.gup.holds(arr)) releasedArray(st.gup, arr, off, len, api, unpin, clause);
         if (var != null && st.core.hasPage(var))
             st.core.putPage(var, st.core.page(var).withRef(RefState.RELEASED, o, api, false, false));
@@ -89,6 +94,83 @@ final class GupModel {
         if (h != null && h.requested() != null && op == IASTBinaryExpression.op_notequals && truth && c == h.requested()) max = c - 1;
         if (h != null && h.requested() != null && op == IASTBinaryExpression.op_lessThan && truth && c == h.requested()) max = c - 1;
         if (max != null && max <= 0) countIs(g, array, 0);
+        if (max != null && max <= 0) for (String v : g.countersOf(array)) g.shorts().notPositive(v);
+    }
+
+    /**
+     * {@code count OP asked} is {@code truth}, {@code asked} the number of pages the GUP call asked for (or
+     * {@code asked OP count}, {@code swapped}): where that says the count equals it, GUP took them all.
+     */
+    void countComparedWithAsked(GupFacts g, String array, int op, boolean truth, boolean swapped) {
+        if (swapped) op = Comparisons.mirror(op);
+        boolean all = switch (op) {
+            case IASTBinaryExpression.op_equals, IASTBinaryExpression.op_greaterEqual -> truth;
+            case IASTBinaryExpression.op_notequals, IASTBinaryExpression.op_lessThan -> !truth;
+            default -> false;
+        };
+        if (all) g.shorts().markTookAll(array);
+    }
+
+    /**
+     * {@code api} releases an entry of {@code array} in a walk bounded by {@code bounds} (the index and the
+     * loop condition): a walk up to the number of pages asked for, not to the count taken, on a path that
+     * never learned GUP took them all, releases entries a short GUP did not fill.
+     */
+    void releasedInWalk(GupFacts g, String array, java.util.Set<String> bounds, int off, int len, String api, boolean unpin,
+                        AppliedClause clause) {
+        if (!events.learning() || array == null) return;
+        ArrayHold h = g.hold(array);
+        // RELEASED: this walk's own earlier steps (a release on some path counts, see ArrayHold#join)
+        if (h == null || h.status() != ArrayHold.Status.HELD && h.status() != ArrayHold.Status.RELEASED || g.shorts().tookAll(array)) return;
+        String asked = null;
+        for (String b : bounds) {
+            if (g.countersOf(array).contains(b) || array.equals(g.mayCount(b))) return; // bounded by the count taken
+            if (array.equals(g.shorts().askedFor(b))) asked = b;
+        }
+        if (asked != null) events.emit(new Event.ReleasesAsked(off, len, api, array, asked, h, unpin, clause));
+    }
+
+    /** {@code var} now holds an entry of a GUP array ({@code var = pages[i]}), or nothing of one. */
+    void elementRead(GupFacts g, String var, org.eclipse.cdt.core.dom.ast.IASTExpression rhs) {
+        if (var == null || rhs == null) return;
+        if (Ast.strip(rhs) instanceof org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression sub) {
+            String arr = Ast.name(sub.getArrayExpression());
+            if (arr != null && g.holds(arr)) g.shorts().element(var, arr);
+        }
+    }
+
+    /**
+     * The function returns {@code ERR_PTR(count)}: where the count of a GUP array may be zero or positive on
+     * this path, the caller's IS_ERR() does not see an error (reporting pass).
+     */
+    void returnsErrPtr(GupFacts g, String count, int off, int len) {
+        if (!events.learning() || count == null || !g.shorts().mayBeNonNegative(count)) return;
+        String array = g.mayCount(count);
+        if (array != null && g.hold(array) != null) errPtrReturns.add(new Event.ErrPtrCount(off, len, count, array, g.hold(array)));
+    }
+
+    /** The variables that bound the walk a release of {@code arg} is part of: its index (pages[i]) and the condition of the innermost loop around it. */
+    static java.util.Set<String> walkBounds(org.eclipse.cdt.core.dom.ast.IASTExpression arg) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (arg == null) return out;
+        if (Ast.strip(arg) instanceof org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression sub) names(sub.getArgument(), out);
+        for (org.eclipse.cdt.core.dom.ast.IASTNode p = arg; p != null; p = p.getParent()) {
+            if (p instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition) break;
+            if (p instanceof org.eclipse.cdt.core.dom.ast.IASTForStatement f) { names(f.getConditionExpression(), out); break; }
+            if (p instanceof org.eclipse.cdt.core.dom.ast.IASTWhileStatement w) { names(w.getCondition(), out); break; }
+            if (p instanceof org.eclipse.cdt.core.dom.ast.IASTDoStatement d) { names(d.getCondition(), out); break; }
+        }
+        return out;
+    }
+
+    private static void names(org.eclipse.cdt.core.dom.ast.IASTNode n, java.util.Set<String> out) {
+        if (n == null) return;
+        n.accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor(true) {
+            @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTExpression e) {
+                if (e instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id) out.add(id.getName().toString());
+                return PROCESS_CONTINUE;
+            }
+        });
     }
 
     /** On this edge the count of {@code array} is {@code some} (0: GUP filled nothing). */
@@ -96,6 +178,7 @@ final class GupModel {
         ArrayHold h = g.hold(array);
         if (h == null) return;
         if (some == 0 && h.status() == ArrayHold.Status.HELD) g.put(array, h.with(ArrayHold.Status.NONE));
+        if (some == 0) for (String v : g.countersOf(array)) g.shorts().notPositive(v);
     }
 
     /**
@@ -128,7 +211,11 @@ final class GupModel {
      * held on another path (the caller's contract: the count says how many references it now holds).
      */
     void finish() {
-        for (Event.ReturnsReleased r : releasedReturns) if (heldAtReturn.contains(r.array())) events.emit(r);
+        java.util.Set<Integer> said = new java.util.HashSet<>();
+        for (Event.ReturnsReleased r : releasedReturns) if (heldAtReturn.contains(r.array())) { events.emit(r); said.add(r.offset()); }
+        // a return already reported as a count of released pages says the same of its ERR_PTR()
+        for (Event.ErrPtrCount e : errPtrReturns) if (said.add(e.offset())) events.emit(e);
+        errPtrReturns.clear();
         releasedReturns.clear();
         heldAtReturn.clear();
     }

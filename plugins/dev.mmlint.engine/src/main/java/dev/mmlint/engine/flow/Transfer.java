@@ -144,6 +144,7 @@ public final class Transfer {
         if (dc.getInitializer() instanceof IASTEqualsInitializer ei && ei.getInitializerClause() instanceof IASTExpression e) {
             V v = c.ex.eval(e);
             c.ex.assign(name, v);
+            c.gup.elementRead(c.st.gup, name, e);
             if (v instanceof V.Page || c.facts.pageVars().contains(name)) c.ranges.assignedPage(c.st.ranges, name, Extents.of(c, e));
             c.ex.entryRead(name, e);
         } else if (c.facts.localArrays().contains(name) || c.facts.pageArrays().contains(name)) {
@@ -165,6 +166,9 @@ public final class Transfer {
         }
         String escaped = e instanceof IASTIdExpression id ? id.getName().toString() : null;
         c.gup.returnsValue(c.st.gup, returnedVariable(e), offset(r), length(r));
+        if (Ast.strip(e) instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression call && Ast.name(call.getFunctionNameExpression()) != null
+                && Ast.name(call.getFunctionNameExpression()).equals("ERR_PTR"))
+            c.gup.returnsErrPtr(c.st.gup, returnedVariable(e), offset(r), length(r));
         leaks(r, escaped, c.st);
     }
 
@@ -253,6 +257,11 @@ public final class Transfer {
         // GUP counts against constants
         if (cmp.l() instanceof V.Count k && cmp.r() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, false);
         else if (cmp.r() instanceof V.Count k && cmp.l() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, true);
+        // GUP counts against the number asked for
+        if (cmp.l() instanceof V.Count k && cmp.r() instanceof V.Int i && i.var() != null && k.array().equals(st.gup.shorts().askedFor(i.var())))
+            c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, false);
+        else if (cmp.r() instanceof V.Count k && cmp.l() instanceof V.Int i && i.var() != null && k.array().equals(st.gup.shorts().askedFor(i.var())))
+            c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, true);
         c.ranges.refine(st.ranges, cmp, truth);
     }
 }

@@ -16,7 +16,7 @@ class GupModelTest {
 
     private FlowState filled(String array, boolean local) {
         FlowState st = new FlowState();
-        gup.filled(st, array, true, local, false, RecordingEvents.at(3), pin, "pin_user_pages", 4L, 3);
+        gup.filled(st, array, true, local, false, RecordingEvents.at(3), pin, "pin_user_pages", 4L, "npages", 3);
         return st;
     }
 
@@ -123,5 +123,76 @@ class GupModelTest {
         StateLaws.check(List.of(held.gup, released.gup, none.gup, counted.gup, stale.gup), GupFacts::join);
         // releases are joined optimistically: released on one path is released
         assertEquals(ArrayHold.Status.RELEASED, held.gup.join(released.gup).hold("pages").status());
+    }
+
+    @Test void aWalkUpToTheNumberAskedForIsRaisedUntilTheCountIsKnownToBeIt() {
+        FlowState st = filled("pages", true);
+        st.gup.count("ret", "pages");
+        gup.releasedInWalk(st.gup, "pages", java.util.Set.of("i", "npages"), 40, 8, "put_page", false, pin);
+        Event.ReleasesAsked r = ev.of(Event.ReleasesAsked.class).get(0);
+        assertEquals("npages", r.asked());
+        assertEquals("pages", r.array());
+        // ret != npages is false: GUP took them all
+        FlowState all = filled("pages", true);
+        gup.countComparedWithAsked(all.gup, "pages", IASTBinaryExpression.op_notequals, false, false);
+        gup.releasedInWalk(all.gup, "pages", java.util.Set.of("i", "npages"), 40, 8, "put_page", false, pin);
+        // npages > ret is true (swapped ret < npages): short, not known full
+        FlowState shortPath = filled("pages", true);
+        gup.countComparedWithAsked(shortPath.gup, "pages", IASTBinaryExpression.op_greaterThan, true, true);
+        assertFalse(shortPath.gup.shorts().tookAll("pages"));
+        assertEquals(1, ev.of(Event.ReleasesAsked.class).size(), "the walk after the full test is fine");
+    }
+
+    @Test void aWalkUpToTheCountTakenOrAfterTheAskedVariableChangedIsNotRaised() {
+        FlowState st = filled("pages", true);
+        st.gup.count("ret", "pages");
+        gup.releasedInWalk(st.gup, "pages", java.util.Set.of("i", "ret", "npages"), 40, 8, "put_page", false, pin);
+        FlowState reassigned = filled("pages", true);
+        reassigned.kill("npages"); // npages = ret
+        gup.releasedInWalk(reassigned.gup, "pages", java.util.Set.of("npages"), 40, 8, "put_page", false, pin);
+        FlowState stepped = filled("pages", true);
+        stepped.gup.forgetCount("npages"); // npages--: still the walk down the number asked for
+        gup.releasedInWalk(stepped.gup, "pages", java.util.Set.of("npages"), 40, 8, "put_page", false, pin);
+        assertEquals(1, ev.of(Event.ReleasesAsked.class).size(), "only the walk after npages-- is raised");
+    }
+
+    @Test void anEntryReadIntoAPageVariableReleasesTheArrayThroughIt() {
+        FlowState st = filled("pages", true);
+        st.gup.shorts().element("page", "pages");
+        gup.releasedPage(st, "page", null, 60, 4, "put_page", false, pin, RecordingEvents.at(6));
+        assertEquals(1, ev.of(Event.Release.class).size());
+        assertEquals(ArrayHold.Status.RELEASED, st.gup.hold("pages").status());
+        st.kill("page");
+        assertNull(st.gup.shorts().elementOf("page"));
+    }
+
+    @Test void errPtrOfACountIsRaisedOnlyWhereItMayBeZeroOrPositive() {
+        FlowState st = filled("pages", true);
+        st.gup.count("ret", "pages");
+        FlowState negative = st.copy();
+        gup.returnsErrPtr(st.gup, "ret", 70, 14);
+        gup.finish();
+        assertEquals("ret", ev.of(Event.ErrPtrCount.class).get(0).count());
+        gup.countCompared(negative.gup, "pages", IASTBinaryExpression.op_lessThan, 0, true, false); // ret < 0
+        gup.returnsErrPtr(negative.gup, "ret", 70, 14);
+        FlowState failed = st.copy();
+        failed.kill("ret"); // ret = -EFAULT
+        gup.returnsErrPtr(failed.gup, "ret", 70, 14);
+        gup.finish();
+        assertEquals(1, ev.of(Event.ErrPtrCount.class).size());
+        // joined with a path on which it may be positive, it may be positive
+        gup.returnsErrPtr(negative.join(st).gup, "ret", 70, 14);
+        gup.finish();
+        assertEquals(2, ev.of(Event.ErrPtrCount.class).size());
+    }
+
+    @Test void shortGupFactsJoinIsASemilattice() {
+        FlowState a = filled("pages", true), b = filled("pages", true), c = filled("other", true), d = new FlowState();
+        b.gup.shorts().markTookAll("pages");
+        b.gup.count("ret", "pages");
+        c.gup.shorts().element("page", "other");
+        StateLaws.check(List.of(a.gup.shorts(), b.gup.shorts(), c.gup.shorts(), d.gup.shorts()), ShortGupFacts::join);
+        assertFalse(a.gup.join(b.gup).shorts().tookAll("pages"), "must: full on every path");
+        assertTrue(a.gup.join(b.gup).shorts().mayBeNonNegative("ret"), "may: a count on some path");
     }
 }

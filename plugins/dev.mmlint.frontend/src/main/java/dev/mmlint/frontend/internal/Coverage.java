@@ -70,10 +70,10 @@ public final class Coverage {
             }
             if (d instanceof IASTFunctionDefinition fd) {
                 fns.add(fd);
-                ProblemFinder pf = new ProblemFinder(text, true);
+                ProblemFinder pf = new ProblemFinder(text, true, fragment);
                 FunctionCoverage fc = classify(fd, text, pf);
                 cov.add(fc);
-                if (doubt == null && fc.status() != FunctionCoverage.Status.CLEAN) doubt = fc.name() + ": " + fc.reasons();
+                if (doubt == null && (fc.status() != FunctionCoverage.Status.CLEAN || !pf.inferred.isEmpty())) doubt = fc.name() + ": " + fc.reasons();
                 if (doubt == null && pf.implicitCalls > 0) doubt = fc.name() + ": calls " + pf.implicit;
             } else if (d instanceof IASTProblemDeclaration pd) {
                 if (doubt == null) doubt = "problem declaration at line " + text.line(offset(pd));
@@ -83,13 +83,13 @@ public final class Coverage {
                         "could not parse declaration: " + snippet(raw)));
                 for (FunctionCoverage s : skippedIn(raw, off, text)) cov.add(s);
             } else {
-                ProblemFinder pf = new ProblemFinder(text, false);
+                ProblemFinder pf = new ProblemFinder(text, false, false);
                 d.accept(pf);
                 for (String r : pf.reasons)
                     problems.add(new Diagnostic(display, 0, 0, Diagnostic.Severity.WARNING, "problem in declaration: " + r));
                 if (doubt == null && !pf.reasons.isEmpty()) doubt = "declaration: " + pf.reasons;
                 if (doubt == null) {
-                    ProblemFinder names = new ProblemFinder(text, true);
+                    ProblemFinder names = new ProblemFinder(text, true, false);
                     d.accept(names);
                     if (!names.reasons.isEmpty()) doubt = "declaration: " + names.reasons;
                     else if (names.implicitCalls > 0) doubt = "declaration calls " + names.implicit;
@@ -120,7 +120,7 @@ public final class Coverage {
     }
 
     static FunctionCoverage classify(IASTFunctionDefinition fd, SourceText text) {
-        return classify(fd, text, new ProblemFinder(text, true));
+        return classify(fd, text, new ProblemFinder(text, true, false));
     }
 
     private static FunctionCoverage classify(IASTFunctionDefinition fd, SourceText text, ProblemFinder pf) {
@@ -138,13 +138,22 @@ public final class Coverage {
                 reasons.add("line " + line + ": body not closed before the end of the file (unbalanced braces)");
         }
         reasons.addAll(pf.reasons);
+        boolean clean = reasons.isEmpty();
+        if (clean && !pf.inferred.isEmpty()) {
+            // a fragment's names declared elsewhere in the kernel: analysed as opaque values, noted
+            List<String> names = new ArrayList<>(pf.inferred);
+            String more = names.size() > MAX_REASONS ? "; and " + (names.size() - MAX_REASONS) + " more" : "";
+            reasons.add(InferredNames.PREFIX + String.join("; ", names.subList(0, Math.min(MAX_REASONS, names.size()))) + more);
+        } else if (!clean) {
+            reasons.addAll(pf.inferred);
+        }
         if (reasons.size() > MAX_REASONS) {
             int more = reasons.size() - MAX_REASONS;
             reasons = new ArrayList<>(reasons.subList(0, MAX_REASONS));
             reasons.add("and " + more + " more");
         }
         return new FunctionCoverage(d.getName().toString(), line,
-                reasons.isEmpty() ? FunctionCoverage.Status.CLEAN : FunctionCoverage.Status.PARTIAL, List.copyOf(reasons));
+                clean ? FunctionCoverage.Status.CLEAN : FunctionCoverage.Status.PARTIAL, List.copyOf(reasons));
     }
 
     private static final Pattern HEAD = Pattern.compile(
@@ -208,14 +217,18 @@ public final class Coverage {
 
     private static final class ProblemFinder extends ASTVisitor {
         final Set<String> reasons = new LinkedHashSet<>();
+        /** Names a lone fragment uses that only the rest of the kernel declares (fragment mode; see {@link InferredNames}). */
+        final Set<String> inferred = new LinkedHashSet<>();
+        final boolean fragment;
         /** Calls of functions with no declaration in sight (CDT binds them to an implicit external function). */
         int implicitCalls;
         String implicit;
         final SourceText text;
         final boolean resolve;
 
-        ProblemFinder(SourceText text, boolean resolve) {
+        ProblemFinder(SourceText text, boolean resolve, boolean fragment) {
             super(false);
+            this.fragment = fragment;
             this.text = text;
             this.resolve = resolve;
             shouldVisitProblems = true;
@@ -245,7 +258,7 @@ public final class Coverage {
             if (b instanceof IProblemBinding) {
                 reasons.add("line " + line(n) + ": declaration of '" + n + "' does not resolve");
             } else if (b instanceof IVariable v && isProblem(v.getType())) {
-                reasons.add("line " + line(n) + ": '" + n + "' has an unknown type");
+                (fragment ? inferred : reasons).add("line " + line(n) + ": '" + n + "' has an unknown type");
             }
             return PROCESS_CONTINUE;
         }
@@ -255,14 +268,14 @@ public final class Coverage {
                 IASTName n = id.getName();
                 IBinding b = n.resolveBinding();
                 if (b instanceof IProblemBinding)
-                    reasons.add("line " + line(n) + ": '" + n + "' undeclared");
+                    (fragment ? inferred : reasons).add("line " + line(n) + ": '" + n + "' undeclared");
                 else if (b instanceof org.eclipse.cdt.internal.core.dom.parser.c.CExternalFunction && !isGccBuiltin(n.toString())) {
                     if (implicitCalls++ == 0) implicit = "'" + n + "' (line " + line(n) + ")";
                 }
             } else if (e instanceof IASTFieldReference fr) {
                 IASTName n = fr.getFieldName();
                 if (n.resolveBinding() instanceof IProblemBinding)
-                    reasons.add("line " + line(n) + ": field '" + n + "' does not resolve");
+                    (fragment && InferredNames.opaqueOwner(fr) ? inferred : reasons).add("line " + line(n) + ": field '" + n + "' does not resolve");
             }
             return PROCESS_CONTINUE;
         }

@@ -1,0 +1,82 @@
+package dev.mmlint.engine.flow;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a path knows about a short GUP (MM007): GUP may take fewer pages than it was asked for, zero
+ * included, without an error. Per path: which variable holds the number of pages a GUP call asked for
+ * into which array (must: a variable assigned since no longer says it), which arrays are known to have
+ * been filled in full (must: the count was compared equal to the number asked for), which page
+ * variables hold an entry of which array (must), and which count variables may hold a count that is not
+ * negative (may: the path did not test it below zero).
+ */
+final class ShortGupFacts {
+    /** variable -> the array a GUP call asked that many pages for */
+    private final Map<String, String> asked;
+    /** arrays GUP filled with as many pages as it was asked for, on this path */
+    private final Set<String> full;
+    /** page variable -> the GUP array it holds an entry of */
+    private final Map<String, String> elements;
+    /** count variables that may be zero or positive on this path */
+    private final Set<String> nonNegative;
+
+    ShortGupFacts() { this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashSet<>()); }
+
+    private ShortGupFacts(Map<String, String> a, Set<String> f, Map<String, String> e, Set<String> n) {
+        asked = a; full = f; elements = e; nonNegative = n;
+    }
+
+    ShortGupFacts copy() { return new ShortGupFacts(new HashMap<>(asked), new HashSet<>(full), new HashMap<>(elements), new HashSet<>(nonNegative)); }
+
+    ShortGupFacts join(ShortGupFacts o) {
+        return new ShortGupFacts(StateMaps.must(asked, o.asked, StateMaps::same), StateMaps.intersection(full, o.full),
+                StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative));
+    }
+
+    /** {@code var} is assigned: it no longer holds what it held. */
+    void kill(String var) {
+        asked.remove(var);
+        elements.remove(var);
+        nonNegative.remove(var);
+    }
+
+    /** {@code var} steps up or down: a walk down a number asked for is still bounded by it. */
+    void stepped(String var) {
+        elements.remove(var);
+        nonNegative.remove(var);
+    }
+
+    /** GUP was asked for {@code var} pages into {@code array} (null: not a variable); nothing is known of how many it took. */
+    void filled(String array, String var) {
+        full.remove(array);
+        asked.values().removeIf(array::equals);
+        if (var != null) asked.put(var, array);
+    }
+
+    /** The array {@code var} holds the number of pages asked for, or null. */
+    String askedFor(String var) { return asked.get(var); }
+
+    /** The count of {@code array} equals the number asked for on this path. */
+    void markTookAll(String array) { full.add(array); }
+    boolean tookAll(String array) { return full.contains(array); }
+
+    void element(String var, String array) { elements.put(var, array); }
+    /** The GUP array page variable {@code var} holds an entry of, or null. */
+    String elementOf(String var) { return elements.get(var); }
+
+    void markNonNegative(String countVar) { nonNegative.add(countVar); }
+    /** On this path {@code countVar} is below zero (or at most zero: an error or nothing taken). */
+    void notPositive(String countVar) { nonNegative.remove(countVar); }
+    boolean mayBeNonNegative(String countVar) { return nonNegative.contains(countVar); }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof ShortGupFacts s && asked.equals(s.asked) && full.equals(s.full) && elements.equals(s.elements)
+                && nonNegative.equals(s.nonNegative);
+    }
+
+    @Override public int hashCode() { return Objects.hash(asked, full, elements, nonNegative); }
+}
