@@ -196,7 +196,7 @@ public final class UnitAnalyzer {
      */
     private Map<String, Pass> contracts(ParsedUnit unit, Map<String, IASTFunctionDefinition> fns) {
         Map<String, Pass> out = new HashMap<>();
-        fns.forEach((name, f) -> kb.unboundedRange(name).ifPresent(r -> out.put(name, new Pass(name, r.countIndex(),
+        fns.forEach((name, f) -> kb.unboundedRange(name).filter(r -> r.countIndex() >= 0).ifPresent(r -> out.put(name, new Pass(name, r.countIndex(),
                 new Bound(false, "the count of the range " + name + "() returns", r.clause(), unit.text().line(f.getFileLocation().getNodeOffset())), null))));
         return out;
     }

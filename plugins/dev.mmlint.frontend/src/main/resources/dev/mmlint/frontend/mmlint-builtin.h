@@ -1322,6 +1322,7 @@ struct vm_area_struct *vma_next(struct vma_iterator *vmi);
 struct vm_area_struct *vma_prev(struct vma_iterator *vmi);
 struct vm_area_struct *vma_find(struct vma_iterator *vmi, unsigned long max);
 struct scatterlist *sg_next(struct scatterlist *sg);
+struct page *sg_page(struct scatterlist *sg);
 
 /* ---- struct page / folio API ---- */
 extern struct page *vmemmap;
@@ -2029,7 +2030,9 @@ typedef u32 depot_stack_handle_t;
 #define PAGE_FLAGS_CHECK_AT_PREP ((1UL << 22) - 1)
 #define IOMMU_READ (1 << 0)
 #define IOMMU_WRITE (1 << 1)
-#define ARCH_IMPLEMENTS_FLUSH_DCACHE_PAGE 0
+/* 1 on the architectures that implement flush_dcache_page(), 0 elsewhere: a fragment's architecture is not known */
+extern const int __mmlint_arch_implements_flush_dcache_page;
+#define ARCH_IMPLEMENTS_FLUSH_DCACHE_PAGE __mmlint_arch_implements_flush_dcache_page
 #define __GFP_ZEROTAGS ((gfp_t)0x800000u)
 #define __GFP_SKIP_KASAN_POISON ((gfp_t)0x1000000u)
 #define ALLOC_NO_WATERMARKS 0x04

@@ -3,6 +3,7 @@ package dev.mmlint.engine.flow;
 import dev.mmlint.engine.api.TextEdit;
 import dev.mmlint.engine.check.Event;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
@@ -20,7 +21,18 @@ final class ContiguityModel {
     /** offset of a page-arithmetic expression -> the extent of the range its result points into */
     private final Map<Integer, Bound> arithExtent = new HashMap<>();
 
+    /** comparisons whose operands are size expressions the model classifies as possibly larger than a buddy block -> their texts */
+    private final Map<V.Cmp, String[]> sizeTexts = new IdentityHashMap<>();
+
     ContiguityModel(Events events) { this.events = events; }
+
+    /**
+     * Comparison {@code cmp} was evaluated; {@code lText} / {@code rText} are the texts of its operands the
+     * model classifies as possibly exceeding a buddy block (null for others), for {@link #refine}.
+     */
+    void compared(V.Cmp cmp, String lText, String rText) {
+        if (lText != null || rText != null) sizeTexts.put(cmp, new String[] {lText, rText});
+    }
 
     /** {@code form} (page++, page + i, &page[i]) moves page pointer {@code base} by up to {@code bound} (null: unknown). */
     void pointerArith(int off, int len, String base, String form, Bound bound, TextEdit fix) {
@@ -33,7 +45,14 @@ final class ContiguityModel {
      * extent; the result points into the same extent (or into the offset's, when that is unbounded).
      */
     void pointerArith(RangeFacts r, int off, int len, String base, String form, Bound bound, TextEdit fix) {
-        Bound ext = r == null ? null : r.extentOf(base);
+        pointerArith(r, r == null ? null : r.extentOf(base), off, len, base, form, bound, fix);
+    }
+
+    /**
+     * As {@link #pointerArith(RangeFacts, int, int, String, String, Bound, TextEdit)} on a base whose extent
+     * {@code ext} the caller found (an expression, not a variable: {@code sg_page(sg) + n}); null: unknown.
+     */
+    void pointerArith(RangeFacts r, Bound ext, int off, int len, String base, String form, Bound bound, TextEdit fix) {
         // inside one buddy block any offset stays in it; inside a larger extent an offset of unknown range may leave the section
         Bound eff = ext != null && ext.bounded() ? ext : bound == null && ext != null ? ext : bound;
         Bound into = ext != null && ext.bounded() ? ext : bound != null && !bound.bounded() ? bound : ext;
@@ -110,6 +129,15 @@ final class ContiguityModel {
         int op = truth ? c.op() : negated(c.op());
         if (op < 0) return;
         boolean ne = op == IASTBinaryExpression.op_notequals;
+        String[] texts = sizeTexts.get(c);
+        if (texts != null) {
+            // size <= bounded (the false edge of "if (size > MAX_ORDER_NR_PAGES) return ..."): the size is bounded on this path
+            Bound lb = boundOf(c.l()), rb = boundOf(c.r());
+            if (texts[0] != null && rb != null && rb.bounded() && (op == IASTBinaryExpression.op_lessThan || op == IASTBinaryExpression.op_lessEqual))
+                r.guardSize(texts[0], rb);
+            if (texts[1] != null && lb != null && lb.bounded() && (op == IASTBinaryExpression.op_greaterThan || op == IASTBinaryExpression.op_greaterEqual))
+                r.guardSize(texts[1], lb);
+        }
         if (c.l() instanceof V.Int i && i.var() != null && boundOf(c.r()) != null
                 && (op == IASTBinaryExpression.op_lessThan || op == IASTBinaryExpression.op_lessEqual || ne))
             r.guard(i.var(), boundOf(c.r()));

@@ -208,7 +208,8 @@ final class Expressions {
                     TextEdit fix = op == IASTBinaryExpression.op_plus && name(l) != null && !Ast.insideExpansion(b)
                             ? new TextEdit(offset(b), length(b), "nth_page(" + name(l) + ", " + r.getRawSignature() + ")") : null;
                     int[] at = Ast.writtenSpan(c.text.content(), b); // inside a macro's argument: where it is written
-                    c.ranges.pointerArith(c.st.ranges, at[0], at[1], base, c.text.content().substring(at[0], at[0] + at[1]), ContiguityModel.boundOf(rv), fix);
+                    Bound ext = name(l) != null ? c.st.ranges.extentOf(name(l)) : Extents.of(c, l);
+                    c.ranges.pointerArith(c.st.ranges, ext, at[0], at[1], base, c.text.content().substring(at[0], at[0] + at[1]), ContiguityModel.boundOf(rv), fix);
                     PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                     return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
                 }
@@ -236,6 +237,7 @@ final class Expressions {
                 V lv = eval(l), rv = eval(r);
                 V.Cmp cmp = new V.Cmp(op, lv, rv);
                 c.exclusive.compared(cmp, offset(b), length(b), b.getRawSignature());
+                c.ranges.compared(cmp, unboundedSizeText(l, lv), unboundedSizeText(r, rv));
                 String keyhole = c.indifference.keyhole(b);
                 if (keyhole != null && c.st.core.hasPage(keyhole)) c.shape.keyhole(cmp, keyhole);
                 return cmp;
@@ -261,13 +263,28 @@ final class Expressions {
 
     /** The model's range classification of an expression, by its text as written. */
     Bound sizeOfText(IASTNode n) {
+        String t = sizeText(n);
+        if (t.length() > 160) return null;
+        Bound b = c.kb.size(t).map(r -> c.bound(r, n)).orElse(null);
+        // a guard on this path bounded what the model would classify as possibly larger
+        Bound g = b != null && !b.bounded() ? c.st.ranges.guardedSize(t) : null;
+        return g != null ? g : b;
+    }
+
+    /** The text the model classifies an expression by: as written. */
+    private String sizeText(IASTNode n) {
         IASTExpression w = n instanceof IASTExpression e ? c.view.written(e) : null;
         IASTNode x = w != null ? w : n;
         // a part of an unknown macro's expansion (an argument of min_t()) has the whole invocation as its text
-        String t = x instanceof IASTExpression xe && Ast.insideExpansion(xe)
+        return x instanceof IASTExpression xe && Ast.insideExpansion(xe)
                 ? org.eclipse.cdt.core.dom.ast.ASTSignatureUtil.getExpressionString(xe) : x.getRawSignature();
-        if (t.length() > 160) return null;
-        return c.kb.size(t).map(r -> c.bound(r, n)).orElse(null);
+    }
+
+    /** The text of a comparison operand the model classifies as possibly larger than a buddy block; null otherwise. */
+    private String unboundedSizeText(IASTExpression e, V v) {
+        if (!(v instanceof V.Int i) || i.var() != null || i.size() == null || i.size().bounded()) return null;
+        String t = sizeText(e);
+        return t.length() > 160 || c.kb.size(t).isEmpty() ? null : t;
     }
 
     /** {@code name = v}, after the old facts about name were killed. */

@@ -1,10 +1,13 @@
 package dev.mmlint.engine.flow;
 
 import dev.mmlint.engine.ast.WrittenView;
+import dev.mmlint.engine.knowledge.ApiEffect;
 import dev.mmlint.engine.knowledge.ApiKnowledge;
+import java.util.List;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
 
 /**
  * The extent of the pfn range a page-valued expression points into, as the model gives it (the
@@ -31,13 +34,46 @@ final class Extents {
         b = c.ex.sizeOfText(s);
         if (b != null) return b;
         String callee = null;
+        List<IASTExpression> args = List.of();
         WrittenView.Invocation inv = c.view.rootedAt(s);
-        if (inv != null && inv.functionLike()) callee = inv.name();
-        else if (s instanceof IASTFunctionCallExpression call && call.getFunctionNameExpression() instanceof IASTIdExpression id)
+        if (inv != null && inv.functionLike()) {
+            callee = inv.name();
+            args = inv.args();
+        } else if (s instanceof IASTFunctionCallExpression call && call.getFunctionNameExpression() instanceof IASTIdExpression id) {
             callee = id.getName().toString();
+            for (IASTInitializerClause a : call.getArguments()) if (a instanceof IASTExpression ae) args = append(args, ae);
+        }
         if (callee == null) return null;
         String fn = callee;
-        return c.kb.unboundedRange(fn).map(r -> unbounded(c, fn, r, s)).orElse(null);
+        Bound b2 = c.kb.unboundedRange(fn).map(r -> unbounded(c, fn, r, s)).orElse(null);
+        return b2 != null ? b2 : hugetlbFolio(c, fn, args, s);
+    }
+
+    /**
+     * The page a lookup returns from a hugetlb entry (pte_page() of what huge_ptep_get() read) lies in a
+     * hugetlb folio, which may be gigantic: its extent is what the model says of a hugetlb page's size
+     * ({@code pages_per_huge_page(h)}, clause contiguity.gigantic-hugetlb, gated as that clause is).
+     */
+    private static Bound hugetlbFolio(TransferContext c, String fn, List<IASTExpression> args, IASTExpression at) {
+        if (args.isEmpty() || c.kb.call(fn).map(ef -> ef.result() != ApiEffect.Result.POSSIBLY_TAIL && ef.result() != ApiEffect.Result.SUBPAGE)
+                .orElse(true)) return null;
+        boolean huge = false;
+        for (IASTExpression a : args) {
+            String n = Ast.name(Ast.strip(a));
+            if (n != null ? c.st.core.hugeEntry(n) != null : c.silently(a) instanceof V.HugeEntry) { huge = true; break; }
+        }
+        if (!huge) return null;
+        return c.kb.size(HUGETLB_FOLIO_SIZE).filter(r -> !r.bounded())
+                .map(r -> new Bound(false, "the hugetlb folio " + fn + "() maps (" + r.what() + ")", r.clause(), c.line(Ast.offset(at)))).orElse(null);
+    }
+
+    /** How the model names a hugetlb folio's size in pages. */
+    private static final String HUGETLB_FOLIO_SIZE = "pages_per_huge_page(h)";
+
+    private static List<IASTExpression> append(List<IASTExpression> l, IASTExpression e) {
+        List<IASTExpression> r = new java.util.ArrayList<>(l);
+        r.add(e);
+        return r;
     }
 
     private static Bound unbounded(TransferContext c, String fn, ApiKnowledge.RangeResult r, IASTExpression at) {

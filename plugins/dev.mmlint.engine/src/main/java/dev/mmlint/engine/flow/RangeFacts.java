@@ -1,8 +1,10 @@
 package dev.mmlint.engine.flow;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The contiguity concern's state (MM001): how far each integer variable may range, from a loop guard
@@ -18,23 +20,75 @@ final class RangeFacts {
     private final Map<String, Bound> values;
     /** page variable -> the extent of the pfn range it points into */
     private final Map<String, Bound> extents;
+    /**
+     * a size expression the model classifies (its text, blanks removed) -> the bound a guard put on it
+     * on this path ({@code if (pages_per_huge_page(h) > MAX_ORDER_NR_PAGES) return ...;})
+     */
+    private final Map<String, Bound> guardedSizes;
 
-    RangeFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>()); }
+    RangeFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
 
-    private RangeFacts(Map<String, Bound> g, Map<String, Bound> v, Map<String, Bound> x) { guards = g; values = v; extents = x; }
+    private RangeFacts(Map<String, Bound> g, Map<String, Bound> v, Map<String, Bound> x, Map<String, Bound> t) {
+        guards = g;
+        values = v;
+        extents = x;
+        guardedSizes = t;
+    }
 
-    RangeFacts copy() { return new RangeFacts(new HashMap<>(guards), new HashMap<>(values), new HashMap<>(extents)); }
+    RangeFacts copy() {
+        return new RangeFacts(new HashMap<>(guards), new HashMap<>(values), new HashMap<>(extents), new HashMap<>(guardedSizes));
+    }
 
+    /**
+     * Must-join. A variable bounded by a guard on one path and by the class of its value on the other
+     * (a loop re-entered through a label: {@code off = <class>; again: ... if (off < <class>) goto again;})
+     * keeps the join of the two: what {@link #of} answers is joined, not each map on its own.
+     */
     RangeFacts join(RangeFacts o) {
-        return new RangeFacts(StateMaps.must(guards, o.guards, Bound::join), StateMaps.must(values, o.values, Bound::join),
-                StateMaps.must(extents, o.extents, Bound::join));
+        Map<String, Bound> g = StateMaps.must(guards, o.guards, Bound::join), v = new HashMap<>();
+        Set<String> vars = new HashSet<>(values.keySet());
+        vars.addAll(o.values.keySet());
+        vars.addAll(guards.keySet());
+        vars.addAll(o.guards.keySet());
+        for (String n : vars) {
+            if (g.containsKey(n)) {
+                // the guard answers first: keep a value only where both paths had one
+                Bound a = values.get(n), b = o.values.get(n);
+                if (a != null && b != null && a.join(b) != null) v.put(n, a.join(b));
+                continue;
+            }
+            Bound a = of(n), b = o.of(n);
+            Bound j = a == null ? null : a.join(b);
+            if (j != null) v.put(n, j);
+        }
+        return new RangeFacts(g, v, StateMaps.must(extents, o.extents, Bound::join), StateMaps.must(guardedSizes, o.guardedSizes, Bound::join));
     }
 
     void kill(String var) {
         guards.remove(var);
         values.remove(var);
         extents.remove(var);
+        // a guarded size mentioning the variable (pages_per_huge_page(h) after h = ...) is no longer known
+        if (!guardedSizes.isEmpty()) guardedSizes.keySet().removeIf(t -> mentions(t, var));
     }
+
+    private static boolean mentions(String text, String var) {
+        for (int i = text.indexOf(var); i >= 0; i = text.indexOf(var, i + 1)) {
+            boolean before = i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1));
+            int e = i + var.length();
+            boolean after = e == text.length() || !Character.isJavaIdentifierPart(text.charAt(e));
+            if (before && after) return true;
+        }
+        return false;
+    }
+
+    /** On this path a guard bounds size expression {@code text} (as the model classifies it) by {@code b}. */
+    void guardSize(String text, Bound b) { guardedSizes.put(key(text), b); }
+
+    /** The bound a guard put on size expression {@code text} on this path; null when none did. */
+    Bound guardedSize(String text) { return guardedSizes.isEmpty() || text == null ? null : guardedSizes.get(key(text)); }
+
+    static String key(String text) { return text.replaceAll("\\s+", ""); }
 
     /** A loop guard bounds {@code var} on this edge. */
     void guard(String var, Bound b) { guards.put(var, b); }
@@ -52,7 +106,8 @@ final class RangeFacts {
     Bound extentOf(String var) { return var == null ? null : extents.get(var); }
 
     @Override public boolean equals(Object o) {
-        return o instanceof RangeFacts r && guards.equals(r.guards) && values.equals(r.values) && extents.equals(r.extents);
+        return o instanceof RangeFacts r && guards.equals(r.guards) && values.equals(r.values) && extents.equals(r.extents)
+                && guardedSizes.equals(r.guardedSizes);
     }
 
     @Override public int hashCode() { return Objects.hash(guards, extents); }

@@ -29,7 +29,10 @@ public interface ApiKnowledge {
      */
     Optional<RangeClass> size(String expressionText);
 
-    /** A function returning the start of a pfn range of argument {@code countIndex} pages that may exceed one buddy block. */
+    /**
+     * A function returning the start of a pfn range that may exceed one buddy block: of argument
+     * {@code countIndex} pages, or of a size it does not take as an argument ({@code countIndex} -1: sg_page()).
+     */
     record RangeResult(int countIndex, AppliedClause clause) {}
 
     /** The model's {@code return: unbounded_range count c} of function {@code name} (cma_alloc(), alloc_contig_pages()). */

@@ -218,7 +218,7 @@ public final class ModelKnowledge implements ApiKnowledge {
 
     @Override public Optional<RangeResult> unboundedRange(String name) {
         return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
-                .filter(e -> e.kind() == EffectKind.UNBOUNDED_RANGE && e.site() == EffectSite.RETURN && e.countIndex() >= 0)
+                .filter(e -> e.kind() == EffectKind.UNBOUNDED_RANGE && e.site() == EffectSite.RETURN)
                 .findFirst().map(e -> new RangeResult(e.countIndex(), of(e.clause(), e.window()))));
     }
 

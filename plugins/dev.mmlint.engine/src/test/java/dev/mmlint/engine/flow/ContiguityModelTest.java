@@ -141,4 +141,72 @@ class ContiguityModelTest {
         assertEquals(leaf, a.join(b).extentOf("p"), "the unbounded of two wins");
         assertNull(a.join(c).extentOf("p"));
     }
+    @Test void aGuardOnOnePathAndAValueClassOnTheOtherJoinAsTheirBounds() {
+        // off = <leaf index>; again: ... off++; if (off < nr) goto again;
+        RangeFacts entry = new RangeFacts(), back = new RangeFacts(), neither = new RangeFacts();
+        entry.assigned("off", leaf);
+        back.guard("off", nr);
+        assertFalse(entry.join(back).of("off").bounded(), "both paths know a bound: the join keeps it, unbounded");
+        assertFalse(back.join(entry).of("off").bounded());
+        RangeFacts small = new RangeFacts();
+        small.guard("off", order);
+        assertEquals(leaf, entry.join(small).of("off"), "the unbounded of the two wins");
+        assertNull(entry.join(neither).of("off"), "must: one path knows nothing");
+        RangeFacts bothGuards = new RangeFacts();
+        bothGuards.guard("off", order);
+        bothGuards.assigned("off", leaf);
+        RangeFacts other = new RangeFacts();
+        other.guard("off", order);
+        assertEquals(order, bothGuards.join(other).of("off"), "a guard on every path answers first");
+        RangeFacts entryLeaf = new RangeFacts(), backLeaf = new RangeFacts();
+        entryLeaf.assigned("off", leaf);
+        backLeaf.guard("off", leaf);
+        StateLaws.check(List.of(entryLeaf, backLeaf, neither, bothGuards, other), RangeFacts::join);
+    }
+
+    private final Bound hugetlb = new Bound(false, "pages_per_huge_page(h)", null, 4);
+    private final Bound maxOrder = new Bound(true, "MAX_ORDER_NR_PAGES", null, 5);
+
+    @Test void aSizeComparedWithABoundedSizeIsBoundedWhereItIsNotLarger() {
+        V.Cmp gt = new V.Cmp(IASTBinaryExpression.op_greaterThan, new V.Int(hugetlb, null, null), new V.Int(maxOrder, null, null));
+        model.compared(gt, "pages_per_huge_page(h)", null);
+        RangeFacts t = new RangeFacts(), f = new RangeFacts();
+        model.refine(t, gt, true);
+        model.refine(f, gt, false);
+        assertNull(t.guardedSize("pages_per_huge_page(h)"), "larger than a buddy block on the true edge");
+        assertEquals(maxOrder, f.guardedSize("pages_per_huge_page( h )"), "if (size > MAX_ORDER_NR_PAGES) return; leaves it bounded (blanks do not matter)");
+        assertNull(f.guardedSize("pages_per_huge_page(src)"));
+        V.Cmp mirrored = new V.Cmp(IASTBinaryExpression.op_lessThan, new V.Int(maxOrder, null, null), new V.Int(hugetlb, null, null));
+        model.compared(mirrored, null, "pages_per_huge_page(h)");
+        RangeFacts m = new RangeFacts();
+        model.refine(m, mirrored, false);
+        assertEquals(maxOrder, m.guardedSize("pages_per_huge_page(h)"));
+        V.Cmp unrecorded = new V.Cmp(IASTBinaryExpression.op_greaterThan, new V.Int(hugetlb, null, null), new V.Int(maxOrder, null, null));
+        RangeFacts u = new RangeFacts();
+        model.refine(u, unrecorded, false);
+        assertNull(u.guardedSize("pages_per_huge_page(h)"), "only a comparison whose operand texts were recorded");
+    }
+
+    @Test void aGuardedSizeIsForgottenWhenAVariableItMentionsChangesAndJoinsAsAMustFact() {
+        RangeFacts a = new RangeFacts(), b = new RangeFacts();
+        a.guardSize("pages_per_huge_page(h)", maxOrder);
+        b.guardSize("pages_per_huge_page(h)", maxOrder);
+        RangeFacts other = a.copy();
+        other.kill("hh");
+        assertEquals(maxOrder, other.guardedSize("pages_per_huge_page(h)"), "a name that merely contains h leaves it");
+        other.kill("h");
+        assertNull(other.guardedSize("pages_per_huge_page(h)"));
+        assertEquals(maxOrder, a.join(b).guardedSize("pages_per_huge_page(h)"));
+        assertNull(a.join(new RangeFacts()).guardedSize("pages_per_huge_page(h)"));
+        StateLaws.check(List.of(a, b, other, new RangeFacts()), RangeFacts::join);
+    }
+
+    @Test void anExpressionBaseUsesTheExtentItsCallerFound() {
+        RangeFacts r = new RangeFacts();
+        Bound sg = new Bound(false, "the range sg_page() returns", null, 9);
+        model.pointerArith(r, sg, 3, 20, "sg_page(sg)", "sg_page(sg) + (off >> PAGE_SHIFT)", null, null);
+        assertEquals(sg, ev.of(Event.PointerArith.class).get(0).bound(), "an unknown offset ranges over the entry");
+        model.pointerArith(r, sg, 30, 20, "sg_page(sg)", "sg_page(sg) + 1", new Bound(true, "1", null, 0), null);
+        assertTrue(ev.of(Event.PointerArith.class).get(1).bound().bounded(), "a small constant step stays bounded");
+    }
 }

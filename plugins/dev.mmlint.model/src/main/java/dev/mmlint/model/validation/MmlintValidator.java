@@ -289,9 +289,10 @@ public final class MmlintValidator implements EValidator {
         if (e.kind() != EffectKind.SPECULATIVE_REF && !e.validatedBy().isEmpty()) {
             s.error(ModelProblem.MISPLACED_VALIDATION, e.eObject(), "validatedBy", fname + "(): validated_by only applies to speculative_ref");
         }
+        // a returned range may be sized by no argument (the first page of a scatterlist entry): count is optional there
         boolean needsCount = e.site() == EffectSite.ARRAY && (e.kind().group() == EffectKind.Group.ACQUIRE
                 || e.kind().group() == EffectKind.Group.RELEASE || e.kind() == EffectKind.UNBOUNDED_RANGE)
-                || e.kind() == EffectKind.UNBOUNDED_RANGE;
+                || e.kind() == EffectKind.UNBOUNDED_RANGE && e.site() != EffectSite.RETURN;
         if (needsCount && blank(e.count())) {
             s.error(ModelProblem.MISSING_COUNT, e.eObject(), "count", fname + "(): " + e.kind().literal() + " on " + siteText(e)
                     + " needs 'count <param>'");
