@@ -35,14 +35,16 @@ public final class MapcountExclusivity implements Check {
     }
 
     @Override public void on(Event event, Reporter r) {
-        if (!(event instanceof Event.MapcountTest m) || m.value().subpage() || m.value().originClause() == null) return;
-        Shape s = m.value().shape();
-        if (s != Shape.MAYBE_TAIL && s != Shape.TAIL && s != Shape.HEAD) return;
+        if (!(event instanceof Event.MapcountTest m) || m.decision() == null) return;
+        // a callee's own verdict made of counts (reuse_swap_page()) is no proof on any page: it cannot see
+        // GUP references; a count compared here is reported on a page that may be part of a THP
+        if (!m.verdict() && !mayBeThp(m)) return;
         String var = m.var() != null ? m.var() : "the page";
-        if (m.decision() == null) return;
         boolean returned = "returned".equals(m.decision());
-        String msg = "'" + Checks.quote(r, m.offset(), m.length()) + "' is no proof of exclusive ownership: '" + var
-                + "' may be part of a THP" + Checks.from(m.value())
+        String why = m.verdict() ? "'s verdict is no proof of exclusive ownership of " + (m.var() != null ? "'" + var + "'" : var)
+                + ": it counts mappings and swap entries, not GUP references, and on a THP not the other subpages' sharers"
+                : "' is no proof of exclusive ownership: '" + var + "' may be part of a THP" + Checks.from(m.value());
+        String msg = "'" + Checks.quote(r, m.offset(), m.length()) + why
                 + (returned ? "; the function returns it as an exclusivity verdict" : "; " + m.decision() + " at line " + m.decisionLine() + " acts on it");
         List<WitnessStep> w = new ArrayList<>(m.value().witness());
         w.add(new WitnessStep(Kind.MAPCOUNT_TEST, m.api(), r.line(m.offset())));
@@ -50,5 +52,12 @@ public final class MapcountExclusivity implements Check {
         ev.add(new dev.mmlint.engine.api.Evidence(m.decisionLine(), 0, returned ? "the test's outcome is returned"
                 : "decided exclusive here: " + m.decision()));
         r.finding(this, m).message(msg).clause(m.clause()).evidence(ev).witness(w).report();
+    }
+
+    /** A count compared on a page the model says may be (part of) a compound page, not one iterated over. */
+    private static boolean mayBeThp(Event.MapcountTest m) {
+        if (m.value().subpage() || m.value().originClause() == null) return false;
+        Shape s = m.value().shape();
+        return s == Shape.MAYBE_TAIL || s == Shape.TAIL || s == Shape.HEAD;
     }
 }

@@ -53,11 +53,17 @@ public sealed interface Event {
      * says acts on exclusivity, at {@code decisionLine}), or whose outcome the function returns
      * ({@code decision} "returned").
      */
+    /** @param verdict the test is the callee's own verdict (reuse_swap_page()), not a count compared here */
     record MapcountTest(int offset, int length, String api, String var, PageValue value, AppliedClause clause, String comparison,
-                        String decision, int decisionLine)
+                        String decision, int decisionLine, boolean verdict)
             implements Event {
+        public MapcountTest(int offset, int length, String api, String var, PageValue value, AppliedClause clause, String comparison,
+                            String decision, int decisionLine) {
+            this(offset, length, api, var, value, clause, comparison, decision, decisionLine, false);
+        }
+
         public MapcountTest at(String d, int line) {
-            return new MapcountTest(offset, length, api, var, value, clause, comparison, d, line);
+            return new MapcountTest(offset, length, api, var, value, clause, comparison, d, line, verdict);
         }
     }
 

@@ -8,24 +8,30 @@ import java.util.Set;
 
 /**
  * The compound-preparation concern's state (MM006): where a page's refcount was first made visible
- * (may: the earliest publish kept), and which pages every path has frozen or prepared as compound
- * pages (must).
+ * (may: the first publish of each path, the paths' publishes united at a join), and which pages every
+ * path has frozen or prepared as compound pages (must).
  */
 final class CompoundFacts {
-    /** page variable -> offset of the call that made its refcount visible */
-    private final Map<String, Integer> published;
+    /** page variable -> offsets of the calls that first made its refcount visible, one per path at most */
+    private final Map<String, java.util.SortedSet<Integer>> published;
     private final Set<String> frozen;
     private final Set<String> prepared;
 
     CompoundFacts() { this(new HashMap<>(), new HashSet<>(), new HashSet<>()); }
 
-    private CompoundFacts(Map<String, Integer> p, Set<String> f, Set<String> r) { published = p; frozen = f; prepared = r; }
+    private CompoundFacts(Map<String, java.util.SortedSet<Integer>> p, Set<String> f, Set<String> r) { published = p; frozen = f; prepared = r; }
 
     CompoundFacts copy() { return new CompoundFacts(new HashMap<>(published), new HashSet<>(frozen), new HashSet<>(prepared)); }
 
     CompoundFacts join(CompoundFacts o) {
-        return new CompoundFacts(StateMaps.may(published, o.published, Math::min), StateMaps.intersection(frozen, o.frozen),
+        return new CompoundFacts(StateMaps.may(published, o.published, CompoundFacts::both), StateMaps.intersection(frozen, o.frozen),
                 StateMaps.intersection(prepared, o.prepared));
+    }
+
+    private static java.util.SortedSet<Integer> both(java.util.SortedSet<Integer> a, java.util.SortedSet<Integer> b) {
+        java.util.SortedSet<Integer> r = new java.util.TreeSet<>(a);
+        r.addAll(b);
+        return java.util.Collections.unmodifiableSortedSet(r);
     }
 
     void kill(String var) {
@@ -34,9 +40,12 @@ final class CompoundFacts {
         prepared.remove(var);
     }
 
-    /** The refcount of {@code var} became visible at {@code off}, unless it was already. */
-    void publish(String var, int off) { published.putIfAbsent(var, off); }
-    Integer publishedAt(String var) { return published.get(var); }
+    /** The refcount of {@code var} became visible at {@code off}, unless it was already on this path. */
+    void publish(String var, int off) { published.putIfAbsent(var, java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(Set.of(off)))); }
+    /** The earliest publish of {@code var} on any path, or null. */
+    Integer publishedAt(String var) { return published.containsKey(var) ? published.get(var).first() : null; }
+    /** Every path's first publish of {@code var} (empty: none). */
+    java.util.SortedSet<Integer> publishesOf(String var) { return published.getOrDefault(var, java.util.Collections.emptySortedSet()); }
     void freeze(String var) { frozen.add(var); }
     boolean isFrozen(String var) { return frozen.contains(var); }
     void prepare(String var) { prepared.add(var); }

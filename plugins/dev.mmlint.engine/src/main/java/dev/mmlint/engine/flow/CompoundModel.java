@@ -31,8 +31,7 @@ final class CompoundModel {
     /** {@code api} prepares {@code var} as a compound page at {@code line}. */
     void prepared(CompoundFacts c, String var, PageValue pv, String api, AppliedClause clause, int line) {
         if (var == null) return;
-        Integer pub = c.publishedAt(var);
-        if (pub != null) events.emit(new Event.Publish(pub, 1, api, var, pv, clause, "before-prepare", line));
+        for (int pub : c.publishesOf(var)) events.emit(new Event.Publish(pub, 1, api, var, pv, clause, "before-prepare", line));
         c.prepare(var);
     }
 

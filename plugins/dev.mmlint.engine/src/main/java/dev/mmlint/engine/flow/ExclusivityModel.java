@@ -36,6 +36,16 @@ final class ExclusivityModel {
         if (mt != null && looksExclusive(c, truth)) x.exclusiveThrough(mt);
     }
 
+    /**
+     * The callee's exclusivity verdict {@code v} is {@code truth} on this edge: its "exclusive" edge carries
+     * it like a count's test (the verdict is as weak as the counts it is made of).
+     */
+    void verdict(ExclusivityFacts x, V.Verdict v, boolean truth) {
+        if (!truth) return;
+        V.Mapcount m = v.count();
+        x.exclusiveThrough(new Event.MapcountTest(v.offset(), v.length(), m.api(), m.var(), m.v(), m.clause(), v.text(), null, 0, true));
+    }
+
     /** The function returns {@code v} at {@code line}: an exclusivity test's outcome handed to the caller. */
     void returned(V v, int line) {
         if (v instanceof V.Cmp c && tests.containsKey(c)) events.emit(tests.get(c).at("returned", line));

@@ -370,7 +370,7 @@ final class Expressions {
         String n = name(arr);
         V idx = a.getArgument() instanceof IASTExpression ie ? eval(ie) : V.UNKNOWN;
         if (n != null && c.st.gup.holds(n)) return new V.Page(GupModel.element(c.st.gup.hold(n)), null);
-        if (n != null && c.facts.pageArrays().contains(n)) return new V.Page(PageValue.UNKNOWN, null);
+        if (n != null && c.facts.pageArrays().contains(n)) return new V.Page(droppedElement(n, a), null);
         if (n != null && isPagePointer(arr)) {
             TextEdit fix = addressOf && a.getParent() instanceof IASTUnaryExpression u && !Ast.insideExpansion(u)
                     ? new TextEdit(offset(u), length(u), "nth_page(" + n + ", " + a.getArgument().getRawSignature() + ")") : null;
@@ -381,6 +381,14 @@ final class Expressions {
         }
         eval(arr);
         return V.UNKNOWN;
+    }
+
+    /** An element of page array {@code n}: possibly a tail when the function drops the array's references (a user-mapped batch). */
+    private PageValue droppedElement(String n, IASTArraySubscriptExpression a) {
+        java.util.Optional<dev.mmlint.engine.knowledge.AppliedClause> clause = c.kb.clause(dev.mmlint.engine.knowledge.ApiKnowledge.DROPPED_ARRAY_ELEMENTS);
+        if (clause.isEmpty() || !clause.get().applies() || !c.dropsReferencesOf(n, a)) return PageValue.UNKNOWN;
+        return PageValue.of(Shape.MAYBE_TAIL, c.origin(offset(a), a.getRawSignature() + " (a reference this function drops)"), clause.get())
+                .step(new WitnessStep("lookup", n, c.line(offset(a))));
     }
 
     private Bound loopBound(IASTNode at) {

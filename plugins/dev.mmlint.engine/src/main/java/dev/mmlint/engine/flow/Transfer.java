@@ -239,6 +239,7 @@ public final class Transfer {
         if (v instanceof V.Page p && p.var() != null && !truth) { c.spec.nullOnEdge(st.core, p.var()); return; }
         if (v instanceof V.Test t && t.var() != null) { c.shape.tested(st.core, t.var(), t.kind(), truth); return; }
         if (v instanceof V.Count k) { c.gup.countIs(st.gup, k.array(), truth ? 1 : 0); return; }
+        if (v instanceof V.Verdict x) { c.exclusive.verdict(st.exclusive, x, truth); return; }
         // if (compound): on this edge the parameter has this truth (conditions of learned requirements)
         if (v instanceof V.Int i && i.var() != null && c.facts.flagParams().contains(i.var())) { st.core.putParamTruth(i.var(), truth); return; }
         if (v instanceof V.Cmp cmp) refineCmp(cmp, truth);

@@ -67,6 +67,19 @@ final class TransferContext implements Events {
 
     @Override public boolean learning() { return sink != null; }
 
+    /** the page-array parameters whose references the function drops ({@link DroppedArrays}), once known */
+    private java.util.Set<String> dropped;
+
+    /** Whether {@code array} is a page-array parameter whose references the function around {@code at} drops. */
+    boolean dropsReferencesOf(String array, IASTNode at) {
+        if (dropped == null) {
+            IASTNode f = at;
+            while (f != null && !(f instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition)) f = f.getParent();
+            dropped = DroppedArrays.of((org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition) f, facts, kb);
+        }
+        return dropped.contains(array);
+    }
+
     /** Evaluates {@code e} for its value only. */
     V silently(IASTExpression e) {
         silent++;

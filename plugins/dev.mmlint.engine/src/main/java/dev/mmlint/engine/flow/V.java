@@ -11,6 +11,8 @@ sealed interface V {
     /** the number of entries GUP filled in {@code array} */
     record Count(String array) implements V {}
     record Mapcount(String var, PageValue v, String api, AppliedClause clause) implements V {}
+    /** the exclusivity verdict of {@code count}'s api (true: judged exclusive), the call written {@code text} at [offset, offset+length) */
+    record Verdict(Mapcount count, int offset, int length, String text) implements V {}
     record Test(String var, ApiEffect.Result kind) implements V {}
     record Int(Bound size, Long constant, String var) implements V {}
     record Addr(String var) implements V {}

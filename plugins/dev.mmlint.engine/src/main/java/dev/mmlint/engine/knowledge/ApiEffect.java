@@ -38,6 +38,8 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         COUNT_OF_ARRAY,
         /** a mapcount or refcount of argument resultArg */
         MAPCOUNT,
+        /** the callee's exclusivity verdict on argument resultArg, true meaning exclusive, from counts that are no proof (reuse_swap_page) */
+        EXCLUSIVE_VERDICT,
         /** true when argument resultArg is a tail page (PageTail) */
         IS_TAIL,
         /** true when argument resultArg is a head page (PageHead) */

@@ -17,6 +17,13 @@ public interface ApiKnowledge {
      */
     String HEAD_ONLY_CONTRACT = "compound.head-only-contract";
 
+    /**
+     * The clause behind the possibly-tail elements of a page-array parameter whose references the
+     * function drops (put_page(pages[i]), release_pages(pages, nr)): the release half of GUP or of an
+     * unmap's batch. Without it (or where it does not apply) such elements are unknown.
+     */
+    String DROPPED_ARRAY_ELEMENTS = "gup.dropped-array-elements";
+
     /** The effect of a call (function or function-like macro) by name; empty when the model does not know it. */
     Optional<ApiEffect> call(String name);
 

@@ -140,7 +140,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                         resultClause = c;
                     }
                     case NOT_EXCLUSIVITY_PROOF -> {
-                        result = ApiEffect.Result.MAPCOUNT;
+                        result = fs.find(EffectKind.EXCLUSIVE_IF_TRUE).isPresent() ? ApiEffect.Result.EXCLUSIVE_VERDICT : ApiEffect.Result.MAPCOUNT;
                         resultArg = e.ofIndex() >= 0 ? e.ofIndex() : 0;
                         resultClause = c;
                     }

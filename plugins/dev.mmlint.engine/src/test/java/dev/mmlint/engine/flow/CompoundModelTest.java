@@ -64,6 +64,24 @@ class CompoundModelTest {
         assertEquals("other", raised.get(0).var());
     }
 
+    @Test void aPublishOnEachOfTwoPathsIsRaisedAtBoth() {
+        CompoundFacts then = new CompoundFacts(), other = new CompoundFacts();
+        model.published(then, "tail", looked, false, 40, 9, "page_ref_add", clause);
+        model.published(other, "tail", looked, false, 60, 9, "page_ref_inc", clause);
+        CompoundFacts joined = then.join(other);
+        model.prepared(joined, "tail", looked, "clear_compound_head", clause, 9);
+        List<Integer> at = ev.of(Event.Publish.class).stream().map(Event.Publish::offset).toList();
+        assertEquals(List.of(40, 60), at);
+    }
+
+    @Test void onOnePathOnlyTheFirstPublishCounts() {
+        CompoundFacts c = new CompoundFacts();
+        model.published(c, "tail", looked, false, 40, 9, "page_ref_inc", clause);
+        model.published(c, "tail", looked, false, 60, 9, "page_ref_inc", clause);
+        model.prepared(c, "tail", looked, "clear_compound_head", clause, 9);
+        assertEquals(1, ev.of(Event.Publish.class).size());
+    }
+
     @Test void joinIsASemilattice() {
         CompoundFacts a = new CompoundFacts(), b = new CompoundFacts(), d = new CompoundFacts(), e = new CompoundFacts();
         a.publish("page", 10);

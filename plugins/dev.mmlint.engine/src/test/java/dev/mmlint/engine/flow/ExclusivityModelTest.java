@@ -46,6 +46,35 @@ class ExclusivityModelTest {
         assertTrue(ev.events.isEmpty());
     }
 
+    private V.Verdict verdict(int off) {
+        return new V.Verdict(new V.Mapcount("page", PageValue.UNKNOWN, "reuse_swap_page", clause), off, 21, "reuse_swap_page(page)");
+    }
+
+    @Test void aVerdictsTrueEdgeCarriesItToADecision() {
+        ExclusivityFacts x = new ExclusivityFacts();
+        model.verdict(x, verdict(60), true);
+        model.decides(x, "wp_page_reuse", 20);
+        Event.MapcountTest t = ev.of(Event.MapcountTest.class).get(0);
+        assertTrue(t.verdict());
+        assertEquals("wp_page_reuse()", t.decision());
+        assertEquals(60, t.offset());
+        assertEquals("reuse_swap_page(page)", t.comparison());
+    }
+
+    @Test void aVerdictsFalseEdgeCarriesNothing() {
+        ExclusivityFacts x = new ExclusivityFacts();
+        model.verdict(x, verdict(60), false);
+        model.decides(x, "wp_page_reuse", 20);
+        assertTrue(ev.events.isEmpty());
+    }
+
+    @Test void aComparedCountIsNoVerdict() {
+        ExclusivityFacts x = new ExclusivityFacts();
+        model.refine(x, mapcount(IASTBinaryExpression.op_equals, 1, 30), true);
+        model.decides(x, "wp_page_reuse", 20);
+        assertFalse(ev.of(Event.MapcountTest.class).get(0).verdict());
+    }
+
     @Test void aReturnedTestIsRaised() {
         model.returned(mapcount(IASTBinaryExpression.op_equals, 1, 30), 14);
         assertEquals("returned", ev.of(Event.MapcountTest.class).get(0).decision());

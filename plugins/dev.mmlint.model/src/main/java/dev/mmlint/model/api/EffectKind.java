@@ -91,7 +91,13 @@ public enum EffectKind {
      * before it nothing can reach the page, so no reference is held on it, and after it the page is an
      * order-0 page until it is prepared as part of a compound page
      */
-    INITIALISES(Group.PREP, EffectSite.PARAM);
+    INITIALISES(Group.PREP, EffectSite.PARAM),
+    /**
+     * the returned truth value is the callee's own exclusivity verdict (reuse_swap_page): true when it
+     * judged the page exclusively the caller's; with {@code not_exclusivity_proof}, a verdict that is no
+     * proof, so branching on it is an exclusivity test like a count compared with 1
+     */
+    EXCLUSIVE_IF_TRUE(Group.PREDICATE, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
