@@ -40,6 +40,20 @@ class HeadStateTest {
         assertTrue(reserved.get(0).message().contains("PageReserved()"), reserved.get(0).message());
     }
 
+    private static dev.mmlint.engine.knowledge.ModelKnowledge knowledge(String kernel) throws Exception {
+        return new dev.mmlint.engine.knowledge.ModelKnowledge(Mmlint.shippedModel(), new dev.mmlint.frontend.KernelContext(
+                dev.mmlint.model.api.KernelVersion.parse(kernel), "mmlint-kernel: " + kernel,
+                new dev.mmlint.frontend.KernelConfig(java.util.Map.of(), "no Kconfig known")));
+    }
+
+    @Test void theModelSaysWhichParameterAFunctionAcceptsAsATailAndWhere() throws Exception {
+        var k = knowledge("5.12");
+        assertEquals("rmap.address-of-subpage", k.acceptsTail("page_address_in_vma", 0).orElseThrow().id());
+        assertTrue(k.acceptsTail("page_address_in_vma", 1).isEmpty(), "the vma is no page");
+        assertTrue(k.acceptsTail("PageTransHuge", 0).isEmpty(), "a head-only function accepts no tail");
+        assertTrue(knowledge("4.4").acceptsTail("page_address_in_vma", 0).isEmpty(), "before the 4.5 rework the clause does not apply");
+    }
+
     @Test void aParameterTheFunctionAcceptsAsATailIsAPossibleTailInsideItForMm002Only() throws Exception {
         List<Finding> fs = findings("bad-accepts-tail-parameter.c");
         assertEquals(List.of("MM002", "MM002", "MM002"), fs.stream().map(Finding::ruleId).toList(),
