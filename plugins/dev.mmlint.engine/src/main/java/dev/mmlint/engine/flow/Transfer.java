@@ -250,6 +250,11 @@ public final class Transfer {
         c.exclusive.refine(st.exclusive, cmp, truth);
         int op = cmp.op();
         boolean eq = op == IASTBinaryExpression.op_equals, ne = op == IASTBinaryExpression.op_notequals;
+        // a test compared with 0 (isolate_movable_page(page, mode) == 0, PageTail(page) != 0): the test's own truth
+        if (eq || ne) {
+            V.Test t = cmp.l() instanceof V.Test x && zero(cmp.r()) ? x : cmp.r() instanceof V.Test x && zero(cmp.l()) ? x : null;
+            if (t != null && t.var() != null) { c.shape.tested(st.core, t.var(), t.kind(), ne == truth); return; }
+        }
         if ((eq || ne) && eq == truth) {
             c.shape.equal(st.core, cmp.l(), cmp.r());
             c.shape.equal(st.core, cmp.r(), cmp.l());
@@ -265,4 +270,6 @@ public final class Transfer {
             c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, true);
         c.ranges.refine(st.ranges, cmp, truth);
     }
+
+    private static boolean zero(V v) { return v instanceof V.Int i && i.constant() != null && i.constant() == 0L; }
 }

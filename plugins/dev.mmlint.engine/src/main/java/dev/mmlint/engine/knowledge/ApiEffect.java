@@ -46,6 +46,8 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         IS_HEAD,
         /** true when argument resultArg is part of a compound page (PageCompound, folio_test_large) */
         IS_COMPOUND,
+        /** 0 only when argument resultArg is not a tail (isolate_movable_page() in its 0-or-errno form): a test whose false edge proves a head */
+        HEAD_IF_ZERO,
         /** the pfn of the page argument resultArg (page_to_pfn) */
         PFN_OF_ARG,
         /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get): lookups through it find the head */
