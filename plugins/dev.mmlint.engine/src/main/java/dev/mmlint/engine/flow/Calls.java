@@ -220,6 +220,7 @@ final class Calls {
                 c.shape.initialised(st.core, var);
             }
             case NR_PAGES -> { }
+            case FREE_BLOCK -> { } // a fact about the variable for the whole function: FreedBlocks, before the flow
             case DECIDES_EXCLUSIVE -> c.exclusive.decides(st.exclusive, api, line);
         }
         return false;

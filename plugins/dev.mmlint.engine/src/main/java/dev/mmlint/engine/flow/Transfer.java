@@ -68,6 +68,9 @@ public final class Transfer {
     /** What this function's callers pass it (top-down), applied to the parameters at entry. */
     public void callerContext(CallerContext ctx) { callers = ctx == null ? CallerContext.NONE : ctx; }
 
+    /** The function analysed: the page variables it frees as one buddy block are such a block throughout ({@link FreedBlocks}). */
+    public void function(org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition fn) { c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text)); }
+
     private CallerContext callers = CallerContext.NONE;
 
     /** Set during the reporting pass only. */
@@ -83,6 +86,8 @@ public final class Transfer {
                 s.core.putPage(name, PageValue.of(Shape.FOLIO, new PageValue.Origin(0, 0, "parameter " + name), null));
             Bound n = callers.counts().get(idx), x = callers.extents().get(idx);
             if (n != null && !c.facts.pageVars().contains(name) && !c.facts.folioVars().contains(name)) s.ranges.assigned(name, n);
+            Bound block = c.ranges.freedBlock(name);
+            if (block != null) x = block;
             if (x != null && c.facts.pageVars().contains(name)) s.ranges.extent(name, x);
         });
         return s;

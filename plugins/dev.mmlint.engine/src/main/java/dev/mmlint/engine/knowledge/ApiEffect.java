@@ -98,7 +98,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** tests what the referenced page is now (PageLRU, isolation): re-validates a speculative get on a pfn's page */
             RECHECK,
             /** initialises the struct page (memmap initialisation): unreachable before, order-0 after */
-            INITIALISE
+            INITIALISE,
+            /** frees the argument as one buddy block (__free_pages(page, order)): the page starts a block that never crosses a section */
+            FREE_BLOCK
         }
     }
 
