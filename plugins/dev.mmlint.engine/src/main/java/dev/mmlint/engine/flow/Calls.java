@@ -115,6 +115,8 @@ final class Calls {
         List<V> vals = new ArrayList<>();
         for (IASTExpression a : args) vals.add(a == null ? V.UNKNOWN : c.ex.eval(a));
         Optional<ApiEffect> effect = name == null ? Optional.empty() : c.kb.call(name);
+        // frees_block is a fact about a variable for the whole function (FreedBlocks), not an effect of the call
+        if (effect.isPresent() && effect.get().factsOnly()) effect = Optional.empty();
         FunctionSummary sum = name == null || effect.isPresent() ? null : c.summaries.apply(name);
         int off = at == null ? 0 : Ast.offsetOfCall(at);
         int line = c.line(off);

@@ -104,6 +104,16 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         }
     }
 
+    /**
+     * Only facts about the arguments' variables that the engine gathers before the flow ({@code frees_block}):
+     * the call itself has no effect the flow models, so it is analysed as a call the model does not know
+     * (a requirement learned from its body in the same file still applies).
+     */
+    public boolean factsOnly() {
+        return result == Result.NONE && validatedBy.isEmpty() && !args.isEmpty()
+                && args.stream().allMatch(a -> a.kind() == ArgEffect.Kind.FREE_BLOCK);
+    }
+
     public ArgEffect arg(int index, ArgEffect.Kind kind) {
         for (ArgEffect a : args) if (a.index() == index && a.kind() == kind) return a;
         return null;
