@@ -50,7 +50,7 @@ final class ShapeModel {
         return pv.shape() == Shape.SMALL || pv.shape() == Shape.FOLIO ? pv.shape() : Shape.HEAD;
     }
 
-    /** The test {@code kind} (PageTail, PageHead, PageCompound) of {@code var} is {@code truth} on this edge. */
+    /** The test {@code kind} (PageTail, PageHead, PageCompound, a call that returns 0 only on a head) of {@code var} is {@code truth} on this edge. */
     void tested(PageFacts core, String var, ApiEffect.Result kind, boolean truth) {
         PageValue pv = core.pageOrUnknown(var);
         PageValue.Origin o = new PageValue.Origin(0, 0, "tested");
@@ -58,6 +58,7 @@ final class ShapeModel {
             case IS_TAIL -> core.putPage(var, pv.withShape(truth ? Shape.TAIL : notTail(pv), truth ? o : pv.origin(), pv.originClause()));
             case IS_HEAD -> { if (truth) core.putPage(var, pv.withShape(Shape.HEAD, pv.origin(), pv.originClause())); }
             case IS_COMPOUND -> { if (!truth) core.putPage(var, pv.withShape(Shape.SMALL, pv.origin(), pv.originClause())); }
+            case HEAD_IF_ZERO -> { if (!truth) core.putPage(var, pv.withShape(notTail(pv), pv.origin(), pv.originClause())); }
             default -> { }
         }
     }

@@ -71,6 +71,9 @@ public final class Transfer {
     /** What this function's callers pass it (top-down), applied to the parameters at entry. */
     public void callerContext(CallerContext ctx) { callers = ctx == null ? CallerContext.NONE : ctx; }
 
+    /** The function analysed: the page variables it frees as one buddy block are such a block throughout ({@link FreedBlocks}). */
+    public void function(org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition fn) { c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text)); }
+
     private CallerContext callers = CallerContext.NONE;
 
     /**
@@ -107,6 +110,8 @@ public final class Transfer {
                 s.core.putPage(name, PageValue.of(Shape.FOLIO, new PageValue.Origin(0, 0, "parameter " + name), null));
             Bound n = callers.counts().get(idx), x = callers.extents().get(idx);
             if (n != null && !c.facts.pageVars().contains(name) && !c.facts.folioVars().contains(name)) s.ranges.assigned(name, n);
+            Bound block = c.ranges.freedBlock(name);
+            if (block != null) x = block;
             if (x != null && c.facts.pageVars().contains(name)) s.ranges.extent(name, x);
         });
         return s;
@@ -274,6 +279,11 @@ public final class Transfer {
         c.exclusive.refine(st.exclusive, cmp, truth);
         int op = cmp.op();
         boolean eq = op == IASTBinaryExpression.op_equals, ne = op == IASTBinaryExpression.op_notequals;
+        // a test compared with 0 (isolate_movable_page(page, mode) == 0, PageTail(page) != 0): the test's own truth
+        if (eq || ne) {
+            V.Test t = cmp.l() instanceof V.Test x && zero(cmp.r()) ? x : cmp.r() instanceof V.Test x && zero(cmp.l()) ? x : null;
+            if (t != null && t.var() != null) { c.shape.tested(st.core, t.var(), t.kind(), ne == truth); return; }
+        }
         if ((eq || ne) && eq == truth) {
             c.shape.equal(st.core, cmp.l(), cmp.r());
             c.shape.equal(st.core, cmp.r(), cmp.l());
@@ -289,4 +299,6 @@ public final class Transfer {
             c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, true);
         c.ranges.refine(st.ranges, cmp, truth);
     }
+
+    private static boolean zero(V v) { return v instanceof V.Int i && i.constant() != null && i.constant() == 0L; }
 }

@@ -147,6 +147,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case TESTS_TAIL -> { result = ApiEffect.Result.IS_TAIL; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_HEAD -> { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_COMPOUND -> { result = ApiEffect.Result.IS_COMPOUND; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case HEAD_IF_ZERO -> { result = ApiEffect.Result.HEAD_IF_ZERO; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case PFN -> { result = ApiEffect.Result.PFN_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HUGE_ENTRY -> { result = ApiEffect.Result.HUGE_ENTRY; resultClause = c; }
                     default -> { }
@@ -171,6 +172,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case DECIDES_EXCLUSIVE -> ArgEffect.Kind.DECIDES_EXCLUSIVE;
                 case RECHECKS_PAGE -> ArgEffect.Kind.RECHECK;
                 case INITIALISES -> ArgEffect.Kind.INITIALISE;
+                case FREES_BLOCK -> ArgEffect.Kind.FREE_BLOCK;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));

@@ -29,6 +29,19 @@ class ShapeModelTest {
         assertEquals(Shape.MAYBE_TAIL, core.page("page").shape(), "the copy tested changes, not the original");
     }
 
+    @Test void aCallThatReturnsZeroOnlyOnAHeadRefinesOnlyItsZeroEdge() {
+        PageFacts core = new PageFacts();
+        core.putPage("page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), null));
+        core.putPage("small", PageValue.of(Shape.SMALL, RecordingEvents.at(1), null));
+        PageFacts zero = core.copy(), nonZero = core.copy();
+        model.tested(zero, "page", ApiEffect.Result.HEAD_IF_ZERO, false);
+        model.tested(zero, "small", ApiEffect.Result.HEAD_IF_ZERO, false);
+        model.tested(nonZero, "page", ApiEffect.Result.HEAD_IF_ZERO, true);
+        assertEquals(Shape.HEAD, zero.page("page").shape(), "isolate_movable_page() == 0: its get_page_unless_zero() succeeded");
+        assertEquals(Shape.SMALL, zero.page("small").shape(), "a page known order-0 stays so");
+        assertEquals(Shape.MAYBE_TAIL, nonZero.page("page").shape(), "a failure says nothing about the page");
+    }
+
     @Test void aSuccessfulReferenceOnThePageItselfProvesItIsNotATail() {
         PageFacts core = new PageFacts();
         core.putPage("page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), null));
