@@ -25,10 +25,13 @@ import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTExpressionStatement;
 import org.eclipse.cdt.core.dom.ast.IASTForStatement;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTReturnStatement;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTWhileStatement;
 
 /**
@@ -72,6 +75,27 @@ public final class Transfer {
     public void function(org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition fn) { c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text)); }
 
     private CallerContext callers = CallerContext.NONE;
+
+    /**
+     * The analysed function is {@code name}, defined by {@code fn}: its page parameters that the model says
+     * callers may pass as a tail ({@code accepts_tail}) may be tails inside its body. The flow state keeps
+     * them as parameters; only the head-only accesses judged through them see where a tail comes in.
+     */
+    public void defines(String name, IASTFunctionDefinition fn) {
+        Map<Integer, PageValue> tails = new HashMap<>();
+        IASTParameterDeclaration[] ps = fn != null && fn.getDeclarator() instanceof IASTStandardFunctionDeclarator fd
+                ? fd.getParameters() : new IASTParameterDeclaration[0];
+        if (name != null)
+            c.facts.params().forEach((p, i) -> {
+                if (!c.facts.pageVars().contains(p)) return;
+                c.kb.acceptsTail(name, i).ifPresent(cl -> {
+                    PageValue.Origin o = c.origin(i < ps.length ? offset(ps[i]) : offset(fn),
+                            "parameter '" + p + "', which " + name + "() accepts as a tail");
+                    tails.put(i, PageValue.param(i, p, o).withShape(Shape.PARAM, o, cl));
+                });
+            });
+        c.shape.tailParameters(tails);
+    }
 
     /** Set during the reporting pass only. */
     public void setSink(Sink s) { c.sink = s; }

@@ -211,6 +211,12 @@ public final class ModelKnowledge implements ApiKnowledge {
         return model.field("page", field, ctx).filter(f -> f.access() == FieldAccess.HEAD_ONLY).map(f -> of(f.clause(), f.window()));
     }
 
+    @Override public Optional<AppliedClause> acceptsTail(String name, int index) {
+        return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
+                .filter(e -> e.kind() == EffectKind.ACCEPTS_TAIL && e.site() == EffectSite.PARAM && e.paramIndex() == index)
+                .map(e -> of(e.clause(), e.window())).filter(AppliedClause::applies).findFirst());
+    }
+
     @Override public Optional<RangeClass> size(String text) {
         return sizes.computeIfAbsent(text, t -> {
             Optional<RangeInfo> r = model.rangeBound(t, ctx);

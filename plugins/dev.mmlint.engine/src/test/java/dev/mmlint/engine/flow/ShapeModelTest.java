@@ -115,6 +115,30 @@ class ShapeModelTest {
         assertTrue(ev.required.get(1).contract());
     }
 
+    @Test void aParameterTheFunctionAcceptsAsATailCarriesItsClauseOnlyWhereAHeadOnlyUseIsJudged() {
+        AppliedClause accepts = RecordingEvents.clause("rmap.address-of-subpage", "MM004");
+        AppliedClause field = RecordingEvents.clause("fields.page-head-only", "MM002");
+        PageValue.Origin decl = new PageValue.Origin(1, 20, "parameter 'page', which f() accepts as a tail");
+        model.tailParameters(Map.of(0, param.withShape(Shape.PARAM, decl, accepts)));
+        PageValue other = PageValue.param(1, "p2", RecordingEvents.at(1));
+        model.fieldAccess(10, 13, "page", param, "mapping", field, false);
+        model.fieldAccess(30, 13, "page", param, "flags", null, false);
+        model.fieldAccess(50, 13, "p2", other, "mapping", field, false);
+        model.headRequired("basepage_index", 0, 70, 4, 5, "page", param, "page", field, null, Map.of());
+        List<Event.FieldAccess> fa = ev.of(Event.FieldAccess.class);
+        assertEquals(accepts, fa.get(0).value().originClause(), "a head-only read of the parameter says where a tail comes in");
+        assertEquals(Shape.PARAM, fa.get(0).value().shape(), "still a parameter: only MM002 takes it for a possible tail");
+        assertEquals(decl, fa.get(0).value().origin());
+        assertNull(fa.get(1).value().originClause(), "a per-page field is not judged");
+        assertNull(fa.get(2).value().originClause(), "a parameter the model says nothing of");
+        assertEquals(accepts, ev.of(Event.HeadRequired.class).get(0).value().originClause());
+        PageFacts core = new PageFacts();
+        core.putPage("page", param);
+        model.tested(core, "page", ApiEffect.Result.IS_TAIL, false);
+        model.fieldAccess(90, 13, "page", core.page("page"), "mapping", field, false);
+        assertNull(ev.of(Event.FieldAccess.class).get(3).value().originClause(), "not a tail where PageTail() failed");
+    }
+
     @Test void coreJoinIsASemilattice() {
         PageFacts a = new PageFacts(), b = new PageFacts(), c = new PageFacts(), d = new PageFacts();
         a.putPage("page", PageValue.of(Shape.HEAD, RecordingEvents.at(1), null));
