@@ -33,6 +33,10 @@ import org.eclipse.cdt.core.parser.IncludeFileContentProvider;
  */
 public final class WrittenView {
     private static final String PROLOGUE = "void __mmlint_written(void){";
+    /** A macro argument that names a type, not a value: C's arithmetic types, a tagged type, a kernel fixed-width or _t typedef, pointers to them. */
+    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile(
+            "(?:const\\s+|volatile\\s+)*(?:(?:(?:unsigned|signed|long|short|int|char|_Bool|bool|float|double|void)\\b\\s*)+"
+            + "|(?:struct|union|enum)\\s+\\w+\\s*|(?:__)?[us](?:8|16|32|64)\\s*|[a-z][a-z0-9_]*_t\\s*)\\**");
 
     /** A known macro invocation in the main file; {@code args} is null for object-like macros. */
     public record Invocation(String name, int offset, int length, List<IASTExpression> args, List<String> argTexts,
@@ -163,6 +167,16 @@ public final class WrittenView {
             int off = e.getKey(), len = (Integer) e.getValue()[1];
             if (off < lastEnd) { pending.remove(off); continue; } // overlapping: keep the first
             src.getChars(off, off + len, syn, off);
+            // a type argument (min_t(unsigned long, x, y)) is no expression: an identifier of its length
+            // in its place lets the call parse, and the other arguments keep their offsets
+            @SuppressWarnings("unchecked") List<int[]> spans = (List<int[]>) e.getValue()[2];
+            for (int[] sp : spans) {
+                String t = src.substring(sp[0], sp[1]);
+                String tt = t.strip();
+                if (tt.isEmpty() || !TYPE_NAME.matcher(tt).matches()) continue;
+                int a = sp[0] + t.indexOf(tt);
+                Arrays.fill(syn, a, a + tt.length(), '_');
+            }
             syn[off + len] = prologue == PROLOGUE ? ';' : '+';
             lastSep = off + len;
             lastEnd = off + len + 1;

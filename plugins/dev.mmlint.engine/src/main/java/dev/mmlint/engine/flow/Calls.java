@@ -150,6 +150,7 @@ final class Calls {
             if (!consumes && !validation)
                 for (int i = 0; i < vals.size(); i++)
                     if (vals.get(i) instanceof V.Page p && p.v().unvalidated()) c.ex.use(args.get(i), p, "passed to " + name + "()");
+            if (ef.capsResult()) return ContiguityModel.capped(ef, vals);
             return Results.of(c, name, ef, args, vals, off, at);
         }
         if (sum != null && c.sink != null)
@@ -222,6 +223,7 @@ final class Calls {
                 c.shape.initialised(st.core, var);
             }
             case NR_PAGES -> { }
+            case CAPS_RESULT -> { } // the call's value: ContiguityModel.capped()
             case FREE_BLOCK -> { } // a fact about the variable for the whole function: FreedBlocks, before the flow
             case DECIDES_EXCLUSIVE -> c.exclusive.decides(st.exclusive, api, line);
         }

@@ -173,6 +173,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case RECHECKS_PAGE -> ArgEffect.Kind.RECHECK;
                 case INITIALISES -> ArgEffect.Kind.INITIALISE;
                 case FREES_BLOCK -> ArgEffect.Kind.FREE_BLOCK;
+                case CAPS_RESULT -> ArgEffect.Kind.CAPS_RESULT;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));

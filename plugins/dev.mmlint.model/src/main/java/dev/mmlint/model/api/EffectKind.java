@@ -109,7 +109,13 @@ public enum EffectKind {
      * names (__free_pages(page, order)): the page starts a naturally aligned block of 1 << order pages,
      * which never crosses a memory section, so page + i inside it is contiguous
      */
-    FREES_BLOCK(Group.RANGE, EffectSite.PARAM);
+    FREES_BLOCK(Group.RANGE, EffectSite.PARAM),
+    /**
+     * the call's value is at most this argument (each argument of min(), min3(), min_t(); the upper
+     * limit of clamp()): as a count of pages it is bounded by one buddy block when any such argument
+     * is, and may exceed one when no such argument is bounded and some argument may exceed
+     */
+    CAPS_RESULT(Group.RANGE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
