@@ -153,11 +153,21 @@ final class Calls {
             if (ef.capsResult()) return ContiguityModel.capped(ef, vals);
             return Results.of(c, name, ef, args, vals, off, at);
         }
+        // a possibly-tail page passed to a function all of whose callers are in the unit: the callee,
+        // analysed under its callers' context, judges it where it uses it as a head
+        Map<Integer, PageValue> tails = new java.util.HashMap<>();
+        if (sum != null && c.closed.contains(name))
+            for (int i = 0; i < vals.size(); i++) {
+                PageValue t = vals.get(i) instanceof V.Page p ? c.shape.passedTail(p.v()) : null;
+                if (t != null) tails.put(i, passedOn(t, args.get(i), name));
+            }
         if (sum != null && c.sink != null)
-            for (int i = 0; i < args.size(); i++) c.sink.passes(name, i, V.sizeOf(vals.get(i)), Extents.of(c, args.get(i)));
+            for (int i = 0; i < args.size(); i++) c.sink.passes(name, i, V.sizeOf(vals.get(i)), Extents.of(c, args.get(i)), tails.get(i));
         if (sum != null) {
             for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
                 int k = r.getKey();
+                // the callee reports its own head-only use of this tail; a contract it asserts is the caller's to keep
+                if (tails.containsKey(k) && !r.getValue().contract()) continue;
                 Map<Integer, Boolean> carried = CallConditions.carried(c, r.getValue().when(), args);
                 // a requirement learned from the callee's body: the head-only contract clause backs it
                 if (carried != null && k < vals.size() && vals.get(k) instanceof V.Page p) headRequired(name, k, args.get(k), p, null,
@@ -183,6 +193,18 @@ final class Calls {
             if (n != null) c.ex.escape(n);
         }
         return V.UNKNOWN;
+    }
+
+    /**
+     * Tail {@code t}, passed as argument {@code ax} to {@code callee}: inside the callee it comes from
+     * this call site, and still names where it was looked up.
+     */
+    private PageValue passedOn(PageValue t, IASTExpression ax, String callee) {
+        String from = t.origin() == null ? "a possible tail" : t.origin().what() + " (line " + t.origin().line() + ")";
+        String arg = ax == null ? "it" : ax.getRawSignature().replaceAll("\\s+", " ");
+        String by = c.function == null ? "" : " by " + c.function + "()";
+        PageValue.Origin o = c.origin(offset(ax), from + ", passed as " + arg + " to " + callee + "()" + by);
+        return t.withShape(Shape.MAYBE_TAIL, o, t.originClause());
     }
 
     /** Hands one argument effect to the model that owns it. @return true when the call consumes the reference (put, unpin) */

@@ -38,9 +38,28 @@ final class ShapeModel {
 
     void tailParameters(Map<Integer, PageValue> t) { tailParameters = Map.copyOf(t); }
 
-    /** {@code pv} as a check judges a head-only use of it: a parameter the function accepts as a tail says so. */
+    /** page parameters some caller in the unit passes as a possible tail it looked up ({@link CallerContext#tails()}) */
+    private Map<Integer, PageValue> callerTails = Map.of();
+
+    void callerTails(Map<Integer, PageValue> t) { callerTails = Map.copyOf(t); }
+
+    /**
+     * A page value passed to a function of the unit: the possible tail its callee's head-only uses are
+     * judged as (a tail this function looked up, or one its own callers pass as this parameter); null
+     * for anything else.
+     */
+    PageValue passedTail(PageValue pv) {
+        if (pv == null) return null;
+        if (pv.shape().mayBeTail() && !pv.subpage() && pv.originClause() != null) return pv;
+        if (pv.shape() == Shape.PARAM && pv.originClause() == null) return callerTails.get(pv.param());
+        return null;
+    }
+
+    /** {@code pv} as a check judges a head-only use of it: a parameter the function accepts as a tail, or that a caller passes as one, says so. */
     private PageValue judged(PageValue pv) {
         if (pv.shape() != Shape.PARAM || pv.originClause() != null) return pv;
+        PageValue passed = callerTails.get(pv.param());
+        if (passed != null) return passed;
         PageValue t = tailParameters.get(pv.param());
         return t == null ? pv : pv.withShape(Shape.PARAM, t.origin(), t.originClause());
     }

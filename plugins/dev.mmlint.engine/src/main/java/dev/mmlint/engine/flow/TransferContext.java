@@ -37,6 +37,10 @@ final class TransferContext implements Events {
 
     Transfer.Sink sink;
     FlowState st;
+    /** the function analysed (null when not told) */
+    String function;
+    /** the unit's functions all of whose callers are in it ({@link Transfer#closedFunctions}) */
+    java.util.Set<String> closed = java.util.Set.of();
     /** > 0 while an expression is evaluated only for its value: no events then */
     int silent;
 
