@@ -167,7 +167,7 @@ final class Calls {
             for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
                 int k = r.getKey();
                 // the callee reports its own head-only use of this tail; a contract it asserts is the caller's to keep
-                if (tails.containsKey(k) && !r.getValue().contract()) continue;
+                if (tails.containsKey(k) && !r.getValue().contract() && r.getValue().when().isEmpty()) continue;
                 Map<Integer, Boolean> carried = CallConditions.carried(c, r.getValue().when(), args);
                 // a requirement learned from the callee's body: the head-only contract clause backs it
                 if (carried != null && k < vals.size() && vals.get(k) instanceof V.Page p) headRequired(name, k, args.get(k), p, null,
