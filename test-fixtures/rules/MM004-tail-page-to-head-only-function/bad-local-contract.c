@@ -14,7 +14,7 @@ static void move_anon_page(struct page *page, struct vm_area_struct *vma)
 
 static bool page_is_shmem(struct page *page)
 {
-	return page->mapping && shmem_mapping(page->mapping); /* expect: MM002 "passed as page to page_is_shmem() by pin_and_move()" */
+	return page->mapping && shmem_mapping(page->mapping); /* expect: MM002 "passed as page to page_is_shmem() by pin_and_move()", MM002 "by pin_and_move()" */
 }
 
 static int pin_and_move(unsigned long addr, struct vm_area_struct *vma)
