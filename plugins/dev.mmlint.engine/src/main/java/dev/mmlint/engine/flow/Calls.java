@@ -142,7 +142,7 @@ final class Calls {
                 consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals), askedVariable(ef, args));
             }
             boolean validation = switch (ef.result()) {
-                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
+                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, IS_HUGETLB, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
                 default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK);
             };
             if (!consumes && !validation)

@@ -237,7 +237,18 @@ public final class Transfer {
             return;
         }
         if (v instanceof V.Page p && p.var() != null && !truth) { c.spec.nullOnEdge(st.core, p.var()); return; }
-        if (v instanceof V.Test t && t.var() != null) { c.shape.tested(st.core, t.var(), t.kind(), truth); return; }
+        if (v instanceof V.Test t && t.var() != null) {
+            c.shape.tested(st.core, t.var(), t.kind(), truth);
+            // PageHuge(page) true: the page lies in a hugetlb folio, which may be gigantic
+            if (t.kind() == ApiEffect.Result.IS_HUGETLB && truth) {
+                Bound x = Extents.hugetlbTested(c, t.fn(), t.line());
+                c.ranges.assignedPage(st.ranges, t.var(), x);
+                // folio_test_hugetlb(folio) with folio = page_folio(page): the page lies in the same folio
+                String of = st.core.hasPage(t.var()) ? st.core.page(t.var()).headOf() : null;
+                if (of != null) c.ranges.assignedPage(st.ranges, of, x);
+            }
+            return;
+        }
         if (v instanceof V.Count k) { c.gup.countIs(st.gup, k.array(), truth ? 1 : 0); return; }
         if (v instanceof V.Verdict x) { c.exclusive.verdict(st.exclusive, x, truth); return; }
         // if (compound): on this edge the parameter has this truth (conditions of learned requirements)

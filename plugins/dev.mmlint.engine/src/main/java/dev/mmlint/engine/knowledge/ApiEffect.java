@@ -46,6 +46,8 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         IS_HEAD,
         /** true when argument resultArg is part of a compound page (PageCompound, folio_test_large) */
         IS_COMPOUND,
+        /** true when argument resultArg lies in a hugetlb folio, which may be gigantic (PageHuge, folio_test_hugetlb) */
+        IS_HUGETLB,
         /** the pfn of the page argument resultArg (page_to_pfn) */
         PFN_OF_ARG,
         /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get): lookups through it find the head */

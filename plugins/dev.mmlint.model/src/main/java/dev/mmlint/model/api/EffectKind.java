@@ -97,7 +97,12 @@ public enum EffectKind {
      * judged the page exclusively the caller's; with {@code not_exclusivity_proof}, a verdict that is no
      * proof, so branching on it is an exclusivity test like a count compared with 1
      */
-    EXCLUSIVE_IF_TRUE(Group.PREDICATE, EffectSite.RETURN);
+    EXCLUSIVE_IF_TRUE(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the returned truth value says whether the {@code of} page lies in a hugetlb folio (PageHuge,
+     * folio_test_hugetlb): where it is true the page lies in a folio that may be gigantic
+     */
+    TESTS_HUGETLB(Group.PREDICATE, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
