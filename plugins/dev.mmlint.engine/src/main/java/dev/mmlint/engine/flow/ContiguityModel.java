@@ -88,6 +88,18 @@ final class ContiguityModel {
         return arithExtent.get(Ast.offset(s));
     }
 
+    /**
+     * Page or folio variable {@code var} lies in a hugetlb folio of extent {@code x} (a hugetlb test was true,
+     * or a hugetlb-only helper was handed it); so does the page a folio or head variable was taken from
+     * ({@code folio = page_folio(page)}: PageValue#headOf). Null: nothing known.
+     */
+    void hugetlbPage(FlowState st, String var, Bound x) {
+        if (x == null) return;
+        st.ranges.extent(var, x);
+        String of = st.core.hasPage(var) ? st.core.page(var).headOf() : null;
+        if (of != null) st.ranges.extent(of, x);
+    }
+
     /** Page variable {@code var} was assigned a value that points into extent {@code x} (null: unknown). */
     void assignedPage(RangeFacts r, String var, Bound x) {
         if (x != null) r.extent(var, x);

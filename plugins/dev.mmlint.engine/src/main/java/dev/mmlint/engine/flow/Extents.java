@@ -87,6 +87,16 @@ final class Extents {
                 .map(r -> new Bound(false, "the hugetlb folio " + fn + "() found it in (" + r.what() + ")", test, line)).orElse(null);
     }
 
+    /**
+     * The extent of a page handed to hugetlb-only helper {@code fn} (model {@code in_hugetlb_folio}, clause
+     * {@code clause}) at {@code line}: a hugetlb folio, which may be gigantic.
+     */
+    static Bound inHugetlb(TransferContext c, String fn, dev.mmlint.engine.knowledge.AppliedClause clause, int line) {
+        if (clause == null || !clause.applies()) return null;
+        return c.kb.size(HUGETLB_FOLIO_SIZE).filter(r -> !r.bounded())
+                .map(r -> new Bound(false, "the hugetlb folio " + fn + "() takes it in (" + r.what() + ")", clause, line)).orElse(null);
+    }
+
     /** How the model names a hugetlb folio's size in pages. */
     private static final String HUGETLB_FOLIO_SIZE = "pages_per_huge_page(h)";
 

@@ -241,11 +241,7 @@ public final class Transfer {
             c.shape.tested(st.core, t.var(), t.kind(), truth);
             // PageHuge(page) true: the page lies in a hugetlb folio, which may be gigantic
             if (t.kind() == ApiEffect.Result.IS_HUGETLB && truth) {
-                Bound x = Extents.hugetlbTested(c, t.fn(), t.line());
-                c.ranges.assignedPage(st.ranges, t.var(), x);
-                // folio_test_hugetlb(folio) with folio = page_folio(page): the page lies in the same folio
-                String of = st.core.hasPage(t.var()) ? st.core.page(t.var()).headOf() : null;
-                if (of != null) c.ranges.assignedPage(st.ranges, of, x);
+                c.ranges.hugetlbPage(st, t.var(), Extents.hugetlbTested(c, t.fn(), t.line()));
             }
             return;
         }

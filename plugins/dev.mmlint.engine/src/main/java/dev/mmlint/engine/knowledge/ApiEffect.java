@@ -98,7 +98,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** tests what the referenced page is now (PageLRU, isolation): re-validates a speculative get on a pfn's page */
             RECHECK,
             /** initialises the struct page (memmap initialisation): unreachable before, order-0 after */
-            INITIALISE
+            INITIALISE,
+            /** the argument is a page of a hugetlb folio (the callee handles only those): it lies in a folio that may be gigantic */
+            IN_HUGETLB
         }
     }
 

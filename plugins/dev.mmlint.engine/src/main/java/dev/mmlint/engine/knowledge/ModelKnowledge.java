@@ -172,6 +172,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case DECIDES_EXCLUSIVE -> ArgEffect.Kind.DECIDES_EXCLUSIVE;
                 case RECHECKS_PAGE -> ArgEffect.Kind.RECHECK;
                 case INITIALISES -> ArgEffect.Kind.INITIALISE;
+                case IN_HUGETLB_FOLIO -> ArgEffect.Kind.IN_HUGETLB;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));
