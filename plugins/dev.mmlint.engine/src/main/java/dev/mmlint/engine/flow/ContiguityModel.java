@@ -65,6 +65,20 @@ final class ContiguityModel {
     }
 
     /**
+     * {@code form} ({@code page_ext_next(page_ext)}) steps {@code base} to the next entry of an array allocated
+     * per memory section (model {@code return: contiguity_unsafe of curr}, clause {@code clause}), inside a
+     * loop that runs {@code walk} times (null: not known). Outside a loop, or in a walk the model bounds to
+     * one buddy block, it stays in the section; a walk of unknown or larger extent may leave it: nothing
+     * about such a pointer tells how far the pages it describes go (a gigantic folio's, a PUD mapping's).
+     */
+    void sectionArrayStep(int off, int len, String base, String api, String form, Bound walk, dev.mmlint.engine.knowledge.AppliedClause clause, int line) {
+        if (clause == null || !clause.applies() || walk != null && walk.bounded()) return;
+        Bound eff = new Bound(false, walk != null ? "up to " + walk.what() + " pages" : "a count of pages no buddy order bounds", clause,
+                walk != null ? walk.line() : line);
+        events.emit(new Event.PointerArith(off, len, base, form, eff, null, api));
+    }
+
+    /**
      * {@code p - q}, two page pointers, used as a pfn distance: right only inside one section's memmap.
      * Raised when either points into an extent that may exceed a buddy block; the distance ranges as
      * far as that extent (an integer of its class), else it is unknown.

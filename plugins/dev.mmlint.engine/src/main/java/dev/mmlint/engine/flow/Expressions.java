@@ -391,7 +391,8 @@ final class Expressions {
                 .step(new WitnessStep("lookup", n, c.line(offset(a))));
     }
 
-    private Bound loopBound(IASTNode at) {
+    /** How far the loop around {@code at} may run: its guard's bound; ONE_STEP outside a loop; null when not known. */
+    Bound loopBound(IASTNode at) {
         if (inLoopBound) return null; // the loop condition itself advances the pointer
         inLoopBound = true;
         try {

@@ -46,6 +46,11 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         IS_HEAD,
         /** true when argument resultArg is part of a compound page (PageCompound, folio_test_large) */
         IS_COMPOUND,
+        /**
+         * argument resultArg stepped to its next entry in an array allocated per memory section
+         * (page_ext_next): right only while the walk stays inside one section
+         */
+        STEP_OF_ARG,
         /** true when argument resultArg lies in a hugetlb folio, which may be gigantic (PageHuge, folio_test_hugetlb) */
         IS_HUGETLB,
         /** the pfn of the page argument resultArg (page_to_pfn) */

@@ -147,6 +147,9 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case TESTS_TAIL -> { result = ApiEffect.Result.IS_TAIL; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_HEAD -> { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_COMPOUND -> { result = ApiEffect.Result.IS_COMPOUND; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case CONTIGUITY_UNSAFE -> {
+                        if (e.ofIndex() >= 0) { result = ApiEffect.Result.STEP_OF_ARG; resultArg = e.ofIndex(); resultClause = c; }
+                    }
                     case TESTS_HUGETLB -> { result = ApiEffect.Result.IS_HUGETLB; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case PFN -> { result = ApiEffect.Result.PFN_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HUGE_ENTRY -> { result = ApiEffect.Result.HUGE_ENTRY; resultClause = c; }
