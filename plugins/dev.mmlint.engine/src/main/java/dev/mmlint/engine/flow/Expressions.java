@@ -185,7 +185,8 @@ final class Expressions {
                 String n = name(l);
                 V rv = eval(r);
                 if (n != null && isPagePointer(l)) {
-                    Bound off = offsetBound(r, rv);
+                    // a page whose extent is known ranges over it: the byte-offset reading is for pages of unknown extent
+                    Bound off = c.st.ranges.extentOf(n) != null ? ContiguityModel.boundOf(rv) : offsetBound(r, rv);
                     c.ranges.pointerArith(c.st.ranges, offset(b), length(b), n, n + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(),
                             off == null ? null : ContiguityModel.worst(off, loopBound(b)), null);
                     PageValue pv = c.st.core.pageOrUnknown(n);
@@ -215,7 +216,8 @@ final class Expressions {
                             ? new TextEdit(offset(b), length(b), "nth_page(" + name(l) + ", " + r.getRawSignature() + ")") : null;
                     int[] at = Ast.writtenSpan(c.text.content(), b); // inside a macro's argument: where it is written
                     Bound ext = name(l) != null ? c.st.ranges.extentOf(name(l)) : Extents.of(c, l);
-                    c.ranges.pointerArith(c.st.ranges, ext, at[0], at[1], base, c.text.content().substring(at[0], at[0] + at[1]), offsetBound(r, rv), fix);
+                    c.ranges.pointerArith(c.st.ranges, ext, at[0], at[1], base, c.text.content().substring(at[0], at[0] + at[1]),
+                            ext != null ? ContiguityModel.boundOf(rv) : offsetBound(r, rv), fix);
                     PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                     return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
                 }
