@@ -46,6 +46,8 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         IS_HEAD,
         /** true when argument resultArg is part of a compound page (PageCompound, folio_test_large) */
         IS_COMPOUND,
+        /** 0 only when argument resultArg is not a tail (isolate_movable_page() in its 0-or-errno form): a test whose false edge proves a head */
+        HEAD_IF_ZERO,
         /**
          * argument resultArg stepped to its next entry in an array allocated per memory section
          * (page_ext_next): right only while the walk stays inside one section
@@ -105,8 +107,20 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** initialises the struct page (memmap initialisation): unreachable before, order-0 after */
             INITIALISE,
             /** the argument is a page of a hugetlb folio (the callee handles only those): it lies in a folio that may be gigantic */
-            IN_HUGETLB
+            IN_HUGETLB,
+            /** frees the argument as one buddy block (__free_pages(page, order)): the page starts a block that never crosses a section */
+            FREE_BLOCK
         }
+    }
+
+    /**
+     * Only facts about the arguments' variables that the engine gathers before the flow ({@code frees_block}):
+     * the call itself has no effect the flow models, so it is analysed as a call the model does not know
+     * (a requirement learned from its body in the same file still applies).
+     */
+    public boolean factsOnly() {
+        return result == Result.NONE && validatedBy.isEmpty() && !args.isEmpty()
+                && args.stream().allMatch(a -> a.kind() == ArgEffect.Kind.FREE_BLOCK);
     }
 
     public ArgEffect arg(int index, ArgEffect.Kind kind) {

@@ -147,6 +147,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case TESTS_TAIL -> { result = ApiEffect.Result.IS_TAIL; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_HEAD -> { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_COMPOUND -> { result = ApiEffect.Result.IS_COMPOUND; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case HEAD_IF_ZERO -> { result = ApiEffect.Result.HEAD_IF_ZERO; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case CONTIGUITY_UNSAFE -> {
                         if (e.ofIndex() >= 0) { result = ApiEffect.Result.STEP_OF_ARG; resultArg = e.ofIndex(); resultClause = c; }
                     }
@@ -175,6 +176,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case DECIDES_EXCLUSIVE -> ArgEffect.Kind.DECIDES_EXCLUSIVE;
                 case RECHECKS_PAGE -> ArgEffect.Kind.RECHECK;
                 case INITIALISES -> ArgEffect.Kind.INITIALISE;
+                case FREES_BLOCK -> ArgEffect.Kind.FREE_BLOCK;
                 case IN_HUGETLB_FOLIO -> ArgEffect.Kind.IN_HUGETLB;
                 default -> null;
             };
@@ -212,6 +214,12 @@ public final class ModelKnowledge implements ApiKnowledge {
 
     @Override public Optional<AppliedClause> headOnlyField(String field) {
         return model.field("page", field, ctx).filter(f -> f.access() == FieldAccess.HEAD_ONLY).map(f -> of(f.clause(), f.window()));
+    }
+
+    @Override public Optional<AppliedClause> acceptsTail(String name, int index) {
+        return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
+                .filter(e -> e.kind() == EffectKind.ACCEPTS_TAIL && e.site() == EffectSite.PARAM && e.paramIndex() == index)
+                .map(e -> of(e.clause(), e.window())).filter(AppliedClause::applies).findFirst());
     }
 
     @Override public Optional<RangeClass> size(String text) {
