@@ -33,3 +33,8 @@ struct page *second_page(struct page *page)
 {
 	return page + (PAGE_SIZE >> PAGE_SHIFT);
 }
+
+struct page *bvec_page_at(struct bio_vec *bv, unsigned int done)
+{
+	return bv->bv_page + (bv->bv_offset + done) / PAGE_SIZE;
+}
