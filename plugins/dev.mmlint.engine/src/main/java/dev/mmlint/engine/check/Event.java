@@ -45,7 +45,15 @@ public sealed interface Event {
      * Pointer arithmetic on a struct page pointer: {@code form} is page++, page + i, &page[i] …;
      * {@code bound} is how far the offset may range (null: unknown); {@code fix} rewrites it with nth_page.
      */
-    record PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix) implements Event {}
+    /**
+     * @param array null for the memmap (struct page pointers); otherwise the function that steps the pointer
+     *              through an array allocated per memory section with or without VMEMMAP ({@code page_ext_next})
+     */
+    record PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix, String array) implements Event {
+        public PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix) {
+            this(offset, length, base, form, bound, fix, null);
+        }
+    }
 
     /** A mapcount/refcount compared with a small constant (an exclusivity test). */
     /**

@@ -144,8 +144,10 @@ final class Calls {
                 consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals), askedVariable(ef, args));
             }
             boolean validation = switch (ef.result()) {
-                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
-                default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK);
+                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
+                // a page handed to a hugetlb-only helper is not thereby used (nothing known about it changes but its extent)
+                default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK)
+                        || !ef.args().isEmpty() && ef.args().stream().allMatch(a -> a.kind() == ArgEffect.Kind.IN_HUGETLB);
             };
             if (!consumes && !validation)
                 for (int i = 0; i < vals.size(); i++)
@@ -223,6 +225,10 @@ final class Calls {
             }
             case NR_PAGES -> { }
             case FREE_BLOCK -> { } // a fact about the variable for the whole function: FreedBlocks, before the flow
+            case IN_HUGETLB -> {
+                if (var != null && (av instanceof V.Page || c.facts.pageVars().contains(var) || c.facts.folioVars().contains(var)))
+                    c.ranges.hugetlbPage(st, var, Extents.inHugetlb(c, api, a.clause(), line));
+            }
             case DECIDES_EXCLUSIVE -> c.exclusive.decides(st.exclusive, api, line);
         }
         return false;

@@ -266,7 +266,14 @@ public final class Transfer {
             return;
         }
         if (v instanceof V.Page p && p.var() != null && !truth) { c.spec.nullOnEdge(st.core, p.var()); return; }
-        if (v instanceof V.Test t && t.var() != null) { c.shape.tested(st.core, t.var(), t.kind(), truth); return; }
+        if (v instanceof V.Test t && t.var() != null) {
+            c.shape.tested(st.core, t.var(), t.kind(), truth);
+            // PageHuge(page) true: the page lies in a hugetlb folio, which may be gigantic
+            if (t.kind() == ApiEffect.Result.IS_HUGETLB && truth) {
+                c.ranges.hugetlbPage(st, t.var(), Extents.hugetlbTested(c, t.fn(), t.line()));
+            }
+            return;
+        }
         if (v instanceof V.Count k) { c.gup.countIs(st.gup, k.array(), truth ? 1 : 0); return; }
         if (v instanceof V.Verdict x) { c.exclusive.verdict(st.exclusive, x, truth); return; }
         // if (compound): on this edge the parameter has this truth (conditions of learned requirements)

@@ -13,7 +13,7 @@ sealed interface V {
     record Mapcount(String var, PageValue v, String api, AppliedClause clause) implements V {}
     /** the exclusivity verdict of {@code count}'s api (true: judged exclusive), the call written {@code text} at [offset, offset+length) */
     record Verdict(Mapcount count, int offset, int length, String text) implements V {}
-    record Test(String var, ApiEffect.Result kind) implements V {}
+    record Test(String var, ApiEffect.Result kind, String fn, int line) implements V {}
     record Int(Bound size, Long constant, String var) implements V {}
     record Addr(String var) implements V {}
     /** the pfn of page variable {@code page} (page_to_pfn(page)) */

@@ -148,6 +148,10 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case TESTS_HEAD -> { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_COMPOUND -> { result = ApiEffect.Result.IS_COMPOUND; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HEAD_IF_ZERO -> { result = ApiEffect.Result.HEAD_IF_ZERO; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case CONTIGUITY_UNSAFE -> {
+                        if (e.ofIndex() >= 0) { result = ApiEffect.Result.STEP_OF_ARG; resultArg = e.ofIndex(); resultClause = c; }
+                    }
+                    case TESTS_HUGETLB -> { result = ApiEffect.Result.IS_HUGETLB; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case PFN -> { result = ApiEffect.Result.PFN_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HUGE_ENTRY -> { result = ApiEffect.Result.HUGE_ENTRY; resultClause = c; }
                     default -> { }
@@ -173,6 +177,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case RECHECKS_PAGE -> ArgEffect.Kind.RECHECK;
                 case INITIALISES -> ArgEffect.Kind.INITIALISE;
                 case FREES_BLOCK -> ArgEffect.Kind.FREE_BLOCK;
+                case IN_HUGETLB_FOLIO -> ArgEffect.Kind.IN_HUGETLB;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));

@@ -109,7 +109,17 @@ public enum EffectKind {
      * names (__free_pages(page, order)): the page starts a naturally aligned block of 1 << order pages,
      * which never crosses a memory section, so page + i inside it is contiguous
      */
-    FREES_BLOCK(Group.RANGE, EffectSite.PARAM);
+    FREES_BLOCK(Group.RANGE, EffectSite.PARAM),
+    /**
+     * the returned truth value says whether the {@code of} page lies in a hugetlb folio (PageHuge,
+     * folio_test_hugetlb): where it is true the page lies in a folio that may be gigantic
+     */
+    TESTS_HUGETLB(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the parameter is a page of a hugetlb folio (the callee works on hugetlb folios only): the caller's
+     * page lies in a folio that may be gigantic
+     */
+    IN_HUGETLB_FOLIO(Group.RANGE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
