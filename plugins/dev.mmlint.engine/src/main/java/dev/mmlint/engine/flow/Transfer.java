@@ -59,6 +59,8 @@ public final class Transfer {
     private final TransferContext c;
     private final Map<Integer, V> conditionValues = new HashMap<>();
     private final Map<Integer, List<ApiKnowledge.Validation>> conditionChecks = new HashMap<>();
+    /** condition node -> the flag test it is ({@code gup_flags & FOLL_PIN}: variable, flag, "!" when negated) */
+    private final Map<Integer, String[]> flagTests = new HashMap<>();
 
     public Transfer(ApiKnowledge kb, WrittenView view, SourceText text, Function<String, FunctionSummary> summaries,
                     FunctionFacts facts) {
@@ -108,6 +110,9 @@ public final class Transfer {
             case CONDITION, SWITCH -> {
                 conditionValues.put(n.id(), ast instanceof IASTExpression e ? c.ex.eval(e) : V.UNKNOWN);
                 conditionChecks.put(n.id(), ast instanceof IASTExpression e ? validations(e) : List.of());
+                String[] ft = ast instanceof IASTExpression e ? flagTest(e) : null;
+                if (ft != null) flagTests.put(n.id(), ft);
+                else flagTests.remove(n.id());
             }
             case RETURN -> ret((IASTReturnStatement) ast);
             case STATEMENT -> statement(ast);
@@ -194,17 +199,43 @@ public final class Transfer {
         boolean truth = e.kind() == CfgEdge.EdgeKind.TRUE;
         V v = conditionValues.get(e.from().id());
         List<ApiKnowledge.Validation> checks = conditionChecks.getOrDefault(e.from().id(), List.of());
-        if ((v == null || v instanceof V.Unknown) && checks.isEmpty()) return out;
+        String[] ft = flagTests.get(e.from().id());
+        if ((v == null || v instanceof V.Unknown) && checks.isEmpty() && ft == null) return out;
         c.st = out.copy();
         c.silent++;
+        if (ft != null) c.st.gup.flagTested(ft[0], ft[1], ft[2].isEmpty() == truth);
         if (v != null) refine(v, truth);
         for (ApiKnowledge.Validation check : checks) if (check.changedWhenTrue() != truth) c.spec.validated(c.st, check);
         c.silent--;
         return c.st;
     }
 
+    private static final java.util.regex.Pattern FLAG_TEST = java.util.regex.Pattern.compile("(!?)\\s*\\(?\\s*([A-Za-z_]\\w*)\\s*&\\s*([A-Z][A-Z0-9_]*)\\s*\\)?");
+
+    /**
+     * A branch on a flag of a local or parameter ({@code gup_flags & FOLL_PIN}, {@code !(flags & FOLL_PIN)}):
+     * the variable, the flag and "!" when the condition is true where the flag is clear; null otherwise.
+     */
+    private String[] flagTest(IASTExpression cond) {
+        java.util.regex.Matcher m = FLAG_TEST.matcher(conditionText(cond));
+        if (!m.matches()) return null;
+        String var = m.group(2);
+        if (!c.facts.locals().contains(var) && !c.facts.params().containsKey(var)) return null;
+        return new String[] {var, m.group(3), m.group(1)};
+    }
+
     /** The model's validator patterns matching a branch condition, as written, likely()/unlikely() stripped. */
     private List<ApiKnowledge.Validation> validations(IASTExpression cond) {
+        String t = conditionText(cond);
+        List<ApiKnowledge.Validation> out = new ArrayList<>(c.kb.validations(t));
+        // the CFG keeps no '!' on a condition node: "!pte_same(a, b)" arrives as "pte_same(a, b)"
+        for (ApiKnowledge.Validation v : c.kb.validations("!" + t))
+            out.add(new ApiKnowledge.Validation(v.kind(), v.head(), v.bindings(), !v.changedWhenTrue(), v.clause()));
+        return out;
+    }
+
+    /** A branch condition as written, likely()/unlikely() and enclosing parentheses stripped. */
+    private String conditionText(IASTExpression cond) {
         IASTExpression w = c.view.written(cond);
         String t = (w != null ? w : cond).getRawSignature().trim();
         for (boolean again = true; again; ) {
@@ -218,11 +249,7 @@ public final class Transfer {
                 }
             }
         }
-        List<ApiKnowledge.Validation> out = new ArrayList<>(c.kb.validations(t));
-        // the CFG keeps no '!' on a condition node: "!pte_same(a, b)" arrives as "pte_same(a, b)"
-        for (ApiKnowledge.Validation v : c.kb.validations("!" + t))
-            out.add(new ApiKnowledge.Validation(v.kind(), v.head(), v.bindings(), !v.changedWhenTrue(), v.clause()));
-        return out;
+        return t;
     }
 
     // ------------------------------------------------------------------ refinement

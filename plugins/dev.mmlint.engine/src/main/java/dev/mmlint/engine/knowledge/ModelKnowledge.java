@@ -156,7 +156,7 @@ public final class ModelKnowledge implements ApiKnowledge {
             int i = e.paramIndex();
             boolean array = e.site() == EffectSite.ARRAY;
             ApiEffect.When when = e.condition() == null || e.condition().index() < 0 ? null
-                    : new ApiEffect.When(e.condition().index(), e.condition().flag());
+                    : new ApiEffect.When(e.condition().index(), e.condition().flag(), e.condition().clear());
             ArgEffect.Kind k = switch (e.kind()) {
                 case REQUIRES_HEAD -> speculativeArgs.contains(i) ? null : ArgEffect.Kind.REQUIRES_HEAD;
                 case GETS_REF, TRY_REF -> array ? ArgEffect.Kind.GET_ARRAY : ArgEffect.Kind.GET;
