@@ -42,6 +42,14 @@ public sealed interface Event {
     record SpeculativeUse(int offset, int length, String var, PageValue value, String how, AppliedClause clause) implements Event {}
 
     /**
+     * An entry re-check at [offset, offset+length) validated the speculative reference held in {@code var},
+     * whose entry was read through a page table mapped from {@code pmd}, a copy of the pmd entry, and the
+     * function returns (at {@code exitLine}) with that copy never re-checked on the way.
+     */
+    record TableNotRechecked(int offset, int length, String var, PageValue value, String pmd, int exitLine, AppliedClause clause)
+            implements Event {}
+
+    /**
      * Pointer arithmetic on a struct page pointer: {@code form} is page++, page + i, &page[i] …;
      * {@code bound} is how far the offset may range (null: unknown); {@code fix} rewrites it with nth_page.
      */

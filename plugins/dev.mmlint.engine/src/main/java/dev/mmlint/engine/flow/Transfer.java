@@ -163,18 +163,36 @@ public final class Transfer {
         V v = e == null ? V.UNKNOWN : c.ex.eval(e);
         if (c.learning() && e != null) c.spec.exit(c.st, Ast.normalised(e.getRawSignature()), c.line(offset(r)), v);
         c.exclusive.returned(v, c.line(offset(r)));
+        c.spec.exitWithTableOwed(c.st, c.line(offset(r)));
         if (v instanceof V.Spec || v instanceof V.Not n && n.inner() instanceof V.Spec)
             c.spec.returnedOutcome(c.st, (V.Spec) (v instanceof V.Not n ? n.inner() : v), offset(e), length(e));
         if (v instanceof V.Page p) {
             if (p.v().unvalidated()) c.ex.use(e, p, "returned");
             if (c.sink != null) c.sink.returns(p.v());
         }
-        String escaped = e instanceof IASTIdExpression id ? id.getName().toString() : null;
+        String escaped = returnedName(e);
         c.gup.returnsValue(c.st.gup, returnedVariable(e), offset(r), length(r));
         if (Ast.strip(e) instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression call && Ast.name(call.getFunctionNameExpression()) != null
                 && Ast.name(call.getFunctionNameExpression()).equals("ERR_PTR"))
             c.gup.returnsErrPtr(c.st.gup, returnedVariable(e), offset(r), length(r));
         leaks(r, escaped, c.st);
+    }
+
+    /**
+     * The variable a return statement hands to the caller: {@code return page;}, or the one variable among the
+     * arms of a conditional ({@code return ret == 1 ? page : NULL;}, the other arm a constant); null otherwise.
+     */
+    private static String returnedName(IASTExpression e) {
+        IASTExpression x = e == null ? null : Ast.strip(e);
+        if (x instanceof IASTIdExpression id) return id.getName().toString();
+        if (x instanceof org.eclipse.cdt.core.dom.ast.IASTConditionalExpression q) {
+            String a = returnedName(q.getPositiveResultExpression()), b = returnedName(q.getNegativeResultExpression());
+            boolean aConst = !(Ast.strip(q.getPositiveResultExpression()) instanceof IASTIdExpression) || "NULL".equals(a);
+            boolean bConst = !(Ast.strip(q.getNegativeResultExpression()) instanceof IASTIdExpression) || "NULL".equals(b);
+            if (a != null && !"NULL".equals(a) && bConst) return a;
+            if (b != null && !"NULL".equals(b) && aConst) return b;
+        }
+        return null;
     }
 
     /** The variable a return statement returns, as written or wrapped in one single-argument call (ERR_PTR(ret)), or null. */
@@ -205,7 +223,12 @@ public final class Transfer {
         c.silent++;
         if (ft != null) c.st.gup.flagTested(ft[0], ft[1], ft[2].isEmpty() == truth);
         if (v != null) refine(v, truth);
-        for (ApiKnowledge.Validation check : checks) if (check.changedWhenTrue() != truth) c.spec.validated(c.st, check);
+        IASTNode cond = e.from().ast();
+        PageValue.Site at = cond == null ? null : new PageValue.Site(offset(cond), length(cond), c.line(offset(cond)), c.text.column(offset(cond)));
+        for (ApiKnowledge.Validation check : checks) {
+            c.spec.compared(c.st, check);
+            if (check.changedWhenTrue() != truth) c.spec.validated(c.st, check, at);
+        }
         c.silent--;
         return c.st;
     }

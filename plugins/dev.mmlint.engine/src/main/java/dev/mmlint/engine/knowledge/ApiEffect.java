@@ -49,7 +49,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         /** the pfn of the page argument resultArg (page_to_pfn) */
         PFN_OF_ARG,
         /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get): lookups through it find the head */
-        HUGE_ENTRY
+        HUGE_ENTRY,
+        /** a pointer into the page table the pmd entry of argument resultArg points to (pte_offset_map(&pmd, addr)) */
+        PTE_TABLE_OF_ARG
     }
 
     /**

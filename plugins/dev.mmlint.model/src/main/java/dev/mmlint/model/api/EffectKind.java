@@ -97,7 +97,15 @@ public enum EffectKind {
      * judged the page exclusively the caller's; with {@code not_exclusivity_proof}, a verdict that is no
      * proof, so branching on it is an exclusivity test like a count compared with 1
      */
-    EXCLUSIVE_IF_TRUE(Group.PREDICATE, EffectSite.RETURN);
+    EXCLUSIVE_IF_TRUE(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the returned pointer points into the page table that the {@code of} pmd entry points to
+     * (pte_offset_map(&pmd, addr)): when that entry is a copy read without the page table lock, an entry
+     * read through the pointer is only as current as the copy, and a speculative reference on a page it
+     * maps is validated only when the copy is re-checked against the pmd as well (the table may have
+     * been freed by a collapse while its entries still look unchanged)
+     */
+    PTE_TABLE(Group.PAGE_KIND, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
