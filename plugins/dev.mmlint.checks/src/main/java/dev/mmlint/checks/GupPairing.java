@@ -94,6 +94,16 @@ public final class GupPairing implements Check {
                     .fixHint("turn a short or zero count into an error first (" + ep.count() + " = -EFAULT)")
                     .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN : Kind.GUP_GET, h.api(), h.origin().line()),
                             new WitnessStep(Kind.RETURN, "", r.line(ep.offset())))).report();
+        } else if (event instanceof Event.ErrorAfterFill f) {
+            String kind = f.pinned() ? "pins" : "references";
+            r.finding(this, f).message(f.api() + "() returns " + f.returned() + (f.returned().equals(String.valueOf(f.value())) ? "" : " = " + f.value())
+                            + " (no pages taken) on a path on which it already stored pages with their " + kind + " in '" + f.array()
+                            + "' (line " + f.fillLine() + "): its caller releases none of them")
+                    .clause(f.clause())
+                    .evidence(List.of(new Evidence(f.fillLine(), 1, "stored in '" + f.array() + "' here")))
+                    .fixHint("return the number of pages taken so far when it is not zero (return i ? i : " + f.returned() + ";)")
+                    .witness(List.of(new WitnessStep(f.pinned() ? Kind.PIN : Kind.GUP_GET, f.api(), f.fillLine()),
+                            new WitnessStep(Kind.RETURN, "", r.line(f.offset())))).report();
         } else if (event instanceof Event.Leak l) {
             ArrayHold h = l.hold();
             r.finding(this, l).message("references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line()

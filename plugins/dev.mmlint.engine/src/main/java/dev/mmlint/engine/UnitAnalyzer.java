@@ -238,6 +238,7 @@ public final class UnitAnalyzer {
             return v;
         }, facts);
         t.callerContext(ctx);
+        t.contract(name);
         Budget budget = Budget.current();
         if (budget != null) budget.startFunction(name, unit.text().line(cfg.function().getFileLocation().getNodeOffset()));
         try {

@@ -102,6 +102,14 @@ public sealed interface Event {
     /** References of a local GUP array still held when the function returns. */
     record Leak(int offset, int length, String array, ArrayHold hold) implements Event {}
 
+    /**
+     * A function the model knows as a GUP call ({@code api}: pages[] filled with references or pins, the
+     * count taken returned) returns {@code value} ({@code returned}, a negative constant: none taken) on a
+     * path on which it stored pages into its output array {@code array} (first at {@code fillLine}).
+     */
+    record ErrorAfterFill(int offset, int length, String array, String returned, long value, String api, boolean pinned, int fillLine,
+                          AppliedClause clause) implements Event {}
+
     /** A compound page's refcount made visible ({@code kind}: before prepare, or set without freezing). */
     record Publish(int offset, int length, String api, String var, PageValue value, AppliedClause clause, String kind, int otherLine)
             implements Event {}

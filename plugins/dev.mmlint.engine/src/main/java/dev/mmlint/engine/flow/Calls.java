@@ -195,6 +195,7 @@ final class Calls {
             case RECHECK -> c.spec.rechecked(st.spec, var);
             case PIN_ARRAY, GET_ARRAY -> fill(api, a, ax, av, var, off, line, requested, askedVar, null);
             case PUT, UNPIN -> {
+                if (c.own != null && c.own.array().equals(arrayOfElement(ax))) st.gup.ownReleased();
                 c.spec.released(st.spec, pageOfPfn(var, av));
                 String walked = arrayOfElement(ax);
                 if (walked == null && var != null) walked = st.gup.shorts().elementOf(var);
@@ -205,6 +206,7 @@ final class Calls {
             }
             case UNPIN_ARRAY, PUT_ARRAY -> {
                 String arr = av instanceof V.Addr ad ? ad.var() : var;
+                if (c.own != null && c.own.array().equals(arr)) st.gup.ownReleased();
                 if (arr != null) c.gup.releasedArray(st.gup, arr, off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN_ARRAY, a.clause());
                 return true;
             }

@@ -326,8 +326,19 @@ final class Expressions {
         if (ptr != null && !ptr.equals(var)) c.st.core.putEntryPointer(var, ptr);
     }
 
+    /** The variable an array index names: {@code i}, also as {@code i++} or {@code i--}; null otherwise. */
+    private static String indexName(IASTExpression ix) {
+        IASTExpression x = strip(ix);
+        if (x instanceof IASTUnaryExpression u && (u.getOperator() == IASTUnaryExpression.op_postFixIncr
+                || u.getOperator() == IASTUnaryExpression.op_postFixDecr)) return name(u.getOperand());
+        return name(x);
+    }
+
     private void lvalue(IASTExpression l) {
         IASTExpression s = strip(l);
+        // a store into this function's own GUP output array (pages[i] = page)
+        if (c.own != null && s instanceof IASTArraySubscriptExpression a && c.own.array().equals(name(a.getArrayExpression())))
+            c.st.gup.ownFilled(c.line(offset(s)), a.getArgument() instanceof IASTExpression ix ? indexName(ix) : null);
         if (s instanceof IASTFieldReference f) field(f, true);
         else if (s instanceof IASTArraySubscriptExpression a) subscript(a, false);
         else if (s instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star) eval(u.getOperand());

@@ -22,6 +22,12 @@ final class GupFacts {
 
     /** The short-GUP facts: what was asked for, what is known to have been taken in full, which counts may be >= 0. */
     private final ShortGupFacts shorts;
+    /** the line of the first store into this function's own GUP output array on some path here, or null (may) */
+    private Integer filledAt;
+    /** the index variable of that store (pages[i] = page), when one */
+    private String filledIndex;
+    /** entries of the own output array were released on some path here (may) */
+    private boolean ownReleased;
     /** "variable&FLAG" -> whether a branch on every path here found the flag set in the variable ({@code if (gup_flags & FOLL_PIN)}) (must) */
     private final Map<String, Boolean> flagTruths;
 
@@ -33,15 +39,37 @@ final class GupFacts {
     }
 
     GupFacts copy() {
-        return new GupFacts(new HashMap<>(arrays), new HashMap<>(counts), new HashMap<>(mayCounts), new HashMap<>(releasedCounts), shorts.copy(),
+        GupFacts g = new GupFacts(new HashMap<>(arrays), new HashMap<>(counts), new HashMap<>(mayCounts), new HashMap<>(releasedCounts), shorts.copy(),
                 new HashMap<>(flagTruths));
+        g.filledAt = filledAt;
+        g.filledIndex = filledIndex;
+        g.ownReleased = ownReleased;
+        return g;
     }
 
     GupFacts join(GupFacts o) {
-        return new GupFacts(StateMaps.may(arrays, o.arrays, ArrayHold::join), StateMaps.must(counts, o.counts, StateMaps::same),
+        GupFacts g = new GupFacts(StateMaps.may(arrays, o.arrays, ArrayHold::join), StateMaps.must(counts, o.counts, StateMaps::same),
                 StateMaps.may(mayCounts, o.mayCounts, StateMaps::same), StateMaps.may(releasedCounts, o.releasedCounts, Math::min),
                 shorts.join(o.shorts), StateMaps.must(flagTruths, o.flagTruths, StateMaps::same));
+        if (filledAt == null) g.filledAt = o.filledAt;
+        else if (o.filledAt == null) g.filledAt = filledAt;
+        else g.filledAt = Math.min(filledAt, o.filledAt);
+        g.filledIndex = filledIndex == null ? o.filledIndex : filledIndex;
+        g.ownReleased = ownReleased || o.ownReleased;
+        return g;
     }
+
+    /** This function stored a page into its own output array at {@code line}, at index variable {@code index} (or null). */
+    void ownFilled(int line, String index) {
+        if (filledAt == null || line < filledAt) filledAt = line;
+        if (index != null) filledIndex = index;
+    }
+    /** The line of the first store into the own output array on some path here whose pages no release dropped, or null. */
+    Integer ownFilledAt() { return ownReleased ? null : filledAt; }
+    /** Entries of the own output array are released (put_page(pages[i]), release_pages(pages, i)). */
+    void ownReleased() { ownReleased = true; }
+    /** On this edge the index of those stores is zero: nothing was stored yet. */
+    void ownIndexZero(String var) { if (var != null && var.equals(filledIndex)) { filledAt = null; } }
 
     /** On this path a branch found {@code flag} set ({@code truth}) or clear in {@code var}. */
     void flagTested(String var, String flag, boolean truth) { flagTruths.put(var + "&" + flag, truth); }
@@ -114,7 +142,8 @@ final class GupFacts {
 
     @Override public boolean equals(Object o) {
         return o instanceof GupFacts g && arrays.equals(g.arrays) && counts.equals(g.counts) && mayCounts.equals(g.mayCounts)
-                && releasedCounts.equals(g.releasedCounts) && shorts.equals(g.shorts) && flagTruths.equals(g.flagTruths);
+                && releasedCounts.equals(g.releasedCounts) && shorts.equals(g.shorts) && flagTruths.equals(g.flagTruths)
+                && Objects.equals(filledAt, g.filledAt) && Objects.equals(filledIndex, g.filledIndex) && ownReleased == g.ownReleased;
     }
 
     @Override public int hashCode() { return Objects.hash(arrays, counts, mayCounts, releasedCounts, shorts); }

@@ -67,6 +67,23 @@ public final class Transfer {
         c = new TransferContext(kb, view, text, summaries, facts, this);
     }
 
+    /**
+     * This function is {@code name}: where the model knows it as a GUP call (its output array filled with
+     * references or pins, the count taken returned), its own returns are held to that contract.
+     */
+    public void contract(String name) {
+        c.own = null;
+        var ef = name == null ? java.util.Optional.<ApiEffect>empty() : c.kb.call(name);
+        if (ef.isEmpty() || ef.get().result() != ApiEffect.Result.COUNT_OF_ARRAY) return;
+        for (ApiEffect.ArgEffect a : ef.get().args()) {
+            if (a.kind() != ApiEffect.ArgEffect.Kind.GET_ARRAY && a.kind() != ApiEffect.ArgEffect.Kind.PIN_ARRAY || a.when() != null) continue;
+            for (Map.Entry<String, Integer> p : c.facts.params().entrySet())
+                if (p.getValue() == a.index() && c.facts.pageArrays().contains(p.getKey()))
+                    c.own = new TransferContext.OwnContract(p.getKey(), name, a.kind() == ApiEffect.ArgEffect.Kind.PIN_ARRAY, a.clause());
+            return;
+        }
+    }
+
     /** What this function's callers pass it (top-down), applied to the parameters at entry. */
     public void callerContext(CallerContext ctx) { callers = ctx == null ? CallerContext.NONE : ctx; }
 
@@ -163,6 +180,11 @@ public final class Transfer {
         V v = e == null ? V.UNKNOWN : c.ex.eval(e);
         if (c.learning() && e != null) c.spec.exit(c.st, Ast.normalised(e.getRawSignature()), c.line(offset(r)), v);
         c.exclusive.returned(v, c.line(offset(r)));
+        // a GUP call's own error return after it stored references in its output array: the caller, told
+        // none were taken, releases none
+        if (c.own != null && c.learning() && v instanceof V.Int ri && ri.constant() != null && ri.constant() < 0 && c.st.gup.ownFilledAt() != null)
+            c.emit(new dev.mmlint.engine.check.Event.ErrorAfterFill(offset(r), length(r), c.own.array(), e.getRawSignature().trim(), ri.constant(),
+                    c.own.api(), c.own.pinned(), c.st.gup.ownFilledAt(), c.own.clause()));
         c.spec.exitWithTableOwed(c.st, c.line(offset(r)));
         if (v instanceof V.Spec || v instanceof V.Not n && n.inner() instanceof V.Spec)
             c.spec.returnedOutcome(c.st, (V.Spec) (v instanceof V.Not n ? n.inner() : v), offset(e), length(e));
@@ -290,6 +312,8 @@ public final class Transfer {
         if (v instanceof V.Test t && t.var() != null) { c.shape.tested(st.core, t.var(), t.kind(), truth); return; }
         if (v instanceof V.Count k) { c.gup.countIs(st.gup, k.array(), truth ? 1 : 0); return; }
         if (v instanceof V.Verdict x) { c.exclusive.verdict(st.exclusive, x, truth); return; }
+        // if (i): on the false edge the index of the own output array's stores is zero, nothing stored
+        if (v instanceof V.Int i && i.var() != null && !truth) st.gup.ownIndexZero(i.var());
         // if (compound): on this edge the parameter has this truth (conditions of learned requirements)
         if (v instanceof V.Int i && i.var() != null && c.facts.flagParams().contains(i.var())) { st.core.putParamTruth(i.var(), truth); return; }
         if (v instanceof V.Cmp cmp) refineCmp(cmp, truth);
@@ -314,5 +338,14 @@ public final class Transfer {
         else if (cmp.r() instanceof V.Count k && cmp.l() instanceof V.Int i && i.var() != null && k.array().equals(st.gup.shorts().askedFor(i.var())))
             c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, true);
         c.ranges.refine(st.ranges, cmp, truth);
+        // i == 0, i <= 0, !(i > 0), !(i != 0): the index of the own output array's stores is zero here
+        if (cmp.l() instanceof V.Int x && x.var() != null && cmp.r() instanceof V.Int z && Long.valueOf(0).equals(z.constant())) {
+            boolean zero = switch (op) {
+                case IASTBinaryExpression.op_equals, IASTBinaryExpression.op_lessEqual -> truth;
+                case IASTBinaryExpression.op_notequals, IASTBinaryExpression.op_greaterThan -> !truth;
+                default -> false;
+            };
+            if (zero) st.gup.ownIndexZero(x.var());
+        }
     }
 }
