@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # The quality benchmark of issue 17: corpus recall and precision on today's trees, side by side in one run.
 #
-#   bench/quality.sh [--corpus-only] [--corpus DIR] [--wider] [--save | --out FILE.md] [--jobs N] [--trees 6.1,6.12]
+#   bench/quality.sh [--corpus-only] [--corpus DIR] [--mm-only] [--wider] [--save | --out FILE.md] [--jobs N] [--trees 6.1,6.12]
 #
 # 1. Corpus (test-fixtures/corpus/, format in its README.md): every before.c, after.c and ok.c is analysed as
 #    `mmlint check FILE` analyses a lone file (fragment mode; kernel version from `mmlint-kernel:`, Kconfig
 #    from `mmlint-config:`), in one JVM. Per rule and in total: flag lines, flag lines hit (a finding of that
 #    rule on that line of before.c), recall, findings in after.c, findings in ok.c; below the table each
 #    missed flag line, each false flag, and every file that could not be analysed.
-# 2. Today's trees (skipped with --corpus-only): `mmlint check --config config-<v>.amd64 linux-source-<v>/mm`
-#    for Linux 6.1 and 6.12 under $MMLINT_KERNELS (default ~/.cache/mmlint/kernels; unpacked first by
-#    scripts/kernel-sources.sh), all rules, against bench/triage/<v>.tsv (see bench/triage/README.md):
-#    per rule findings, TP, FP, unsure, untriaged and precision = TP / (TP + FP + untriaged). Untriaged
-#    findings are listed with a ready-made triage line. --wider adds the slices outside mm/ of
+# 2. Today's trees (skipped with --corpus-only): `mmlint check --config config-<v>.amd64 linux-source-<v>/mm
+#    <slice>` for Linux 6.1 and 6.12 under $MMLINT_KERNELS (default ~/.cache/mmlint/kernels; unpacked first
+#    by scripts/kernel-sources.sh), all rules, against bench/triage/<v>.tsv (see bench/triage/README.md):
+#    per rule and per scope (mm/, the slice) findings, TP, FP, unsure, untriaged and precision = TP / (TP +
+#    FP + untriaged). The slice is 14 page-heavy files outside mm/ present in both trees (Quality.SLICE:
+#    arch/x86/mm/init_64.c, virt/kvm/kvm_main.c, lib/iov_iter.c, ...); --mm-only analyses mm/ alone.
+#    Untriaged findings are listed with a ready-made triage line. --wider adds the slices outside mm/ of
 #    bench/results/triage-2026-11-22.md (about 4,800 more files: long).
 # 3. The markdown goes to stdout; --save writes it to bench/results/quality-<date>.md and the numbers, one per
 #    line, to bench/results/quality-<date>.tsv (diff two runs' TSVs); --out FILE.md chooses the file (the TSV
@@ -24,7 +26,7 @@ cmdline="bench/quality.sh${*:+ $*}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --corpus-only) corpus_only=1; args+=("$1"); shift ;;
-    --wider) args+=("$1"); shift ;;
+    --wider|--mm-only) args+=("$1"); shift ;;
     --corpus) args+=(--corpus "$(readlink -f "$2")"); shift 2 ;;
     --save) out="$here/bench/results/quality-$(date -u +%Y-%m-%d).md"; shift ;;
     --out) out="$2"; shift 2 ;;

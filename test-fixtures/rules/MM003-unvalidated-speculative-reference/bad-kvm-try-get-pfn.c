@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mmlint-fixture: the get on a pfn's page is the whole answer (Linux 6.12 virt/kvm/kvm_main.c kvm_try_get_pfn()): on a tail of a compound page mapped with VM_PFNMAP/VM_MIXEDMAP it always fails, and the caller turns that into -EFAULT although the page is refcounted through its head
+ * mmlint-kernel: 6.12
  */
 #include <linux/mm.h>
 

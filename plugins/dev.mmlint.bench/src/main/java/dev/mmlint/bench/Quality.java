@@ -26,18 +26,49 @@ import java.util.Set;
  * (bench/triage/&lt;tree&gt;.tsv), side by side in one run.
  *
  * <pre>
- * Bench quality [--root DIR] [--corpus DIR] [--corpus-only] [--kernels DIR] [--trees 6.1,6.12] [--wider]
+ * Bench quality [--root DIR] [--corpus DIR] [--corpus-only] [--kernels DIR] [--trees 6.1,6.12] [--mm-only] [--wider]
  *               [--triage DIR] [--jobs N] [--out FILE.md] [--tsv FILE.tsv] [--command TEXT] [--commit REV]
  * </pre>
  *
  * Every corpus file is analysed as {@code mmlint check} analyses a lone file ({@link LintRun}, fragment
  * mode: kernel version from {@code mmlint-kernel:}, Kconfig from {@code mmlint-config:}); each tree
- * as {@code mmlint check --config <kernels>/config-<v>.amd64 <kernels>/linux-source-<v>/mm} does, all
- * rules, no settings file. The markdown goes to stdout (and {@code --out}); {@code --tsv} gets the same
+ * as {@code mmlint check --config <kernels>/config-<v>.amd64 <kernels>/linux-source-<v>/mm <slice files>}
+ * does ({@link #SLICE}: page-heavy files outside mm/; {@code --mm-only}: mm/ alone), all rules, no
+ * settings file; precision is reported per scope (mm/, the slice, the wider slices) as well as per rule. The markdown goes to stdout (and {@code --out}); {@code --tsv} gets the same
  * numbers one per line, for diffing runs.
  */
 public final class Quality {
     private Quality() {}
+
+    /**
+     * Files outside mm/ that use struct page heavily, present in Debian's 6.1 and 6.12 alike: analysed with
+     * mm/ by default (not with --mm-only) and counted as their own scope. Page tables and the direct map
+     * (x86 init_64.c, set_memory.c), GUP users (KVM, VFIO, RDMA umem, io_uring buffers, iov_iter, uprobes,
+     * exec), hugetlbfs, DMA and kexec allocations, bio pages and /proc page walks.
+     */
+    static final List<String> SLICE = List.of("arch/x86/mm/init_64.c", "arch/x86/mm/pat/set_memory.c", "virt/kvm/kvm_main.c",
+            "drivers/vfio/vfio_iommu_type1.c", "fs/hugetlbfs/inode.c", "kernel/dma/direct.c", "lib/iov_iter.c", "io_uring/rsrc.c",
+            "drivers/infiniband/core/umem.c", "fs/proc/task_mmu.c", "kernel/events/uprobes.c", "fs/exec.c", "kernel/kexec_core.c",
+            "block/bio.c");
+
+    /** The scopes findings are counted in, in report order. */
+    static final List<String> SCOPES = List.of("mm/", "slice", "wider");
+
+    /** The scope of a finding in tree-relative {@code file}: mm/, one of the {@link #SLICE} files, or the wider slices. */
+    static String scope(String file) {
+        String f = file.replace('\\', '/');
+        if (f.startsWith("mm/")) return "mm/";
+        return SLICE.contains(f) ? "slice" : "wider";
+    }
+
+    /** What a scope is called in the report. */
+    static String scopeName(String scope) {
+        return switch (scope) {
+            case "mm/" -> "mm/";
+            case "slice" -> "slice outside mm/ (" + SLICE.size() + " files)";
+            default -> "wider slices";
+        };
+    }
 
     /** Page-heavy code outside mm/ triaged on 2026-11-22 (bench/results/triage-2026-11-22.md): what --wider adds. */
     static final List<String> WIDER = List.of("fs", "io_uring", "kernel", "virt/kvm", "arch/x86/mm", "arch/x86/kvm", "drivers/vfio",
@@ -50,7 +81,12 @@ public final class Quality {
     /** The options, as {@code --key value} pairs and bare {@code --flag}s. */
     static final class Options {
         Path root = Path.of("").toAbsolutePath(), corpus, kernels, triage, out, tsv;
-        boolean corpusOnly, wider;
+
+        /** What the tree runs analyse, for the report: "mm/", "mm/ and the slice", ... */
+        String scopeText() {
+            return mmOnly ? (wider ? "mm/ and the wider slices" : "mm/") : (wider ? "mm/, the slice and the wider slices" : "mm/ and the slice");
+        }
+        boolean corpusOnly, wider, mmOnly;
         List<String> trees = List.of("6.1", "6.12");
         int jobs = Runtime.getRuntime().availableProcessors();
         String command = "bench/quality.sh", commit;
@@ -62,6 +98,7 @@ public final class Quality {
                 switch (k) {
                     case "--corpus-only" -> o.corpusOnly = true;
                     case "--wider" -> o.wider = true;
+                    case "--mm-only" -> o.mmOnly = true;
                     default -> {
                         if (i + 1 >= a.length) throw new IllegalArgumentException(k + " needs a value");
                         String v = a[++i];
@@ -124,7 +161,7 @@ public final class Quality {
         r.corpusSeconds = (System.nanoTime() - t0) / 1e9;
         if (!o.corpusOnly) {
             for (String v : o.trees) {
-                System.err.println("quality: Linux " + v + (o.wider ? " mm/ and the wider slices" : " mm/"));
+                System.err.println("quality: Linux " + v + " " + o.scopeText());
                 r.trees.add(runTree(o, v, r.rules));
             }
         }
@@ -181,9 +218,10 @@ public final class Quality {
         Path config = o.kernels.resolve("config-" + v + ".amd64");
         if (!Files.isRegularFile(config)) config = null;
         List<String> dirs = new ArrayList<>(List.of("mm"));
+        if (!o.mmOnly) dirs.addAll(SLICE);
         if (o.wider) dirs.addAll(WIDER);
         List<Path> paths = new ArrayList<>();
-        for (String d : dirs) if (Files.isDirectory(tree.resolve(d))) paths.add(tree.resolve(d));
+        for (String d : dirs) if (Files.isDirectory(tree.resolve(d)) || Files.isRegularFile(tree.resolve(d))) paths.add(tree.resolve(d));
         Triage.File triage = Triage.read(o.triage.resolve(v + ".tsv"));
         if (!Files.isRegularFile(tree.resolve("Makefile"))) {
             List<Diagnostic> na = List.of(Diagnostic.error(tree.toString(), 0, "no kernel tree (run scripts/kernel-sources.sh " + v + ")"));
@@ -197,7 +235,7 @@ public final class Quality {
         Set<String> seen = new LinkedHashSet<>();
         List<Triage.Found> found = new ArrayList<>();
         for (Finding f : out.findings()) {
-            // a directory named twice (drivers/misc and drivers/misc/sgi-gru) analyses its files once each time
+            // a directory named twice (drivers/misc and drivers/misc/sgi-gru, lib and lib/iov_iter.c) analyses its files once each time
             if (!seen.add(f.fingerprint() + " " + f.file() + ":" + f.line() + ":" + f.column())) continue;
             found.add(new Triage.Found(f.fingerprint(), f.file(), f.line(), f.ruleId(), f.function(), f.message()));
         }
@@ -291,11 +329,15 @@ public final class Quality {
         private void trees(StringBuilder b) {
             b.append("## Today's trees\n\n");
             b.append("Findings of `mmlint check --config <kernels>/config-<v>.amd64 <kernels>/linux-source-<v>/")
-                    .append(o.wider ? "{mm,<wider slices>}" : "mm").append("` (kernel-tree mode, all rules, no settings file) against ")
+                    .append(o.mmOnly ? (o.wider ? "{mm,<wider slices>}" : "mm") : (o.wider ? "{mm,<slice files>,<wider slices>}" : "{mm,<slice files>}"))
+                    .append("` (kernel-tree mode, all rules, no settings file) against ")
                     .append("`bench/triage/<v>.tsv`, matched by fingerprint. Precision = TP / (TP + FP + untriaged): untriaged findings ")
-                    .append("are never counted as true; unsure ones are left out.\n\n");
+                    .append("are never counted as true; unsure ones are left out.")
+                    .append(o.mmOnly ? "" : " The slice outside mm/: " + String.join(", ", SLICE.stream().map(x -> "`" + x + "`").toList()) + ".")
+                    .append("\n\n");
+            scopeTable(b);
             for (TreeRun t : r.trees) {
-                b.append("### Linux ").append(t.version()).append(' ').append(o.wider ? "mm/ and the wider slices" : "mm/").append("\n\n");
+                b.append("### Linux ").append(t.version()).append(' ').append(o.scopeText()).append("\n\n");
                 b.append("`").append(tilde(t.tree())).append("`, config `").append(t.config() == null ? "none (tree default)" : tilde(t.config()))
                         .append("`: ").append(t.files()).append(" files analysed, ").append(t.notAnalysed().size()).append(" not, ")
                         .append(String.format(Locale.ROOT, "%.0f s", t.seconds())).append(".\n\n");
@@ -349,6 +391,50 @@ public final class Quality {
             }
         }
 
+        /** One row per tree and scope (mm/, the slice, the wider slices), and all together: precision side by side. */
+        private void scopeTable(StringBuilder b) {
+            if (r.trees.isEmpty()) return;
+            b.append("| tree | scope | findings | TP | FP | unsure | untriaged | precision |\n|---|---|---|---|---|---|---|---|\n");
+            Map<String, Triage.Counts> together = new LinkedHashMap<>();
+            Triage.Counts all = new Triage.Counts();
+            for (TreeRun t : r.trees) {
+                Map<String, Triage.Counts> by = scopes(t);
+                by.forEach((sc, c) -> {
+                    scopeRow(b, t.version(), scopeName(sc), c);
+                    together.computeIfAbsent(sc, x -> new Triage.Counts()).add(c);
+                    all.add(c);
+                });
+            }
+            if (r.trees.size() > 1) together.forEach((sc, c) -> scopeRow(b, "together", scopeName(sc), c));
+            scopeRow(b, "**all**", "", all);
+            b.append('\n');
+        }
+
+        /** The counts of tree run {@code t} per scope analysed (a scope with no finding still has its row). */
+        Map<String, Triage.Counts> scopes(TreeRun t) {
+            Map<String, Triage.Counts> by = new LinkedHashMap<>();
+            by.put("mm/", new Triage.Counts());
+            if (!o.mmOnly) by.put("slice", new Triage.Counts());
+            if (o.wider) by.put("wider", new Triage.Counts());
+            for (Triage.Found f : t.score().findings) {
+                Triage.Counts c = by.computeIfAbsent(scope(f.file()), x -> new Triage.Counts());
+                c.findings++;
+                Triage.Line l = t.score().verdicts.get(f.fingerprint());
+                if (l == null) c.untriaged++;
+                else switch (l.verdict()) {
+                    case TP -> c.tp++;
+                    case FP -> c.fp++;
+                    case UNSURE -> c.unsure++;
+                }
+            }
+            return by;
+        }
+
+        private static void scopeRow(StringBuilder b, String tree, String scope, Triage.Counts c) {
+            b.append("| ").append(tree).append(" | ").append(scope).append(" | ").append(c.findings).append(" | ").append(c.tp).append(" | ")
+                    .append(c.fp).append(" | ").append(c.unsure).append(" | ").append(c.untriaged).append(" | ").append(pct(c.precision())).append(" |\n");
+        }
+
         private static void treeTable(StringBuilder b, Map<String, Triage.Counts> rules, Triage.Counts total) {
             b.append("| rule | findings | TP | FP | unsure | untriaged | precision |\n|---|---|---|---|---|---|---|\n");
             for (var e : rules.entrySet()) treeRow(b, e.getKey(), e.getValue());
@@ -367,7 +453,7 @@ public final class Quality {
             String trees = r.trees.stream().map(TreeRun::version).reduce((x, y) -> x + " + " + y).orElse("");
             b.append("## README rules table\n\n");
             b.append("Paste over the table under `## Rules` in README.md.\n\n");
-            b.append("| id | what | recall (corpus flag lines) | precision (").append(trees.isEmpty() ? "trees not run" : trees + " mm/").append(") |\n");
+            b.append("| id | what | recall (corpus flag lines) | precision (").append(trees.isEmpty() ? "trees not run" : trees + " " + o.scopeText()).append(") |\n");
             b.append("|---|---|---|---|\n");
             for (String rule : r.rules) {
                 CorpusScore.Counts c = r.corpus.rules.getOrDefault(rule, new CorpusScore.Counts());
@@ -421,6 +507,15 @@ public final class Quality {
                     row(b, sec, rule, "precision_pct", pct1(c.precision()));
                 });
                 row(b, sec, "all", "not_analysed", t.notAnalysed().size());
+                scopes(t).forEach((sc, c) -> {
+                    String k = "scope." + sc.replace("/", "");
+                    row(b, sec, k, "findings", c.findings);
+                    row(b, sec, k, "tp", c.tp);
+                    row(b, sec, k, "fp", c.fp);
+                    row(b, sec, k, "unsure", c.unsure);
+                    row(b, sec, k, "untriaged", c.untriaged);
+                    row(b, sec, k, "precision_pct", pct1(c.precision()));
+                });
                 for (Triage.Found f : t.score().findings) {
                     Triage.Line l = t.score().verdicts.get(f.fingerprint());
                     items.add(sec + ".finding\t" + f.rule() + "\t" + f.where() + "\t" + (l == null ? "untriaged" : Triage.verdictText(l.verdict())));

@@ -229,6 +229,37 @@ class QualityTest {
         assertTrue(md.contains("| MM005 |  | – | – (no finding) |"), md);
     }
 
+    @Test void findingsAreCountedPerScopeMmTheSliceAndTheWiderSlices() {
+        assertEquals("mm/", Quality.scope("mm/gup.c"));
+        assertEquals("slice", Quality.scope("virt/kvm/kvm_main.c"));
+        assertEquals("wider", Quality.scope("virt/kvm/pfncache.c"));
+        String text = A + "\tTP\tmm/a.c:10\tMM001\tsection crossing\n" + B + "\tFP\tlib/iov_iter.c:20\tMM002\torder-0\n";
+        Triage.File f = Triage.parse(Path.of("t.tsv"), text);
+        List<Triage.Found> found = List.of(new Triage.Found(A, "mm/a.c", 10, "MM001", "fa", "m1"),
+                new Triage.Found(B, "lib/iov_iter.c", 20, "MM002", "fb", "m2"),
+                new Triage.Found(C, "fs/exec.c", 30, "MM004", "fc", "m3"));
+        Triage.Score s = new Triage.Score("6.1", List.copyOf(rules), found, f);
+        Quality.Options o = Quality.Options.parse(new String[] {"--root", "/nonexistent"});
+        Quality.Result r = new Quality.Result(List.copyOf(rules));
+        r.corpus = new CorpusScore(List.copyOf(rules));
+        Quality.TreeRun t = new Quality.TreeRun("6.1", Path.of("/k/linux-source-6.1"), null, List.of("mm"), 3, List.of(), s, f.problems(), 1.0);
+        r.trees.add(t);
+        Quality.Report rep = new Quality.Report(r, o);
+        Map<String, Triage.Counts> by = rep.scopes(t);
+        assertEquals(List.of("mm/", "slice"), List.copyOf(by.keySet()));
+        assertEquals(1, by.get("mm/").tp);
+        assertEquals(1, by.get("slice").fp);
+        assertEquals(1, by.get("slice").untriaged);
+        String md = rep.markdown();
+        assertTrue(md.contains("| 6.1 | mm/ | 1 | 1 | 0 | 0 | 0 | 100% |"), md);
+        assertTrue(md.contains("| 6.1 | slice outside mm/ (" + Quality.SLICE.size() + " files) | 2 | 0 | 1 | 0 | 1 | 0% |"), md);
+        assertTrue(md.contains("### Linux 6.1 mm/ and the slice"), md);
+        Quality.Options mm = Quality.Options.parse(new String[] {"--root", "/nonexistent", "--mm-only"});
+        assertTrue(mm.mmOnly);
+        assertEquals(List.of("mm/"), List.copyOf(new Quality.Report(r, mm).scopes(new Quality.TreeRun("6.1", Path.of("/k"), null, List.of("mm"), 1,
+                List.of(), new Triage.Score("6.1", List.copyOf(rules), found.subList(0, 1), f), List.of(), 1.0)).keySet()));
+    }
+
     @Test void theReadmeTableTakesItsWhatColumnFromTheReadme(@TempDir Path dir) throws Exception {
         Path readme = dir.resolve("README.md");
         Files.writeString(readme, "# x\n\n| MM009 | not here |\n\n## Rules\n\n| id | what | recall | precision |\n|---|---|---|---|\n"

@@ -5,6 +5,7 @@ import dev.mmlint.engine.api.RuleInfo;
 import dev.mmlint.engine.check.Check;
 import dev.mmlint.engine.check.Reporter;
 import dev.mmlint.engine.flow.PageValue;
+import dev.mmlint.engine.flow.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,16 @@ public final class Checks {
      */
     public static boolean lookedUp(PageValue v) {
         return v.shape().mayBeTail() && !v.subpage() && v.originClause() != null;
+    }
+
+    /**
+     * A parameter of the analysed function that the model says its callers may pass as a tail
+     * ({@code accepts_tail}): inside the function it may be a tail, and the claim rests on that clause.
+     * The engine says so only where a head-only use is judged, so only the rules of head-only state
+     * (MM002) look at it.
+     */
+    public static boolean tailParameter(PageValue v) {
+        return v.shape() == Shape.PARAM && !v.subpage() && v.originClause() != null;
     }
 
     /** "from pte_page() at line 120" evidence for where a value's shape came from. */

@@ -115,6 +115,8 @@ final class Calls {
         List<V> vals = new ArrayList<>();
         for (IASTExpression a : args) vals.add(a == null ? V.UNKNOWN : c.ex.eval(a));
         Optional<ApiEffect> effect = name == null ? Optional.empty() : c.kb.call(name);
+        // frees_block is a fact about a variable for the whole function (FreedBlocks), not an effect of the call
+        if (effect.isPresent() && effect.get().factsOnly()) effect = Optional.empty();
         FunctionSummary sum = name == null || effect.isPresent() ? null : c.summaries.apply(name);
         int off = at == null ? 0 : Ast.offsetOfCall(at);
         int line = c.line(off);
@@ -144,7 +146,7 @@ final class Calls {
                 consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals), askedVariable(ef, args));
             }
             boolean validation = switch (ef.result()) {
-                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
+                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
                 default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK);
             };
             if (!consumes && !validation)
@@ -218,6 +220,7 @@ final class Calls {
                 c.shape.initialised(st.core, var);
             }
             case NR_PAGES -> { }
+            case FREE_BLOCK -> { } // a fact about the variable for the whole function: FreedBlocks, before the flow
             case DECIDES_EXCLUSIVE -> c.exclusive.decides(st.exclusive, api, line);
         }
         return false;

@@ -24,7 +24,16 @@ final class ContiguityModel {
     /** comparisons whose operands are size expressions the model classifies as possibly larger than a buddy block -> their texts */
     private final Map<V.Cmp, String[]> sizeTexts = new IdentityHashMap<>();
 
+    /** page variables the function frees as one buddy block, with that block's extent ({@link FreedBlocks}) */
+    private Map<String, Bound> freed = Map.of();
+
     ContiguityModel(Events events) { this.events = events; }
+
+    /** The function frees these page variables as one buddy block each: that is their extent wherever they are defined. */
+    void freedBlocks(Map<String, Bound> blocks) { freed = blocks == null ? Map.of() : blocks; }
+
+    /** The extent of the buddy block the function frees page variable {@code var} as, or null. */
+    Bound freedBlock(String var) { return var == null ? null : freed.get(var); }
 
     /**
      * Comparison {@code cmp} was evaluated; {@code lText} / {@code rText} are the texts of its operands the
@@ -90,6 +99,8 @@ final class ContiguityModel {
 
     /** Page variable {@code var} was assigned a value that points into extent {@code x} (null: unknown). */
     void assignedPage(RangeFacts r, String var, Bound x) {
+        Bound block = freed.get(var);
+        if (block != null) x = block;
         if (x != null) r.extent(var, x);
     }
 

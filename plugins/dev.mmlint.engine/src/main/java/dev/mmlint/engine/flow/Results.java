@@ -63,7 +63,7 @@ final class Results {
                 return new V.Verdict(new V.Mapcount(argVar, pv, name, ef.resultClause()), off, at == null ? 0 : Ast.length(at),
                         at == null ? name + "()" : at.getRawSignature());
             }
-            case IS_TAIL, IS_HEAD, IS_COMPOUND -> { return new V.Test(argVar, ef.result()); }
+            case IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO -> { return new V.Test(argVar, ef.result()); }
             case PFN_OF_ARG -> { return new V.Pfn(argVar); }
             case HUGE_ENTRY -> { return new V.HugeEntry(ef.resultClause()); }
             case PTE_TABLE_OF_ARG -> {

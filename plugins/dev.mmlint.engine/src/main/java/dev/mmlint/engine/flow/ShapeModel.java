@@ -24,9 +24,25 @@ final class ShapeModel {
     /** keyhole comparisons of this function (identity), by the page variable whose field they read */
     private final Map<V.Cmp, String> keyholes = new IdentityHashMap<>();
 
+    /**
+     * The parameters, by index, that the model lets callers pass as a tail (accepts_tail of the analysed
+     * function): a parameter value, with that clause and origin, as the head-only accesses through it are
+     * judged. Only what is judged sees it; the flow state keeps the parameter as it is.
+     */
+    private Map<Integer, PageValue> tailParameters = Map.of();
+
     ShapeModel(Events events, AppliedClause contract) {
         this.events = events;
         this.contract = contract;
+    }
+
+    void tailParameters(Map<Integer, PageValue> t) { tailParameters = Map.copyOf(t); }
+
+    /** {@code pv} as a check judges a head-only use of it: a parameter the function accepts as a tail says so. */
+    private PageValue judged(PageValue pv) {
+        if (pv.shape() != Shape.PARAM || pv.originClause() != null) return pv;
+        PageValue t = tailParameters.get(pv.param());
+        return t == null ? pv : pv.withShape(Shape.PARAM, t.origin(), t.originClause());
     }
 
     /** What a page that is not a tail is, given what it was. */
@@ -34,7 +50,7 @@ final class ShapeModel {
         return pv.shape() == Shape.SMALL || pv.shape() == Shape.FOLIO ? pv.shape() : Shape.HEAD;
     }
 
-    /** The test {@code kind} (PageTail, PageHead, PageCompound) of {@code var} is {@code truth} on this edge. */
+    /** The test {@code kind} (PageTail, PageHead, PageCompound, a call that returns 0 only on a head) of {@code var} is {@code truth} on this edge. */
     void tested(PageFacts core, String var, ApiEffect.Result kind, boolean truth) {
         PageValue pv = core.pageOrUnknown(var);
         PageValue.Origin o = new PageValue.Origin(0, 0, "tested");
@@ -42,6 +58,7 @@ final class ShapeModel {
             case IS_TAIL -> core.putPage(var, pv.withShape(truth ? Shape.TAIL : notTail(pv), truth ? o : pv.origin(), pv.originClause()));
             case IS_HEAD -> { if (truth) core.putPage(var, pv.withShape(Shape.HEAD, pv.origin(), pv.originClause())); }
             case IS_COMPOUND -> { if (!truth) core.putPage(var, pv.withShape(Shape.SMALL, pv.origin(), pv.originClause())); }
+            case HEAD_IF_ZERO -> { if (!truth) core.putPage(var, pv.withShape(notTail(pv), pv.origin(), pv.originClause())); }
             default -> { }
         }
     }
@@ -83,7 +100,7 @@ final class ShapeModel {
 
     /** {@code base->field} at [off, off+len) on page value {@code pv}; {@code headOnly}: the field's head-only clause, or null. */
     void fieldAccess(int off, int len, String base, PageValue pv, String field, AppliedClause headOnly, boolean write) {
-        events.emit(new Event.FieldAccess(off, len, base, pv, field, headOnly, write));
+        events.emit(new Event.FieldAccess(off, len, base, headOnly != null ? judged(pv) : pv, field, headOnly, write));
     }
 
     /**
@@ -100,7 +117,7 @@ final class ShapeModel {
         boolean isContract = clause == null || (contract != null && Objects.equals(contract.ruleId(), clause.ruleId()));
         if (isContract && p.shape() == Shape.PARAM && events.learning() && var != null)
             events.requiresHead(p.param(), new FunctionSummary.Requirement(var, "passes it to " + api + "()", line, clause, false, when));
-        events.emit(new Event.HeadRequired(off, len, api, k, argText, p, clause != null ? clause : contract, because));
+        events.emit(new Event.HeadRequired(off, len, api, k, argText, judged(p), clause != null ? clause : contract, because));
     }
 
     /** A read of head-only field {@code what} of parameter value {@code pv} at {@code line}: the function requires a head there. */

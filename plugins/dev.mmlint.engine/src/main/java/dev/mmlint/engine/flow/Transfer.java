@@ -25,10 +25,13 @@ import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTExpressionStatement;
 import org.eclipse.cdt.core.dom.ast.IASTForStatement;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTReturnStatement;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTWhileStatement;
 
 /**
@@ -87,7 +90,31 @@ public final class Transfer {
     /** What this function's callers pass it (top-down), applied to the parameters at entry. */
     public void callerContext(CallerContext ctx) { callers = ctx == null ? CallerContext.NONE : ctx; }
 
+    /** The function analysed: the page variables it frees as one buddy block are such a block throughout ({@link FreedBlocks}). */
+    public void function(org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition fn) { c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text)); }
+
     private CallerContext callers = CallerContext.NONE;
+
+    /**
+     * The analysed function is {@code name}, defined by {@code fn}: its page parameters that the model says
+     * callers may pass as a tail ({@code accepts_tail}) may be tails inside its body. The flow state keeps
+     * them as parameters; only the head-only accesses judged through them see where a tail comes in.
+     */
+    public void defines(String name, IASTFunctionDefinition fn) {
+        Map<Integer, PageValue> tails = new HashMap<>();
+        IASTParameterDeclaration[] ps = fn != null && fn.getDeclarator() instanceof IASTStandardFunctionDeclarator fd
+                ? fd.getParameters() : new IASTParameterDeclaration[0];
+        if (name != null)
+            c.facts.params().forEach((p, i) -> {
+                if (!c.facts.pageVars().contains(p)) return;
+                c.kb.acceptsTail(name, i).ifPresent(cl -> {
+                    PageValue.Origin o = c.origin(i < ps.length ? offset(ps[i]) : offset(fn),
+                            "parameter '" + p + "', which " + name + "() accepts as a tail");
+                    tails.put(i, PageValue.param(i, p, o).withShape(Shape.PARAM, o, cl));
+                });
+            });
+        c.shape.tailParameters(tails);
+    }
 
     /** Set during the reporting pass only. */
     public void setSink(Sink s) { c.sink = s; }
@@ -102,6 +129,8 @@ public final class Transfer {
                 s.core.putPage(name, PageValue.of(Shape.FOLIO, new PageValue.Origin(0, 0, "parameter " + name), null));
             Bound n = callers.counts().get(idx), x = callers.extents().get(idx);
             if (n != null && !c.facts.pageVars().contains(name) && !c.facts.folioVars().contains(name)) s.ranges.assigned(name, n);
+            Bound block = c.ranges.freedBlock(name);
+            if (block != null) x = block;
             if (x != null && c.facts.pageVars().contains(name)) s.ranges.extent(name, x);
         });
         return s;
@@ -324,6 +353,11 @@ public final class Transfer {
         c.exclusive.refine(st.exclusive, cmp, truth);
         int op = cmp.op();
         boolean eq = op == IASTBinaryExpression.op_equals, ne = op == IASTBinaryExpression.op_notequals;
+        // a test compared with 0 (isolate_movable_page(page, mode) == 0, PageTail(page) != 0): the test's own truth
+        if (eq || ne) {
+            V.Test t = cmp.l() instanceof V.Test x && zero(cmp.r()) ? x : cmp.r() instanceof V.Test x && zero(cmp.l()) ? x : null;
+            if (t != null && t.var() != null) { c.shape.tested(st.core, t.var(), t.kind(), ne == truth); return; }
+        }
         if ((eq || ne) && eq == truth) {
             c.shape.equal(st.core, cmp.l(), cmp.r());
             c.shape.equal(st.core, cmp.r(), cmp.l());
@@ -348,4 +382,6 @@ public final class Transfer {
             if (zero) st.gup.ownIndexZero(x.var());
         }
     }
+
+    private static boolean zero(V v) { return v instanceof V.Int i && i.constant() != null && i.constant() == 0L; }
 }

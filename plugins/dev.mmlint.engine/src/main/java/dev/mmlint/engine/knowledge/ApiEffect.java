@@ -46,6 +46,8 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         IS_HEAD,
         /** true when argument resultArg is part of a compound page (PageCompound, folio_test_large) */
         IS_COMPOUND,
+        /** 0 only when argument resultArg is not a tail (isolate_movable_page() in its 0-or-errno form): a test whose false edge proves a head */
+        HEAD_IF_ZERO,
         /** the pfn of the page argument resultArg (page_to_pfn) */
         PFN_OF_ARG,
         /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get): lookups through it find the head */
@@ -105,8 +107,20 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** tests what the referenced page is now (PageLRU, isolation): re-validates a speculative get on a pfn's page */
             RECHECK,
             /** initialises the struct page (memmap initialisation): unreachable before, order-0 after */
-            INITIALISE
+            INITIALISE,
+            /** frees the argument as one buddy block (__free_pages(page, order)): the page starts a block that never crosses a section */
+            FREE_BLOCK
         }
+    }
+
+    /**
+     * Only facts about the arguments' variables that the engine gathers before the flow ({@code frees_block}):
+     * the call itself has no effect the flow models, so it is analysed as a call the model does not know
+     * (a requirement learned from its body in the same file still applies).
+     */
+    public boolean factsOnly() {
+        return result == Result.NONE && validatedBy.isEmpty() && !args.isEmpty()
+                && args.stream().allMatch(a -> a.kind() == ArgEffect.Kind.FREE_BLOCK);
     }
 
     public ArgEffect arg(int index, ArgEffect.Kind kind) {

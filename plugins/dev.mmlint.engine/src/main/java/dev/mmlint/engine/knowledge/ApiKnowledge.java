@@ -31,6 +31,13 @@ public interface ApiKnowledge {
     Optional<AppliedClause> headOnlyField(String field);
 
     /**
+     * The clause, applying to this tree, by which function {@code name} accepts a tail page as its
+     * parameter {@code index} ({@code page: accepts_tail}): callers may pass one, so inside the function's
+     * own body that parameter may be a tail.
+     */
+    default Optional<AppliedClause> acceptsTail(String name, int index) { return Optional.empty(); }
+
+    /**
      * How a size expression bounds a pfn range, by its text as written
      * ({@code pages_per_huge_page(h)}, {@code 1 << order}, {@code HPAGE_PMD_NR}).
      */

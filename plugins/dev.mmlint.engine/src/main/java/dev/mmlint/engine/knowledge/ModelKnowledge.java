@@ -147,6 +147,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case TESTS_TAIL -> { result = ApiEffect.Result.IS_TAIL; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_HEAD -> { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_COMPOUND -> { result = ApiEffect.Result.IS_COMPOUND; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case HEAD_IF_ZERO -> { result = ApiEffect.Result.HEAD_IF_ZERO; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case PFN -> { result = ApiEffect.Result.PFN_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HUGE_ENTRY -> { result = ApiEffect.Result.HUGE_ENTRY; resultClause = c; }
                     case PTE_TABLE -> { result = ApiEffect.Result.PTE_TABLE_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
@@ -172,6 +173,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case DECIDES_EXCLUSIVE -> ArgEffect.Kind.DECIDES_EXCLUSIVE;
                 case RECHECKS_PAGE -> ArgEffect.Kind.RECHECK;
                 case INITIALISES -> ArgEffect.Kind.INITIALISE;
+                case FREES_BLOCK -> ArgEffect.Kind.FREE_BLOCK;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));
@@ -208,6 +210,12 @@ public final class ModelKnowledge implements ApiKnowledge {
 
     @Override public Optional<AppliedClause> headOnlyField(String field) {
         return model.field("page", field, ctx).filter(f -> f.access() == FieldAccess.HEAD_ONLY).map(f -> of(f.clause(), f.window()));
+    }
+
+    @Override public Optional<AppliedClause> acceptsTail(String name, int index) {
+        return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
+                .filter(e -> e.kind() == EffectKind.ACCEPTS_TAIL && e.site() == EffectSite.PARAM && e.paramIndex() == index)
+                .map(e -> of(e.clause(), e.window())).filter(AppliedClause::applies).findFirst());
     }
 
     @Override public Optional<RangeClass> size(String text) {

@@ -95,6 +95,20 @@ class ContiguityModelTest {
         assertEquals(order, ev.of(Event.PointerArith.class).get(0).bound(), "compound_nr() of a buddy page stays in the block");
     }
 
+    @Test void aPageFreedAsOneBlockIsThatBlockWhateverItWasAssigned() {
+        Bound block = new Bound(true, "the buddy block __free_pages() frees", null, 9);
+        model.freedBlocks(java.util.Map.of("page", block));
+        RangeFacts r = new RangeFacts();
+        model.assignedPage(r, "page", leaf);
+        model.assignedPage(r, "other", leaf);
+        assertEquals(block, r.extentOf("page"), "freed as one block: its extent is the block, not the lookup's");
+        assertEquals(leaf, r.extentOf("other"));
+        assertEquals(block, model.freedBlock("page"));
+        assertNull(model.freedBlock("other"));
+        model.pointerArith(r, 10, 8, "page", "page + i", nr, null);
+        assertEquals(block, ev.of(Event.PointerArith.class).get(0).bound());
+    }
+
     @Test void pageArithmeticByALeafOffsetPointsIntoTheLeaf() {
         RangeFacts r = new RangeFacts();
         model.pointerArith(r, 40, 20, "pud_page(pud)", "pud_page(pud) + off", leaf, null);

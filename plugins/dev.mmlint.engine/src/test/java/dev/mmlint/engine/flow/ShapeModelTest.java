@@ -29,6 +29,19 @@ class ShapeModelTest {
         assertEquals(Shape.MAYBE_TAIL, core.page("page").shape(), "the copy tested changes, not the original");
     }
 
+    @Test void aCallThatReturnsZeroOnlyOnAHeadRefinesOnlyItsZeroEdge() {
+        PageFacts core = new PageFacts();
+        core.putPage("page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), null));
+        core.putPage("small", PageValue.of(Shape.SMALL, RecordingEvents.at(1), null));
+        PageFacts zero = core.copy(), nonZero = core.copy();
+        model.tested(zero, "page", ApiEffect.Result.HEAD_IF_ZERO, false);
+        model.tested(zero, "small", ApiEffect.Result.HEAD_IF_ZERO, false);
+        model.tested(nonZero, "page", ApiEffect.Result.HEAD_IF_ZERO, true);
+        assertEquals(Shape.HEAD, zero.page("page").shape(), "isolate_movable_page() == 0: its get_page_unless_zero() succeeded");
+        assertEquals(Shape.SMALL, zero.page("small").shape(), "a page known order-0 stays so");
+        assertEquals(Shape.MAYBE_TAIL, nonZero.page("page").shape(), "a failure says nothing about the page");
+    }
+
     @Test void aSuccessfulReferenceOnThePageItselfProvesItIsNotATail() {
         PageFacts core = new PageFacts();
         core.putPage("page", PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(1), null));
@@ -100,6 +113,30 @@ class ShapeModelTest {
         assertEquals("mapping", ev.of(Event.FieldAccess.class).get(0).field());
         assertEquals(field, ev.required.get(0).clause());
         assertTrue(ev.required.get(1).contract());
+    }
+
+    @Test void aParameterTheFunctionAcceptsAsATailCarriesItsClauseOnlyWhereAHeadOnlyUseIsJudged() {
+        AppliedClause accepts = RecordingEvents.clause("rmap.address-of-subpage", "MM004");
+        AppliedClause field = RecordingEvents.clause("fields.page-head-only", "MM002");
+        PageValue.Origin decl = new PageValue.Origin(1, 20, "parameter 'page', which f() accepts as a tail");
+        model.tailParameters(Map.of(0, param.withShape(Shape.PARAM, decl, accepts)));
+        PageValue other = PageValue.param(1, "p2", RecordingEvents.at(1));
+        model.fieldAccess(10, 13, "page", param, "mapping", field, false);
+        model.fieldAccess(30, 13, "page", param, "flags", null, false);
+        model.fieldAccess(50, 13, "p2", other, "mapping", field, false);
+        model.headRequired("basepage_index", 0, 70, 4, 5, "page", param, "page", field, null, Map.of());
+        List<Event.FieldAccess> fa = ev.of(Event.FieldAccess.class);
+        assertEquals(accepts, fa.get(0).value().originClause(), "a head-only read of the parameter says where a tail comes in");
+        assertEquals(Shape.PARAM, fa.get(0).value().shape(), "still a parameter: only MM002 takes it for a possible tail");
+        assertEquals(decl, fa.get(0).value().origin());
+        assertNull(fa.get(1).value().originClause(), "a per-page field is not judged");
+        assertNull(fa.get(2).value().originClause(), "a parameter the model says nothing of");
+        assertEquals(accepts, ev.of(Event.HeadRequired.class).get(0).value().originClause());
+        PageFacts core = new PageFacts();
+        core.putPage("page", param);
+        model.tested(core, "page", ApiEffect.Result.IS_TAIL, false);
+        model.fieldAccess(90, 13, "page", core.page("page"), "mapping", field, false);
+        assertNull(ev.of(Event.FieldAccess.class).get(3).value().originClause(), "not a tail where PageTail() failed");
     }
 
     @Test void coreJoinIsASemilattice() {

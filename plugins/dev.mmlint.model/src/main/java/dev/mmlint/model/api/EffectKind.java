@@ -99,6 +99,18 @@ public enum EffectKind {
      */
     EXCLUSIVE_IF_TRUE(Group.PREDICATE, EffectSite.RETURN),
     /**
+     * where the call returned 0 (its success, in the kernel's 0-or-errno convention) the {@code of} page
+     * is not a tail: the callee took a reference with get_page_unless_zero() or otherwise worked on it
+     * as a head (isolate_movable_page() before it returned bool); a non-zero return says nothing
+     */
+    HEAD_IF_ZERO(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the call frees the page parameter as one buddy block of the order its {@code count} parameter
+     * names (__free_pages(page, order)): the page starts a naturally aligned block of 1 << order pages,
+     * which never crosses a memory section, so page + i inside it is contiguous
+     */
+    FREES_BLOCK(Group.RANGE, EffectSite.PARAM),
+    /**
      * the returned pointer points into the page table that the {@code of} pmd entry points to
      * (pte_offset_map(&pmd, addr)): when that entry is a copy read without the page table lock, an entry
      * read through the pointer is only as current as the copy, and a speculative reference on a page it
