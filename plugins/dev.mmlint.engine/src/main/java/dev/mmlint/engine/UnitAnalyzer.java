@@ -240,6 +240,7 @@ public final class UnitAnalyzer {
         t.callerContext(ctx);
         t.function(cfg.function());
         t.defines(name, cfg.function());
+        t.contract(name);
         Budget budget = Budget.current();
         if (budget != null) budget.startFunction(name, unit.text().line(cfg.function().getFileLocation().getNodeOffset()));
         try {

@@ -314,6 +314,7 @@ final class Expressions {
         else if (v instanceof V.Cmp || v instanceof V.Not || v instanceof V.Test || v instanceof V.Spec) st.core.putCond(name, v);
         else if (v instanceof V.Pfn p && p.page() != null) st.core.putPfn(name, p.page());
         else if (v instanceof V.HugeEntry h) st.core.putHugeEntry(name, h.clause());
+        else if (v instanceof V.Table t) st.core.putTable(name, new PageValue.Table(t.pmd(), t.clause()));
         else if (v instanceof V.Int i && ContiguityModel.boundOf(i) != null) c.ranges.assigned(st.ranges, name, ContiguityModel.boundOf(i));
         if (v instanceof V.Int) c.spec.assignedInt(st.spec, name, v);
     }
@@ -336,8 +337,19 @@ final class Expressions {
         if (ptr != null && !ptr.equals(var)) c.st.core.putEntryPointer(var, ptr);
     }
 
+    /** The variable an array index names: {@code i}, also as {@code i++} or {@code i--}; null otherwise. */
+    private static String indexName(IASTExpression ix) {
+        IASTExpression x = strip(ix);
+        if (x instanceof IASTUnaryExpression u && (u.getOperator() == IASTUnaryExpression.op_postFixIncr
+                || u.getOperator() == IASTUnaryExpression.op_postFixDecr)) return name(u.getOperand());
+        return name(x);
+    }
+
     private void lvalue(IASTExpression l) {
         IASTExpression s = strip(l);
+        // a store into this function's own GUP output array (pages[i] = page)
+        if (c.own != null && s instanceof IASTArraySubscriptExpression a && c.own.array().equals(name(a.getArrayExpression())))
+            c.st.gup.ownFilled(c.line(offset(s)), a.getArgument() instanceof IASTExpression ix ? indexName(ix) : null);
         if (s instanceof IASTFieldReference f) field(f, true);
         else if (s instanceof IASTArraySubscriptExpression a) subscript(a, false);
         else if (s instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star) eval(u.getOperand());

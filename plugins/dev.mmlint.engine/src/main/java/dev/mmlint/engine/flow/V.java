@@ -20,6 +20,8 @@ sealed interface V {
     record Pfn(String page) implements V {}
     /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get()) */
     record HugeEntry(AppliedClause clause) implements V {}
+    /** a pointer into the page table mapped from {@code pmd}, a copy of a pmd entry (pte_offset_map(&pmd, addr)) */
+    record Table(String pmd, AppliedClause clause) implements V {}
     record Not(V inner) implements V {}
     record Cmp(int op, V l, V r) implements V {}
     record Unknown() implements V {}

@@ -58,14 +58,23 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         /** the pfn of the page argument resultArg (page_to_pfn) */
         PFN_OF_ARG,
         /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get): lookups through it find the head */
-        HUGE_ENTRY
+        HUGE_ENTRY,
+        /** a pointer into the page table the pmd entry of argument resultArg points to (pte_offset_map(&pmd, addr)) */
+        PTE_TABLE_OF_ARG
     }
 
     /**
      * An effect that happens only when argument {@code index} is true at the call ({@code flag} null) or
-     * has {@code flag} set.
+     * has {@code flag} set ({@code clear}: has it clear).
      */
-    public record When(int index, String flag) {}
+    public record When(int index, String flag, boolean clear) {
+        public When(int index, String flag) { this(index, flag, false); }
+
+        /** Whether {@code o} is this condition's complement: the same flag of the same argument, set in one and clear in the other. */
+        public boolean complements(When o) {
+            return o != null && flag != null && index == o.index && flag.equals(o.flag) && clear != o.clear;
+        }
+    }
 
     /** @param when the condition under which the effect happens, or null: always */
     public record ArgEffect(int index, Kind kind, AppliedClause clause, When when) {

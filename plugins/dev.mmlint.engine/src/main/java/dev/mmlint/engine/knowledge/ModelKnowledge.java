@@ -154,6 +154,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case TESTS_HUGETLB -> { result = ApiEffect.Result.IS_HUGETLB; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case PFN -> { result = ApiEffect.Result.PFN_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HUGE_ENTRY -> { result = ApiEffect.Result.HUGE_ENTRY; resultClause = c; }
+                    case PTE_TABLE -> { result = ApiEffect.Result.PTE_TABLE_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     default -> { }
                 }
                 continue;
@@ -161,7 +162,7 @@ public final class ModelKnowledge implements ApiKnowledge {
             int i = e.paramIndex();
             boolean array = e.site() == EffectSite.ARRAY;
             ApiEffect.When when = e.condition() == null || e.condition().index() < 0 ? null
-                    : new ApiEffect.When(e.condition().index(), e.condition().flag());
+                    : new ApiEffect.When(e.condition().index(), e.condition().flag(), e.condition().clear());
             ArgEffect.Kind k = switch (e.kind()) {
                 case REQUIRES_HEAD -> speculativeArgs.contains(i) ? null : ArgEffect.Kind.REQUIRES_HEAD;
                 case GETS_REF, TRY_REF -> array ? ArgEffect.Kind.GET_ARRAY : ArgEffect.Kind.GET;

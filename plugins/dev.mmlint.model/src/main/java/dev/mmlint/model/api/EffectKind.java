@@ -119,7 +119,15 @@ public enum EffectKind {
      * the parameter is a page of a hugetlb folio (the callee works on hugetlb folios only): the caller's
      * page lies in a folio that may be gigantic
      */
-    IN_HUGETLB_FOLIO(Group.RANGE, EffectSite.PARAM);
+    IN_HUGETLB_FOLIO(Group.RANGE, EffectSite.PARAM),
+    /**
+     * the returned pointer points into the page table that the {@code of} pmd entry points to
+     * (pte_offset_map(&pmd, addr)): when that entry is a copy read without the page table lock, an entry
+     * read through the pointer is only as current as the copy, and a speculative reference on a page it
+     * maps is validated only when the copy is re-checked against the pmd as well (the table may have
+     * been freed by a collapse while its entries still look unchanged)
+     */
+    PTE_TABLE(Group.PAGE_KIND, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
