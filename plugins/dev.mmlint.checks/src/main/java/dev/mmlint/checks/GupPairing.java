@@ -47,6 +47,15 @@ public final class GupPairing implements Check {
                 r.finding(this, rel).message(rel.api() + "() on '" + rel.array() + "' where " + h.api() + "() took no references on this path")
                         .clause(rel.clause()).evidence(List.of(taken)).fixHint("release only the pages " + h.api() + "() returned (when it returned > 0)")
                         .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN_NONE : Kind.GUP_NONE, h.api(), h.origin().line()), rs)).report();
+            } else if (h.maybePinned()) {
+                // pinned where the flag is set, referenced where it is clear: one release call fits one of them only
+                String other = rel.unpin() ? "clear" : "set";
+                r.finding(this, rel).message("'" + rel.array() + "' filled by " + h.api() + "() (line " + h.origin().line() + ") holds pins where '"
+                                + flagVar(h) + "' has " + h.pinFlag() + " set and plain references where it is clear, but is released with "
+                                + rel.api() + "() on a path that does not test it: wrong where " + h.pinFlag() + " is " + other)
+                        .clause(h.clause()).evidence(List.of(taken))
+                        .fixHint("test the flag: if (" + flagVar(h) + " & " + h.pinFlag() + ") unpin_user_pages(); else put_page() each page")
+                        .witness(List.of(new WitnessStep(rel.unpin() ? Kind.GUP_GET : Kind.PIN, h.api(), h.origin().line()), rs)).report();
             } else if (h.pinned() && !rel.unpin()) {
                 r.finding(this, rel).message("'" + rel.array() + "' pinned by " + h.api() + "() (line " + h.origin().line() + ") released with "
                         + rel.api() + "()").clause(rel.clause()).evidence(List.of(taken))
@@ -85,14 +94,31 @@ public final class GupPairing implements Check {
                     .fixHint("turn a short or zero count into an error first (" + ep.count() + " = -EFAULT)")
                     .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN : Kind.GUP_GET, h.api(), h.origin().line()),
                             new WitnessStep(Kind.RETURN, "", r.line(ep.offset())))).report();
+        } else if (event instanceof Event.ErrorAfterFill f) {
+            String kind = f.pinned() ? "pins" : "references";
+            r.finding(this, f).message(f.api() + "() returns " + f.returned() + (f.returned().equals(String.valueOf(f.value())) ? "" : " = " + f.value())
+                            + " (no pages taken) on a path on which it already stored pages with their " + kind + " in '" + f.array()
+                            + "' (line " + f.fillLine() + "): its caller releases none of them")
+                    .clause(f.clause())
+                    .evidence(List.of(new Evidence(f.fillLine(), 1, "stored in '" + f.array() + "' here")))
+                    .fixHint("return the number of pages taken so far when it is not zero (return i ? i : " + f.returned() + ";)")
+                    .witness(List.of(new WitnessStep(f.pinned() ? Kind.PIN : Kind.GUP_GET, f.api(), f.fillLine()),
+                            new WitnessStep(Kind.RETURN, "", r.line(f.offset())))).report();
         } else if (event instanceof Event.Leak l) {
             ArrayHold h = l.hold();
             r.finding(this, l).message("references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line()
                             + ") leak on this return path").clause(h.clause())
                     .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what())))
-                    .fixHint(h.pinned() ? "unpin_user_pages() the pinned pages before returning" : "put_page() the pages before returning")
+                    .fixHint(h.maybePinned() ? "release them before returning: unpin_user_pages() where " + flagVar(h) + " has " + h.pinFlag()
+                            + ", put_page() where not" : h.pinned() ? "unpin_user_pages() the pinned pages before returning" : "put_page() the pages before returning")
                     .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN : Kind.GUP_GET, h.api(), h.origin().line()),
                             new WitnessStep(Kind.RETURN, "", r.line(l.offset())))).report();
         }
+    }
+
+    /** The variable whose flag decides the kind of a hold's references, as written at the call. */
+    private static String flagVar(ArrayHold h) {
+        String v = h.pinVar();
+        return v.endsWith("'") ? v.substring(0, v.length() - 1) : v;
     }
 }

@@ -28,6 +28,10 @@ public final class SectionCrossingArithmetic implements Check {
 
     @Override public void on(Event event, Reporter r) {
         if (!(event instanceof Event.PointerArith a) || a.bound() == null || a.bound().bounded()) return;
+        if (a.array() != null) {
+            perSectionArray(a, r);
+            return;
+        }
         String msg = "'" + a.base() + "' advanced by pfn offset up to " + a.bound().what()
                 + " may cross a memory section (SPARSEMEM without VMEMMAP)";
         List<Evidence> ev = List.of(
@@ -37,5 +41,18 @@ public final class SectionCrossingArithmetic implements Check {
         List<WitnessStep> w = List.of(new WitnessStep(Kind.RANGE, a.bound().what(), a.bound().line()),
                 new WitnessStep(Kind.PAGE_ARITH, a.form(), r.line(a.offset())));
         r.finding(this, a).message(msg).clause(a.bound().clause()).evidence(ev).fixes(fixes).witness(w).report();
+    }
+
+    /** A walk through an array allocated per memory section (page_ext_next()): split per section even with VMEMMAP. */
+    private void perSectionArray(Event.PointerArith a, Reporter r) {
+        String msg = "'" + a.base() + "' walked with " + a.array() + "() over " + a.bound().what()
+                + " may leave its memory section's array (allocated per section with SPARSEMEM)";
+        List<Evidence> ev = List.of(
+                new Evidence(a.bound().line(), 0, "walk over " + a.bound().what()),
+                new Evidence(r.line(a.offset()), r.column(a.offset()), "step '" + Checks.quote(r, a.offset(), a.length()) + "'"));
+        List<WitnessStep> w = List.of(new WitnessStep(Kind.RANGE, a.bound().what(), a.bound().line()),
+                new WitnessStep(Kind.PAGE_ARITH, a.form(), r.line(a.offset())));
+        r.finding(this, a).message(msg).clause(a.bound().clause()).evidence(ev)
+                .fixHint("look each entry up by pfn: for_each_page_ext(), or page_ext_get() per section").witness(w).report();
     }
 }

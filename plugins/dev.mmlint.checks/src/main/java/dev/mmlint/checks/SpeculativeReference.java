@@ -55,6 +55,22 @@ public final class SpeculativeReference implements Check {
                             ? "take it on compound_head(" + g.argText() + ") and re-check compound_head(" + g.argText() + ") == head afterwards"
                             : "after the get, re-check what the page is (PageLRU(), isolate_lru_page(), a folio re-check) before using it as a head")
                     .witness(w).report();
+        } else if (event instanceof Event.TableNotRechecked t) {
+            // the entry was re-read, but it was read through a page table mapped from a copy of the pmd: a
+            // collapse can free that table while its entries still look the same (gup.fast-pte-table-from-pmd-copy)
+            PageValue v = t.value();
+            String msg = "this re-check validates the speculative reference on '" + t.var() + "' against its page table entry only: the table was "
+                    + "mapped from '" + t.pmd() + "', a copy of the pmd, which is never re-read before the reference is kept (return at line "
+                    + t.exitLine() + ")";
+            List<Evidence> ev = new ArrayList<>();
+            if (v.refOrigin() != null) ev.add(new Evidence(v.refOrigin().line(), v.refOrigin().column(),
+                    "speculative reference taken by " + v.refOrigin().what()));
+            List<WitnessStep> w = new ArrayList<>(v.witness());
+            w.add(new WitnessStep(Kind.USE, "kept", t.exitLine()));
+            r.finding(this, t).message(msg).clause(t.clause()).evidence(ev)
+                    .fixHint("re-check the pmd as well: if (pmd_val(" + t.pmd() + ") != pmd_val(*pmdp) || <the pte re-check>) drop the reference "
+                            + "(hand pmdp down where only the copy is here)")
+                    .witness(w).report();
         } else if (event instanceof Event.SpeculativeUse u && u.value().unvalidated()) {
             PageValue v = u.value();
             List<String> missing = new ArrayList<>();

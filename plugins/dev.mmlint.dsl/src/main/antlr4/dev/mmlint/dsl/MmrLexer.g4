@@ -33,6 +33,7 @@ SOURCE       : 'source' ;
 DOC          : 'doc' ;
 WHEN         : 'when' ;
 HAS          : 'has' ;
+LACKS        : 'lacks' ;
 
 LBRACE   : '{' ;
 RBRACE   : '}' ;

@@ -82,9 +82,9 @@ effect
     : site COLON effectItem ( COMMA effectItem )* condition? SEMI
     ;
 
-/* the effects happen only when a parameter is true, or has a flag set, at the call */
+/* the effects happen only when a parameter is true, or has a flag set (or clear), at the call */
 condition
-    : WHEN ident ( HAS ident )?
+    : WHEN ident ( ( HAS | LACKS ) ident )?
     ;
 
 site
@@ -135,5 +135,5 @@ kvalue
 ident
     : IDENT | FAMILY | CONFIDENCE | REF | CLAUSE | FOR | SINCE | BEFORE | KCONFIG | WHY | AT | FN | MACRO
     | BUILTIN | FIELD | RANGE | VALIDATOR | COUNT | OF | VALIDATED_BY | NOTE | COMMIT | LKML | URL | SOURCE | DOC
-    | WHEN | HAS
+    | WHEN | HAS | LACKS
     ;

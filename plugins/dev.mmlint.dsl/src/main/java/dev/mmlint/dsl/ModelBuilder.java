@@ -349,6 +349,7 @@ final class ModelBuilder extends MmrParserBaseVisitor<Void> {
                 if (c.size() > 1) {
                     e.setConditionFlag(c.get(1).getText());
                     at(o, "conditionFlag", c.get(1));
+                    if (ec.condition().LACKS() != null) e.setConditionFlagClear(true);
                 }
             }
             f.addEffect(e);

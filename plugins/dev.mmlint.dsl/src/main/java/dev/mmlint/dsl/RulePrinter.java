@@ -86,7 +86,7 @@ public final class RulePrinter {
         }
         if (e.condition() != null) {
             sb.append(" when ").append(e.condition());
-            if (e.conditionFlag() != null) sb.append(" has ").append(e.conditionFlag());
+            if (e.conditionFlag() != null) sb.append(e.conditionFlagClear() ? " lacks " : " has ").append(e.conditionFlag());
         }
         return sb.toString();
     }

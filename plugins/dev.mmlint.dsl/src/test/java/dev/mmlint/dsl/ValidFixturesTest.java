@@ -62,6 +62,10 @@ class ValidFixturesTest {
         assertEquals(new dev.mmlint.model.api.EffectInfo.Condition(2, "compound", null), conditional.get(0).condition());
         assertEquals(new dev.mmlint.model.api.EffectInfo.Condition(3, "flags", "MF_COUNT_INCREASED"), conditional.get(1).condition());
         assertEquals(1, conditional.get(1).paramIndex());
+        var either = r.model().function("tour_either", ctx).orElseThrow().effects();
+        assertEquals(new dev.mmlint.model.api.EffectInfo.Condition(2, "flags", "FOLL_PIN", false), either.get(0).condition());
+        assertEquals(new dev.mmlint.model.api.EffectInfo.Condition(2, "flags", "FOLL_PIN", true), either.get(1).condition());
+        assertEquals("when flags lacks FOLL_PIN", either.get(1).condition().toString());
         assertEquals(null, spec.effects().get(0).condition(), "an effect without 'when' is unconditional");
         assertTrue(r.model().function("tour_gup", TreeContext.of("6.1", Map.of("SPARSEMEM_VMEMMAP", "y"))).isEmpty(), "kconfig excludes it");
         assertEquals(FieldAccess.PER_PAGE, r.model().field("page", "flags", ctx).orElseThrow().access());

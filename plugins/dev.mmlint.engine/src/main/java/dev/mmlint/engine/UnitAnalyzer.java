@@ -241,6 +241,7 @@ public final class UnitAnalyzer {
         t.closedFunctions(closed);
         t.function(cfg.function());
         t.defines(name, cfg.function());
+        t.contract(name);
         Budget budget = Budget.current();
         if (budget != null) budget.startFunction(name, unit.text().line(cfg.function().getFileLocation().getNodeOffset()));
         try {

@@ -42,10 +42,26 @@ public sealed interface Event {
     record SpeculativeUse(int offset, int length, String var, PageValue value, String how, AppliedClause clause) implements Event {}
 
     /**
+     * An entry re-check at [offset, offset+length) validated the speculative reference held in {@code var},
+     * whose entry was read through a page table mapped from {@code pmd}, a copy of the pmd entry, and the
+     * function returns (at {@code exitLine}) with that copy never re-checked on the way.
+     */
+    record TableNotRechecked(int offset, int length, String var, PageValue value, String pmd, int exitLine, AppliedClause clause)
+            implements Event {}
+
+    /**
      * Pointer arithmetic on a struct page pointer: {@code form} is page++, page + i, &page[i] …;
      * {@code bound} is how far the offset may range (null: unknown); {@code fix} rewrites it with nth_page.
      */
-    record PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix) implements Event {}
+    /**
+     * @param array null for the memmap (struct page pointers); otherwise the function that steps the pointer
+     *              through an array allocated per memory section with or without VMEMMAP ({@code page_ext_next})
+     */
+    record PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix, String array) implements Event {
+        public PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix) {
+            this(offset, length, base, form, bound, fix, null);
+        }
+    }
 
     /** A mapcount/refcount compared with a small constant (an exclusivity test). */
     /**
@@ -93,6 +109,14 @@ public sealed interface Event {
 
     /** References of a local GUP array still held when the function returns. */
     record Leak(int offset, int length, String array, ArrayHold hold) implements Event {}
+
+    /**
+     * A function the model knows as a GUP call ({@code api}: pages[] filled with references or pins, the
+     * count taken returned) returns {@code value} ({@code returned}, a negative constant: none taken) on a
+     * path on which it stored pages into its output array {@code array} (first at {@code fillLine}).
+     */
+    record ErrorAfterFill(int offset, int length, String array, String returned, long value, String api, boolean pinned, int fillLine,
+                          AppliedClause clause) implements Event {}
 
     /** A compound page's refcount made visible ({@code kind}: before prepare, or set without freezing). */
     record Publish(int offset, int length, String api, String var, PageValue value, AppliedClause clause, String kind, int otherLine)

@@ -19,6 +19,40 @@ final class CallConditions {
      * computed (a variable, a call, a mask operation).
      */
     static Boolean holds(TransferContext c, ApiEffect.When w, List<IASTExpression> args) {
+        Boolean has = flagSet(c, w, args);
+        if (has == null || !w.clear()) return has;
+        return !has;
+    }
+
+    /**
+     * The variable whose value decides a flag condition at a call: the one operand of an or-combination
+     * that is not a constant flag ({@code gup_flags}, {@code gup_flags | FOLL_TOUCH}), a local or a
+     * parameter; null when there is none or more than one, or the argument is computed otherwise.
+     */
+    static String flagVariable(TransferContext c, ApiEffect.When w, List<IASTExpression> args) {
+        if (w.flag() == null || w.index() >= args.size() || args.get(w.index()) == null) return null;
+        IASTExpression a = args.get(w.index());
+        IASTExpression written = c.view.written(a);
+        String t = (written != null ? written : a).getRawSignature().replaceAll("\\s+", " ").trim();
+        for (List<int[]> in = parenthesised(t); in != null; in = parenthesised(t)) t = t.substring(1, t.length() - 1).trim();
+        if (t.contains("||") || t.contains("&") || t.contains("(")) return null;
+        String var = null;
+        for (String part : t.split("\\|")) {
+            String op = part.trim();
+            if (op.equals(w.flag())) return null;
+            if (!op.matches("[A-Za-z_]\\w*")) {
+                if (op.matches("(0[xX])?[0-9a-fA-F]+[uUlL]*")) continue;
+                return null;
+            }
+            if (!c.facts.locals().contains(op) && !c.facts.params().containsKey(op)) continue;
+            if (var != null) return null;
+            var = op;
+        }
+        return var;
+    }
+
+    /** Whether the flag of {@code w} is set in its argument (or the argument is true), or null when not known at the call. */
+    private static Boolean flagSet(TransferContext c, ApiEffect.When w, List<IASTExpression> args) {
         if (w.index() >= args.size() || args.get(w.index()) == null) return null;
         IASTExpression a = args.get(w.index());
         IASTExpression written = c.view.written(a);

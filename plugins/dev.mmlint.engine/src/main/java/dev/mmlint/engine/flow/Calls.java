@@ -136,6 +136,8 @@ final class Calls {
                 String var = name(ax);
                 Boolean holds = a.when() == null ? Boolean.TRUE : CallConditions.holds(c, a.when(), args);
                 if (holds == null) {
+                    // pins or references as a flag of a variable says (the internal GUP calls and their gup_flags)
+                    if (undecidedFill(ef, a, args, ax, av, var, off, line, requested(ef, vals))) continue;
                     // the condition is not known here: a release may have happened, nothing else is assumed
                     consumes |= releaseUnknown(a, av, var);
                     continue;
@@ -144,8 +146,10 @@ final class Calls {
                 consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals), askedVariable(ef, args));
             }
             boolean validation = switch (ef.result()) {
-                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
-                default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK);
+                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
+                // a page handed to a hugetlb-only helper is not thereby used (nothing known about it changes but its extent)
+                default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK)
+                        || !ef.args().isEmpty() && ef.args().stream().allMatch(a -> a.kind() == ArgEffect.Kind.IN_HUGETLB);
             };
             if (!consumes && !validation)
                 for (int i = 0; i < vals.size(); i++)
@@ -216,14 +220,9 @@ final class Calls {
             case GET -> { if (var != null && av instanceof V.Page p) c.gup.get(st.core, var, p.v(), c.origin(off, api + "()"), api, line); }
             case SPECULATIVE_GET -> c.spec.tried(st.spec, var, pv, off, length(ax), api, ax == null ? "" : ax.getRawSignature(), a.clause());
             case RECHECK -> c.spec.rechecked(st.spec, var);
-            case PIN_ARRAY, GET_ARRAY -> {
-                String arr = av instanceof V.Addr ad ? ad.var() : var;
-                if (arr == null && ax != null) arr = ax.getRawSignature().replaceAll("\\s+", "");
-                if (arr != null)
-                    c.gup.filled(st, arr, a.kind() == ArgEffect.Kind.PIN_ARRAY, av instanceof V.Addr || c.facts.localArrays().contains(arr),
-                            av instanceof V.Addr, c.origin(off, api + "()"), a.clause(), api, requested, askedVar, line);
-            }
+            case PIN_ARRAY, GET_ARRAY -> fill(api, a, ax, av, var, off, line, requested, askedVar, null);
             case PUT, UNPIN -> {
+                if (c.own != null && c.own.array().equals(arrayOfElement(ax))) st.gup.ownReleased();
                 c.spec.released(st.spec, pageOfPfn(var, av));
                 String walked = arrayOfElement(ax);
                 if (walked == null && var != null) walked = st.gup.shorts().elementOf(var);
@@ -234,6 +233,7 @@ final class Calls {
             }
             case UNPIN_ARRAY, PUT_ARRAY -> {
                 String arr = av instanceof V.Addr ad ? ad.var() : var;
+                if (c.own != null && c.own.array().equals(arr)) st.gup.ownReleased();
                 if (arr != null) c.gup.releasedArray(st.gup, arr, off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN_ARRAY, a.clause());
                 return true;
             }
@@ -247,9 +247,53 @@ final class Calls {
             case NR_PAGES -> { }
             case CAPS_RESULT -> { } // the call's value: ContiguityModel.capped()
             case FREE_BLOCK -> { } // a fact about the variable for the whole function: FreedBlocks, before the flow
+            case IN_HUGETLB -> {
+                if (var != null && (av instanceof V.Page || c.facts.pageVars().contains(var) || c.facts.folioVars().contains(var)))
+                    c.ranges.hugetlbPage(st, var, Extents.inHugetlb(c, api, a.clause(), line));
+            }
             case DECIDES_EXCLUSIVE -> c.exclusive.decides(st.exclusive, api, line);
         }
         return false;
+    }
+
+    /**
+     * {@code api} fills an array with pins or references ({@code pinVar} not null: pins where that variable has
+     * the flag of {@code a}'s condition set, references where it is clear).
+     */
+    private void fill(String api, ArgEffect a, IASTExpression ax, V av, String var, int off, int line, Long requested, String askedVar,
+                      String pinVar) {
+        String arr = av instanceof V.Addr ad ? ad.var() : var;
+        if (arr == null && ax != null) arr = ax.getRawSignature().replaceAll("\\s+", "");
+        if (arr != null)
+            c.gup.filled(c.st, arr, a.kind() == ArgEffect.Kind.PIN_ARRAY, pinVar, pinVar == null ? null : a.when().flag(),
+                    av instanceof V.Addr || c.facts.localArrays().contains(arr), av instanceof V.Addr, c.origin(off, api + "()"), a.clause(), api,
+                    requested, askedVar, line);
+    }
+
+    /**
+     * An array acquisition whose condition is not decided at the call, with the complementary acquisition of
+     * the other kind beside it ({@code pages[]: pins when gup_flags has FOLL_PIN} and {@code gets_ref when
+     * gup_flags lacks FOLL_PIN}): where one variable decides the flag, the array holds pins or references as
+     * that variable says, which a later test of the same flag settles. @return true when handled (both halves)
+     */
+    private boolean undecidedFill(ApiEffect ef, ArgEffect a, List<IASTExpression> args, IASTExpression ax, V av, String var, int off, int line,
+                                  Long requested) {
+        if (a.when() == null || a.when().flag() == null) return false;
+        if (a.kind() != ArgEffect.Kind.PIN_ARRAY && a.kind() != ArgEffect.Kind.GET_ARRAY) return false;
+        ArgEffect pin = null;
+        for (ArgEffect b : ef.args())
+            if (b != a && b.index() == a.index() && a.when().complements(b.when())
+                    && (b.kind() == ArgEffect.Kind.PIN_ARRAY || b.kind() == ArgEffect.Kind.GET_ARRAY) && b.kind() != a.kind())
+                pin = a.kind() == ArgEffect.Kind.PIN_ARRAY ? a : b;
+        if (pin == null) return false;
+        if (a != pin) return true; // the pin half fills the array for both
+        String fv = CallConditions.flagVariable(c, pin.when(), args);
+        if (fv == null) return false;
+        // the pins are the ones where the flag is set in the variable, the references where it is clear
+        String pinVar = pin.when().clear() ? null : fv;
+        if (pinVar == null) return false;
+        fill(ef.name(), pin, ax, av, var, off, line, requested, askedVariable(ef, args), pinVar);
+        return true;
     }
 
     /** A release that may or may not happen (condition unknown): the reference is no longer known to be held. */

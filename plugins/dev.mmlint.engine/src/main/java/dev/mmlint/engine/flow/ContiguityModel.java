@@ -74,6 +74,20 @@ final class ContiguityModel {
     }
 
     /**
+     * {@code form} ({@code page_ext_next(page_ext)}) steps {@code base} to the next entry of an array allocated
+     * per memory section (model {@code return: contiguity_unsafe of curr}, clause {@code clause}), inside a
+     * loop that runs {@code walk} times (null: not known). Outside a loop, or in a walk the model bounds to
+     * one buddy block, it stays in the section; a walk of unknown or larger extent may leave it: nothing
+     * about such a pointer tells how far the pages it describes go (a gigantic folio's, a PUD mapping's).
+     */
+    void sectionArrayStep(int off, int len, String base, String api, String form, Bound walk, dev.mmlint.engine.knowledge.AppliedClause clause, int line) {
+        if (clause == null || !clause.applies() || walk != null && walk.bounded()) return;
+        Bound eff = new Bound(false, walk != null ? "up to " + walk.what() + " pages" : "a count of pages no buddy order bounds", clause,
+                walk != null ? walk.line() : line);
+        events.emit(new Event.PointerArith(off, len, base, form, eff, null, api));
+    }
+
+    /**
      * {@code p - q}, two page pointers, used as a pfn distance: right only inside one section's memmap.
      * Raised when either points into an extent that may exceed a buddy block; the distance ranges as
      * far as that extent (an integer of its class), else it is unknown.
@@ -95,6 +109,18 @@ final class ContiguityModel {
         String n = Ast.name(s);
         if (n != null) return r.extentOf(n);
         return arithExtent.get(Ast.offset(s));
+    }
+
+    /**
+     * Page or folio variable {@code var} lies in a hugetlb folio of extent {@code x} (a hugetlb test was true,
+     * or a hugetlb-only helper was handed it); so does the page a folio or head variable was taken from
+     * ({@code folio = page_folio(page)}: PageValue#headOf). Null: nothing known.
+     */
+    void hugetlbPage(FlowState st, String var, Bound x) {
+        if (x == null) return;
+        st.ranges.extent(var, x);
+        String of = st.core.hasPage(var) ? st.core.page(var).headOf() : null;
+        if (of != null) st.ranges.extent(of, x);
     }
 
     /** Page variable {@code var} was assigned a value that points into extent {@code x} (null: unknown). */

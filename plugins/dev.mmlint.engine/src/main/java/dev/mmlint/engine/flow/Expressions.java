@@ -185,8 +185,10 @@ final class Expressions {
                 String n = name(l);
                 V rv = eval(r);
                 if (n != null && isPagePointer(l)) {
+                    // a page whose extent is known ranges over it: the byte-offset reading is for pages of unknown extent
+                    Bound off = c.st.ranges.extentOf(n) != null ? ContiguityModel.boundOf(rv) : offsetBound(r, rv);
                     c.ranges.pointerArith(c.st.ranges, offset(b), length(b), n, n + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(),
-                            ContiguityModel.boundOf(rv) == null ? null : ContiguityModel.worst(ContiguityModel.boundOf(rv), loopBound(b)), null);
+                            off == null ? null : ContiguityModel.worst(off, loopBound(b)), null);
                     PageValue pv = c.st.core.pageOrUnknown(n);
                     c.st.core.putPage(n, pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), "pointer arithmetic"), pv.originClause()).asSubpage(true));
                     return new V.Page(c.st.core.page(n), null);
@@ -194,6 +196,11 @@ final class Expressions {
                 if (n != null) {
                     c.st.kill(n);
                     c.st.spec.advanced();
+                } else if (strip(l) instanceof IASTUnaryExpression d && d.getOperator() == IASTUnaryExpression.op_star && Ast.isPagePointerType(l)) {
+                    // *ppage += off: a page handed back through a pointer, advanced in place
+                    Bound off = byteOffset(r);
+                    if (off != null) c.ranges.pointerArith(c.st.ranges, offset(b), length(b), l.getRawSignature(),
+                            l.getRawSignature() + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(), off, null);
                 }
                 return V.UNKNOWN;
             }
@@ -209,7 +216,8 @@ final class Expressions {
                             ? new TextEdit(offset(b), length(b), "nth_page(" + name(l) + ", " + r.getRawSignature() + ")") : null;
                     int[] at = Ast.writtenSpan(c.text.content(), b); // inside a macro's argument: where it is written
                     Bound ext = name(l) != null ? c.st.ranges.extentOf(name(l)) : Extents.of(c, l);
-                    c.ranges.pointerArith(c.st.ranges, ext, at[0], at[1], base, c.text.content().substring(at[0], at[0] + at[1]), ContiguityModel.boundOf(rv), fix);
+                    c.ranges.pointerArith(c.st.ranges, ext, at[0], at[1], base, c.text.content().substring(at[0], at[0] + at[1]),
+                            ext != null ? ContiguityModel.boundOf(rv) : offsetBound(r, rv), fix);
                     PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                     return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
                 }
@@ -229,6 +237,9 @@ final class Expressions {
                 if (whole != null) return new V.Int(whole, null, null);
                 if (op == IASTBinaryExpression.op_shiftLeft && lv instanceof V.Int li && li.constant() != null && rv instanceof V.Int ri
                         && ri.constant() != null && ri.constant() < 62) return new V.Int(null, li.constant() << ri.constant(), null);
+                // a quotient ranges as far as its dividend: the divisor's class (PAGE_SIZE is 1UL << PAGE_SHIFT) says nothing of it
+                if (op == IASTBinaryExpression.op_divide || op == IASTBinaryExpression.op_shiftRight)
+                    return V.sizeOf(lv) == null ? V.UNKNOWN : new V.Int(V.sizeOf(lv), null, null);
                 return ContiguityModel.arithInt(lv, rv);
             }
             case IASTBinaryExpression.op_equals: case IASTBinaryExpression.op_notequals:
@@ -303,6 +314,7 @@ final class Expressions {
         else if (v instanceof V.Cmp || v instanceof V.Not || v instanceof V.Test || v instanceof V.Spec) st.core.putCond(name, v);
         else if (v instanceof V.Pfn p && p.page() != null) st.core.putPfn(name, p.page());
         else if (v instanceof V.HugeEntry h) st.core.putHugeEntry(name, h.clause());
+        else if (v instanceof V.Table t) st.core.putTable(name, new PageValue.Table(t.pmd(), t.clause()));
         else if (v instanceof V.Int i && ContiguityModel.boundOf(i) != null) c.ranges.assigned(st.ranges, name, ContiguityModel.boundOf(i));
         if (v instanceof V.Int) c.spec.assignedInt(st.spec, name, v);
     }
@@ -325,8 +337,19 @@ final class Expressions {
         if (ptr != null && !ptr.equals(var)) c.st.core.putEntryPointer(var, ptr);
     }
 
+    /** The variable an array index names: {@code i}, also as {@code i++} or {@code i--}; null otherwise. */
+    private static String indexName(IASTExpression ix) {
+        IASTExpression x = strip(ix);
+        if (x instanceof IASTUnaryExpression u && (u.getOperator() == IASTUnaryExpression.op_postFixIncr
+                || u.getOperator() == IASTUnaryExpression.op_postFixDecr)) return name(u.getOperand());
+        return name(x);
+    }
+
     private void lvalue(IASTExpression l) {
         IASTExpression s = strip(l);
+        // a store into this function's own GUP output array (pages[i] = page)
+        if (c.own != null && s instanceof IASTArraySubscriptExpression a && c.own.array().equals(name(a.getArrayExpression())))
+            c.st.gup.ownFilled(c.line(offset(s)), a.getArgument() instanceof IASTExpression ix ? indexName(ix) : null);
         if (s instanceof IASTFieldReference f) field(f, true);
         else if (s instanceof IASTArraySubscriptExpression a) subscript(a, false);
         else if (s instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star) eval(u.getOperand());
@@ -396,7 +419,40 @@ final class Expressions {
                 .step(new WitnessStep("lookup", n, c.line(offset(a))));
     }
 
-    private Bound loopBound(IASTNode at) {
+    /** The range of page offset {@code e} (value {@code v}): its class or a small constant, else as a byte offset converted to pages; null when unknown. */
+    private Bound offsetBound(IASTExpression e, V v) {
+        Bound b = ContiguityModel.boundOf(v);
+        return b != null ? b : byteOffset(e);
+    }
+
+    /** {@code off >> PAGE_SHIFT} or {@code off / PAGE_SIZE}, written so. */
+    private static final java.util.regex.Pattern BYTES_TO_PAGES =
+            java.util.regex.Pattern.compile("^\\(*\\s*(.+?)\\s*(?:>>\\s*PAGE_SHIFT|/\\s*PAGE_SIZE)\\s*\\)*$", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A page offset written as a byte offset converted to pages ({@code off >> PAGE_SHIFT}, {@code off / PAGE_SIZE})
+     * whose byte offset nothing bounds: no model class, no mask (an address masked to a leaf stays in the leaf),
+     * not a constant. The page is then the first of a buffer of any length (an skb fragment, a bio_vec, a range
+     * a caller sized), which the model's builtin {@code page_add_bytes} says may cross a section; null otherwise.
+     */
+    private Bound byteOffset(IASTExpression e) {
+        if (e == null) return null;
+        String t = sizeText(e).trim();
+        if (t.length() > 160) return null;
+        java.util.regex.Matcher m = BYTES_TO_PAGES.matcher(t);
+        if (!m.matches()) return null;
+        String off = m.group(1);
+        if (off.contains("&") || off.contains("%") || off.matches("[A-Z0-9_()\\s*+<-]+") || off.contains("?")) return null;
+        if (c.kb.size(off).isPresent()) return null;
+        return c.kb.unboundedRange(BYTE_OFFSET_BUILTIN).filter(rr -> rr.clause() != null && rr.clause().applies())
+                .map(rr -> new Bound(false, "'" + t + "' (a byte offset nothing bounds)", rr.clause(), c.line(offset(e)))).orElse(null);
+    }
+
+    /** The model's name for page + byte offset converted to pages. */
+    private static final String BYTE_OFFSET_BUILTIN = "page_add_bytes";
+
+    /** How far the loop around {@code at} may run: its guard's bound; ONE_STEP outside a loop; null when not known. */
+    Bound loopBound(IASTNode at) {
         if (inLoopBound) return null; // the loop condition itself advances the pointer
         inLoopBound = true;
         try {

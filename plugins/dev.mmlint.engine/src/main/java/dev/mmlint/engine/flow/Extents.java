@@ -36,6 +36,7 @@ final class Extents {
         String callee = null;
         List<IASTExpression> args = List.of();
         WrittenView.Invocation inv = c.view.rootedAt(s);
+        if (inv == null) inv = c.view.rootedAt(e); // compound_head(page): a macro whose expansion starts with a cast
         if (inv != null && inv.functionLike()) {
             callee = inv.name();
             args = inv.args();
@@ -45,6 +46,13 @@ final class Extents {
         }
         if (callee == null) return null;
         String fn = callee;
+        // compound_head(page), page_folio(page): the head lies in the range its page lies in
+        java.util.Optional<ApiEffect> ef = c.kb.call(fn);
+        if (ef.isPresent() && (ef.get().result() == ApiEffect.Result.HEAD_OF_ARG || ef.get().result() == ApiEffect.Result.FOLIO_OF_ARG)
+                && ef.get().resultArg() >= 0 && ef.get().resultArg() < args.size()) {
+            Bound x = c.ranges.extentOf(c.st.ranges, args.get(ef.get().resultArg()));
+            if (x != null) return x;
+        }
         Bound b2 = c.kb.unboundedRange(fn).map(r -> unbounded(c, fn, r, s)).orElse(null);
         return b2 != null ? b2 : hugetlbFolio(c, fn, args, s);
     }
@@ -65,6 +73,28 @@ final class Extents {
         if (!huge) return null;
         return c.kb.size(HUGETLB_FOLIO_SIZE).filter(r -> !r.bounded())
                 .map(r -> new Bound(false, "the hugetlb folio " + fn + "() maps (" + r.what() + ")", r.clause(), c.line(Ast.offset(at)))).orElse(null);
+    }
+
+    /**
+     * The extent of a page a hugetlb test ({@code PageHuge(page)}, {@code folio_test_hugetlb(folio)}, model
+     * {@code return: tests_hugetlb}) found true at {@code line}: it lies in a hugetlb folio, which may be
+     * gigantic, as {@link #hugetlbFolio} (clause contiguity.gigantic-hugetlb, gated as that clause is).
+     */
+    static Bound hugetlbTested(TransferContext c, String fn, int line) {
+        dev.mmlint.engine.knowledge.AppliedClause test = c.kb.call(fn).map(ApiEffect::resultClause).orElse(null);
+        if (test == null || !test.applies()) return null;
+        return c.kb.size(HUGETLB_FOLIO_SIZE).filter(r -> !r.bounded())
+                .map(r -> new Bound(false, "the hugetlb folio " + fn + "() found it in (" + r.what() + ")", test, line)).orElse(null);
+    }
+
+    /**
+     * The extent of a page handed to hugetlb-only helper {@code fn} (model {@code in_hugetlb_folio}, clause
+     * {@code clause}) at {@code line}: a hugetlb folio, which may be gigantic.
+     */
+    static Bound inHugetlb(TransferContext c, String fn, dev.mmlint.engine.knowledge.AppliedClause clause, int line) {
+        if (clause == null || !clause.applies()) return null;
+        return c.kb.size(HUGETLB_FOLIO_SIZE).filter(r -> !r.bounded())
+                .map(r -> new Bound(false, "the hugetlb folio " + fn + "() takes it in (" + r.what() + ")", clause, line)).orElse(null);
     }
 
     /** How the model names a hugetlb folio's size in pages. */

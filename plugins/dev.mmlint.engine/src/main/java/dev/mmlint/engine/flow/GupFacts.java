@@ -22,27 +22,77 @@ final class GupFacts {
 
     /** The short-GUP facts: what was asked for, what is known to have been taken in full, which counts may be >= 0. */
     private final ShortGupFacts shorts;
+    /** the line of the first store into this function's own GUP output array on some path here, or null (may) */
+    private Integer filledAt;
+    /** the index variable of that store (pages[i] = page), when one */
+    private String filledIndex;
+    /** entries of the own output array were released on some path here (may) */
+    private boolean ownReleased;
+    /** "variable&FLAG" -> whether a branch on every path here found the flag set in the variable ({@code if (gup_flags & FOLL_PIN)}) (must) */
+    private final Map<String, Boolean> flagTruths;
 
-    GupFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new ShortGupFacts()); }
+    GupFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new ShortGupFacts(), new HashMap<>()); }
 
-    private GupFacts(Map<String, ArrayHold> a, Map<String, String> c, Map<String, String> m, Map<String, Integer> r, ShortGupFacts s) {
-        arrays = a; counts = c; mayCounts = m; releasedCounts = r; shorts = s;
+    private GupFacts(Map<String, ArrayHold> a, Map<String, String> c, Map<String, String> m, Map<String, Integer> r, ShortGupFacts s,
+                     Map<String, Boolean> f) {
+        arrays = a; counts = c; mayCounts = m; releasedCounts = r; shorts = s; flagTruths = f;
     }
 
     GupFacts copy() {
-        return new GupFacts(new HashMap<>(arrays), new HashMap<>(counts), new HashMap<>(mayCounts), new HashMap<>(releasedCounts), shorts.copy());
+        GupFacts g = new GupFacts(new HashMap<>(arrays), new HashMap<>(counts), new HashMap<>(mayCounts), new HashMap<>(releasedCounts), shorts.copy(),
+                new HashMap<>(flagTruths));
+        g.filledAt = filledAt;
+        g.filledIndex = filledIndex;
+        g.ownReleased = ownReleased;
+        return g;
     }
 
     GupFacts join(GupFacts o) {
-        return new GupFacts(StateMaps.may(arrays, o.arrays, ArrayHold::join), StateMaps.must(counts, o.counts, StateMaps::same),
+        GupFacts g = new GupFacts(StateMaps.may(arrays, o.arrays, ArrayHold::join), StateMaps.must(counts, o.counts, StateMaps::same),
                 StateMaps.may(mayCounts, o.mayCounts, StateMaps::same), StateMaps.may(releasedCounts, o.releasedCounts, Math::min),
-                shorts.join(o.shorts));
+                shorts.join(o.shorts), StateMaps.must(flagTruths, o.flagTruths, StateMaps::same));
+        if (filledAt == null) g.filledAt = o.filledAt;
+        else if (o.filledAt == null) g.filledAt = filledAt;
+        else g.filledAt = Math.min(filledAt, o.filledAt);
+        g.filledIndex = filledIndex == null ? o.filledIndex : filledIndex;
+        g.ownReleased = ownReleased || o.ownReleased;
+        return g;
+    }
+
+    /** This function stored a page into its own output array at {@code line}, at index variable {@code index} (or null). */
+    void ownFilled(int line, String index) {
+        if (filledAt == null || line < filledAt) filledAt = line;
+        if (index != null) filledIndex = index;
+    }
+    /** The line of the first store into the own output array on some path here whose pages no release dropped, or null. */
+    Integer ownFilledAt() { return ownReleased ? null : filledAt; }
+    /** Entries of the own output array are released (put_page(pages[i]), release_pages(pages, i)). */
+    void ownReleased() { ownReleased = true; }
+    /** On this edge the index of those stores is zero: nothing was stored yet. */
+    void ownIndexZero(String var) { if (var != null && var.equals(filledIndex)) { filledAt = null; } }
+
+    /** On this path a branch found {@code flag} set ({@code truth}) or clear in {@code var}. */
+    void flagTested(String var, String flag, boolean truth) { flagTruths.put(var + "&" + flag, truth); }
+
+    /**
+     * The hold of {@code array} with the kind of its references decided where a branch on this path tested
+     * the flag that decides it; as it is otherwise.
+     */
+    ArrayHold resolved(String array) {
+        ArrayHold h = arrays.get(array);
+        if (h == null || !h.maybePinned()) return h;
+        Boolean t = flagTruths.get(h.pinVar() + "&" + h.pinFlag());
+        return t == null ? h : h.decided(t);
     }
 
     ShortGupFacts shorts() { return shorts; }
 
     /** An assignment kills what a variable counts; what an array holds survives (its pages stay referenced). */
     void kill(String var) {
+        flagTruths.keySet().removeIf(k -> k.startsWith(var + "&"));
+        // a flag that decided what an array holds, reassigned: no later test of it says what the call was given
+        arrays.replaceAll((a, h) -> var.equals(h.pinVar()) ? new ArrayHold(false, h.status(), h.origin(), h.clause(), h.local(), h.api(),
+                h.requested(), var + "'", h.pinFlag()) : h);
         counts.remove(var);
         mayCounts.remove(var);
         releasedCounts.remove(var);
@@ -92,7 +142,8 @@ final class GupFacts {
 
     @Override public boolean equals(Object o) {
         return o instanceof GupFacts g && arrays.equals(g.arrays) && counts.equals(g.counts) && mayCounts.equals(g.mayCounts)
-                && releasedCounts.equals(g.releasedCounts) && shorts.equals(g.shorts);
+                && releasedCounts.equals(g.releasedCounts) && shorts.equals(g.shorts) && flagTruths.equals(g.flagTruths)
+                && Objects.equals(filledAt, g.filledAt) && Objects.equals(filledIndex, g.filledIndex) && ownReleased == g.ownReleased;
     }
 
     @Override public int hashCode() { return Objects.hash(arrays, counts, mayCounts, releasedCounts, shorts); }

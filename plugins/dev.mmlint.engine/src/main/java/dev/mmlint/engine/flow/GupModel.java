@@ -38,7 +38,16 @@ final class GupModel {
      */
     void filled(FlowState st, String array, boolean pin, boolean local, boolean addressOf, PageValue.Origin o, AppliedClause clause, String api,
                 Long requested, String askedVar, int line) {
-        st.gup.put(array, new ArrayHold(pin, ArrayHold.Status.HELD, o, clause, local, api, requested));
+        filled(st, array, pin, null, null, local, addressOf, o, clause, api, requested, askedVar, line);
+    }
+
+    /**
+     * As {@link #filled(FlowState, String, boolean, boolean, boolean, PageValue.Origin, AppliedClause, String, Long, String, int)};
+     * {@code pinVar} not null: pinned where that variable has {@code pinFlag} set, referenced where it is clear.
+     */
+    void filled(FlowState st, String array, boolean pin, String pinVar, String pinFlag, boolean local, boolean addressOf, PageValue.Origin o,
+                AppliedClause clause, String api, Long requested, String askedVar, int line) {
+        st.gup.put(array, new ArrayHold(pin && pinVar == null, ArrayHold.Status.HELD, o, clause, local, api, requested, pinVar, pinFlag));
         st.gup.shorts().filled(array, askedVar);
         if (addressOf)
             st.core.putPage(array, PageValue.of(Shape.MAYBE_TAIL, o, clause)
@@ -74,7 +83,8 @@ final class GupModel {
     void releasedArray(GupFacts g, String array, int off, int len, String api, boolean unpin, AppliedClause clause) {
         ArrayHold h = g.hold(array);
         if (h == null) return;
-        events.emit(new Event.Release(off, len, api, array, h, unpin, clause));
+        // the kind of the references, where a branch on this path tested the flag that decides it
+        events.emit(new Event.Release(off, len, api, array, g.resolved(array), unpin, clause));
         if (h.status() == ArrayHold.Status.HELD) g.put(array, h.with(ArrayHold.Status.RELEASED));
         g.releasedPages(array, text.line(off));
     }

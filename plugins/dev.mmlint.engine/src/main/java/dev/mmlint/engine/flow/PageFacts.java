@@ -26,17 +26,19 @@ final class PageFacts {
     private final Map<String, AppliedClause> hugeEntries;
     /** parameter -> the truth a branch established for it on every path here ({@code if (compound)}) */
     private final Map<String, Boolean> paramTruths;
+    /** page-table pointer variable -> the copy of the pmd entry its table was mapped from (ptep = pte_offset_map(&pmd, addr)) */
+    private final Map<String, PageValue.Table> tables;
 
-    PageFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
+    PageFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
 
     private PageFacts(Map<String, PageValue> p, Map<String, V> c, Map<String, String> e, Map<String, String> f,
-                      Map<String, AppliedClause> h, Map<String, Boolean> t) {
-        pages = p; conds = c; entries = e; pfns = f; hugeEntries = h; paramTruths = t;
+                      Map<String, AppliedClause> h, Map<String, Boolean> t, Map<String, PageValue.Table> tb) {
+        pages = p; conds = c; entries = e; pfns = f; hugeEntries = h; paramTruths = t; tables = tb;
     }
 
     PageFacts copy() {
         return new PageFacts(new HashMap<>(pages), new HashMap<>(conds), new HashMap<>(entries), new HashMap<>(pfns),
-                new HashMap<>(hugeEntries), new HashMap<>(paramTruths));
+                new HashMap<>(hugeEntries), new HashMap<>(paramTruths), new HashMap<>(tables));
     }
 
     /** Page values: the {@link PageValue#join} on common variables, kept where only one path knows one (may). */
@@ -44,7 +46,7 @@ final class PageFacts {
         return new PageFacts(StateMaps.may(pages, o.pages, PageValue::join), StateMaps.must(conds, o.conds, StateMaps::same),
                 StateMaps.must(entries, o.entries, StateMaps::same), StateMaps.must(pfns, o.pfns, StateMaps::same),
                 StateMaps.must(hugeEntries, o.hugeEntries, PageFacts::firstClause),
-                StateMaps.must(paramTruths, o.paramTruths, StateMaps::same));
+                StateMaps.must(paramTruths, o.paramTruths, StateMaps::same), StateMaps.must(tables, o.tables, StateMaps::same));
     }
 
     /** Of two clauses for one hugetlb entry, the one first by id (either says the folio is mapped as a whole). */
@@ -59,6 +61,7 @@ final class PageFacts {
         pfns.remove(var);
         hugeEntries.remove(var);
         paramTruths.remove(var);
+        tables.remove(var);
     }
 
     PageValue page(String var) { return pages.get(var); }
@@ -75,6 +78,10 @@ final class PageFacts {
     String entryPointer(String entryVar) { return entries.get(entryVar); }
     void putEntryPointer(String entryVar, String ptr) { entries.put(entryVar, ptr); }
 
+    /** The copy of the pmd entry the table {@code ptr} points into was mapped from, or null. */
+    PageValue.Table table(String ptr) { return ptr == null ? null : tables.get(ptr); }
+    void putTable(String ptr, PageValue.Table t) { tables.put(ptr, t); }
+
     String pageOfPfn(String pfnVar) { return pfns.get(pfnVar); }
     void putPfn(String pfnVar, String pageVar) { pfns.put(pfnVar, pageVar); }
 
@@ -87,7 +94,7 @@ final class PageFacts {
 
     @Override public boolean equals(Object o) {
         return o instanceof PageFacts s && pages.equals(s.pages) && conds.equals(s.conds) && entries.equals(s.entries)
-                && pfns.equals(s.pfns) && hugeEntries.equals(s.hugeEntries) && paramTruths.equals(s.paramTruths);
+                && pfns.equals(s.pfns) && hugeEntries.equals(s.hugeEntries) && paramTruths.equals(s.paramTruths) && tables.equals(s.tables);
     }
 
     @Override public int hashCode() { return Objects.hash(pages, conds); }

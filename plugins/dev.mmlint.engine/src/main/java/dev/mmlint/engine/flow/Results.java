@@ -27,7 +27,7 @@ final class Results {
                 if (huge != null) return new V.Page(PageValue.of(Shape.FOLIO, o, huge).step(new WitnessStep("lookup", name, line)), null);
                 PageValue pv = PageValue.of(Shape.MAYBE_TAIL, o, ef.resultClause()).step(new WitnessStep("lookup", name, line))
                         .asSubpage(ef.result() == ApiEffect.Result.SUBPAGE);
-                if (ent != null) pv = pv.withEntry(ent, c.st.core.entryPointer(ent));
+                if (ent != null) pv = pv.withEntry(ent, c.st.core.entryPointer(ent)).withTable(c.st.core.table(c.st.core.entryPointer(ent)));
                 return new V.Page(pv, null);
             }
             case HEAD -> { return new V.Page(PageValue.of(Shape.HEAD, o, ef.resultClause()), null); }
@@ -36,7 +36,7 @@ final class Results {
                 PageValue src = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                 Shape s = ef.result() == ApiEffect.Result.FOLIO_OF_ARG ? Shape.FOLIO : Shape.HEAD;
                 PageValue pv = new PageValue(s, o, ef.resultClause(), -1, argVar, src.fromEntry(), src.entryPtr(), RefState.NONE, null, null,
-                        false, false, src.witness(), false).step(new WitnessStep("compound_head", name, line));
+                        false, false, src.witness(), false).withTable(src.fromTable()).step(new WitnessStep("compound_head", name, line));
                 return new V.Page(pv, null);
             }
             case SAME_AS_ARG -> { return arg; }
@@ -44,7 +44,9 @@ final class Results {
                 PageValue src = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                 PageValue pv = new PageValue(Shape.FOLIO, o, ef.resultClause(), -1, null, src.fromEntry(), src.entryPtr(),
                         RefState.SPECULATIVE, o, name, false, src.fromEntry() != null || src.entryPtr() != null, src.witness(), false)
-                        .step(new WitnessStep("speculative_get", name, line));
+                        .withTable(src.fromTable()).step(new WitnessStep("speculative_get", name, line));
+                // read through a table mapped from a pmd copy: the copy is re-checked too (gup.fast-pte-table-from-pmd-copy)
+                if (src.fromTable() != null && src.entryPtr() != null && ef.validatedBy().contains("pmd_recheck")) pv = pv.needingTable(src.fromTable().pmd());
                 return new V.Page(pv, null);
             }
             case COUNT_OF_ARRAY -> {
@@ -61,9 +63,19 @@ final class Results {
                 return new V.Verdict(new V.Mapcount(argVar, pv, name, ef.resultClause()), off, at == null ? 0 : Ast.length(at),
                         at == null ? name + "()" : at.getRawSignature());
             }
-            case IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO -> { return new V.Test(argVar, ef.result()); }
+            case IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB -> { return new V.Test(argVar, ef.result(), name, c.line(off)); }
             case PFN_OF_ARG -> { return new V.Pfn(argVar); }
+            case STEP_OF_ARG -> {
+                if (argVar != null && at != null)
+                    c.ranges.sectionArrayStep(off, Ast.length(at), argVar, name, at.getRawSignature(), c.ex.loopBound(at), ef.resultClause(), line);
+                return V.UNKNOWN;
+            }
             case HUGE_ENTRY -> { return new V.HugeEntry(ef.resultClause()); }
+            case PTE_TABLE_OF_ARG -> {
+                // mapped from a copy of the entry (&pmd of a pmd_t variable), not through the page table itself
+                String pmd = arg instanceof V.Addr ad ? ad.var() : null;
+                return pmd != null && c.facts.entryVars().contains(pmd) ? new V.Table(pmd, ef.resultClause()) : V.UNKNOWN;
+            }
             default -> {
                 if (ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.SPECULATIVE_GET)) {
                     ArgEffect sg = ef.args().stream().filter(a -> a.kind() == ArgEffect.Kind.SPECULATIVE_GET).findFirst().get();

@@ -44,6 +44,8 @@ final class SpeculativeModel {
     private final Map<Integer, Integer> retries = new HashMap<>();
     /** get offset -> the first head use of the page after the get succeeded and before a re-check */
     private final Map<Integer, String> headUses = new HashMap<>();
+    /** offsets of the partial entry re-checks already raised (reporting pass) */
+    private final Set<Integer> tableOwedSaid = new HashSet<>();
 
     /**
      * A return statement reached: the value it returns (normalised), its line, and the integer constants
@@ -102,8 +104,10 @@ final class SpeculativeModel {
         // (which reads it under the page table lock) cannot be re-read here
         boolean readHere = pv.entryPtr() != null || (pv.fromEntry() != null && !isParam.test(pv.fromEntry()));
         boolean needEntry = readHere && (by.contains("pte_recheck") || by.contains("pmd_recheck"));
-        return pv.withRef(RefState.SPECULATIVE, new PageValue.Origin(text.line(off), text.column(off), api + "()"), api, needHead, needEntry)
-                .step(new WitnessStep("speculative_get", api, text.line(off)));
+        PageValue ref = pv.withRef(RefState.SPECULATIVE, new PageValue.Origin(text.line(off), text.column(off), api + "()"), api, needHead, needEntry);
+        // an entry read through a table mapped from a pmd copy: the copy must be re-checked as well
+        if (pv.fromTable() != null && pv.entryPtr() != null && by.contains("pmd_recheck")) ref = ref.needingTable(pv.fromTable().pmd());
+        return ref.step(new WitnessStep("speculative_get", api, text.line(off)));
     }
 
     /** {@code var} is NULL on this edge: a failed try_grab_folio holds nothing. */
@@ -126,8 +130,12 @@ final class SpeculativeModel {
     /** A call re-checks what page {@code var} is. */
     void rechecked(SpeculativeFacts s, String var) { if (var != null) s.rechecked(var); }
 
-    /** A re-check succeeded on this edge: the speculative references it covers are validated. */
-    void validated(FlowState st, ApiKnowledge.Validation c) {
+    /**
+     * A re-check ({@code at}: the condition) succeeded on this edge: the speculative references it covers are
+     * validated. A pmd re-check of the copy a table was mapped from settles what is owed for that copy; an
+     * entry re-check that leaves it owed is remembered where it happened (a partial validation).
+     */
+    void validated(FlowState st, ApiKnowledge.Validation c, PageValue.Site at) {
         if (c.head()) {
             String var = c.bindings().getOrDefault("head", c.bindings().get("folio"));
             PageValue h = var == null ? null : st.core.page(var);
@@ -141,8 +149,38 @@ final class SpeculativeModel {
         String ptr = c.bindings().getOrDefault("ptep", c.bindings().get("pmdp"));
         for (Map.Entry<String, PageValue> p : new ArrayList<>(st.core.pages().entrySet())) {
             PageValue v = p.getValue();
-            if ((entry != null && entry.equals(v.fromEntry())) || (ptr != null && ptr.equals(v.entryPtr())))
-                st.core.putPage(p.getKey(), v.validated(false, true).step(new WitnessStep("validate", c.kind(), 0)));
+            if ((entry != null && entry.equals(v.fromEntry())) || (ptr != null && ptr.equals(v.entryPtr()))) {
+                v = v.validated(false, true).step(new WitnessStep("validate", c.kind(), 0));
+                if (v.needTable() != null && v.ref() == RefState.SPECULATIVE && at != null) v = v.partiallyValidated(at);
+                st.core.putPage(p.getKey(), v);
+            }
+        }
+    }
+
+    /**
+     * A re-check was made on this edge, whichever its outcome: a pmd copy compared with the pmd is no longer
+     * owed by the references read through its table (where it changed, the code knows, and drops them).
+     */
+    void compared(FlowState st, ApiKnowledge.Validation c) {
+        if (!"pmd_recheck".equals(c.kind())) return;
+        String orig = c.bindings().get("orig");
+        if (orig == null) return;
+        for (Map.Entry<String, PageValue> p : new ArrayList<>(st.core.pages().entrySet()))
+            if (orig.equals(p.getValue().needTable())) st.core.putPage(p.getKey(), p.getValue().tableValidated());
+    }
+
+    /**
+     * The function returns ({@code line}) holding speculative references that an entry re-check validated while
+     * the pmd copy their table was mapped from was never re-checked on the way: each is raised once, at that
+     * entry re-check (reporting pass).
+     */
+    void exitWithTableOwed(FlowState st, int line) {
+        if (!events.reporting()) return;
+        for (Map.Entry<String, PageValue> p : new java.util.TreeMap<>(st.core.pages()).entrySet()) {
+            PageValue v = p.getValue();
+            if (v.ref() != RefState.SPECULATIVE || v.needTable() == null || v.partial() == null || !tableOwedSaid.add(v.partial().offset())) continue;
+            AppliedClause by = v.fromTable() != null && v.fromTable().clause() != null ? v.fromTable().clause() : clause(v.specApi());
+            events.emit(new Event.TableNotRechecked(v.partial().offset(), v.partial().length(), p.getKey(), v, v.needTable(), line, by));
         }
     }
 
@@ -262,5 +300,6 @@ final class SpeculativeModel {
         otherExits.clear();
         retries.clear();
         headUses.clear();
+        tableOwedSaid.clear();
     }
 }

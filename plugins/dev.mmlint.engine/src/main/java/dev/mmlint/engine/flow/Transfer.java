@@ -64,10 +64,29 @@ public final class Transfer {
     private final TransferContext c;
     private final Map<Integer, V> conditionValues = new HashMap<>();
     private final Map<Integer, List<ApiKnowledge.Validation>> conditionChecks = new HashMap<>();
+    /** condition node -> the flag test it is ({@code gup_flags & FOLL_PIN}: variable, flag, "!" when negated) */
+    private final Map<Integer, String[]> flagTests = new HashMap<>();
 
     public Transfer(ApiKnowledge kb, WrittenView view, SourceText text, Function<String, FunctionSummary> summaries,
                     FunctionFacts facts) {
         c = new TransferContext(kb, view, text, summaries, facts, this);
+    }
+
+    /**
+     * This function is {@code name}: where the model knows it as a GUP call (its output array filled with
+     * references or pins, the count taken returned), its own returns are held to that contract.
+     */
+    public void contract(String name) {
+        c.own = null;
+        var ef = name == null ? java.util.Optional.<ApiEffect>empty() : c.kb.call(name);
+        if (ef.isEmpty() || ef.get().result() != ApiEffect.Result.COUNT_OF_ARRAY) return;
+        for (ApiEffect.ArgEffect a : ef.get().args()) {
+            if (a.kind() != ApiEffect.ArgEffect.Kind.GET_ARRAY && a.kind() != ApiEffect.ArgEffect.Kind.PIN_ARRAY || a.when() != null) continue;
+            for (Map.Entry<String, Integer> p : c.facts.params().entrySet())
+                if (p.getValue() == a.index() && c.facts.pageArrays().contains(p.getKey()))
+                    c.own = new TransferContext.OwnContract(p.getKey(), name, a.kind() == ApiEffect.ArgEffect.Kind.PIN_ARRAY, a.clause());
+            return;
+        }
     }
 
     /** What this function's callers pass it (top-down), applied to the parameters at entry. */
@@ -153,6 +172,9 @@ public final class Transfer {
             case CONDITION, SWITCH -> {
                 conditionValues.put(n.id(), ast instanceof IASTExpression e ? c.ex.eval(e) : V.UNKNOWN);
                 conditionChecks.put(n.id(), ast instanceof IASTExpression e ? validations(e) : List.of());
+                String[] ft = ast instanceof IASTExpression e ? flagTest(e) : null;
+                if (ft != null) flagTests.put(n.id(), ft);
+                else flagTests.remove(n.id());
             }
             case RETURN -> ret((IASTReturnStatement) ast);
             case STATEMENT -> statement(ast);
@@ -203,18 +225,41 @@ public final class Transfer {
         V v = e == null ? V.UNKNOWN : c.ex.eval(e);
         if (c.learning() && e != null) c.spec.exit(c.st, Ast.normalised(e.getRawSignature()), c.line(offset(r)), v);
         c.exclusive.returned(v, c.line(offset(r)));
+        // a GUP call's own error return after it stored references in its output array: the caller, told
+        // none were taken, releases none
+        if (c.own != null && c.learning() && v instanceof V.Int ri && ri.constant() != null && ri.constant() < 0 && c.st.gup.ownFilledAt() != null)
+            c.emit(new dev.mmlint.engine.check.Event.ErrorAfterFill(offset(r), length(r), c.own.array(), e.getRawSignature().trim(), ri.constant(),
+                    c.own.api(), c.own.pinned(), c.st.gup.ownFilledAt(), c.own.clause()));
+        c.spec.exitWithTableOwed(c.st, c.line(offset(r)));
         if (v instanceof V.Spec || v instanceof V.Not n && n.inner() instanceof V.Spec)
             c.spec.returnedOutcome(c.st, (V.Spec) (v instanceof V.Not n ? n.inner() : v), offset(e), length(e));
         if (v instanceof V.Page p) {
             if (p.v().unvalidated()) c.ex.use(e, p, "returned");
             if (c.sink != null) c.sink.returns(p.v());
         }
-        String escaped = e instanceof IASTIdExpression id ? id.getName().toString() : null;
+        String escaped = returnedName(e);
         c.gup.returnsValue(c.st.gup, returnedVariable(e), offset(r), length(r));
         if (Ast.strip(e) instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression call && Ast.name(call.getFunctionNameExpression()) != null
                 && Ast.name(call.getFunctionNameExpression()).equals("ERR_PTR"))
             c.gup.returnsErrPtr(c.st.gup, returnedVariable(e), offset(r), length(r));
         leaks(r, escaped, c.st);
+    }
+
+    /**
+     * The variable a return statement hands to the caller: {@code return page;}, or the one variable among the
+     * arms of a conditional ({@code return ret == 1 ? page : NULL;}, the other arm a constant); null otherwise.
+     */
+    private static String returnedName(IASTExpression e) {
+        IASTExpression x = e == null ? null : Ast.strip(e);
+        if (x instanceof IASTIdExpression id) return id.getName().toString();
+        if (x instanceof org.eclipse.cdt.core.dom.ast.IASTConditionalExpression q) {
+            String a = returnedName(q.getPositiveResultExpression()), b = returnedName(q.getNegativeResultExpression());
+            boolean aConst = !(Ast.strip(q.getPositiveResultExpression()) instanceof IASTIdExpression) || "NULL".equals(a);
+            boolean bConst = !(Ast.strip(q.getNegativeResultExpression()) instanceof IASTIdExpression) || "NULL".equals(b);
+            if (a != null && !"NULL".equals(a) && bConst) return a;
+            if (b != null && !"NULL".equals(b) && aConst) return b;
+        }
+        return null;
     }
 
     /** The variable a return statement returns, as written or wrapped in one single-argument call (ERR_PTR(ret)), or null. */
@@ -239,17 +284,48 @@ public final class Transfer {
         boolean truth = e.kind() == CfgEdge.EdgeKind.TRUE;
         V v = conditionValues.get(e.from().id());
         List<ApiKnowledge.Validation> checks = conditionChecks.getOrDefault(e.from().id(), List.of());
-        if ((v == null || v instanceof V.Unknown) && checks.isEmpty()) return out;
+        String[] ft = flagTests.get(e.from().id());
+        if ((v == null || v instanceof V.Unknown) && checks.isEmpty() && ft == null) return out;
         c.st = out.copy();
         c.silent++;
+        if (ft != null) c.st.gup.flagTested(ft[0], ft[1], ft[2].isEmpty() == truth);
         if (v != null) refine(v, truth);
-        for (ApiKnowledge.Validation check : checks) if (check.changedWhenTrue() != truth) c.spec.validated(c.st, check);
+        IASTNode cond = e.from().ast();
+        PageValue.Site at = cond == null ? null : new PageValue.Site(offset(cond), length(cond), c.line(offset(cond)), c.text.column(offset(cond)));
+        for (ApiKnowledge.Validation check : checks) {
+            c.spec.compared(c.st, check);
+            if (check.changedWhenTrue() != truth) c.spec.validated(c.st, check, at);
+        }
         c.silent--;
         return c.st;
     }
 
+    private static final java.util.regex.Pattern FLAG_TEST = java.util.regex.Pattern.compile("(!?)\\s*\\(?\\s*([A-Za-z_]\\w*)\\s*&\\s*([A-Z][A-Z0-9_]*)\\s*\\)?");
+
+    /**
+     * A branch on a flag of a local or parameter ({@code gup_flags & FOLL_PIN}, {@code !(flags & FOLL_PIN)}):
+     * the variable, the flag and "!" when the condition is true where the flag is clear; null otherwise.
+     */
+    private String[] flagTest(IASTExpression cond) {
+        java.util.regex.Matcher m = FLAG_TEST.matcher(conditionText(cond));
+        if (!m.matches()) return null;
+        String var = m.group(2);
+        if (!c.facts.locals().contains(var) && !c.facts.params().containsKey(var)) return null;
+        return new String[] {var, m.group(3), m.group(1)};
+    }
+
     /** The model's validator patterns matching a branch condition, as written, likely()/unlikely() stripped. */
     private List<ApiKnowledge.Validation> validations(IASTExpression cond) {
+        String t = conditionText(cond);
+        List<ApiKnowledge.Validation> out = new ArrayList<>(c.kb.validations(t));
+        // the CFG keeps no '!' on a condition node: "!pte_same(a, b)" arrives as "pte_same(a, b)"
+        for (ApiKnowledge.Validation v : c.kb.validations("!" + t))
+            out.add(new ApiKnowledge.Validation(v.kind(), v.head(), v.bindings(), !v.changedWhenTrue(), v.clause()));
+        return out;
+    }
+
+    /** A branch condition as written, likely()/unlikely() and enclosing parentheses stripped. */
+    private String conditionText(IASTExpression cond) {
         IASTExpression w = c.view.written(cond);
         String t = (w != null ? w : cond).getRawSignature().trim();
         for (boolean again = true; again; ) {
@@ -263,11 +339,7 @@ public final class Transfer {
                 }
             }
         }
-        List<ApiKnowledge.Validation> out = new ArrayList<>(c.kb.validations(t));
-        // the CFG keeps no '!' on a condition node: "!pte_same(a, b)" arrives as "pte_same(a, b)"
-        for (ApiKnowledge.Validation v : c.kb.validations("!" + t))
-            out.add(new ApiKnowledge.Validation(v.kind(), v.head(), v.bindings(), !v.changedWhenTrue(), v.clause()));
-        return out;
+        return t;
     }
 
     // ------------------------------------------------------------------ refinement
@@ -282,9 +354,18 @@ public final class Transfer {
             return;
         }
         if (v instanceof V.Page p && p.var() != null && !truth) { c.spec.nullOnEdge(st.core, p.var()); return; }
-        if (v instanceof V.Test t && t.var() != null) { c.shape.tested(st.core, t.var(), t.kind(), truth); return; }
+        if (v instanceof V.Test t && t.var() != null) {
+            c.shape.tested(st.core, t.var(), t.kind(), truth);
+            // PageHuge(page) true: the page lies in a hugetlb folio, which may be gigantic
+            if (t.kind() == ApiEffect.Result.IS_HUGETLB && truth) {
+                c.ranges.hugetlbPage(st, t.var(), Extents.hugetlbTested(c, t.fn(), t.line()));
+            }
+            return;
+        }
         if (v instanceof V.Count k) { c.gup.countIs(st.gup, k.array(), truth ? 1 : 0); return; }
         if (v instanceof V.Verdict x) { c.exclusive.verdict(st.exclusive, x, truth); return; }
+        // if (i): on the false edge the index of the own output array's stores is zero, nothing stored
+        if (v instanceof V.Int i && i.var() != null && !truth) st.gup.ownIndexZero(i.var());
         // if (compound): on this edge the parameter has this truth (conditions of learned requirements)
         if (v instanceof V.Int i && i.var() != null && c.facts.flagParams().contains(i.var())) { st.core.putParamTruth(i.var(), truth); return; }
         if (v instanceof V.Cmp cmp) refineCmp(cmp, truth);
@@ -314,6 +395,15 @@ public final class Transfer {
         else if (cmp.r() instanceof V.Count k && cmp.l() instanceof V.Int i && i.var() != null && k.array().equals(st.gup.shorts().askedFor(i.var())))
             c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, true);
         c.ranges.refine(st.ranges, cmp, truth);
+        // i == 0, i <= 0, !(i > 0), !(i != 0): the index of the own output array's stores is zero here
+        if (cmp.l() instanceof V.Int x && x.var() != null && cmp.r() instanceof V.Int z && Long.valueOf(0).equals(z.constant())) {
+            boolean zero = switch (op) {
+                case IASTBinaryExpression.op_equals, IASTBinaryExpression.op_lessEqual -> truth;
+                case IASTBinaryExpression.op_notequals, IASTBinaryExpression.op_greaterThan -> !truth;
+                default -> false;
+            };
+            if (zero) st.gup.ownIndexZero(x.var());
+        }
     }
 
     private static boolean zero(V v) { return v instanceof V.Int i && i.constant() != null && i.constant() == 0L; }

@@ -41,6 +41,14 @@ final class TransferContext implements Events {
     String function;
     /** the unit's functions all of whose callers are in it ({@link Transfer#closedFunctions}) */
     java.util.Set<String> closed = java.util.Set.of();
+    /**
+     * The model's contract for this function itself, when the model knows it as a GUP call: the output array
+     * parameter it fills and returns the count of (count_taken), the kind of reference, the clause; or null.
+     */
+    OwnContract own;
+
+    /** @param array the output parameter's name; @param api this function's name */
+    record OwnContract(String array, String api, boolean pinned, dev.mmlint.engine.knowledge.AppliedClause clause) {}
     /** > 0 while an expression is evaluated only for its value: no events then */
     int silent;
 

@@ -13,13 +13,15 @@ sealed interface V {
     record Mapcount(String var, PageValue v, String api, AppliedClause clause) implements V {}
     /** the exclusivity verdict of {@code count}'s api (true: judged exclusive), the call written {@code text} at [offset, offset+length) */
     record Verdict(Mapcount count, int offset, int length, String text) implements V {}
-    record Test(String var, ApiEffect.Result kind) implements V {}
+    record Test(String var, ApiEffect.Result kind, String fn, int line) implements V {}
     record Int(Bound size, Long constant, String var) implements V {}
     record Addr(String var) implements V {}
     /** the pfn of page variable {@code page} (page_to_pfn(page)) */
     record Pfn(String page) implements V {}
     /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get()) */
     record HugeEntry(AppliedClause clause) implements V {}
+    /** a pointer into the page table mapped from {@code pmd}, a copy of a pmd entry (pte_offset_map(&pmd, addr)) */
+    record Table(String pmd, AppliedClause clause) implements V {}
     record Not(V inner) implements V {}
     record Cmp(int op, V l, V r) implements V {}
     record Unknown() implements V {}

@@ -48,17 +48,33 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         IS_COMPOUND,
         /** 0 only when argument resultArg is not a tail (isolate_movable_page() in its 0-or-errno form): a test whose false edge proves a head */
         HEAD_IF_ZERO,
+        /**
+         * argument resultArg stepped to its next entry in an array allocated per memory section
+         * (page_ext_next): right only while the walk stays inside one section
+         */
+        STEP_OF_ARG,
+        /** true when argument resultArg lies in a hugetlb folio, which may be gigantic (PageHuge, folio_test_hugetlb) */
+        IS_HUGETLB,
         /** the pfn of the page argument resultArg (page_to_pfn) */
         PFN_OF_ARG,
         /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get): lookups through it find the head */
-        HUGE_ENTRY
+        HUGE_ENTRY,
+        /** a pointer into the page table the pmd entry of argument resultArg points to (pte_offset_map(&pmd, addr)) */
+        PTE_TABLE_OF_ARG
     }
 
     /**
      * An effect that happens only when argument {@code index} is true at the call ({@code flag} null) or
-     * has {@code flag} set.
+     * has {@code flag} set ({@code clear}: has it clear).
      */
-    public record When(int index, String flag) {}
+    public record When(int index, String flag, boolean clear) {
+        public When(int index, String flag) { this(index, flag, false); }
+
+        /** Whether {@code o} is this condition's complement: the same flag of the same argument, set in one and clear in the other. */
+        public boolean complements(When o) {
+            return o != null && flag != null && index == o.index && flag.equals(o.flag) && clear != o.clear;
+        }
+    }
 
     /** @param when the condition under which the effect happens, or null: always */
     public record ArgEffect(int index, Kind kind, AppliedClause clause, When when) {
@@ -99,6 +115,8 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             RECHECK,
             /** initialises the struct page (memmap initialisation): unreachable before, order-0 after */
             INITIALISE,
+            /** the argument is a page of a hugetlb folio (the callee handles only those): it lies in a folio that may be gigantic */
+            IN_HUGETLB,
             /** frees the argument as one buddy block (__free_pages(page, order)): the page starts a block that never crosses a section */
             FREE_BLOCK,
             /** the call's value is at most this argument (min(), the upper limit of clamp()): {@link dev.mmlint.engine.flow} bounds the result by it */

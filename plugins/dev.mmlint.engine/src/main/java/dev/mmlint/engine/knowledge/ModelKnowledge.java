@@ -148,8 +148,13 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case TESTS_HEAD -> { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_COMPOUND -> { result = ApiEffect.Result.IS_COMPOUND; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HEAD_IF_ZERO -> { result = ApiEffect.Result.HEAD_IF_ZERO; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case CONTIGUITY_UNSAFE -> {
+                        if (e.ofIndex() >= 0) { result = ApiEffect.Result.STEP_OF_ARG; resultArg = e.ofIndex(); resultClause = c; }
+                    }
+                    case TESTS_HUGETLB -> { result = ApiEffect.Result.IS_HUGETLB; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case PFN -> { result = ApiEffect.Result.PFN_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HUGE_ENTRY -> { result = ApiEffect.Result.HUGE_ENTRY; resultClause = c; }
+                    case PTE_TABLE -> { result = ApiEffect.Result.PTE_TABLE_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     default -> { }
                 }
                 continue;
@@ -157,7 +162,7 @@ public final class ModelKnowledge implements ApiKnowledge {
             int i = e.paramIndex();
             boolean array = e.site() == EffectSite.ARRAY;
             ApiEffect.When when = e.condition() == null || e.condition().index() < 0 ? null
-                    : new ApiEffect.When(e.condition().index(), e.condition().flag());
+                    : new ApiEffect.When(e.condition().index(), e.condition().flag(), e.condition().clear());
             ArgEffect.Kind k = switch (e.kind()) {
                 case REQUIRES_HEAD -> speculativeArgs.contains(i) ? null : ArgEffect.Kind.REQUIRES_HEAD;
                 case GETS_REF, TRY_REF -> array ? ArgEffect.Kind.GET_ARRAY : ArgEffect.Kind.GET;
@@ -173,6 +178,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case RECHECKS_PAGE -> ArgEffect.Kind.RECHECK;
                 case INITIALISES -> ArgEffect.Kind.INITIALISE;
                 case FREES_BLOCK -> ArgEffect.Kind.FREE_BLOCK;
+                case IN_HUGETLB_FOLIO -> ArgEffect.Kind.IN_HUGETLB;
                 case CAPS_RESULT -> ArgEffect.Kind.CAPS_RESULT;
                 default -> null;
             };

@@ -51,6 +51,12 @@ public final class Effect extends ModelElement {
      */
     public String conditionFlag() { return str("conditionFlag"); }
     public void setConditionFlag(String v) { set("conditionFlag", v); }
+    /**
+     * With a {@link #conditionFlag()}: the effect happens when that flag is clear in the parameter
+     * ({@code when gup_flags lacks FOLL_PIN}) rather than set.
+     */
+    public boolean conditionFlagClear() { return Boolean.TRUE.equals(eObject.eGet(feature("conditionFlagClear"))); }
+    public void setConditionFlagClear(boolean v) { set("conditionFlagClear", v); }
 
     @SuppressWarnings("unchecked")
     private EList<Object> validatedByList() {

@@ -18,10 +18,12 @@ public record EffectInfo(String function, FunctionKind functionKind, EffectSite 
 
     /**
      * The effect happens only when argument {@code index} is true ({@code flag} null) or has {@code flag}
-     * set ({@code when flags has MF_COUNT_INCREASED}).
+     * set ({@code when flags has MF_COUNT_INCREASED}), or clear ({@code clear}: {@code when gup_flags lacks FOLL_PIN}).
      */
-    public record Condition(int index, String param, String flag) {
-        @Override public String toString() { return "when " + param + (flag == null ? "" : " has " + flag); }
+    public record Condition(int index, String param, String flag, boolean clear) {
+        public Condition(int index, String param, String flag) { this(index, param, flag, false); }
+
+        @Override public String toString() { return "when " + param + (flag == null ? "" : (clear ? " lacks " : " has ") + flag); }
     }
 
     public boolean isReturn() {

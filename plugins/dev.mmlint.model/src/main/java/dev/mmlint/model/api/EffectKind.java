@@ -111,6 +111,24 @@ public enum EffectKind {
      */
     FREES_BLOCK(Group.RANGE, EffectSite.PARAM),
     /**
+     * the returned truth value says whether the {@code of} page lies in a hugetlb folio (PageHuge,
+     * folio_test_hugetlb): where it is true the page lies in a folio that may be gigantic
+     */
+    TESTS_HUGETLB(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the parameter is a page of a hugetlb folio (the callee works on hugetlb folios only): the caller's
+     * page lies in a folio that may be gigantic
+     */
+    IN_HUGETLB_FOLIO(Group.RANGE, EffectSite.PARAM),
+    /**
+     * the returned pointer points into the page table that the {@code of} pmd entry points to
+     * (pte_offset_map(&pmd, addr)): when that entry is a copy read without the page table lock, an entry
+     * read through the pointer is only as current as the copy, and a speculative reference on a page it
+     * maps is validated only when the copy is re-checked against the pmd as well (the table may have
+     * been freed by a collapse while its entries still look unchanged)
+     */
+    PTE_TABLE(Group.PAGE_KIND, EffectSite.RETURN),
+    /**
      * the call's value is at most this argument (each argument of min(), min3(), min_t(); the upper
      * limit of clamp()): as a count of pages it is bounded by one buddy block when any such argument
      * is, and may exceed one when no such argument is bounded and some argument may exceed

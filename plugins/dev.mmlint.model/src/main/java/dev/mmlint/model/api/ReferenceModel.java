@@ -112,7 +112,8 @@ public final class ReferenceModel {
             effects.add(new EffectInfo(fn.name(), fn.kind(), e.site(), pi, e.param(), e.kind(),
                     idx(params, e.count()), e.count(), idx(params, e.of()), vb, w,
                     k == null ? null : k.text(), ci, fn.note(),
-                    e.condition() == null ? null : new EffectInfo.Condition(idx(params, e.condition()), e.condition(), e.conditionFlag())));
+                    e.condition() == null ? null : new EffectInfo.Condition(idx(params, e.condition()), e.condition(), e.conditionFlag(),
+                            e.conditionFlagClear())));
         }
         functions.computeIfAbsent(fn.name(), n -> new ArrayList<>())
                 .add(new FnDef(fn.name(), fn.kind(), params, List.copyOf(effects), w, k, ci));

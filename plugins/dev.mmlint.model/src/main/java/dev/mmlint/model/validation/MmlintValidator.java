@@ -234,6 +234,8 @@ public final class MmlintValidator implements EValidator {
             for (int j = 0; j < i; j++) {
                 Effect a = effects.get(j), b = effects.get(i);
                 if (!sameSite(a, b)) continue;
+                // one when a flag is set, the other when it is clear: never both at one call
+                if (complementary(a, b)) continue;
                 if (a.kind() == b.kind()) {
                     s.error(ModelProblem.DUPLICATE_EFFECT, b.eObject(), "kind", fn.name() + "(): " + siteText(b) + " states "
                             + b.kind().literal() + " twice");
@@ -243,6 +245,12 @@ public final class MmlintValidator implements EValidator {
                 }
             }
         }
+    }
+
+    /** Whether two effects happen under complementary conditions (when f has X, when f lacks X). */
+    private static boolean complementary(Effect a, Effect b) {
+        return a.condition() != null && a.condition().equals(b.condition()) && a.conditionFlag() != null
+                && a.conditionFlag().equals(b.conditionFlag()) && a.conditionFlagClear() != b.conditionFlagClear();
     }
 
     private void checkEffect(Effect e, Sink s) {
