@@ -154,28 +154,22 @@ public final class WrittenView {
      */
     private void parseArguments(String src, Map<Integer, Object[]> pending) {
         Map<Integer, IASTFunctionCallExpression> calls = new HashMap<>();
-        parseBatch(src, pending, pending.keySet(), calls);
-        // an invocation the batch could not parse (a text CDT rejects breaks the whole expression it is
-        // part of) does not cost the others: each one left, outermost first, is parsed alone (bounded)
-        int alone = 0;
-        int coveredTo = -1;
-        for (Map.Entry<Integer, Object[]> e : new TreeMap<>(pending).entrySet()) {
-            int off = e.getKey(), len = (Integer) e.getValue()[1];
-            if (off < coveredTo) continue; // nested in one parsed alone: found in it
-            if (calls.containsKey(off) || alone >= MAX_ALONE) continue;
-            alone++;
-            parseBatch(src, pending, java.util.Set.of(off), calls);
-            if (calls.containsKey(off)) coveredTo = off + len;
-        }
-        // an invocation nested in another one's argument is known by its call inside that one's; where
-        // that could not be parsed it is judged through its expansion, as an invocation of an unknown macro
-        java.util.Set<Integer> nested = new java.util.HashSet<>();
+        // the outermost invocations (the others are parsed as part of them)
+        List<Integer> outer = new ArrayList<>();
         int outerEnd = -1;
         for (Map.Entry<Integer, Object[]> e : new TreeMap<>(pending).entrySet()) {
-            int off = e.getKey(), len = (Integer) e.getValue()[1];
-            if (off < outerEnd) nested.add(off);
-            else outerEnd = off + len;
+            if (e.getKey() < outerEnd) continue;
+            outer.add(e.getKey());
+            outerEnd = e.getKey() + (Integer) e.getValue()[1];
         }
+        // a text CDT rejects breaks the whole expression it is part of: the invocations a batch leaves
+        // unparsed are parsed again in halves, so one such text costs the others nothing (bounded)
+        int[] budget = {MAX_BATCHES};
+        parseHalves(src, pending, outer, calls, budget);
+        // an invocation nested in another one's argument is known by its call inside that one's; where
+        // that could not be parsed it is judged through its expansion, as an invocation of an unknown macro
+        java.util.Set<Integer> nested = new java.util.HashSet<>(pending.keySet());
+        outer.forEach(nested::remove);
         for (Map.Entry<Integer, Object[]> e : pending.entrySet()) {
             int off = e.getKey();
             if (nested.contains(off) && !calls.containsKey(off)) continue;
@@ -198,8 +192,23 @@ public final class WrittenView {
         }
     }
 
-    /** How many invocations the batch left unparsed are parsed one by one, at most. */
-    private static final int MAX_ALONE = 64;
+    /** How many synthetic translation units one file's invocations may take, at most. */
+    private static final int MAX_BATCHES = 256;
+
+    /** Parses the invocations starting at {@code which} in one batch, and the ones it leaves unparsed in halves. */
+    private static void parseHalves(String src, Map<Integer, Object[]> pending, List<Integer> which,
+                                    Map<Integer, IASTFunctionCallExpression> calls, int[] budget) {
+        if (which.isEmpty() || budget[0] <= 0) return;
+        budget[0]--;
+        parseBatch(src, pending, new java.util.HashSet<>(which), calls);
+        List<Integer> left = new ArrayList<>();
+        for (Integer off : which) if (!calls.containsKey(off)) left.add(off);
+        if (left.isEmpty() || left.size() == 1 && which.size() == 1) return;
+        int half = left.size() / 2;
+        if (half == 0) { parseHalves(src, pending, left, calls, budget); return; }
+        parseHalves(src, pending, left.subList(0, half), calls, budget);
+        parseHalves(src, pending, left.subList(half, left.size()), calls, budget);
+    }
 
     /**
      * Parses the invocations of {@code pending} starting at {@code which} (and the ones nested in them)
