@@ -93,6 +93,7 @@ public final class UnitAnalyzer {
         // looked up; it is run again only when one of those has changed since, and the reporting
         // pass replays the events of a kept run instead of running the function once more. Same
         // rounds and same results as running every function in every round.
+        Set<String> closed = closedFunctions(unit, fns.keySet());
         Map<String, FunctionSummary> summaries = new HashMap<>();
         Map<String, Run> runs = new HashMap<>();
         for (int round = 0; round < SUMMARY_ROUNDS; round++) {
@@ -102,7 +103,7 @@ public final class UnitAnalyzer {
                 if (failed.containsKey(name)) continue;
                 Run r = runs.get(name);
                 if (r == null || !r.validUnder(summaries, CallerContext.NONE)) {
-                    r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, CallerContext.NONE, failed);
+                    r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, CallerContext.NONE, closed, failed);
                     if (r == null) continue;
                     runs.put(name, r);
                 }
@@ -113,7 +114,6 @@ public final class UnitAnalyzer {
             if (stable) break;
         }
         // caller contexts, top-down, under the final summaries
-        Set<String> closed = closedFunctions(unit, fns.keySet());
         Map<String, Pass> contracts = contracts(unit, fns);
         Map<String, CallerContext> contexts = new HashMap<>();
         for (int round = 0; round < CONTEXT_ROUNDS; round++) {
@@ -126,7 +126,7 @@ public final class UnitAnalyzer {
                 CallerContext ctx = contexts.getOrDefault(name, CallerContext.NONE);
                 Run r = runs.get(name);
                 if (r != null && r.validUnder(summaries, ctx)) continue;
-                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, failed);
+                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, closed, failed);
                 if (r != null) runs.put(name, r);
             }
         }
@@ -141,7 +141,7 @@ public final class UnitAnalyzer {
             Run r = runs.get(name);
             CallerContext ctx = contexts.getOrDefault(name, CallerContext.NONE);
             if (r == null || !r.validUnder(summaries, ctx)) {
-                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, failed);
+                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, closed, failed);
                 if (r == null) continue;
             }
             EventReporter rep = new EventReporter(unit, name, findings);
@@ -175,16 +175,16 @@ public final class UnitAnalyzer {
     }
 
     /** One call site's argument: what it passes as parameter {@code param} of {@code callee}. */
-    private record Pass(String callee, int param, Bound count, Bound extent) {}
+    private record Pass(String callee, int param, Bound count, Bound extent, PageValue tail) {}
 
     /** The callers' contexts of the {@code closed} functions (all their callers are in the unit), from the runs' call sites. */
     private static Map<String, CallerContext> contexts(Map<String, Run> runs, Set<String> closed, Map<String, Pass> contracts) {
         Map<String, CallerContext.Builder> b = new HashMap<>();
         // the model's own word on a function is one more call site, whatever the unit's callers pass
-        contracts.forEach((fn, p) -> b.computeIfAbsent(fn, k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent()));
+        contracts.forEach((fn, p) -> b.computeIfAbsent(fn, k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent(), p.tail()));
         for (Run r : runs.values())
             for (Pass p : r.passes())
-                if (closed.contains(p.callee())) b.computeIfAbsent(p.callee(), k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent());
+                if (closed.contains(p.callee())) b.computeIfAbsent(p.callee(), k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent(), p.tail());
         Map<String, CallerContext> out = new HashMap<>();
         b.forEach((k, v) -> { CallerContext c = v.build(); if (!c.isEmpty()) out.put(k, c); });
         return out;
@@ -197,7 +197,7 @@ public final class UnitAnalyzer {
     private Map<String, Pass> contracts(ParsedUnit unit, Map<String, IASTFunctionDefinition> fns) {
         Map<String, Pass> out = new HashMap<>();
         fns.forEach((name, f) -> kb.unboundedRange(name).filter(r -> r.countIndex() >= 0).ifPresent(r -> out.put(name, new Pass(name, r.countIndex(),
-                new Bound(false, "the count of the range " + name + "() returns", r.clause(), unit.text().line(f.getFileLocation().getNodeOffset())), null))));
+                new Bound(false, "the count of the range " + name + "() returns", r.clause(), unit.text().line(f.getFileLocation().getNodeOffset())), null, null))));
         return out;
     }
 
@@ -229,7 +229,7 @@ public final class UnitAnalyzer {
 
     /** Runs {@code name}'s dataflow under {@code summaries} and caller context {@code ctx}; null (and {@code failed} says why) when it fails. */
     private Run run(ParsedUnit unit, WrittenView view, String name, Cfg cfg, Transfer.FunctionFacts facts,
-                    Map<String, FunctionSummary> summaries, CallerContext ctx, Map<String, String> failed) {
+                    Map<String, FunctionSummary> summaries, CallerContext ctx, Set<String> closed, Map<String, String> failed) {
         SummarySink s = new SummarySink(name);
         Map<String, FunctionSummary> lookedUp = new HashMap<>();
         Transfer t = new Transfer(kb, view, unit.text(), callee -> {
@@ -238,6 +238,7 @@ public final class UnitAnalyzer {
             return v;
         }, facts);
         t.callerContext(ctx);
+        t.closedFunctions(closed);
         t.function(cfg.function());
         t.defines(name, cfg.function());
         t.contract(name);
@@ -289,7 +290,11 @@ public final class UnitAnalyzer {
         }
 
         @Override public void passes(String callee, int param, Bound count, Bound extent) {
-            passes.add(new Pass(callee, param, count, extent));
+            passes.add(new Pass(callee, param, count, extent, null));
+        }
+
+        @Override public void passes(String callee, int param, Bound count, Bound extent, PageValue tail) {
+            passes.add(new Pass(callee, param, count, extent, tail));
         }
 
         @Override public void returns(PageValue v) {

@@ -33,6 +33,10 @@ import org.eclipse.cdt.core.parser.IncludeFileContentProvider;
  */
 public final class WrittenView {
     private static final String PROLOGUE = "void __mmlint_written(void){";
+    /** A macro argument that names a type, not a value: C's arithmetic types, a tagged type, a kernel fixed-width or _t typedef, pointers to them. */
+    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile(
+            "(?:const\\s+|volatile\\s+)*(?:(?:(?:unsigned|signed|long|short|int|char|_Bool|bool|float|double|void)\\b\\s*)+"
+            + "|(?:struct|union|enum)\\s+\\w+\\s*|(?:__)?[us](?:8|16|32|64)\\s*|[a-z][a-z0-9_]*_t\\s*)\\**");
 
     /** A known macro invocation in the main file; {@code args} is null for object-like macros. */
     public record Invocation(String name, int offset, int length, List<IASTExpression> args, List<String> argTexts,
@@ -149,49 +153,26 @@ public final class WrittenView {
      * re-parsed nodes carry real offsets.
      */
     private void parseArguments(String src, Map<Integer, Object[]> pending) {
-        char[] syn = new char[src.length() + 2];
-        Arrays.fill(syn, ' ');
-        for (int i = 0; i < src.length(); i++) if (src.charAt(i) == '\n') syn[i] = '\n';
-        // one expression statement `0+ A+ B+ C;` keeps every invocation at its offset and makes each
-        // one a call: alone, `page_private(folio_page(folio, i));` would parse as a declaration
-        String prologue = PROLOGUE + "0+";
-        int first = pending.isEmpty() ? 0 : java.util.Collections.min(pending.keySet());
-        if (prologue.length() > first) prologue = PROLOGUE;
-        prologue.getChars(0, prologue.length(), syn, 0);
-        int lastEnd = prologue.length(), lastSep = -1;
-        for (Map.Entry<Integer, Object[]> e : new TreeMap<>(pending).entrySet()) {
-            int off = e.getKey(), len = (Integer) e.getValue()[1];
-            if (off < lastEnd) { pending.remove(off); continue; } // overlapping: keep the first
-            src.getChars(off, off + len, syn, off);
-            syn[off + len] = prologue == PROLOGUE ? ';' : '+';
-            lastSep = off + len;
-            lastEnd = off + len + 1;
-        }
-        if (lastSep >= 0) syn[lastSep] = ';';
-        else if (prologue != PROLOGUE) syn[prologue.length() - 1] = ';';
-        syn[syn.length - 1] = '}';
-        IASTTranslationUnit mini;
-        try {
-            mini = GCCLanguage.getDefault().getASTTranslationUnit(FileContent.create("<written>", syn),
-                    new ExtendedScannerInfo(Map.of(), new String[0]), IncludeFileContentProvider.getEmptyFilesProvider(),
-                    null, 0, new DefaultLogService());
-        } catch (Exception ex) {
-            return;
-        }
         Map<Integer, IASTFunctionCallExpression> calls = new HashMap<>();
-        mini.accept(new ASTVisitor(true) {
-            @Override public int visit(IASTExpression x) {
-                if (x instanceof IASTFunctionCallExpression c) {
-                    IASTFileLocation l = c.getFileLocation();
-                    if (l != null && pending.containsKey(l.getNodeOffset())
-                            && (Integer) pending.get(l.getNodeOffset())[1] == l.getNodeLength())
-                        calls.putIfAbsent(l.getNodeOffset(), c);
-                }
-                return PROCESS_CONTINUE;
-            }
-        });
+        // the outermost invocations (the others are parsed as part of them)
+        List<Integer> outer = new ArrayList<>();
+        int outerEnd = -1;
+        for (Map.Entry<Integer, Object[]> e : new TreeMap<>(pending).entrySet()) {
+            if (e.getKey() < outerEnd) continue;
+            outer.add(e.getKey());
+            outerEnd = e.getKey() + (Integer) e.getValue()[1];
+        }
+        // a text CDT rejects breaks the whole expression it is part of: the invocations a batch leaves
+        // unparsed are parsed again in halves, so one such text costs the others nothing (bounded)
+        int[] budget = {MAX_BATCHES};
+        parseHalves(src, pending, outer, calls, budget);
+        // an invocation nested in another one's argument is known by its call inside that one's; where
+        // that could not be parsed it is judged through its expansion, as an invocation of an unknown macro
+        java.util.Set<Integer> nested = new java.util.HashSet<>(pending.keySet());
+        outer.forEach(nested::remove);
         for (Map.Entry<Integer, Object[]> e : pending.entrySet()) {
             int off = e.getKey();
+            if (nested.contains(off) && !calls.containsKey(off)) continue;
             String name = (String) e.getValue()[0];
             int len = (Integer) e.getValue()[1];
             @SuppressWarnings("unchecked") List<int[]> spans = (List<int[]>) e.getValue()[2];
@@ -209,6 +190,88 @@ public final class WrittenView {
             else if (c != null) unknown.put(off, inv);
             if (c != null) index(c);
         }
+    }
+
+    /** How many synthetic translation units one file's invocations may take, at most. */
+    private static final int MAX_BATCHES = 256;
+
+    /** Parses the invocations starting at {@code which} in one batch, and the ones it leaves unparsed in halves. */
+    private static void parseHalves(String src, Map<Integer, Object[]> pending, List<Integer> which,
+                                    Map<Integer, IASTFunctionCallExpression> calls, int[] budget) {
+        if (which.isEmpty() || budget[0] <= 0) return;
+        budget[0]--;
+        parseBatch(src, pending, new java.util.HashSet<>(which), calls);
+        List<Integer> left = new ArrayList<>();
+        for (Integer off : which) if (!calls.containsKey(off)) left.add(off);
+        if (left.isEmpty() || left.size() == 1 && which.size() == 1) return;
+        int half = left.size() / 2;
+        if (half == 0) { parseHalves(src, pending, left, calls, budget); return; }
+        parseHalves(src, pending, left.subList(0, half), calls, budget);
+        parseHalves(src, pending, left.subList(half, left.size()), calls, budget);
+    }
+
+    /**
+     * Parses the invocations of {@code pending} starting at {@code which} (and the ones nested in them)
+     * in one synthetic translation unit whose text keeps each at its real offset (everything else
+     * blanked); adds the calls found at pending offsets to {@code calls}.
+     */
+    private static void parseBatch(String src, Map<Integer, Object[]> pending, java.util.Set<Integer> which,
+                                   Map<Integer, IASTFunctionCallExpression> calls) {
+        char[] syn = new char[src.length() + 2];
+        Arrays.fill(syn, ' ');
+        for (int i = 0; i < src.length(); i++) if (src.charAt(i) == '\n') syn[i] = '\n';
+        // one expression statement `0+ A+ B+ C;` keeps every invocation at its offset and makes each
+        // one a call: alone, `page_private(folio_page(folio, i));` would parse as a declaration
+        String prologue = PROLOGUE + "0+";
+        int first = which.isEmpty() ? 0 : java.util.Collections.min(which);
+        if (prologue.length() > first) prologue = PROLOGUE;
+        prologue.getChars(0, prologue.length(), syn, 0);
+        int lastEnd = prologue.length(), lastSep = -1;
+        for (Map.Entry<Integer, Object[]> e : new TreeMap<>(pending).entrySet()) {
+            int off = e.getKey(), len = (Integer) e.getValue()[1];
+            if (off < lastEnd) continue; // nested in the one before: its call is part of that one's
+            if (!which.contains(off)) continue;
+            src.getChars(off, off + len, syn, off);
+            syn[off + len] = prologue == PROLOGUE ? ';' : '+';
+            lastSep = off + len;
+            lastEnd = off + len + 1;
+        }
+        // a type argument (min_t(unsigned long, x, y)) is no expression: an identifier of its length
+        // in its place lets the call parse, and the other arguments keep their offsets
+        for (Map.Entry<Integer, Object[]> e : pending.entrySet()) {
+            int off = e.getKey();
+            if (syn[off] != src.charAt(off) || Character.isWhitespace(syn[off])) continue; // not copied
+            @SuppressWarnings("unchecked") List<int[]> spans = (List<int[]>) e.getValue()[2];
+            for (int[] sp : spans) {
+                String t = src.substring(sp[0], sp[1]);
+                String tt = t.strip();
+                if (tt.isEmpty() || !TYPE_NAME.matcher(tt).matches()) continue;
+                int a = sp[0] + t.indexOf(tt);
+                Arrays.fill(syn, a, a + tt.length(), '_');
+            }
+        }
+        if (lastSep >= 0) syn[lastSep] = ';';
+        else if (prologue != PROLOGUE) syn[prologue.length() - 1] = ';';
+        syn[syn.length - 1] = '}';
+        IASTTranslationUnit mini;
+        try {
+            mini = GCCLanguage.getDefault().getASTTranslationUnit(FileContent.create("<written>", syn),
+                    new ExtendedScannerInfo(Map.of(), new String[0]), IncludeFileContentProvider.getEmptyFilesProvider(),
+                    null, 0, new DefaultLogService());
+        } catch (Exception ex) {
+            return;
+        }
+        mini.accept(new ASTVisitor(true) {
+            @Override public int visit(IASTExpression x) {
+                if (x instanceof IASTFunctionCallExpression c) {
+                    IASTFileLocation l = c.getFileLocation();
+                    if (l != null && pending.containsKey(l.getNodeOffset())
+                            && (Integer) pending.get(l.getNodeOffset())[1] == l.getNodeLength())
+                        calls.putIfAbsent(l.getNodeOffset(), c);
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
     }
 
     private void index(IASTFunctionCallExpression c) {

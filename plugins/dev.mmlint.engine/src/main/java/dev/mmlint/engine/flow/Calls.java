@@ -154,13 +154,24 @@ final class Calls {
             if (!consumes && !validation)
                 for (int i = 0; i < vals.size(); i++)
                     if (vals.get(i) instanceof V.Page p && p.v().unvalidated()) c.ex.use(args.get(i), p, "passed to " + name + "()");
+            if (ef.capsResult()) return ContiguityModel.capped(ef, vals);
             return Results.of(c, name, ef, args, vals, off, at);
         }
+        // a possibly-tail page passed to a function all of whose callers are in the unit: the callee,
+        // analysed under its callers' context, judges it where it uses it as a head
+        Map<Integer, PageValue> tails = new java.util.HashMap<>();
+        if (sum != null && c.closed.contains(name))
+            for (int i = 0; i < vals.size(); i++) {
+                PageValue t = vals.get(i) instanceof V.Page p ? c.shape.passedTail(p.v()) : null;
+                if (t != null) tails.put(i, passedOn(t, args.get(i), name));
+            }
         if (sum != null && c.sink != null)
-            for (int i = 0; i < args.size(); i++) c.sink.passes(name, i, V.sizeOf(vals.get(i)), Extents.of(c, args.get(i)));
+            for (int i = 0; i < args.size(); i++) c.sink.passes(name, i, V.sizeOf(vals.get(i)), Extents.of(c, args.get(i)), tails.get(i));
         if (sum != null) {
             for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
                 int k = r.getKey();
+                // the callee reports its own head-only use of this tail; a contract it asserts is the caller's to keep
+                if (tails.containsKey(k) && !r.getValue().contract() && r.getValue().when().isEmpty()) continue;
                 Map<Integer, Boolean> carried = CallConditions.carried(c, r.getValue().when(), args);
                 // a requirement learned from the callee's body: the head-only contract clause backs it
                 if (carried != null && k < vals.size() && vals.get(k) instanceof V.Page p) headRequired(name, k, args.get(k), p, null,
@@ -186,6 +197,18 @@ final class Calls {
             if (n != null) c.ex.escape(n);
         }
         return V.UNKNOWN;
+    }
+
+    /**
+     * Tail {@code t}, passed as argument {@code ax} to {@code callee}: inside the callee it comes from
+     * this call site, and still names where it was looked up.
+     */
+    private PageValue passedOn(PageValue t, IASTExpression ax, String callee) {
+        String from = t.origin() == null ? "a possible tail" : t.origin().what() + " (line " + t.origin().line() + ")";
+        String arg = ax == null ? "it" : ax.getRawSignature().replaceAll("\\s+", " ");
+        String by = c.function == null ? "" : " by " + c.function + "()";
+        PageValue.Origin o = c.origin(offset(ax), from + ", passed as " + arg + " to " + callee + "()" + by);
+        return t.withShape(Shape.MAYBE_TAIL, o, t.originClause());
     }
 
     /** Hands one argument effect to the model that owns it. @return true when the call consumes the reference (put, unpin) */
@@ -222,6 +245,7 @@ final class Calls {
                 c.shape.initialised(st.core, var);
             }
             case NR_PAGES -> { }
+            case CAPS_RESULT -> { } // the call's value: ContiguityModel.capped()
             case FREE_BLOCK -> { } // a fact about the variable for the whole function: FreedBlocks, before the flow
             case IN_HUGETLB -> {
                 if (var != null && (av instanceof V.Page || c.facts.pageVars().contains(var) || c.facts.folioVars().contains(var)))

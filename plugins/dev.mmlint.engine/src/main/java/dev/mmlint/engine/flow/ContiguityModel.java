@@ -201,6 +201,27 @@ final class ContiguityModel {
         return !a.bounded() ? a : b;
     }
 
+    /**
+     * The value of a call that is at most some of its arguments ({@code caps_result}: each argument of
+     * min(), min3(), min_t(); the upper limit of clamp()), as a page count: bounded by one buddy block
+     * when any capping argument is; else it may exceed one when some argument may (clamp()'s value and
+     * lower limit included: the value is at least the lower limit); else unknown.
+     */
+    static V capped(dev.mmlint.engine.knowledge.ApiEffect ef, java.util.List<V> vals) {
+        Bound bounded = null, exceeds = null;
+        for (var a : ef.args()) {
+            if (a.kind() != dev.mmlint.engine.knowledge.ApiEffect.ArgEffect.Kind.CAPS_RESULT || a.index() >= vals.size()) continue;
+            Bound b = boundOf(vals.get(a.index()));
+            if (b != null && b.bounded() && bounded == null) bounded = b;
+        }
+        if (bounded != null) return new V.Int(bounded, null, null);
+        for (V v : vals) {
+            Bound b = V.sizeOf(v);
+            if (b != null && !b.bounded()) { exceeds = b; break; }
+        }
+        return exceeds == null ? V.UNKNOWN : new V.Int(exceeds, null, null);
+    }
+
     /** The bound of integer arithmetic on {@code a} and {@code b}: the worst of theirs, or unknown. */
     static V arithInt(V a, V b) {
         Bound s = worst(V.sizeOf(a), V.sizeOf(b));

@@ -361,8 +361,13 @@ final class Expressions {
      * head-only field ({@code headOnly} not null) is a use of the head for the speculative concern.
      */
     void fieldAccessed(IASTFieldReference f, V.Page p, String fieldName, AppliedClause headOnly, boolean write) {
+        fieldAccessed(f, p, fieldName, headOnly, write, false);
+    }
+
+    /** As {@link #fieldAccessed(IASTFieldReference, V.Page, String, AppliedClause, boolean)}; {@code learns}: a read that makes the function require a head. */
+    void fieldAccessed(IASTFieldReference f, V.Page p, String fieldName, AppliedClause headOnly, boolean write, boolean learns) {
         String base = p.var() != null ? p.var() : f.getFieldOwner().getRawSignature();
-        c.shape.fieldAccess(Ast.offsetOfName(f), length(f), base, p.v(), fieldName, headOnly, write);
+        c.shape.fieldAccess(Ast.offsetOfName(f), length(f), base, p.v(), fieldName, headOnly, write, learns, learns ? c.pathCondition(Map.of()) : Map.of());
         if (headOnly != null) c.spec.headUse(c.st.spec, p.var(), base + "->" + fieldName, Ast.offsetOfName(f));
     }
 
@@ -375,11 +380,11 @@ final class Expressions {
             String base = p.var() != null ? p.var() : owner.getRawSignature();
             // a read whose value no tail can act on (rejected anyway, a keyhole test): no head needed
             boolean indifferent = !write && headOnly.isPresent() && c.indifference.indifferent(f, p.var());
-            if (!indifferent) fieldAccessed(f, p, fieldName, headOnly.orElse(null), write);
             // learn a head requirement from a read of the value only: initialising writes
             // (INIT_LIST_HEAD(&page->lru), page->mapping = NULL) do not say the page must be a head
             boolean addressTaken = strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper
                     || f.getParent() instanceof IASTUnaryExpression pu2 && pu2.getOperator() == IASTUnaryExpression.op_amper;
+            if (!indifferent) fieldAccessed(f, p, fieldName, headOnly.orElse(null), write, headOnly.isPresent() && !write && !addressTaken);
             if (headOnly.isPresent() && !write && !addressTaken && !indifferent)
                 c.shape.headOnlyRead(p.v(), base, "reads " + base + "->" + fieldName, c.line(offset(f)), headOnly.get(), c.pathCondition(Map.of()));
             if (p.v().unvalidated()) use(f, p, "dereferenced (->" + fieldName + ")");

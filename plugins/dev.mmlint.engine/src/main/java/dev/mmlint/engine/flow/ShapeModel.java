@@ -38,9 +38,36 @@ final class ShapeModel {
 
     void tailParameters(Map<Integer, PageValue> t) { tailParameters = Map.copyOf(t); }
 
+    /** page parameters some caller in the unit passes as a possible tail it looked up ({@link CallerContext#tails()}) */
+    private Map<Integer, PageValue> callerTails = Map.of();
+
+    void callerTails(Map<Integer, PageValue> t) { callerTails = Map.copyOf(t); }
+
+    /**
+     * A page value passed to a function of the unit: the possible tail its callee's head-only uses are
+     * judged as (a tail this function looked up, or one its own callers pass as this parameter); null
+     * for anything else.
+     */
+    PageValue passedTail(PageValue pv) {
+        if (pv == null) return null;
+        if (pv.shape().mayBeTail() && !pv.subpage() && pv.originClause() != null) return pv;
+        if (pv.shape() == Shape.PARAM && pv.originClause() == null) return callerTails.get(pv.param());
+        return null;
+    }
+
     /** {@code pv} as a check judges a head-only use of it: a parameter the function accepts as a tail says so. */
-    private PageValue judged(PageValue pv) {
+    private PageValue judged(PageValue pv) { return judged(pv, false); }
+
+    /**
+     * As {@link #judged(PageValue)}; with {@code byCallers}, a parameter a caller passes as a possible tail
+     * is that tail: only for the uses that make the function require a head under no condition on its
+     * parameters, the ones its call sites would otherwise report (a use under a flag the caller may
+     * not set is the call site's to judge, with the flag it passes).
+     */
+    private PageValue judged(PageValue pv, boolean byCallers) {
         if (pv.shape() != Shape.PARAM || pv.originClause() != null) return pv;
+        PageValue passed = byCallers ? callerTails.get(pv.param()) : null;
+        if (passed != null) return passed;
         PageValue t = tailParameters.get(pv.param());
         return t == null ? pv : pv.withShape(Shape.PARAM, t.origin(), t.originClause());
     }
@@ -100,7 +127,17 @@ final class ShapeModel {
 
     /** {@code base->field} at [off, off+len) on page value {@code pv}; {@code headOnly}: the field's head-only clause, or null. */
     void fieldAccess(int off, int len, String base, PageValue pv, String field, AppliedClause headOnly, boolean write) {
-        events.emit(new Event.FieldAccess(off, len, base, headOnly != null ? judged(pv) : pv, field, headOnly, write));
+        fieldAccess(off, len, base, pv, field, headOnly, write, false, Map.of());
+    }
+
+    /**
+     * As {@link #fieldAccess(int, int, String, PageValue, String, AppliedClause, boolean)}; {@code learns}: the
+     * access makes the function require a head (a read of the value), which a tail its callers pass is
+     * judged at, when the path got here under no condition on the function's parameters ({@code when}).
+     */
+    void fieldAccess(int off, int len, String base, PageValue pv, String field, AppliedClause headOnly, boolean write,
+                     boolean learns, Map<Integer, Boolean> when) {
+        events.emit(new Event.FieldAccess(off, len, base, headOnly != null ? judged(pv, learns && when.isEmpty()) : pv, field, headOnly, write));
     }
 
     /**
@@ -117,7 +154,7 @@ final class ShapeModel {
         boolean isContract = clause == null || (contract != null && Objects.equals(contract.ruleId(), clause.ruleId()));
         if (isContract && p.shape() == Shape.PARAM && events.learning() && var != null)
             events.requiresHead(p.param(), new FunctionSummary.Requirement(var, "passes it to " + api + "()", line, clause, false, when));
-        events.emit(new Event.HeadRequired(off, len, api, k, argText, judged(p), clause != null ? clause : contract, because));
+        events.emit(new Event.HeadRequired(off, len, api, k, argText, judged(p, isContract && when.isEmpty()), clause != null ? clause : contract, because));
     }
 
     /** A read of head-only field {@code what} of parameter value {@code pv} at {@code line}: the function requires a head there. */

@@ -52,6 +52,8 @@ public final class Transfer {
         void returns(PageValue v);
         /** A call passes argument {@code param} of this range class and pointing into this extent (null: unknown) to {@code callee}. */
         default void passes(String callee, int param, Bound count, Bound extent) { }
+        /** As {@link #passes(String, int, Bound, Bound)}, with the page argument when it may be a tail the caller looked up (null: not). */
+        default void passes(String callee, int param, Bound count, Bound extent, PageValue tail) { passes(callee, param, count, extent); }
     }
 
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
@@ -88,7 +90,20 @@ public final class Transfer {
     }
 
     /** What this function's callers pass it (top-down), applied to the parameters at entry. */
-    public void callerContext(CallerContext ctx) { callers = ctx == null ? CallerContext.NONE : ctx; }
+    public void callerContext(CallerContext ctx) {
+        callers = ctx == null ? CallerContext.NONE : ctx;
+        c.shape.callerTails(callers.tails());
+    }
+
+    /**
+     * The functions of the unit whose every caller is in it ({@code static}, never address-taken): a
+     * possibly-tail page passed to one of them is judged where the callee uses it as a head, inside the
+     * callee under its callers' context, not at the call.
+     */
+    public void closedFunctions(java.util.Set<String> closed) { c.closed = closed == null ? java.util.Set.of() : closed; }
+
+    /** The name of the function analysed, for what its call sites pass on. */
+    String functionName() { return c.function; }
 
     /** The function analysed: the page variables it frees as one buddy block are such a block throughout ({@link FreedBlocks}). */
     public void function(org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition fn) { c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text)); }
@@ -101,6 +116,7 @@ public final class Transfer {
      * them as parameters; only the head-only accesses judged through them see where a tail comes in.
      */
     public void defines(String name, IASTFunctionDefinition fn) {
+        c.function = name;
         Map<Integer, PageValue> tails = new HashMap<>();
         IASTParameterDeclaration[] ps = fn != null && fn.getDeclarator() instanceof IASTStandardFunctionDeclarator fd
                 ? fd.getParameters() : new IASTParameterDeclaration[0];

@@ -37,6 +37,10 @@ final class TransferContext implements Events {
 
     Transfer.Sink sink;
     FlowState st;
+    /** the function analysed (null when not told) */
+    String function;
+    /** the unit's functions all of whose callers are in it ({@link Transfer#closedFunctions}) */
+    java.util.Set<String> closed = java.util.Set.of();
     /**
      * The model's contract for this function itself, when the model knows it as a GUP call: the output array
      * parameter it fills and returns the count of (count_taken), the kind of reference, the clause; or null.

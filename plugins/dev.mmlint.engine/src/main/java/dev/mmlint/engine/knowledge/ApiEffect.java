@@ -118,7 +118,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** the argument is a page of a hugetlb folio (the callee handles only those): it lies in a folio that may be gigantic */
             IN_HUGETLB,
             /** frees the argument as one buddy block (__free_pages(page, order)): the page starts a block that never crosses a section */
-            FREE_BLOCK
+            FREE_BLOCK,
+            /** the call's value is at most this argument (min(), the upper limit of clamp()): {@link dev.mmlint.engine.flow} bounds the result by it */
+            CAPS_RESULT
         }
     }
 
@@ -130,6 +132,11 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
     public boolean factsOnly() {
         return result == Result.NONE && validatedBy.isEmpty() && !args.isEmpty()
                 && args.stream().allMatch(a -> a.kind() == ArgEffect.Kind.FREE_BLOCK);
+    }
+
+    /** The call's value is at most some of its arguments (min(), clamp()): its range follows theirs. */
+    public boolean capsResult() {
+        return args.stream().anyMatch(a -> a.kind() == ArgEffect.Kind.CAPS_RESULT);
     }
 
     public ArgEffect arg(int index, ArgEffect.Kind kind) {

@@ -51,6 +51,40 @@ class ContiguityModelTest {
         assertEquals(V.UNKNOWN, ContiguityModel.arithInt(V.UNKNOWN, V.UNKNOWN));
     }
 
+    private static dev.mmlint.engine.knowledge.ApiEffect capping(String name, int... caps) {
+        List<dev.mmlint.engine.knowledge.ApiEffect.ArgEffect> args = new java.util.ArrayList<>();
+        for (int i : caps) args.add(new dev.mmlint.engine.knowledge.ApiEffect.ArgEffect(i, dev.mmlint.engine.knowledge.ApiEffect.ArgEffect.Kind.CAPS_RESULT, null));
+        return new dev.mmlint.engine.knowledge.ApiEffect(name, dev.mmlint.engine.knowledge.ApiEffect.Result.NONE, -1, null, args, java.util.Set.of());
+    }
+
+    @Test void aMinimumIsBoundedByAnyBoundedArgument() {
+        var min3 = capping("min3", 0, 1, 2);
+        V huge = new V.Int(nr, null, null), block = new V.Int(order, null, null);
+        assertEquals(new V.Int(order, null, null), ContiguityModel.capped(min3, List.of(huge, V.UNKNOWN, block)));
+        assertEquals(new V.Int(order, null, null), ContiguityModel.capped(min3, List.of(block, huge, huge)));
+        // a small constant is bounded too: min(nr, 16)
+        assertTrue(ContiguityModel.boundOf(ContiguityModel.capped(min3, List.of(huge, new V.Int(null, 16L, null), V.UNKNOWN))).bounded());
+    }
+
+    @Test void aMinimumMayExceedWhenAnArgumentMayAndNoneIsBounded() {
+        var min3 = capping("min3", 0, 1, 2);
+        V huge = new V.Int(nr, null, null);
+        assertEquals(huge, ContiguityModel.capped(min3, List.of(huge, V.UNKNOWN, new V.Int(null, null, "remainder"))));
+        assertEquals(V.UNKNOWN, ContiguityModel.capped(min3, List.of(V.UNKNOWN, V.UNKNOWN, new V.Int(null, null, "remainder"))));
+        // min_t(type, x, y): the type is no capping argument
+        var minT = capping("min_t", 1, 2);
+        assertEquals(huge, ContiguityModel.capped(minT, List.of(V.UNKNOWN, huge, V.UNKNOWN)));
+    }
+
+    @Test void aClampIsBoundedByItsUpperLimitOnly() {
+        var clamp = capping("clamp", 2);
+        V huge = new V.Int(nr, null, null), block = new V.Int(order, null, null);
+        assertEquals(block, ContiguityModel.capped(clamp, List.of(huge, V.UNKNOWN, block)));
+        // a bounded lower limit does not bound the value; a possibly huge value with no bounded upper limit may exceed
+        assertEquals(huge, ContiguityModel.capped(clamp, List.of(huge, block, V.UNKNOWN)));
+        assertEquals(huge, ContiguityModel.capped(clamp, List.of(V.UNKNOWN, huge, V.UNKNOWN)));
+    }
+
     @Test void joinIsASemilattice() {
         RangeFacts a = new RangeFacts(), b = new RangeFacts(), c = new RangeFacts();
         a.guard("i", order);

@@ -127,7 +127,13 @@ public enum EffectKind {
      * maps is validated only when the copy is re-checked against the pmd as well (the table may have
      * been freed by a collapse while its entries still look unchanged)
      */
-    PTE_TABLE(Group.PAGE_KIND, EffectSite.RETURN);
+    PTE_TABLE(Group.PAGE_KIND, EffectSite.RETURN),
+    /**
+     * the call's value is at most this argument (each argument of min(), min3(), min_t(); the upper
+     * limit of clamp()): as a count of pages it is bounded by one buddy block when any such argument
+     * is, and may exceed one when no such argument is bounded and some argument may exceed
+     */
+    CAPS_RESULT(Group.RANGE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
