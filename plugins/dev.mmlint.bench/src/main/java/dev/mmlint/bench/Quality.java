@@ -498,24 +498,9 @@ public final class Quality {
                 String sec = "tree." + t.version();
                 Map<String, Triage.Counts> tr = new LinkedHashMap<>(t.score().rules);
                 tr.put("all", t.score().total());
-                tr.forEach((rule, c) -> {
-                    row(b, sec, rule, "findings", c.findings);
-                    row(b, sec, rule, "tp", c.tp);
-                    row(b, sec, rule, "fp", c.fp);
-                    row(b, sec, rule, "unsure", c.unsure);
-                    row(b, sec, rule, "untriaged", c.untriaged);
-                    row(b, sec, rule, "precision_pct", pct1(c.precision()));
-                });
+                tr.forEach((rule, c) -> countRows(b, sec, rule, c));
                 row(b, sec, "all", "not_analysed", t.notAnalysed().size());
-                scopes(t).forEach((sc, c) -> {
-                    String k = "scope." + sc.replace("/", "");
-                    row(b, sec, k, "findings", c.findings);
-                    row(b, sec, k, "tp", c.tp);
-                    row(b, sec, k, "fp", c.fp);
-                    row(b, sec, k, "unsure", c.unsure);
-                    row(b, sec, k, "untriaged", c.untriaged);
-                    row(b, sec, k, "precision_pct", pct1(c.precision()));
-                });
+                scopes(t).forEach((sc, c) -> countRows(b, sec, "scope." + sc.replace("/", ""), c));
                 for (Triage.Found f : t.score().findings) {
                     Triage.Line l = t.score().verdicts.get(f.fingerprint());
                     items.add(sec + ".finding\t" + f.rule() + "\t" + f.where() + "\t" + (l == null ? "untriaged" : Triage.verdictText(l.verdict())));
@@ -524,6 +509,16 @@ public final class Quality {
             }
             items.forEach(s -> b.append(s).append('\n'));
             return b.toString();
+        }
+
+        /** The TSV rows of one rule's or one scope's triage counts. */
+        private static void countRows(StringBuilder b, String sec, String key, Triage.Counts c) {
+            row(b, sec, key, "findings", c.findings);
+            row(b, sec, key, "tp", c.tp);
+            row(b, sec, key, "fp", c.fp);
+            row(b, sec, key, "unsure", c.unsure);
+            row(b, sec, key, "untriaged", c.untriaged);
+            row(b, sec, key, "precision_pct", pct1(c.precision()));
         }
 
         private static void row(StringBuilder b, String sec, String rule, String key, Object v) {
