@@ -71,8 +71,7 @@ final class Extents {
             if (n != null ? c.st.core.hugeEntry(n) != null : c.silently(a) instanceof V.HugeEntry) { huge = true; break; }
         }
         if (!huge) return null;
-        return c.kb.size(HUGETLB_FOLIO_SIZE).filter(r -> !r.bounded())
-                .map(r -> new Bound(false, "the hugetlb folio " + fn + "() maps (" + r.what() + ")", r.clause(), c.line(Ast.offset(at)))).orElse(null);
+        return hugetlbExtent("the hugetlb folio " + fn + "() maps", null, c, c.line(Ast.offset(at)));
     }
 
     /**
@@ -83,8 +82,7 @@ final class Extents {
     static Bound hugetlbTested(TransferContext c, String fn, int line) {
         dev.mmlint.engine.knowledge.AppliedClause test = c.kb.call(fn).map(ApiEffect::resultClause).orElse(null);
         if (test == null || !test.applies()) return null;
-        return c.kb.size(HUGETLB_FOLIO_SIZE).filter(r -> !r.bounded())
-                .map(r -> new Bound(false, "the hugetlb folio " + fn + "() found it in (" + r.what() + ")", test, line)).orElse(null);
+        return hugetlbExtent("the hugetlb folio " + fn + "() found it in", test, c, line);
     }
 
     /**
@@ -93,8 +91,16 @@ final class Extents {
      */
     static Bound inHugetlb(TransferContext c, String fn, dev.mmlint.engine.knowledge.AppliedClause clause, int line) {
         if (clause == null || !clause.applies()) return null;
+        return hugetlbExtent("the hugetlb folio " + fn + "() takes it in", clause, c, line);
+    }
+
+    /**
+     * A hugetlb folio's extent as the model sizes it ({@code pages_per_huge_page(h)}) when that may exceed a
+     * buddy block, described as {@code what} and cited under {@code clause} (null: the size's own clause).
+     */
+    private static Bound hugetlbExtent(String what, dev.mmlint.engine.knowledge.AppliedClause clause, TransferContext c, int line) {
         return c.kb.size(HUGETLB_FOLIO_SIZE).filter(r -> !r.bounded())
-                .map(r -> new Bound(false, "the hugetlb folio " + fn + "() takes it in (" + r.what() + ")", clause, line)).orElse(null);
+                .map(r -> new Bound(false, what + " (" + r.what() + ")", clause != null ? clause : r.clause(), line)).orElse(null);
     }
 
     /** How the model names a hugetlb folio's size in pages. */
