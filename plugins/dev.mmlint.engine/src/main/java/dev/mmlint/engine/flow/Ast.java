@@ -1,6 +1,7 @@
 package dev.mmlint.engine.flow;
 
 import dev.mmlint.engine.ast.WrittenView;
+import dev.mmlint.frontend.CTypes;
 import java.util.List;
 import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
@@ -14,9 +15,7 @@ import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 import org.eclipse.cdt.core.dom.ast.IBasicType;
 import org.eclipse.cdt.core.dom.ast.ICompositeType;
 import org.eclipse.cdt.core.dom.ast.IPointerType;
-import org.eclipse.cdt.core.dom.ast.IQualifierType;
 import org.eclipse.cdt.core.dom.ast.IType;
-import org.eclipse.cdt.core.dom.ast.ITypedef;
 
 /** Syntax helpers of the transfer functions: names, positions, C types and normalised texts of expressions. */
 final class Ast {
@@ -114,36 +113,21 @@ final class Ast {
     /** {@code struct page *} by the C type the parser resolved; false when unresolvable. */
     static boolean isPagePointerType(IASTExpression e) {
         try {
-            var t = e.getExpressionType();
-            while (t instanceof ITypedef td) t = td.getType();
-            if (t instanceof IPointerType pt) {
-                var target = pt.getType();
-                while (target instanceof ITypedef td) target = td.getType();
-                while (target instanceof IQualifierType q) target = q.getType();
-                return target instanceof ICompositeType ct && ct.getName().equals("page");
-            }
+            if (CTypes.strip(e.getExpressionType()) instanceof IPointerType pt)
+                return CTypes.strip(pt.getType()) instanceof ICompositeType ct && ct.getName().equals("page");
         } catch (RuntimeException ex) {
             // unresolvable: not known to be a page pointer
         }
         return false;
     }
 
-    private static IType unwrap(IType t) {
-        for (int i = 0; i < 16 && t != null; i++) {
-            if (t instanceof ITypedef td) t = td.getType();
-            else if (t instanceof IQualifierType q) t = q.getType();
-            else break;
-        }
-        return t;
-    }
-
     static boolean isInteger(IType t) {
-        return unwrap(t) instanceof IBasicType b
+        return CTypes.strip(t) instanceof IBasicType b
                 && (b.getKind() == IBasicType.Kind.eInt || b.getKind() == IBasicType.Kind.eChar
                     || b.getKind() == IBasicType.Kind.eBoolean || b.getKind() == IBasicType.Kind.eInt128);
     }
 
     static boolean isPointer(IType t) {
-        return unwrap(t) instanceof IPointerType;
+        return CTypes.strip(t) instanceof IPointerType;
     }
 }

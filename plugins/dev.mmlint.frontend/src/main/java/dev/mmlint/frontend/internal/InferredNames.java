@@ -1,13 +1,12 @@
 package dev.mmlint.frontend.internal;
 
+import dev.mmlint.frontend.CTypes;
 import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
 import org.eclipse.cdt.core.dom.ast.ICompositeType;
 import org.eclipse.cdt.core.dom.ast.IField;
 import org.eclipse.cdt.core.dom.ast.IPointerType;
 import org.eclipse.cdt.core.dom.ast.IProblemBinding;
-import org.eclipse.cdt.core.dom.ast.IQualifierType;
 import org.eclipse.cdt.core.dom.ast.IType;
-import org.eclipse.cdt.core.dom.ast.ITypedef;
 
 /**
  * The names a lone fragment uses that only the rest of the kernel declares, as a kernel developer reads
@@ -30,8 +29,8 @@ final class InferredNames {
     /** Whether the field's owner is of a type that is not defined in sight (unknown, or an incomplete struct). */
     static boolean opaqueOwner(IASTFieldReference f) {
         try {
-            IType t = unwrap(f.getFieldOwner().getExpressionType());
-            if (f.isPointerDereference()) t = t instanceof IPointerType p ? unwrap(p.getType()) : null;
+            IType t = CTypes.strip(f.getFieldOwner().getExpressionType());
+            if (f.isPointerDereference()) t = t instanceof IPointerType p ? CTypes.strip(p.getType()) : null;
             if (!(t instanceof ICompositeType ct)) return true; // a problem type: the owner's type is not known
             // struct page and struct folio carry their real fields in the prelude: a field they lack is a problem
             if (ct.getName().equals("page") || ct.getName().equals("folio")) return false;
@@ -49,14 +48,5 @@ final class InferredNames {
         org.eclipse.cdt.core.dom.ast.IASTNode def = s.getPhysicalNode();
         var loc = def == null ? null : def.getFileLocation();
         return loc != null && loc.getFileName().endsWith("mmlint-builtin.h");
-    }
-
-    private static IType unwrap(IType t) {
-        for (int i = 0; i < 16 && t != null; i++) {
-            if (t instanceof ITypedef td) t = td.getType();
-            else if (t instanceof IQualifierType q) t = q.getType();
-            else break;
-        }
-        return t;
     }
 }
