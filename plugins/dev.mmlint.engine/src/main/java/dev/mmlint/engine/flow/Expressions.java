@@ -178,6 +178,11 @@ final class Expressions {
                     if (rv instanceof V.Page p && p.v().unvalidated()) use(r, p, "stored");
                     if (rv instanceof V.Addr a) escape(a.var());
                     if (r instanceof IASTIdExpression id) escape(id.getName().toString());
+                    // sg[i].page = pages[i]: the entry's reference now lives where it was stored
+                    if (strip(r) instanceof org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression sub && name(sub.getArrayExpression()) != null
+                            && c.st.gup.holds(name(sub.getArrayExpression()))) escape(name(sub.getArrayExpression()));
+                    String entryOf = name(r) == null ? null : c.st.gup.shorts().elementOf(name(r));
+                    if (entryOf != null && c.st.gup.holds(entryOf)) escape(entryOf);
                 }
                 return rv;
             }
