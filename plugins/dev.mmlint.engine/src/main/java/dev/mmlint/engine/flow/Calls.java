@@ -218,7 +218,12 @@ final class Calls {
         PageValue pv = av instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
         switch (a.kind()) {
             case REQUIRES_HEAD -> { if (av instanceof V.Page p) headRequired(api, a.index(), ax, p, a.clause(), null, Map.of()); }
-            case GET -> { if (var != null && av instanceof V.Page p) c.gup.get(st.core, var, p.v(), c.origin(off, api + "()"), api, line); }
+            case GET -> {
+                if (var != null && av instanceof V.Page p) {
+                    c.gup.get(st.core, var, p.v(), c.origin(off, api + "()"), api, line);
+                    optionalKeeper(api, ax, var, off, a.clause());
+                }
+            }
             case SPECULATIVE_GET -> c.spec.tried(st.spec, var, pv, off, length(ax), api, ax == null ? "" : ax.getRawSignature(), a.clause());
             case RECHECK -> c.spec.rechecked(st.spec, var);
             case PIN_ARRAY, GET_ARRAY -> fill(api, a, ax, av, var, off, line, requested, askedVar, null);
@@ -355,6 +360,17 @@ final class Calls {
         String var = name(ax);
         if (arr == null && var != null) arr = c.st.gup.shorts().elementOf(var);
         if (arr != null && c.st.gup.holds(arr)) c.ex.escape(arr);
+    }
+
+    /** A reference on page {@code var} kept only by a store into an output array parameter that may be NULL. */
+    private void optionalKeeper(String api, IASTExpression ax, String var, int off, AppliedClause clause) {
+        if (!c.learning() || ax == null) return;
+        java.util.Set<String> outputs = new java.util.HashSet<>(c.facts.pageArrays());
+        outputs.retainAll(c.facts.params().keySet());
+        if (outputs.isEmpty()) return;
+        OptionalOutput.Keeper k = OptionalOutput.of(ax, var, outputs);
+        if (k != null) c.emit(new Event.RefForOptionalArray(off, Ast.length(ax.getParent() instanceof IASTExpression pe ? pe : ax), api, var, k.array(),
+                c.line(offset(k.store())), clause));
     }
 
     private static String arrayOfElement(IASTExpression ax) {

@@ -212,8 +212,8 @@ final class GupModel {
             ArrayHold h = e.getValue();
             if (h.status() != ArrayHold.Status.HELD && h.status() != ArrayHold.Status.ESCAPED) continue;
             if (released != null && e.getKey().equals(array)) continue;
-            // a local array whose entries went elsewhere (stored in the caller's sg list) hands them over as well
-            if (!h.local() || h.status() == ArrayHold.Status.ESCAPED || e.getKey().equals(value) || e.getKey().equals(array))
+            // a local array whose entries were stored elsewhere (in the caller's sg list) hands them over as well
+            if (!h.local() || h.status() == ArrayHold.Status.ESCAPED && g.wasStoredOut(e.getKey()) || e.getKey().equals(value) || e.getKey().equals(array))
                 heldAtReturn.add(e.getKey());
         }
     }
