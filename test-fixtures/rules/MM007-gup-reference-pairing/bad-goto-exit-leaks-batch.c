@@ -46,3 +46,24 @@ free:
 	free_page((unsigned long)pages);
 	return ret;
 }
+
+static int pin_user_window(unsigned long uaddr, int nr, struct window *w)
+{
+	struct page **pages;
+	int got;
+
+	pages = kvmalloc_array(nr, sizeof(struct page *), GFP_KERNEL);
+	if (!pages)
+		return -ENOMEM;
+	got = pin_user_pages_fast(uaddr, nr, FOLL_WRITE, pages);
+	if (got <= 0)
+		goto out_free;
+	if (got != nr) {
+		goto out_free; /* expect: MM007 "leak on this return path" */
+	}
+	window_attach(w, pages, nr);
+	return 0;
+out_free:
+	kvfree(pages);
+	return got < 0 ? got : -EFAULT;
+}

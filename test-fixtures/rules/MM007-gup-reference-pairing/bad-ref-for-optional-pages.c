@@ -22,3 +22,21 @@ static long walk_user_range(struct vm_area_struct *vma, unsigned long start, lon
 	}
 	return i;
 }
+
+static long walk_user_range_likely(struct vm_area_struct *vma, unsigned long start, long nr, struct page **pages)
+{
+	long i;
+
+	for (i = 0; i < nr; i++, start += PAGE_SIZE) {
+		struct page *page = lookup_user_page(vma, start);
+
+		if (!page)
+			break;
+		get_page(page); /* expect: MM007 "dropped by nobody" */
+		if (likely(pages != NULL)) {
+			pages[i] = page;
+			flush_dcache_page(page);
+		}
+	}
+	return i;
+}

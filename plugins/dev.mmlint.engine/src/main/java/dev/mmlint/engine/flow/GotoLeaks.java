@@ -40,6 +40,8 @@ final class GotoLeaks {
             // if (cond) goto out;  /  if (cond) ...; else goto out;
             if (!(from.getParent() instanceof IASTIfStatement is) || is.getConditionExpression() != from) return null;
             IASTStatement arm = e.kind() == CfgEdge.EdgeKind.TRUE ? is.getThenClause() : is.getElseClause();
+            // if (cond) { goto out; }
+            if (arm instanceof IASTCompoundStatement b && b.getStatements().length > 0) arm = b.getStatements()[0];
             return arm instanceof IASTGotoStatement g && label.equals(g.getName().toString()) ? g : null;
         }
         if (e.kind() != CfgEdge.EdgeKind.GOTO) return null;
