@@ -104,6 +104,15 @@ public final class GupPairing implements Check {
                     .fixHint("return the number of pages taken so far when it is not zero (return i ? i : " + f.returned() + ";)")
                     .witness(List.of(new WitnessStep(f.pinned() ? Kind.PIN : Kind.GUP_GET, f.api(), f.fillLine()),
                             new WitnessStep(Kind.RETURN, "", r.line(f.offset())))).report();
+        } else if (event instanceof Event.RefForOptionalArray o) {
+            r.finding(this, o).message(o.api() + "() takes a reference on '" + o.var() + "' that only the store into '" + o.array()
+                            + "' (line " + o.storeLine() + ") keeps, and that store is skipped where '" + o.array()
+                            + "' is NULL: the reference is then dropped by nobody")
+                    .clause(o.clause())
+                    .evidence(List.of(new Evidence(o.storeLine(), 1, "stored only if '" + o.array() + "' is not NULL")))
+                    .fixHint("take the reference under the same test: if (" + o.array() + ") { " + o.api() + "(" + o.var() + "); ... }")
+                    .witness(List.of(new WitnessStep(Kind.GUP_GET, o.api(), r.line(o.offset())),
+                            new WitnessStep(Kind.RETURN, "", o.storeLine()))).report();
         } else if (event instanceof Event.Leak l) {
             ArrayHold h = l.hold();
             r.finding(this, l).message("references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line()

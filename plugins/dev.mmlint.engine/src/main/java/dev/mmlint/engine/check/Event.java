@@ -111,6 +111,14 @@ public sealed interface Event {
     record Leak(int offset, int length, String array, ArrayHold hold) implements Event {}
 
     /**
+     * {@code api} takes a reference on page variable {@code var} whose only keeper is a store into the
+     * output array parameter {@code array} under a test that it is not NULL ({@code if (pages) pages[i] =
+     * page;}, line {@code storeLine}): where the caller passes no array the reference is never dropped.
+     */
+    record RefForOptionalArray(int offset, int length, String api, String var, String array, int storeLine, AppliedClause clause)
+            implements Event {}
+
+    /**
      * A function the model knows as a GUP call ({@code api}: pages[] filled with references or pins, the
      * count taken returned) returns {@code value} ({@code returned}, a negative constant: none taken) on a
      * path on which it stored pages into its output array {@code array} (first at {@code fillLine}).

@@ -155,6 +155,7 @@ final class Calls {
                 for (int i = 0; i < vals.size(); i++)
                     if (vals.get(i) instanceof V.Page p && p.v().unvalidated()) c.ex.use(args.get(i), p, "passed to " + name + "()");
             if (ef.capsResult()) return ContiguityModel.capped(ef, vals);
+            if (ef.result() == ApiEffect.Result.PFN_OF_ARG && ef.resultArg() >= 0 && ef.resultArg() < args.size()) pfnOfEntry(args.get(ef.resultArg()), at);
             return Results.of(c, name, ef, args, vals, off, at);
         }
         // a possibly-tail page passed to a function all of whose callers are in the unit: the callee,
@@ -217,7 +218,12 @@ final class Calls {
         PageValue pv = av instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
         switch (a.kind()) {
             case REQUIRES_HEAD -> { if (av instanceof V.Page p) headRequired(api, a.index(), ax, p, a.clause(), null, Map.of()); }
-            case GET -> { if (var != null && av instanceof V.Page p) c.gup.get(st.core, var, p.v(), c.origin(off, api + "()"), api, line); }
+            case GET -> {
+                if (var != null && av instanceof V.Page p) {
+                    c.gup.get(st.core, var, p.v(), c.origin(off, api + "()"), api, line);
+                    optionalKeeper(api, ax, var, off, a.clause());
+                }
+            }
             case SPECULATIVE_GET -> c.spec.tried(st.spec, var, pv, off, length(ax), api, ax == null ? "" : ax.getRawSignature(), a.clause());
             case RECHECK -> c.spec.rechecked(st.spec, var);
             case PIN_ARRAY, GET_ARRAY -> fill(api, a, ax, av, var, off, line, requested, askedVar, null);
@@ -247,6 +253,7 @@ final class Calls {
             case NR_PAGES -> { }
             case CAPS_RESULT -> { } // the call's value: ContiguityModel.capped()
             case FREE_BLOCK -> { } // a fact about the variable for the whole function: FreedBlocks, before the flow
+            case FREES_MEMORY -> { } // the array's memory, not its pages' references: what it holds is not handed on
             case IN_HUGETLB -> {
                 if (var != null && (av instanceof V.Page || c.facts.pageVars().contains(var) || c.facts.folioVars().contains(var)))
                     c.ranges.hugetlbPage(st, var, Extents.inHugetlb(c, api, a.clause(), line));
@@ -334,6 +341,36 @@ final class Calls {
         c.shape.headRequired(api, k, offset(ax), length(ax), c.line(offset(ax)), ax == null ? "" : ax.getRawSignature(), p.v(), p.var(),
                 clause, because, c.pathCondition(when));
         c.spec.headUse(c.st.spec, p.var() != null ? p.var() : name(ax), api + "()", offset(ax));
+    }
+
+    /**
+     * The pfn of an entry of a GUP array ({@code page_to_pfn(pages[i])}): code that turns the pages it took
+     * into pfns (an IOMMU or a KVM mapping) hands their references on with the pfns, to be released by pfn
+     * later; this function no longer holds them as an array.
+     */
+    private void pfnOfEntry(IASTExpression ax, IASTExpression at) {
+        // kept (assigned, initialised, passed on), not only compared (page_to_pfn(pages[i]) > max_pfn)
+        org.eclipse.cdt.core.dom.ast.IASTNode p = at == null ? null : at.getParent();
+        while (p instanceof org.eclipse.cdt.core.dom.ast.IASTCastExpression || p instanceof IASTUnaryExpression u
+                && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) p = p.getParent();
+        boolean kept = p instanceof org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer || p instanceof IASTFunctionCallExpression
+                || p instanceof org.eclipse.cdt.core.dom.ast.IASTBinaryExpression b && b.getOperator() == org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_assign;
+        if (!kept) return;
+        String arr = arrayOfElement(ax);
+        String var = name(ax);
+        if (arr == null && var != null) arr = c.st.gup.shorts().elementOf(var);
+        if (arr != null && c.st.gup.holds(arr)) c.ex.escape(arr);
+    }
+
+    /** A reference on page {@code var} kept only by a store into an output array parameter that may be NULL. */
+    private void optionalKeeper(String api, IASTExpression ax, String var, int off, AppliedClause clause) {
+        if (!c.learning() || ax == null) return;
+        java.util.Set<String> outputs = new java.util.HashSet<>(c.facts.pageArrays());
+        outputs.retainAll(c.facts.params().keySet());
+        if (outputs.isEmpty()) return;
+        OptionalOutput.Keeper k = OptionalOutput.of(ax, var, outputs);
+        if (k != null) c.emit(new Event.RefForOptionalArray(off, Ast.length(ax.getParent() instanceof IASTExpression pe ? pe : ax), api, var, k.array(),
+                c.line(offset(k.store())), clause));
     }
 
     private static String arrayOfElement(IASTExpression ax) {

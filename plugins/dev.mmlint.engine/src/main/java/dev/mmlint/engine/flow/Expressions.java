@@ -178,6 +178,11 @@ final class Expressions {
                     if (rv instanceof V.Page p && p.v().unvalidated()) use(r, p, "stored");
                     if (rv instanceof V.Addr a) escape(a.var());
                     if (r instanceof IASTIdExpression id) escape(id.getName().toString());
+                    // sg[i].page = pages[i]: the entry's reference now lives where it was stored
+                    if (strip(r) instanceof org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression sub && name(sub.getArrayExpression()) != null
+                            && c.st.gup.holds(name(sub.getArrayExpression()))) storedOut(name(sub.getArrayExpression()));
+                    String entryOf = name(r) == null ? null : c.st.gup.shorts().elementOf(name(r));
+                    if (entryOf != null && c.st.gup.holds(entryOf)) storedOut(entryOf);
                 }
                 return rv;
             }
@@ -491,6 +496,12 @@ final class Expressions {
     }
 
     void escape(String var) { c.gup.escaped(c.st.gup, var); }
+
+    /** An entry of GUP array {@code var} stored elsewhere: its references are handed on, to whoever reads that. */
+    private void storedOut(String var) {
+        escape(var);
+        c.st.gup.storedOut(var);
+    }
 
     boolean isPagePointer(IASTExpression e) {
         String n = name(e);

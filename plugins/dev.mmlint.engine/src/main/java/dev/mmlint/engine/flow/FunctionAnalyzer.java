@@ -139,6 +139,21 @@ public final class FunctionAnalyzer {
                 return PROCESS_CONTINUE;
             }
         });
+        // a local array of pages given memory of its own in the body (pages = kmalloc_array(...), or
+        // (struct page **)__get_free_page(...)): its entries are this function's as much as a declared array's
+        fn.getBody().accept(new ASTVisitor(true) {
+            { shouldVisitExpressions = true; }
+            @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTExpression e) {
+                if (e instanceof org.eclipse.cdt.core.dom.ast.IASTBinaryExpression b
+                        && b.getOperator() == org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_assign
+                        && b.getOperand1() instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id
+                        && Ast.strip(b.getOperand2()) instanceof IASTFunctionCallExpression) {
+                    String name = id.getName().toString();
+                    if (arrays.contains(name) && locals.contains(name) && !params.containsKey(name)) localArrays.add(name);
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
         return new Transfer.FunctionFacts(params, pages, folios, arrays, localArrays, locals, entries, flags);
     }
 

@@ -30,6 +30,8 @@ final class GupFacts {
     private boolean ownReleased;
     /** "variable&FLAG" -> whether a branch on every path here found the flag set in the variable ({@code if (gup_flags & FOLL_PIN)}) (must) */
     private final Map<String, Boolean> flagTruths;
+    /** arrays whose entries were stored elsewhere on some path here (sg[i].page = pages[i]) (may) */
+    private final java.util.Set<String> storedOut = new java.util.HashSet<>();
 
     GupFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new ShortGupFacts(), new HashMap<>()); }
 
@@ -44,6 +46,7 @@ final class GupFacts {
         g.filledAt = filledAt;
         g.filledIndex = filledIndex;
         g.ownReleased = ownReleased;
+        g.storedOut.addAll(storedOut);
         return g;
     }
 
@@ -56,6 +59,8 @@ final class GupFacts {
         else g.filledAt = Math.min(filledAt, o.filledAt);
         g.filledIndex = filledIndex == null ? o.filledIndex : filledIndex;
         g.ownReleased = ownReleased || o.ownReleased;
+        g.storedOut.addAll(storedOut);
+        g.storedOut.addAll(o.storedOut);
         return g;
     }
 
@@ -70,6 +75,11 @@ final class GupFacts {
     void ownReleased() { ownReleased = true; }
     /** On this edge the index of those stores is zero: nothing was stored yet. */
     void ownIndexZero(String var) { if (var != null && var.equals(filledIndex)) { filledAt = null; } }
+
+    /** Entries of {@code array} were stored elsewhere ({@code sg[i].page = pages[i]}): whoever reads that holds them now. */
+    void storedOut(String array) { storedOut.add(array); }
+    /** Entries of {@code array} were stored elsewhere on some path here. */
+    boolean wasStoredOut(String array) { return storedOut.contains(array); }
 
     /** On this path a branch found {@code flag} set ({@code truth}) or clear in {@code var}. */
     void flagTested(String var, String flag, boolean truth) { flagTruths.put(var + "&" + flag, truth); }
@@ -143,7 +153,8 @@ final class GupFacts {
     @Override public boolean equals(Object o) {
         return o instanceof GupFacts g && arrays.equals(g.arrays) && counts.equals(g.counts) && mayCounts.equals(g.mayCounts)
                 && releasedCounts.equals(g.releasedCounts) && shorts.equals(g.shorts) && flagTruths.equals(g.flagTruths)
-                && Objects.equals(filledAt, g.filledAt) && Objects.equals(filledIndex, g.filledIndex) && ownReleased == g.ownReleased;
+                && Objects.equals(filledAt, g.filledAt) && Objects.equals(filledIndex, g.filledIndex) && ownReleased == g.ownReleased
+                && storedOut.equals(g.storedOut);
     }
 
     @Override public int hashCode() { return Objects.hash(arrays, counts, mayCounts, releasedCounts, shorts); }

@@ -212,7 +212,9 @@ final class GupModel {
             ArrayHold h = e.getValue();
             if (h.status() != ArrayHold.Status.HELD && h.status() != ArrayHold.Status.ESCAPED) continue;
             if (released != null && e.getKey().equals(array)) continue;
-            if (!h.local() || e.getKey().equals(value) || e.getKey().equals(array)) heldAtReturn.add(e.getKey());
+            // a local array whose entries were stored elsewhere (in the caller's sg list) hands them over as well
+            if (!h.local() || h.status() == ArrayHold.Status.ESCAPED && g.wasStoredOut(e.getKey()) || e.getKey().equals(value) || e.getKey().equals(array))
+                heldAtReturn.add(e.getKey());
         }
     }
 

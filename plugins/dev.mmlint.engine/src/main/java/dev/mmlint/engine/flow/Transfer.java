@@ -66,6 +66,8 @@ public final class Transfer {
     private final Map<Integer, List<ApiKnowledge.Validation>> conditionChecks = new HashMap<>();
     /** condition node -> the flag test it is ({@code gup_flags & FOLL_PIN}: variable, flag, "!" when negated) */
     private final Map<Integer, String[]> flagTests = new HashMap<>();
+    /** goto statement offset -> the leaks of local GUP arrays its jump carries to an exit that never names them (latest sweep) */
+    private final Map<Integer, List<dev.mmlint.engine.check.Event.Leak>> gotoLeaks = new java.util.TreeMap<>();
 
     public Transfer(ApiKnowledge kb, WrittenView view, SourceText text, Function<String, FunctionSummary> summaries,
                     FunctionFacts facts) {
@@ -138,6 +140,7 @@ public final class Transfer {
     // ------------------------------------------------------------------ nodes
 
     public FlowState entryState() {
+        gotoLeaks.clear();
         FlowState s = new FlowState();
         c.facts.params().forEach((name, idx) -> {
             if (c.facts.pageVars().contains(name)) s.core.putPage(name, PageValue.param(idx, name, new PageValue.Origin(0, 0, "parameter " + name)));
@@ -274,12 +277,40 @@ public final class Transfer {
     public void finish() {
         c.spec.finish();
         c.gup.finish();
+        for (List<dev.mmlint.engine.check.Event.Leak> ls : gotoLeaks.values()) for (dev.mmlint.engine.check.Event.Leak l : ls) c.emit(l);
+        gotoLeaks.clear();
+    }
+
+    /**
+     * The jump {@code g} to label {@code ls} on this edge: the local GUP arrays holding references that the
+     * exit path from the label never names leak through this jump (remembered for the reporting pass, which
+     * sees the fixpoint's last sweep) and are nobody's business further on.
+     */
+    private FlowState jumped(org.eclipse.cdt.core.dom.ast.IASTGotoStatement g, org.eclipse.cdt.core.dom.ast.IASTLabelStatement ls, FlowState out) {
+        List<dev.mmlint.engine.check.Event.Leak> found = new java.util.ArrayList<>();
+        FlowState s = out;
+        for (Map.Entry<String, ArrayHold> a : GotoLeaks.held(out.gup).entrySet()) {
+            if (GotoLeaks.exitNames(ls, a.getKey(), c.kb)) continue;
+            found.add(new dev.mmlint.engine.check.Event.Leak(offset(g), length(g), a.getKey(), a.getValue()));
+            if (s == out) s = out.copy();
+            s.gup.put(a.getKey(), a.getValue().with(ArrayHold.Status.ESCAPED));
+        }
+        if (found.isEmpty()) gotoLeaks.remove(offset(g));
+        else gotoLeaks.put(offset(g), found);
+        return s;
     }
 
     /** References of local GUP arrays still held where the function returns. */
     public void leaks(IASTNode at, String escaped, FlowState s) { c.gup.returns(s.gup, offset(at), length(at), escaped); }
 
     public FlowState edge(CfgEdge e, FlowState out) {
+        org.eclipse.cdt.core.dom.ast.IASTGotoStatement g = GotoLeaks.jump(e);
+        FlowState branched = branch(e, out);
+        // the jump's leaks, judged with what its branch learned (if (ret < 0) goto out: nothing was taken)
+        return g == null ? branched : jumped(g, (org.eclipse.cdt.core.dom.ast.IASTLabelStatement) e.to().origin(), branched);
+    }
+
+    private FlowState branch(CfgEdge e, FlowState out) {
         if (e.kind() != CfgEdge.EdgeKind.TRUE && e.kind() != CfgEdge.EdgeKind.FALSE) return out;
         boolean truth = e.kind() == CfgEdge.EdgeKind.TRUE;
         V v = conditionValues.get(e.from().id());

@@ -120,7 +120,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** frees the argument as one buddy block (__free_pages(page, order)): the page starts a block that never crosses a section */
             FREE_BLOCK,
             /** the call's value is at most this argument (min(), the upper limit of clamp()): {@link dev.mmlint.engine.flow} bounds the result by it */
-            CAPS_RESULT
+            CAPS_RESULT,
+            /** frees the memory the argument points to (kfree(pages)): not a release of the references an array of pages holds */
+            FREES_MEMORY
         }
     }
 

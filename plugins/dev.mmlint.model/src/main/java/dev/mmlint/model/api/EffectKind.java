@@ -133,7 +133,13 @@ public enum EffectKind {
      * limit of clamp()): as a count of pages it is bounded by one buddy block when any such argument
      * is, and may exceed one when no such argument is bounded and some argument may exceed
      */
-    CAPS_RESULT(Group.RANGE, EffectSite.PARAM);
+    CAPS_RESULT(Group.RANGE, EffectSite.PARAM),
+    /**
+     * the call frees the memory the parameter points to (kfree(), kvfree(), free_page()): an array of
+     * page pointers freed so is gone, but the references or pins its entries held are not released;
+     * handing the array to such a call hands its pages to nobody
+     */
+    FREES_MEMORY(Group.RELEASE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
