@@ -139,7 +139,8 @@ final class Expressions {
                 String n = name(x);
                 if (n != null && isPagePointer(x)) {
                     boolean inc = u.getOperator() == IASTUnaryExpression.op_prefixIncr || u.getOperator() == IASTUnaryExpression.op_postFixIncr;
-                    c.ranges.pointerArith(c.st.ranges, offset(u), length(u), n, n + (inc ? "++" : "--"), loopBound(u), null);
+                    Bound again = rederivedEvery(u, n);
+                    c.ranges.pointerArith(c.st.ranges, offset(u), length(u), n, n + (inc ? "++" : "--"), again != null ? again : loopBound(u), null);
                     PageValue pv = c.st.core.pageOrUnknown(n);
                     PageValue nv = pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(u), n + (inc ? "++" : "--")), pv.originClause()).asSubpage(true);
                     c.st.core.putPage(n, nv);
@@ -233,6 +234,9 @@ final class Expressions {
             case IASTBinaryExpression.op_shiftLeft: case IASTBinaryExpression.op_shiftRight:
             case IASTBinaryExpression.op_multiply: case IASTBinaryExpression.op_divide: {
                 V lv = eval(l), rv = eval(r);
+                // 1 << order, for an order that may be above MAX_ORDER: more pages than one buddy block, whatever the model says of 1 << order
+                Bound gigantic = op == IASTBinaryExpression.op_shiftLeft ? giganticCount(b, lv, rv) : null;
+                if (gigantic != null) return new V.Int(gigantic, null, null);
                 Bound whole = sizeOfText(b);
                 if (whole != null) return new V.Int(whole, null, null);
                 if (op == IASTBinaryExpression.op_shiftLeft && lv instanceof V.Int li && li.constant() != null && rv instanceof V.Int ri
@@ -270,6 +274,19 @@ final class Expressions {
                 return ContiguityModel.arithInt(lv, rv);
             }
         }
+    }
+
+    /**
+     * {@code 1 << order} (any unsigned spelling of 1) where {@code order} is a variable that may be an order
+     * above MAX_ORDER ({@link RangeFacts#orderOf}): a count of pages that may exceed one buddy block; null otherwise.
+     */
+    private Bound giganticCount(IASTBinaryExpression b, V lv, V rv) {
+        if (!(lv instanceof V.Int one) || one.constant() == null || one.constant() != 1) return null;
+        if (!(rv instanceof V.Int ord) || ord.var() == null) return null;
+        Bound o = c.st.ranges.orderOf(ord.var());
+        if (o == null || o.bounded()) return null;
+        String t = sizeText(b).trim();
+        return new Bound(false, "'" + (t.length() > 80 ? "1 << " + ord.var() : t) + "' (" + o.what() + ")", o.clause(), c.line(offset(b)));
     }
 
     /** The model's range classification of an expression, by its text as written. */
@@ -316,6 +333,8 @@ final class Expressions {
         else if (v instanceof V.HugeEntry h) st.core.putHugeEntry(name, h.clause());
         else if (v instanceof V.Table t) st.core.putTable(name, new PageValue.Table(t.pmd(), t.clause()));
         else if (v instanceof V.Int i && ContiguityModel.boundOf(i) != null) c.ranges.assigned(st.ranges, name, ContiguityModel.boundOf(i));
+        // an order copied from one that may be above MAX_ORDER is one too
+        if (v instanceof V.Int i && i.var() != null && st.ranges.orderOf(i.var()) != null) st.ranges.order(name, st.ranges.orderOf(i.var()));
         if (v instanceof V.Int) c.spec.assignedInt(st.spec, name, v);
     }
 
@@ -450,6 +469,51 @@ final class Expressions {
 
     /** The model's name for page + byte offset converted to pages. */
     private static final String BYTE_OFFSET_BUILTIN = "page_add_bytes";
+
+    /**
+     * A page pointer {@code var} stepped at {@code at} inside a loop that also looks it up again by a call
+     * ({@code var = pfn_to_page(page_to_pfn(page) + i)}, {@code nth_page()}) under a test of a size the model
+     * bounds by one buddy block ({@code if ((i & (MAX_ORDER_NR_PAGES - 1)) == 0)}: the open-coded
+     * mem_map_next()): between two look-ups it moves at most that far, whatever the loop's count. Returns
+     * that size's bound; null when the loop does not do so.
+     */
+    private Bound rederivedEvery(IASTNode at, String var) {
+        IASTStatement loop = null;
+        for (IASTNode p = at.getParent(); p != null && !(p instanceof IASTFunctionDefinition); p = p.getParent())
+            if (p instanceof IASTForStatement || p instanceof IASTWhileStatement || p instanceof IASTDoStatement) { loop = (IASTStatement) p; break; }
+        if (loop == null) return null;
+        Bound[] found = {null};
+        loop.accept(new ASTVisitor(true) {
+            @Override public int visit(IASTStatement st) {
+                if (found[0] != null) return PROCESS_ABORT;
+                if (!(st instanceof org.eclipse.cdt.core.dom.ast.IASTIfStatement is) || !assignsByCall(is.getThenClause(), var)) return PROCESS_CONTINUE;
+                // the condition as written: its size names are macros the parser has expanded
+                java.util.regex.Matcher m = IDENT.matcher(is.getConditionExpression().getRawSignature());
+                while (found[0] == null && m.find())
+                    found[0] = c.kb.size(m.group()).filter(r -> r.bounded()).map(r -> c.bound(r, is)).orElse(null);
+                return PROCESS_CONTINUE;
+            }
+        });
+        return found[0];
+    }
+
+    /** A call as written (a macro such as pfn_to_page() expands to a statement expression). */
+    private static final java.util.regex.Pattern WRITTEN_CALL = java.util.regex.Pattern.compile("^\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\(.*\\)\\s*$", java.util.regex.Pattern.DOTALL);
+
+    private static final java.util.regex.Pattern IDENT = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** Whether {@code st} assigns page variable {@code var} the value of a function call (a look-up, not arithmetic). */
+    private static boolean assignsByCall(IASTStatement st, String var) {
+        boolean[] yes = {false};
+        if (st != null) st.accept(new ASTVisitor(true) {
+            @Override public int visit(IASTExpression e) {
+                if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign && var.equals(name(b.getOperand1()))
+                        && (strip(b.getOperand2()) instanceof IASTFunctionCallExpression || WRITTEN_CALL.matcher(b.getOperand2().getRawSignature()).matches())) yes[0] = true;
+                return PROCESS_CONTINUE;
+            }
+        });
+        return yes[0];
+    }
 
     /** How far the loop around {@code at} may run: its guard's bound; ONE_STEP outside a loop; null when not known. */
     Bound loopBound(IASTNode at) {

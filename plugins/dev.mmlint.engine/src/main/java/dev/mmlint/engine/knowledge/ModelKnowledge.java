@@ -180,6 +180,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case FREES_BLOCK -> ArgEffect.Kind.FREE_BLOCK;
                 case IN_HUGETLB_FOLIO -> ArgEffect.Kind.IN_HUGETLB;
                 case CAPS_RESULT -> ArgEffect.Kind.CAPS_RESULT;
+                case GIGANTIC_ORDER -> ArgEffect.Kind.GIGANTIC_ORDER;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));

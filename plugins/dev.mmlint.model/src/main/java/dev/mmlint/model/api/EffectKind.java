@@ -133,7 +133,13 @@ public enum EffectKind {
      * limit of clamp()): as a count of pages it is bounded by one buddy block when any such argument
      * is, and may exceed one when no such argument is bounded and some argument may exceed
      */
-    CAPS_RESULT(Group.RANGE, EffectSite.PARAM);
+    CAPS_RESULT(Group.RANGE, EffectSite.PARAM),
+    /**
+     * the parameter is an order that callers may pass above MAX_ORDER (a gigantic hugetlb folio's, a
+     * contiguous allocation's): inside the function {@code 1 << order} pages may exceed one buddy block
+     * and cross a memory section, and so may the same order handed on to a helper
+     */
+    GIGANTIC_ORDER(Group.RANGE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
