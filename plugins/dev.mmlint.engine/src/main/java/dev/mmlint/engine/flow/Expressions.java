@@ -187,7 +187,7 @@ final class Expressions {
                 V rv = eval(r);
                 if (n != null && isPagePointer(l)) {
                     // a page whose extent is known ranges over it: the byte-offset reading is for pages of unknown extent
-                    Bound off = c.st.ranges.extentOf(n) != null ? ContiguityModel.boundOf(rv) : offsetBound(r, rv);
+                    Bound off = c.st.ranges.extentOf(n) != null ? onExtent(rv) : offsetBound(r, rv);
                     c.ranges.pointerArith(c.st.ranges, offset(b), length(b), n, n + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(),
                             off == null ? null : ContiguityModel.worst(off, loopBound(b)), null);
                     PageValue pv = c.st.core.pageOrUnknown(n);
@@ -218,7 +218,7 @@ final class Expressions {
                     int[] at = Ast.writtenSpan(c.text.content(), b); // inside a macro's argument: where it is written
                     Bound ext = name(l) != null ? c.st.ranges.extentOf(name(l)) : Extents.of(c, l);
                     c.ranges.pointerArith(c.st.ranges, ext, at[0], at[1], base, c.text.content().substring(at[0], at[0] + at[1]),
-                            ext != null ? ContiguityModel.boundOf(rv) : offsetBound(r, rv), fix);
+                            ext != null ? onExtent(rv) : offsetBound(r, rv), fix);
                     PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                     return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
                 }
@@ -242,8 +242,12 @@ final class Expressions {
                 if (op == IASTBinaryExpression.op_shiftLeft && lv instanceof V.Int li && li.constant() != null && rv instanceof V.Int ri
                         && ri.constant() != null && ri.constant() < 62) return new V.Int(null, li.constant() << ri.constant(), null);
                 // a quotient ranges as far as its dividend: the divisor's class (PAGE_SIZE is 1UL << PAGE_SHIFT) says nothing of it
-                if (op == IASTBinaryExpression.op_divide || op == IASTBinaryExpression.op_shiftRight)
-                    return V.sizeOf(lv) == null ? V.UNKNOWN : new V.Int(V.sizeOf(lv), null, null);
+                if (op == IASTBinaryExpression.op_divide || op == IASTBinaryExpression.op_shiftRight) {
+                    if (V.sizeOf(lv) != null) return new V.Int(V.sizeOf(lv), null, null);
+                    // bytes >> PAGE_SHIFT of bytes nothing bounds: as many pages as a buffer of any length has
+                    Bound bytes = lv instanceof V.Int li && li.constant() == null ? byteOffset(b) : null;
+                    return bytes == null ? V.UNKNOWN : new V.Int(bytes, null, null);
+                }
                 return ContiguityModel.arithInt(lv, rv);
             }
             case IASTBinaryExpression.op_equals: case IASTBinaryExpression.op_notequals:
@@ -442,6 +446,18 @@ final class Expressions {
     private Bound offsetBound(IASTExpression e, V v) {
         Bound b = ContiguityModel.boundOf(v);
         return b != null ? b : byteOffset(e);
+    }
+
+    /**
+     * The range of an offset on a page whose extent is known: its class or a small constant. A count of pages
+     * read from bytes nothing bounds is not one: the byte-offset reading is for pages of unknown extent, and
+     * inside a known extent the offset ranges over that extent.
+     */
+    private Bound onExtent(V v) {
+        Bound b = ContiguityModel.boundOf(v);
+        if (b == null || b.bounded() || b.clause() == null) return b;
+        String bytes = c.kb.unboundedRange(BYTE_OFFSET_BUILTIN).map(rr -> rr.clause() == null ? null : rr.clause().id()).orElse(null);
+        return b.clause().id().equals(bytes) ? null : b;
     }
 
     /** {@code off >> PAGE_SHIFT} or {@code off / PAGE_SIZE}, written so. */
