@@ -114,7 +114,7 @@ public final class UnitAnalyzer {
             if (stable) break;
         }
         // caller contexts, top-down, under the final summaries
-        Map<String, Pass> contracts = contracts(unit, fns);
+        Map<String, List<Pass>> contracts = contracts(unit, fns);
         Map<String, CallerContext> contexts = new HashMap<>();
         for (int round = 0; round < CONTEXT_ROUNDS; round++) {
             Map<String, CallerContext> next = contexts(runs, closed, contracts);
@@ -174,17 +174,19 @@ public final class UnitAnalyzer {
         }
     }
 
-    /** One call site's argument: what it passes as parameter {@code param} of {@code callee}. */
-    private record Pass(String callee, int param, Bound count, Bound extent, PageValue tail) {}
+    /** One call site's argument: what it passes as parameter {@code param} of {@code callee} (an order above MAX_ORDER: {@code order}). */
+    private record Pass(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) {
+        Pass(String callee, int param, Bound count, Bound extent, PageValue tail) { this(callee, param, count, extent, tail, null); }
+    }
 
     /** The callers' contexts of the {@code closed} functions (all their callers are in the unit), from the runs' call sites. */
-    private static Map<String, CallerContext> contexts(Map<String, Run> runs, Set<String> closed, Map<String, Pass> contracts) {
+    private static Map<String, CallerContext> contexts(Map<String, Run> runs, Set<String> closed, Map<String, List<Pass>> contracts) {
         Map<String, CallerContext.Builder> b = new HashMap<>();
         // the model's own word on a function is one more call site, whatever the unit's callers pass
-        contracts.forEach((fn, p) -> b.computeIfAbsent(fn, k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent(), p.tail()));
+        contracts.forEach((fn, ps) -> ps.forEach(p -> b.computeIfAbsent(fn, k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent(), p.tail(), p.order())));
         for (Run r : runs.values())
             for (Pass p : r.passes())
-                if (closed.contains(p.callee())) b.computeIfAbsent(p.callee(), k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent(), p.tail());
+                if (closed.contains(p.callee())) b.computeIfAbsent(p.callee(), k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent(), p.tail(), p.order());
         Map<String, CallerContext> out = new HashMap<>();
         b.forEach((k, v) -> { CallerContext c = v.build(); if (!c.isEmpty()) out.put(k, c); });
         return out;
@@ -192,12 +194,23 @@ public final class UnitAnalyzer {
 
     /**
      * What the model says a function of the unit is given: the count parameter of a function returning
-     * a range that may exceed a buddy block (return: unbounded_range count n) ranges that far in its body.
+     * a range that may exceed a buddy block (return: unbounded_range count n) ranges that far in its body;
+     * an order parameter callers may pass above MAX_ORDER (gigantic_order) makes 1 << order such a count.
      */
-    private Map<String, Pass> contracts(ParsedUnit unit, Map<String, IASTFunctionDefinition> fns) {
-        Map<String, Pass> out = new HashMap<>();
-        fns.forEach((name, f) -> kb.unboundedRange(name).filter(r -> r.countIndex() >= 0).ifPresent(r -> out.put(name, new Pass(name, r.countIndex(),
-                new Bound(false, "the count of the range " + name + "() returns", r.clause(), unit.text().line(f.getFileLocation().getNodeOffset())), null, null))));
+    private Map<String, List<Pass>> contracts(ParsedUnit unit, Map<String, IASTFunctionDefinition> fns) {
+        Map<String, List<Pass>> out = new HashMap<>();
+        fns.forEach((name, f) -> {
+            int line = unit.text().line(f.getFileLocation().getNodeOffset());
+            List<Pass> ps = new ArrayList<>();
+            kb.unboundedRange(name).filter(r -> r.countIndex() >= 0).ifPresent(r -> ps.add(new Pass(name, r.countIndex(),
+                    new Bound(false, "the count of the range " + name + "() returns", r.clause(), line), null, null)));
+            kb.call(name).ifPresent(ef -> ef.giganticOrders().forEach(a -> {
+                if (a.clause() == null || !a.clause().applies()) return;
+                ps.add(new Pass(name, a.index(), null, null, null,
+                        new Bound(false, "an order " + name + "() may be given above MAX_ORDER", a.clause(), line)));
+            }));
+            if (!ps.isEmpty()) out.put(name, List.copyOf(ps));
+        });
         return out;
     }
 
@@ -295,6 +308,10 @@ public final class UnitAnalyzer {
 
         @Override public void passes(String callee, int param, Bound count, Bound extent, PageValue tail) {
             passes.add(new Pass(callee, param, count, extent, tail));
+        }
+
+        @Override public void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) {
+            passes.add(new Pass(callee, param, count, extent, tail, order));
         }
 
         @Override public void returns(PageValue v) {

@@ -12,24 +12,30 @@ import java.util.Map;
  * element): inside the function a head-only use of that parameter is judged as a use of that tail
  * ({@link ShapeModel}), and the call site no longer reports it. Counts and extents are joined with
  * {@link ContiguityModel#joinCallers}; a tail from any caller makes the parameter one (the first
- * in the file). A parameter no caller fixes is absent.
+ * in the file). An order parameter some caller passes an order above MAX_ORDER in ({@code orders}:
+ * an order variable the caller has from the model's {@code gigantic_order}, or from its own callers)
+ * makes {@code 1 << order} inside the function a count that may exceed a buddy block; any caller's
+ * such order makes the parameter one. A parameter no caller fixes is absent.
  */
-public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails) {
-    public static final CallerContext NONE = new CallerContext(Map.of(), Map.of(), Map.of());
+public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails, Map<Integer, Bound> orders) {
+    public static final CallerContext NONE = new CallerContext(Map.of(), Map.of(), Map.of(), Map.of());
 
     public CallerContext {
         counts = Map.copyOf(counts);
         extents = Map.copyOf(extents);
         tails = Map.copyOf(tails);
+        orders = Map.copyOf(orders);
     }
 
-    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents) { this(counts, extents, Map.of()); }
+    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents) { this(counts, extents, Map.of(), Map.of()); }
 
-    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty(); }
+    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails) { this(counts, extents, tails, Map.of()); }
+
+    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty(); }
 
     /** Joins call sites, one {@link #site} at a time. */
     public static final class Builder {
-        private final Map<Integer, Bound> counts = new HashMap<>(), extents = new HashMap<>();
+        private final Map<Integer, Bound> counts = new HashMap<>(), extents = new HashMap<>(), orders = new HashMap<>();
         private final Map<Integer, PageValue> tails = new HashMap<>();
         private final Map<Integer, Boolean> seen = new HashMap<>();
 
@@ -37,7 +43,14 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         public void site(int param, Bound count, Bound extent) { site(param, count, extent, null); }
 
         /** As {@link #site(int, Bound, Bound)}, the page argument possibly a tail the caller looked up ({@code tail}, null: none). */
-        public void site(int param, Bound count, Bound extent, PageValue tail) {
+        public void site(int param, Bound count, Bound extent, PageValue tail) { site(param, count, extent, tail, null); }
+
+        /**
+         * As {@link #site(int, Bound, Bound, PageValue)}, with the order above MAX_ORDER the caller may pass as
+         * the parameter ({@code order}, null: none known): one such caller makes it one (the first line's).
+         */
+        public void site(int param, Bound count, Bound extent, PageValue tail, Bound order) {
+            if (order != null && !order.bounded()) orders.merge(param, order, Builder::earlier);
             if (tail != null) tails.merge(param, tail, Builder::first);
             if (seen.put(param, true) == null) {
                 put(counts, param, count);
@@ -53,6 +66,13 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
             else m.put(k, b);
         }
 
+        /** Of two callers' orders, the one from the earlier line (then by text): whatever order the call sites come in. */
+        private static Bound earlier(Bound a, Bound b) {
+            int c = Integer.compare(a.line(), b.line());
+            if (c == 0) c = a.what().compareTo(b.what());
+            return c <= 0 ? a : b;
+        }
+
         /** Of two callers' tails, the one passed first in the file (whatever order the call sites come in). */
         private static PageValue first(PageValue a, PageValue b) {
             int c = Integer.compare(a.origin().line(), b.origin().line());
@@ -62,7 +82,7 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         }
 
         public CallerContext build() {
-            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() ? NONE : new CallerContext(counts, extents, tails);
+            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() ? NONE : new CallerContext(counts, extents, tails, orders);
         }
     }
 }

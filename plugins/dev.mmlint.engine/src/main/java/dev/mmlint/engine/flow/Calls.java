@@ -167,7 +167,9 @@ final class Calls {
                 if (t != null) tails.put(i, passedOn(t, args.get(i), name));
             }
         if (sum != null && c.sink != null)
-            for (int i = 0; i < args.size(); i++) c.sink.passes(name, i, V.sizeOf(vals.get(i)), Extents.of(c, args.get(i)), tails.get(i));
+            for (int i = 0; i < args.size(); i++)
+                c.sink.passes(name, i, V.sizeOf(vals.get(i)), Extents.of(c, args.get(i)), tails.get(i),
+                        vals.get(i) instanceof V.Int n && n.var() != null ? c.st.ranges.orderOf(n.var()) : null);
         if (sum != null) {
             for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
                 int k = r.getKey();

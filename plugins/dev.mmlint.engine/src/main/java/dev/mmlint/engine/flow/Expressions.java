@@ -139,7 +139,8 @@ final class Expressions {
                 String n = name(x);
                 if (n != null && isPagePointer(x)) {
                     boolean inc = u.getOperator() == IASTUnaryExpression.op_prefixIncr || u.getOperator() == IASTUnaryExpression.op_postFixIncr;
-                    c.ranges.pointerArith(c.st.ranges, offset(u), length(u), n, n + (inc ? "++" : "--"), loopBound(u), null);
+                    Bound again = rederivedEvery(u, n);
+                    c.ranges.pointerArith(c.st.ranges, offset(u), length(u), n, n + (inc ? "++" : "--"), again != null ? again : loopBound(u), null);
                     PageValue pv = c.st.core.pageOrUnknown(n);
                     PageValue nv = pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(u), n + (inc ? "++" : "--")), pv.originClause()).asSubpage(true);
                     c.st.core.putPage(n, nv);
@@ -191,7 +192,7 @@ final class Expressions {
                 V rv = eval(r);
                 if (n != null && isPagePointer(l)) {
                     // a page whose extent is known ranges over it: the byte-offset reading is for pages of unknown extent
-                    Bound off = c.st.ranges.extentOf(n) != null ? ContiguityModel.boundOf(rv) : offsetBound(r, rv);
+                    Bound off = c.st.ranges.extentOf(n) != null ? onExtent(rv) : offsetBound(r, rv);
                     c.ranges.pointerArith(c.st.ranges, offset(b), length(b), n, n + (op == IASTBinaryExpression.op_plusAssign ? " += " : " -= ") + r.getRawSignature(),
                             off == null ? null : ContiguityModel.worst(off, loopBound(b)), null);
                     PageValue pv = c.st.core.pageOrUnknown(n);
@@ -222,7 +223,7 @@ final class Expressions {
                     int[] at = Ast.writtenSpan(c.text.content(), b); // inside a macro's argument: where it is written
                     Bound ext = name(l) != null ? c.st.ranges.extentOf(name(l)) : Extents.of(c, l);
                     c.ranges.pointerArith(c.st.ranges, ext, at[0], at[1], base, c.text.content().substring(at[0], at[0] + at[1]),
-                            ext != null ? ContiguityModel.boundOf(rv) : offsetBound(r, rv), fix);
+                            ext != null ? onExtent(rv) : offsetBound(r, rv), fix);
                     PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                     return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
                 }
@@ -238,13 +239,20 @@ final class Expressions {
             case IASTBinaryExpression.op_shiftLeft: case IASTBinaryExpression.op_shiftRight:
             case IASTBinaryExpression.op_multiply: case IASTBinaryExpression.op_divide: {
                 V lv = eval(l), rv = eval(r);
+                // 1 << order, for an order that may be above MAX_ORDER: more pages than one buddy block, whatever the model says of 1 << order
+                Bound gigantic = op == IASTBinaryExpression.op_shiftLeft ? giganticCount(b, lv, rv) : null;
+                if (gigantic != null) return new V.Int(gigantic, null, null);
                 Bound whole = sizeOfText(b);
                 if (whole != null) return new V.Int(whole, null, null);
                 if (op == IASTBinaryExpression.op_shiftLeft && lv instanceof V.Int li && li.constant() != null && rv instanceof V.Int ri
                         && ri.constant() != null && ri.constant() < 62) return new V.Int(null, li.constant() << ri.constant(), null);
                 // a quotient ranges as far as its dividend: the divisor's class (PAGE_SIZE is 1UL << PAGE_SHIFT) says nothing of it
-                if (op == IASTBinaryExpression.op_divide || op == IASTBinaryExpression.op_shiftRight)
-                    return V.sizeOf(lv) == null ? V.UNKNOWN : new V.Int(V.sizeOf(lv), null, null);
+                if (op == IASTBinaryExpression.op_divide || op == IASTBinaryExpression.op_shiftRight) {
+                    if (V.sizeOf(lv) != null) return new V.Int(V.sizeOf(lv), null, null);
+                    // bytes >> PAGE_SHIFT of bytes nothing bounds: as many pages as a buffer of any length has
+                    Bound bytes = lv instanceof V.Int li && li.constant() == null ? byteOffset(b) : null;
+                    return bytes == null ? V.UNKNOWN : new V.Int(bytes, null, null);
+                }
                 return ContiguityModel.arithInt(lv, rv);
             }
             case IASTBinaryExpression.op_equals: case IASTBinaryExpression.op_notequals:
@@ -275,6 +283,19 @@ final class Expressions {
                 return ContiguityModel.arithInt(lv, rv);
             }
         }
+    }
+
+    /**
+     * {@code 1 << order} (any unsigned spelling of 1) where {@code order} is a variable that may be an order
+     * above MAX_ORDER ({@link RangeFacts#orderOf}): a count of pages that may exceed one buddy block; null otherwise.
+     */
+    private Bound giganticCount(IASTBinaryExpression b, V lv, V rv) {
+        if (!(lv instanceof V.Int one) || one.constant() == null || one.constant() != 1) return null;
+        if (!(rv instanceof V.Int ord) || ord.var() == null) return null;
+        Bound o = c.st.ranges.orderOf(ord.var());
+        if (o == null || o.bounded()) return null;
+        String t = sizeText(b).trim();
+        return new Bound(false, "'" + (t.length() > 80 ? "1 << " + ord.var() : t) + "' (" + o.what() + ")", o.clause(), c.line(offset(b)));
     }
 
     /** The model's range classification of an expression, by its text as written. */
@@ -321,6 +342,8 @@ final class Expressions {
         else if (v instanceof V.HugeEntry h) st.core.putHugeEntry(name, h.clause());
         else if (v instanceof V.Table t) st.core.putTable(name, new PageValue.Table(t.pmd(), t.clause()));
         else if (v instanceof V.Int i && ContiguityModel.boundOf(i) != null) c.ranges.assigned(st.ranges, name, ContiguityModel.boundOf(i));
+        // an order copied from one that may be above MAX_ORDER is one too
+        if (v instanceof V.Int i && i.var() != null && st.ranges.orderOf(i.var()) != null) st.ranges.order(name, st.ranges.orderOf(i.var()));
         if (v instanceof V.Int) c.spec.assignedInt(st.spec, name, v);
     }
 
@@ -430,6 +453,18 @@ final class Expressions {
         return b != null ? b : byteOffset(e);
     }
 
+    /**
+     * The range of an offset on a page whose extent is known: its class or a small constant. A count of pages
+     * read from bytes nothing bounds is not one: the byte-offset reading is for pages of unknown extent, and
+     * inside a known extent the offset ranges over that extent.
+     */
+    private Bound onExtent(V v) {
+        Bound b = ContiguityModel.boundOf(v);
+        if (b == null || b.bounded() || b.clause() == null) return b;
+        String bytes = c.kb.unboundedRange(BYTE_OFFSET_BUILTIN).map(rr -> rr.clause() == null ? null : rr.clause().id()).orElse(null);
+        return b.clause().id().equals(bytes) ? null : b;
+    }
+
     /** {@code off >> PAGE_SHIFT} or {@code off / PAGE_SIZE}, written so. */
     private static final java.util.regex.Pattern BYTES_TO_PAGES =
             java.util.regex.Pattern.compile("^\\(*\\s*(.+?)\\s*(?:>>\\s*PAGE_SHIFT|/\\s*PAGE_SIZE)\\s*\\)*$", java.util.regex.Pattern.DOTALL);
@@ -455,6 +490,51 @@ final class Expressions {
 
     /** The model's name for page + byte offset converted to pages. */
     private static final String BYTE_OFFSET_BUILTIN = "page_add_bytes";
+
+    /**
+     * A page pointer {@code var} stepped at {@code at} inside a loop that also looks it up again by a call
+     * ({@code var = pfn_to_page(page_to_pfn(page) + i)}, {@code nth_page()}) under a test of a size the model
+     * bounds by one buddy block ({@code if ((i & (MAX_ORDER_NR_PAGES - 1)) == 0)}: the open-coded
+     * mem_map_next()): between two look-ups it moves at most that far, whatever the loop's count. Returns
+     * that size's bound; null when the loop does not do so.
+     */
+    private Bound rederivedEvery(IASTNode at, String var) {
+        IASTStatement loop = null;
+        for (IASTNode p = at.getParent(); p != null && !(p instanceof IASTFunctionDefinition); p = p.getParent())
+            if (p instanceof IASTForStatement || p instanceof IASTWhileStatement || p instanceof IASTDoStatement) { loop = (IASTStatement) p; break; }
+        if (loop == null) return null;
+        Bound[] found = {null};
+        loop.accept(new ASTVisitor(true) {
+            @Override public int visit(IASTStatement st) {
+                if (found[0] != null) return PROCESS_ABORT;
+                if (!(st instanceof org.eclipse.cdt.core.dom.ast.IASTIfStatement is) || !assignsByCall(is.getThenClause(), var)) return PROCESS_CONTINUE;
+                // the condition as written: its size names are macros the parser has expanded
+                java.util.regex.Matcher m = IDENT.matcher(is.getConditionExpression().getRawSignature());
+                while (found[0] == null && m.find())
+                    found[0] = c.kb.size(m.group()).filter(r -> r.bounded()).map(r -> c.bound(r, is)).orElse(null);
+                return PROCESS_CONTINUE;
+            }
+        });
+        return found[0];
+    }
+
+    /** A call as written (a macro such as pfn_to_page() expands to a statement expression). */
+    private static final java.util.regex.Pattern WRITTEN_CALL = java.util.regex.Pattern.compile("^\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\(.*\\)\\s*$", java.util.regex.Pattern.DOTALL);
+
+    private static final java.util.regex.Pattern IDENT = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** Whether {@code st} assigns page variable {@code var} the value of a function call (a look-up, not arithmetic). */
+    private static boolean assignsByCall(IASTStatement st, String var) {
+        boolean[] yes = {false};
+        if (st != null) st.accept(new ASTVisitor(true) {
+            @Override public int visit(IASTExpression e) {
+                if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign && var.equals(name(b.getOperand1()))
+                        && (strip(b.getOperand2()) instanceof IASTFunctionCallExpression || WRITTEN_CALL.matcher(b.getOperand2().getRawSignature()).matches())) yes[0] = true;
+                return PROCESS_CONTINUE;
+            }
+        });
+        return yes[0];
+    }
 
     /** How far the loop around {@code at} may run: its guard's bound; ONE_STEP outside a loop; null when not known. */
     Bound loopBound(IASTNode at) {

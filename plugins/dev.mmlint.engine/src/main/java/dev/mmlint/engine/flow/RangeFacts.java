@@ -25,18 +25,24 @@ final class RangeFacts {
      * on this path ({@code if (pages_per_huge_page(h) > MAX_ORDER_NR_PAGES) return ...;})
      */
     private final Map<String, Bound> guardedSizes;
+    /**
+     * order variable -> where it may be an order above MAX_ORDER (a parameter the model's gigantic_order or
+     * a caller says so of): {@code 1 << var} pages may exceed one buddy block
+     */
+    private final Map<String, Bound> orders;
 
-    RangeFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
+    RangeFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
 
-    private RangeFacts(Map<String, Bound> g, Map<String, Bound> v, Map<String, Bound> x, Map<String, Bound> t) {
+    private RangeFacts(Map<String, Bound> g, Map<String, Bound> v, Map<String, Bound> x, Map<String, Bound> t, Map<String, Bound> o) {
         guards = g;
         values = v;
         extents = x;
         guardedSizes = t;
+        orders = o;
     }
 
     RangeFacts copy() {
-        return new RangeFacts(new HashMap<>(guards), new HashMap<>(values), new HashMap<>(extents), new HashMap<>(guardedSizes));
+        return new RangeFacts(new HashMap<>(guards), new HashMap<>(values), new HashMap<>(extents), new HashMap<>(guardedSizes), new HashMap<>(orders));
     }
 
     /**
@@ -61,13 +67,15 @@ final class RangeFacts {
             Bound j = a == null ? null : a.join(b);
             if (j != null) v.put(n, j);
         }
-        return new RangeFacts(g, v, StateMaps.must(extents, o.extents, Bound::join), StateMaps.must(guardedSizes, o.guardedSizes, Bound::join));
+        return new RangeFacts(g, v, StateMaps.must(extents, o.extents, Bound::join), StateMaps.must(guardedSizes, o.guardedSizes, Bound::join),
+                StateMaps.must(orders, o.orders, Bound::join));
     }
 
     void kill(String var) {
         guards.remove(var);
         values.remove(var);
         extents.remove(var);
+        orders.remove(var);
         // a guarded size mentioning the variable (pages_per_huge_page(h) after h = ...) is no longer known
         if (!guardedSizes.isEmpty()) guardedSizes.keySet().removeIf(t -> mentions(t, var));
     }
@@ -90,6 +98,12 @@ final class RangeFacts {
 
     static String key(String text) { return text.replaceAll("\\s+", ""); }
 
+    /** Order variable {@code var} may be an order above MAX_ORDER ({@code o} says where from). */
+    void order(String var, Bound o) { orders.put(var, o); }
+
+    /** Where order variable {@code var} may be an order above MAX_ORDER; null when nothing says so. */
+    Bound orderOf(String var) { return var == null || orders.isEmpty() ? null : orders.get(var); }
+
     /** A loop guard bounds {@code var} on this edge. */
     void guard(String var, Bound b) { guards.put(var, b); }
 
@@ -107,7 +121,7 @@ final class RangeFacts {
 
     @Override public boolean equals(Object o) {
         return o instanceof RangeFacts r && guards.equals(r.guards) && values.equals(r.values) && extents.equals(r.extents)
-                && guardedSizes.equals(r.guardedSizes);
+                && guardedSizes.equals(r.guardedSizes) && orders.equals(r.orders);
     }
 
     @Override public int hashCode() { return Objects.hash(guards, extents); }

@@ -54,6 +54,8 @@ public final class Transfer {
         default void passes(String callee, int param, Bound count, Bound extent) { }
         /** As {@link #passes(String, int, Bound, Bound)}, with the page argument when it may be a tail the caller looked up (null: not). */
         default void passes(String callee, int param, Bound count, Bound extent, PageValue tail) { passes(callee, param, count, extent); }
+        /** As {@link #passes(String, int, Bound, Bound, PageValue)}, with the order above MAX_ORDER the argument may be (null: none known). */
+        default void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) { passes(callee, param, count, extent, tail); }
     }
 
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
@@ -146,8 +148,9 @@ public final class Transfer {
             if (c.facts.pageVars().contains(name)) s.core.putPage(name, PageValue.param(idx, name, new PageValue.Origin(0, 0, "parameter " + name)));
             else if (c.facts.folioVars().contains(name))
                 s.core.putPage(name, PageValue.of(Shape.FOLIO, new PageValue.Origin(0, 0, "parameter " + name), null));
-            Bound n = callers.counts().get(idx), x = callers.extents().get(idx);
+            Bound n = callers.counts().get(idx), x = callers.extents().get(idx), o = callers.orders().get(idx);
             if (n != null && !c.facts.pageVars().contains(name) && !c.facts.folioVars().contains(name)) s.ranges.assigned(name, n);
+            if (o != null && !c.facts.pageVars().contains(name) && !c.facts.folioVars().contains(name)) s.ranges.order(name, o);
             Bound block = c.ranges.freedBlock(name);
             if (block != null) x = block;
             if (x != null && c.facts.pageVars().contains(name)) s.ranges.extent(name, x);

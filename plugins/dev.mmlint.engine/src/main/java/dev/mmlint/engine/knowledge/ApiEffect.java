@@ -122,18 +122,26 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** the call's value is at most this argument (min(), the upper limit of clamp()): {@link dev.mmlint.engine.flow} bounds the result by it */
             CAPS_RESULT,
             /** frees the memory the argument points to (kfree(pages)): not a release of the references an array of pages holds */
-            FREES_MEMORY
+            FREES_MEMORY,
+            /** the parameter is an order callers may pass above MAX_ORDER: 1 << order pages may exceed a buddy block in the function */
+            GIGANTIC_ORDER
         }
     }
 
     /**
-     * Only facts about the arguments' variables that the engine gathers before the flow ({@code frees_block}):
+     * Only facts about the arguments' variables that the engine gathers before the flow ({@code frees_block}),
+     * or about the function's own parameters ({@code gigantic_order}):
      * the call itself has no effect the flow models, so it is analysed as a call the model does not know
      * (a requirement learned from its body in the same file still applies).
      */
     public boolean factsOnly() {
         return result == Result.NONE && validatedBy.isEmpty() && !args.isEmpty()
-                && args.stream().allMatch(a -> a.kind() == ArgEffect.Kind.FREE_BLOCK);
+                && args.stream().allMatch(a -> a.kind() == ArgEffect.Kind.FREE_BLOCK || a.kind() == ArgEffect.Kind.GIGANTIC_ORDER);
+    }
+
+    /** The parameters the model says callers may pass an order above MAX_ORDER in ({@code gigantic_order}). */
+    public List<ArgEffect> giganticOrders() {
+        return args.stream().filter(a -> a.kind() == ArgEffect.Kind.GIGANTIC_ORDER).toList();
     }
 
     /** The call's value is at most some of its arguments (min(), clamp()): its range follows theirs. */

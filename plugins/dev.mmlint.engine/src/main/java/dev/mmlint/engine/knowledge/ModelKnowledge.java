@@ -181,6 +181,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case IN_HUGETLB_FOLIO -> ArgEffect.Kind.IN_HUGETLB;
                 case CAPS_RESULT -> ArgEffect.Kind.CAPS_RESULT;
                 case FREES_MEMORY -> ArgEffect.Kind.FREES_MEMORY;
+                case GIGANTIC_ORDER -> ArgEffect.Kind.GIGANTIC_ORDER;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));

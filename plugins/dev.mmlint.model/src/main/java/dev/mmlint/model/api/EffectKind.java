@@ -139,7 +139,12 @@ public enum EffectKind {
      * page pointers freed so is gone, but the references or pins its entries held are not released;
      * handing the array to such a call hands its pages to nobody
      */
-    FREES_MEMORY(Group.RELEASE, EffectSite.PARAM);
+    FREES_MEMORY(Group.RELEASE, EffectSite.PARAM),
+     * the parameter is an order that callers may pass above MAX_ORDER (a gigantic hugetlb folio's, a
+     * contiguous allocation's): inside the function {@code 1 << order} pages may exceed one buddy block
+     * and cross a memory section, and so may the same order handed on to a helper
+     */
+    GIGANTIC_ORDER(Group.RANGE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
