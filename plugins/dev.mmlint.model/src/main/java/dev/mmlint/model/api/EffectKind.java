@@ -140,6 +140,7 @@ public enum EffectKind {
      * handing the array to such a call hands its pages to nobody
      */
     FREES_MEMORY(Group.RELEASE, EffectSite.PARAM),
+    /**
      * the parameter is an order that callers may pass above MAX_ORDER (a gigantic hugetlb folio's, a
      * contiguous allocation's): inside the function {@code 1 << order} pages may exceed one buddy block
      * and cross a memory section, and so may the same order handed on to a helper
