@@ -43,6 +43,10 @@ public final class PublishBeforePrepare implements Check {
             w.add(new WitnessStep(Kind.PUBLISH, p.var(), r.line(p.offset())));
             w.add(new WitnessStep(Kind.PREP_COMPOUND, p.api(), p.otherLine()));
             fix = "call " + p.api() + "() before making the refcount visible";
+        } else if (p.kind().equals("unwaited")) {
+            msg = p.api() + "() rewrites the struct pages of the memmap at '" + p.var() + "' while a speculative pfn walker may still "
+                    + "hold a reference taken before: its put_page() writes a refcount through the old memmap";
+            fix = "wait for speculative walkers with synchronize_rcu() before rewriting the memmap";
         } else {
             msg = p.api() + "() sets the refcount of '" + p.var() + "'" + Checks.from(p.value())
                     + " without freezing it first: a concurrent speculative get may be lost";

@@ -12,10 +12,12 @@ import java.util.Map;
  * element): inside the function a head-only use of that parameter is judged as a use of that tail
  * ({@link ShapeModel}), and the call site no longer reports it. Counts and extents are joined with
  * {@link ContiguityModel#joinCallers}; a tail from any caller makes the parameter one (the first
- * in the file). A parameter no caller fixes is absent.
+ * in the file). A parameter no caller fixes is absent. {@code walkersWaited}: every call site is reached
+ * on a path on which the caller waited for speculative pfn walkers (synchronize_rcu()), so the function
+ * starts with them waited for (the caller waits, the callee rewrites the memmap).
  */
-public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails) {
-    public static final CallerContext NONE = new CallerContext(Map.of(), Map.of(), Map.of());
+public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails, boolean walkersWaited) {
+    public static final CallerContext NONE = new CallerContext(Map.of(), Map.of(), Map.of(), false);
 
     public CallerContext {
         counts = Map.copyOf(counts);
@@ -23,15 +25,22 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         tails = Map.copyOf(tails);
     }
 
+    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails) { this(counts, extents, tails, false); }
+
     public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents) { this(counts, extents, Map.of()); }
 
-    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty(); }
+    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && !walkersWaited; }
 
     /** Joins call sites, one {@link #site} at a time. */
     public static final class Builder {
         private final Map<Integer, Bound> counts = new HashMap<>(), extents = new HashMap<>();
         private final Map<Integer, PageValue> tails = new HashMap<>();
         private final Map<Integer, Boolean> seen = new HashMap<>();
+        /** null: no call site said; else whether every call site said the walkers were waited for */
+        private Boolean waited;
+
+        /** One call site is reached with ({@code w}) or without the speculative pfn walkers waited for. */
+        public void walkers(boolean w) { waited = waited == null ? w : waited && w; }
 
         /** One call site passes {@code count} / {@code extent} (null: unknown) as parameter {@code param}. */
         public void site(int param, Bound count, Bound extent) { site(param, count, extent, null); }
@@ -62,7 +71,8 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         }
 
         public CallerContext build() {
-            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() ? NONE : new CallerContext(counts, extents, tails);
+            boolean w = waited != null && waited;
+            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && !w ? NONE : new CallerContext(counts, extents, tails, w);
         }
     }
 }

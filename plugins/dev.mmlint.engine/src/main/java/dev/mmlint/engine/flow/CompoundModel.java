@@ -7,7 +7,8 @@ import dev.mmlint.engine.knowledge.AppliedClause;
  * The compound-preparation model (MM006): a page's refcount made visible (published, or set) before the
  * page is prepared as a compound page, or set without the refcount frozen first. Raises
  * {@link Event.Publish} of kind "before-prepare" (at the publishing call, when the prepare comes) and
- * "unfrozen" (at a set of a refcount nobody froze, on a page a lookup gave).
+ * "unfrozen" (at a set of a refcount nobody froze, on a page a lookup gave); and "unwaited" (at a call that
+ * rewrites the struct pages of a memmap range, on a path on which no one waited for speculative walkers).
  */
 final class CompoundModel {
     private final Events events;
@@ -41,6 +42,18 @@ final class CompoundModel {
      * private as a frozen one.
      */
     void initialised(CompoundFacts c, String var) { if (var != null) c.freeze(var); }
+
+    /**
+     * {@code api} frees, replaces or remaps the struct pages of the memmap range at argument {@code arg}
+     * ({@code off}, {@code len}): a pfn walker that took a speculative reference on one of them before may
+     * still write its refcount, unless some path to here waited for such walkers.
+     */
+    void memmapRewritten(CompoundFacts c, String arg, int off, int len, String api, AppliedClause clause) {
+        if (!c.walkersWaited()) events.emit(new Event.Publish(off, len, api, arg, PageValue.UNKNOWN, clause, "unwaited", 0));
+    }
+
+    /** The speculative pfn walkers in RCU read-side sections have left them (synchronize_rcu()). */
+    void walkersWaited(CompoundFacts c) { c.waitWalkers(); }
 
     /** The refcount of {@code var} is frozen. */
     void frozen(CompoundFacts c, String var) { if (var != null) c.freeze(var); }

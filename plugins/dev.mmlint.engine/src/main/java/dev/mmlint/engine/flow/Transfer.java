@@ -54,6 +54,8 @@ public final class Transfer {
         default void passes(String callee, int param, Bound count, Bound extent) { }
         /** As {@link #passes(String, int, Bound, Bound)}, with the page argument when it may be a tail the caller looked up (null: not). */
         default void passes(String callee, int param, Bound count, Bound extent, PageValue tail) { passes(callee, param, count, extent); }
+        /** A call to {@code callee}, a function of the unit, is made where some path waited for speculative pfn walkers ({@code waited}) or none did. */
+        default void callsAfterWalkers(String callee, boolean waited) { }
     }
 
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
@@ -149,6 +151,7 @@ public final class Transfer {
             if (block != null) x = block;
             if (x != null && c.facts.pageVars().contains(name)) s.ranges.extent(name, x);
         });
+        if (callers.walkersWaited()) s.compound.waitWalkers();
         return s;
     }
 

@@ -60,7 +60,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get): lookups through it find the head */
         HUGE_ENTRY,
         /** a pointer into the page table the pmd entry of argument resultArg points to (pte_offset_map(&pmd, addr)) */
-        PTE_TABLE_OF_ARG
+        PTE_TABLE_OF_ARG,
+        /** nothing page-like; the call returns once speculative pfn walkers in RCU read-side sections have left them (synchronize_rcu) */
+        WAITS_FOR_WALKERS
     }
 
     /**
@@ -120,7 +122,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** frees the argument as one buddy block (__free_pages(page, order)): the page starts a block that never crosses a section */
             FREE_BLOCK,
             /** the call's value is at most this argument (min(), the upper limit of clamp()): {@link dev.mmlint.engine.flow} bounds the result by it */
-            CAPS_RESULT
+            CAPS_RESULT,
+            /** rewrites the struct pages of the memmap range at the argument (vmemmap remap): speculative walkers must have been waited for */
+            REWRITE_MEMMAP
         }
     }
 

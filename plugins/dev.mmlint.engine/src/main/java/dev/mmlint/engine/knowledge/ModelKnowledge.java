@@ -154,6 +154,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case TESTS_HUGETLB -> { result = ApiEffect.Result.IS_HUGETLB; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case PFN -> { result = ApiEffect.Result.PFN_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HUGE_ENTRY -> { result = ApiEffect.Result.HUGE_ENTRY; resultClause = c; }
+                    case WAITS_FOR_WALKERS -> { result = ApiEffect.Result.WAITS_FOR_WALKERS; resultClause = c; }
                     case PTE_TABLE -> { result = ApiEffect.Result.PTE_TABLE_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     default -> { }
                 }
@@ -180,6 +181,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case FREES_BLOCK -> ArgEffect.Kind.FREE_BLOCK;
                 case IN_HUGETLB_FOLIO -> ArgEffect.Kind.IN_HUGETLB;
                 case CAPS_RESULT -> ArgEffect.Kind.CAPS_RESULT;
+                case REWRITES_MEMMAP -> ArgEffect.Kind.REWRITE_MEMMAP;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));

@@ -133,7 +133,19 @@ public enum EffectKind {
      * limit of clamp()): as a count of pages it is bounded by one buddy block when any such argument
      * is, and may exceed one when no such argument is bounded and some argument may exceed
      */
-    CAPS_RESULT(Group.RANGE, EffectSite.PARAM);
+    CAPS_RESULT(Group.RANGE, EffectSite.PARAM),
+    /**
+     * the call frees, replaces or remaps the struct pages of the memmap range starting at this address
+     * (HugeTLB vmemmap optimisation): a pfn walker that took a speculative reference on one of those
+     * pages before they became part of the folio may still write its refcount through the old mapping,
+     * so such walkers must have been waited for first (see {@link #WAITS_FOR_WALKERS})
+     */
+    REWRITES_MEMMAP(Group.PREP, EffectSite.PARAM),
+    /**
+     * the call returns only once every speculative pfn walker that was inside an RCU read-side section
+     * (get_page_unless_zero() under rcu_read_lock()) has left it: synchronize_rcu()
+     */
+    WAITS_FOR_WALKERS(Group.PREP, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
