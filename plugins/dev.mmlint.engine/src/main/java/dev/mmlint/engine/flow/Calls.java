@@ -241,6 +241,10 @@ final class Calls {
             }
             case PUBLISH, SET_COUNT -> c.compound.published(st.compound, var, pv, a.kind() == ArgEffect.Kind.SET_COUNT, off, length(ax), api, a.clause());
             case PREPARE -> c.compound.prepared(st.compound, var, pv, api, a.clause(), line);
+            case MAKE_HEAD -> {
+                c.compound.headMade(st.compound, var, pv, off, length(ax), api, a.clause());
+                c.compound.prepared(st.compound, var, pv, api, a.clause(), line);
+            }
             case FREEZE -> c.compound.frozen(st.compound, var);
             case INITIALISE -> {
                 c.compound.initialised(st.compound, var);

@@ -12,8 +12,24 @@ import dev.mmlint.engine.knowledge.AppliedClause;
  */
 final class CompoundModel {
     private final Events events;
+    /** base page -> line of a freeze of one of its to-be tails, where the function never freezes the base ({@link FrozenTails}) */
+    private java.util.Map<String, Integer> frozenTails = java.util.Map.of();
 
     CompoundModel(Events events) { this.events = events; }
+
+    /** The function analysed freezes the to-be tails of these base pages, never the bases themselves. */
+    void frozenTails(java.util.Map<String, Integer> m) { frozenTails = m == null ? java.util.Map.of() : m; }
+
+    /**
+     * {@code api} makes {@code var} a compound head: where the function freezes its to-be tails (they may be
+     * held by speculative getters) and this path has not frozen {@code var} itself, a getter may hold a
+     * reference on the head of a compound page under construction. Raises "head-unfrozen".
+     */
+    void headMade(CompoundFacts c, String var, PageValue pv, int off, int len, String api, AppliedClause clause) {
+        if (var == null || c.isFrozen(var)) return;
+        Integer tail = frozenTails.get(var);
+        if (tail != null) events.emit(new Event.Publish(off, len, api, var, pv, clause, "head-unfrozen", tail));
+    }
 
     /**
      * {@code api} makes the refcount of page variable {@code var} (value {@code pv}) visible at

@@ -108,7 +108,10 @@ public final class Transfer {
     String functionName() { return c.function; }
 
     /** The function analysed: the page variables it frees as one buddy block are such a block throughout ({@link FreedBlocks}). */
-    public void function(org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition fn) { c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text)); }
+    public void function(org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition fn) {
+        c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text));
+        c.compound.frozenTails(FrozenTails.of(fn, c.facts, c.kb, c.text));
+    }
 
     private CallerContext callers = CallerContext.NONE;
 

@@ -124,7 +124,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** the call's value is at most this argument (min(), the upper limit of clamp()): {@link dev.mmlint.engine.flow} bounds the result by it */
             CAPS_RESULT,
             /** rewrites the struct pages of the memmap range at the argument (vmemmap remap): speculative walkers must have been waited for */
-            REWRITE_MEMMAP
+            REWRITE_MEMMAP,
+            /** makes the argument a compound head (__SetPageHead): a PREPARE that a getter holding a reference sees */
+            MAKE_HEAD
         }
     }
 

@@ -182,6 +182,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case IN_HUGETLB_FOLIO -> ArgEffect.Kind.IN_HUGETLB;
                 case CAPS_RESULT -> ArgEffect.Kind.CAPS_RESULT;
                 case REWRITES_MEMMAP -> ArgEffect.Kind.REWRITE_MEMMAP;
+                case MAKES_HEAD -> ArgEffect.Kind.MAKE_HEAD;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));

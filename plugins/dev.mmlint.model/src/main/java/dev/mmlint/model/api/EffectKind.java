@@ -145,7 +145,12 @@ public enum EffectKind {
      * the call returns only once every speculative pfn walker that was inside an RCU read-side section
      * (get_page_unless_zero() under rcu_read_lock()) has left it: synchronize_rcu()
      */
-    WAITS_FOR_WALKERS(Group.PREP, EffectSite.RETURN);
+    WAITS_FOR_WALKERS(Group.PREP, EffectSite.RETURN),
+    /**
+     * the call makes the page a compound head (sets PG_head on it, __SetPageHead): from here a
+     * speculative getter that holds a reference on it sees a compound page; the page is being prepared
+     */
+    MAKES_HEAD(Group.PREP, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
