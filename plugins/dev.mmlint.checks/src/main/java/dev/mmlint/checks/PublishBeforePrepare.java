@@ -43,6 +43,15 @@ public final class PublishBeforePrepare implements Check {
             w.add(new WitnessStep(Kind.PUBLISH, p.var(), r.line(p.offset())));
             w.add(new WitnessStep(Kind.PREP_COMPOUND, p.api(), p.otherLine()));
             fix = "call " + p.api() + "() before making the refcount visible";
+        } else if (p.kind().equals("head-unfrozen")) {
+            msg = p.api() + "() makes '" + p.var() + "' a compound head while its refcount is live, though its to-be tails are frozen "
+                    + "(line " + p.otherLine() + "): a speculative get on it may take a reference on a half-built compound page";
+            ev.add(new Evidence(p.otherLine(), 0, "a to-be tail is frozen here"));
+            fix = "freeze '" + p.var() + "' too (page_ref_freeze(" + p.var() + ", 1)) before making it a compound page";
+        } else if (p.kind().equals("unwaited")) {
+            msg = p.api() + "() rewrites the struct pages of the memmap at '" + p.var() + "' while a speculative pfn walker may still "
+                    + "hold a reference taken before: its put_page() writes a refcount through the old memmap";
+            fix = "wait for speculative walkers with synchronize_rcu() before rewriting the memmap";
         } else {
             msg = p.api() + "() sets the refcount of '" + p.var() + "'" + Checks.from(p.value())
                     + " without freezing it first: a concurrent speculative get may be lost";

@@ -165,7 +165,7 @@ public final class UnitAnalyzer {
      * and the summaries of other functions it looked up (null for none), which it depends on.
      */
     private record Run(FunctionSummary summary, List<Event> events, Map<String, FunctionSummary> lookedUp,
-                       FunctionAnalyzer.Outcome outcome, CallerContext context, List<Pass> passes) {
+                       FunctionAnalyzer.Outcome outcome, CallerContext context, List<Pass> passes, Map<String, Boolean> walkers) {
         boolean validUnder(Map<String, FunctionSummary> summaries, CallerContext ctx) {
             if (!context.equals(ctx)) return false;
             for (Map.Entry<String, FunctionSummary> e : lookedUp.entrySet())
@@ -187,6 +187,9 @@ public final class UnitAnalyzer {
         for (Run r : runs.values())
             for (Pass p : r.passes())
                 if (closed.contains(p.callee())) b.computeIfAbsent(p.callee(), k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent(), p.tail(), p.order());
+        // the caller waits for speculative walkers, the callee rewrites the memmap: every call site must have waited
+        for (Run r : runs.values())
+            r.walkers().forEach((callee, w) -> { if (closed.contains(callee)) b.computeIfAbsent(callee, k -> new CallerContext.Builder()).walkers(w); });
         Map<String, CallerContext> out = new HashMap<>();
         b.forEach((k, v) -> { CallerContext c = v.build(); if (!c.isEmpty()) out.put(k, c); });
         return out;
@@ -259,7 +262,7 @@ public final class UnitAnalyzer {
         if (budget != null) budget.startFunction(name, unit.text().line(cfg.function().getFileLocation().getNodeOffset()));
         try {
             FunctionAnalyzer.Outcome o = FunctionAnalyzer.run(cfg, t, s);
-            return new Run(s.summary(), List.copyOf(s.events), lookedUp, o, ctx, List.copyOf(s.passes));
+            return new Run(s.summary(), List.copyOf(s.events), lookedUp, o, ctx, List.copyOf(s.passes), Map.copyOf(s.walkers));
         } catch (BudgetExceededException ex) {
             if (ex.function() == null) throw ex; // the file's budget: the file is not analysed
             failed.putIfAbsent(name, "not analysed: " + ex.reason());
@@ -287,6 +290,8 @@ public final class UnitAnalyzer {
         private final String name;
         private final List<Event> events = new ArrayList<>();
         private final Set<Pass> passes = new java.util.LinkedHashSet<>();
+        /** callee -> whether every call to it here is made where some path waited for speculative pfn walkers */
+        private final Map<String, Boolean> walkers = new TreeMap<>();
         private final Map<Integer, FunctionSummary.Requirement> req = new TreeMap<>();
         private PageValue returned;
 
@@ -313,6 +318,7 @@ public final class UnitAnalyzer {
         @Override public void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) {
             passes.add(new Pass(callee, param, count, extent, tail, order));
         }
+        @Override public void callsAfterWalkers(String callee, boolean waited) { walkers.merge(callee, waited, Boolean::logicalAnd); }
 
         @Override public void returns(PageValue v) {
             returned = returned == null ? v : returned.join(v);

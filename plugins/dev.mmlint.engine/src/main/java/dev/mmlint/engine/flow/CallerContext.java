@@ -15,10 +15,14 @@ import java.util.Map;
  * in the file). An order parameter some caller passes an order above MAX_ORDER in ({@code orders}:
  * an order variable the caller has from the model's {@code gigantic_order}, or from its own callers)
  * makes {@code 1 << order} inside the function a count that may exceed a buddy block; any caller's
- * such order makes the parameter one. A parameter no caller fixes is absent.
+ * such order makes the parameter one. A parameter no caller fixes is absent. {@code walkersWaited}:
+ * every call site is reached on a path on which the caller waited for speculative pfn walkers
+ * (synchronize_rcu()), so the function starts with them waited for (the caller waits, the callee
+ * rewrites the memmap).
  */
-public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails, Map<Integer, Bound> orders) {
-    public static final CallerContext NONE = new CallerContext(Map.of(), Map.of(), Map.of(), Map.of());
+public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails,
+                            Map<Integer, Bound> orders, boolean walkersWaited) {
+    public static final CallerContext NONE = new CallerContext(Map.of(), Map.of(), Map.of(), Map.of(), false);
 
     public CallerContext {
         counts = Map.copyOf(counts);
@@ -27,17 +31,22 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         orders = Map.copyOf(orders);
     }
 
-    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents) { this(counts, extents, Map.of(), Map.of()); }
+    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents) { this(counts, extents, Map.of()); }
 
-    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails) { this(counts, extents, tails, Map.of()); }
+    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails) { this(counts, extents, tails, Map.of(), false); }
 
-    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty(); }
+    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !walkersWaited; }
 
     /** Joins call sites, one {@link #site} at a time. */
     public static final class Builder {
         private final Map<Integer, Bound> counts = new HashMap<>(), extents = new HashMap<>(), orders = new HashMap<>();
         private final Map<Integer, PageValue> tails = new HashMap<>();
         private final Map<Integer, Boolean> seen = new HashMap<>();
+        /** null: no call site said; else whether every call site said the walkers were waited for */
+        private Boolean waited;
+
+        /** One call site is reached with ({@code w}) or without the speculative pfn walkers waited for. */
+        public void walkers(boolean w) { waited = waited == null ? w : waited && w; }
 
         /** One call site passes {@code count} / {@code extent} (null: unknown) as parameter {@code param}. */
         public void site(int param, Bound count, Bound extent) { site(param, count, extent, null); }
@@ -82,7 +91,9 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         }
 
         public CallerContext build() {
-            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() ? NONE : new CallerContext(counts, extents, tails, orders);
+            boolean w = waited != null && waited;
+            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !w ? NONE
+                    : new CallerContext(counts, extents, tails, orders, w);
         }
     }
 }

@@ -154,6 +154,7 @@ final class Calls {
             if (!consumes && !validation)
                 for (int i = 0; i < vals.size(); i++)
                     if (vals.get(i) instanceof V.Page p && p.v().unvalidated()) c.ex.use(args.get(i), p, "passed to " + name + "()");
+            if (ef.result() == ApiEffect.Result.WAITS_FOR_WALKERS) c.compound.walkersWaited(c.st.compound);
             if (ef.capsResult()) return ContiguityModel.capped(ef, vals);
             if (ef.result() == ApiEffect.Result.PFN_OF_ARG && ef.resultArg() >= 0 && ef.resultArg() < args.size()) pfnOfEntry(args.get(ef.resultArg()), at);
             return Results.of(c, name, ef, args, vals, off, at);
@@ -166,6 +167,7 @@ final class Calls {
                 PageValue t = vals.get(i) instanceof V.Page p ? c.shape.passedTail(p.v()) : null;
                 if (t != null) tails.put(i, passedOn(t, args.get(i), name));
             }
+        if (sum != null && c.sink != null) c.sink.callsAfterWalkers(name, c.st.compound.walkersWaited());
         if (sum != null && c.sink != null)
             for (int i = 0; i < args.size(); i++)
                 c.sink.passes(name, i, V.sizeOf(vals.get(i)), Extents.of(c, args.get(i)), tails.get(i),
@@ -247,6 +249,10 @@ final class Calls {
             }
             case PUBLISH, SET_COUNT -> c.compound.published(st.compound, var, pv, a.kind() == ArgEffect.Kind.SET_COUNT, off, length(ax), api, a.clause());
             case PREPARE -> c.compound.prepared(st.compound, var, pv, api, a.clause(), line);
+            case MAKE_HEAD -> {
+                c.compound.headMade(st.compound, var, pv, off, length(ax), api, a.clause());
+                c.compound.prepared(st.compound, var, pv, api, a.clause(), line);
+            }
             case FREEZE -> c.compound.frozen(st.compound, var);
             case INITIALISE -> {
                 c.compound.initialised(st.compound, var);
@@ -261,6 +267,8 @@ final class Calls {
                     c.ranges.hugetlbPage(st, var, Extents.inHugetlb(c, api, a.clause(), line));
             }
             case DECIDES_EXCLUSIVE -> c.exclusive.decides(st.exclusive, api, line);
+            case REWRITE_MEMMAP -> c.compound.memmapRewritten(st.compound, ax == null ? "" : ax.getRawSignature().replaceAll("\\s+", " "), off,
+                    api.length(), api, a.clause());
         }
         return false;
     }

@@ -7,12 +7,29 @@ import dev.mmlint.engine.knowledge.AppliedClause;
  * The compound-preparation model (MM006): a page's refcount made visible (published, or set) before the
  * page is prepared as a compound page, or set without the refcount frozen first. Raises
  * {@link Event.Publish} of kind "before-prepare" (at the publishing call, when the prepare comes) and
- * "unfrozen" (at a set of a refcount nobody froze, on a page a lookup gave).
+ * "unfrozen" (at a set of a refcount nobody froze, on a page a lookup gave); and "unwaited" (at a call that
+ * rewrites the struct pages of a memmap range, on a path on which no one waited for speculative walkers).
  */
 final class CompoundModel {
     private final Events events;
+    /** base page -> line of a freeze of one of its to-be tails, where the function never freezes the base ({@link FrozenTails}) */
+    private java.util.Map<String, Integer> frozenTails = java.util.Map.of();
 
     CompoundModel(Events events) { this.events = events; }
+
+    /** The function analysed freezes the to-be tails of these base pages, never the bases themselves. */
+    void frozenTails(java.util.Map<String, Integer> m) { frozenTails = m == null ? java.util.Map.of() : m; }
+
+    /**
+     * {@code api} makes {@code var} a compound head: where the function freezes its to-be tails (they may be
+     * held by speculative getters) and this path has not frozen {@code var} itself, a getter may hold a
+     * reference on the head of a compound page under construction. Raises "head-unfrozen".
+     */
+    void headMade(CompoundFacts c, String var, PageValue pv, int off, int len, String api, AppliedClause clause) {
+        if (var == null || c.isFrozen(var)) return;
+        Integer tail = frozenTails.get(var);
+        if (tail != null) events.emit(new Event.Publish(off, len, api, var, pv, clause, "head-unfrozen", tail));
+    }
 
     /**
      * {@code api} makes the refcount of page variable {@code var} (value {@code pv}) visible at
@@ -41,6 +58,18 @@ final class CompoundModel {
      * private as a frozen one.
      */
     void initialised(CompoundFacts c, String var) { if (var != null) c.freeze(var); }
+
+    /**
+     * {@code api} frees, replaces or remaps the struct pages of the memmap range at argument {@code arg}
+     * ({@code off}, {@code len}): a pfn walker that took a speculative reference on one of them before may
+     * still write its refcount, unless some path to here waited for such walkers.
+     */
+    void memmapRewritten(CompoundFacts c, String arg, int off, int len, String api, AppliedClause clause) {
+        if (!c.walkersWaited()) events.emit(new Event.Publish(off, len, api, arg, PageValue.UNKNOWN, clause, "unwaited", 0));
+    }
+
+    /** The speculative pfn walkers in RCU read-side sections have left them (synchronize_rcu()). */
+    void walkersWaited(CompoundFacts c) { c.waitWalkers(); }
 
     /** The refcount of {@code var} is frozen. */
     void frozen(CompoundFacts c, String var) { if (var != null) c.freeze(var); }

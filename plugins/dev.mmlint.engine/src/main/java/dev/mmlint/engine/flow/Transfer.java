@@ -56,6 +56,8 @@ public final class Transfer {
         default void passes(String callee, int param, Bound count, Bound extent, PageValue tail) { passes(callee, param, count, extent); }
         /** As {@link #passes(String, int, Bound, Bound, PageValue)}, with the order above MAX_ORDER the argument may be (null: none known). */
         default void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) { passes(callee, param, count, extent, tail); }
+        /** A call to {@code callee}, a function of the unit, is made where some path waited for speculative pfn walkers ({@code waited}) or none did. */
+        default void callsAfterWalkers(String callee, boolean waited) { }
     }
 
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
@@ -110,7 +112,10 @@ public final class Transfer {
     String functionName() { return c.function; }
 
     /** The function analysed: the page variables it frees as one buddy block are such a block throughout ({@link FreedBlocks}). */
-    public void function(org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition fn) { c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text)); }
+    public void function(org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition fn) {
+        c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text));
+        c.compound.frozenTails(FrozenTails.of(fn, c.facts, c.kb, c.text));
+    }
 
     private CallerContext callers = CallerContext.NONE;
 
@@ -155,6 +160,7 @@ public final class Transfer {
             if (block != null) x = block;
             if (x != null && c.facts.pageVars().contains(name)) s.ranges.extent(name, x);
         });
+        if (callers.walkersWaited()) s.compound.waitWalkers();
         return s;
     }
 

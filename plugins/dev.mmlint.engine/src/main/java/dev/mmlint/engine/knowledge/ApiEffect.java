@@ -60,7 +60,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get): lookups through it find the head */
         HUGE_ENTRY,
         /** a pointer into the page table the pmd entry of argument resultArg points to (pte_offset_map(&pmd, addr)) */
-        PTE_TABLE_OF_ARG
+        PTE_TABLE_OF_ARG,
+        /** nothing page-like; the call returns once speculative pfn walkers in RCU read-side sections have left them (synchronize_rcu) */
+        WAITS_FOR_WALKERS
     }
 
     /**
@@ -124,7 +126,11 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** frees the memory the argument points to (kfree(pages)): not a release of the references an array of pages holds */
             FREES_MEMORY,
             /** the parameter is an order callers may pass above MAX_ORDER: 1 << order pages may exceed a buddy block in the function */
-            GIGANTIC_ORDER
+            GIGANTIC_ORDER,
+            /** rewrites the struct pages of the memmap range at the argument (vmemmap remap): speculative walkers must have been waited for */
+            REWRITE_MEMMAP,
+            /** makes the argument a compound head (__SetPageHead): a PREPARE that a getter holding a reference sees */
+            MAKE_HEAD
         }
     }
 

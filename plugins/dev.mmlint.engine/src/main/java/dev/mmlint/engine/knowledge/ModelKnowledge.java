@@ -154,6 +154,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case TESTS_HUGETLB -> { result = ApiEffect.Result.IS_HUGETLB; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case PFN -> { result = ApiEffect.Result.PFN_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HUGE_ENTRY -> { result = ApiEffect.Result.HUGE_ENTRY; resultClause = c; }
+                    case WAITS_FOR_WALKERS -> { result = ApiEffect.Result.WAITS_FOR_WALKERS; resultClause = c; }
                     case PTE_TABLE -> { result = ApiEffect.Result.PTE_TABLE_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     default -> { }
                 }
@@ -182,6 +183,8 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case CAPS_RESULT -> ArgEffect.Kind.CAPS_RESULT;
                 case FREES_MEMORY -> ArgEffect.Kind.FREES_MEMORY;
                 case GIGANTIC_ORDER -> ArgEffect.Kind.GIGANTIC_ORDER;
+                case REWRITES_MEMMAP -> ArgEffect.Kind.REWRITE_MEMMAP;
+                case MAKES_HEAD -> ArgEffect.Kind.MAKE_HEAD;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));

@@ -145,7 +145,24 @@ public enum EffectKind {
      * contiguous allocation's): inside the function {@code 1 << order} pages may exceed one buddy block
      * and cross a memory section, and so may the same order handed on to a helper
      */
-    GIGANTIC_ORDER(Group.RANGE, EffectSite.PARAM);
+    GIGANTIC_ORDER(Group.RANGE, EffectSite.PARAM),
+    /**
+     * the call frees, replaces or remaps the struct pages of the memmap range starting at this address
+     * (HugeTLB vmemmap optimisation): a pfn walker that took a speculative reference on one of those
+     * pages before they became part of the folio may still write its refcount through the old mapping,
+     * so such walkers must have been waited for first (see {@link #WAITS_FOR_WALKERS})
+     */
+    REWRITES_MEMMAP(Group.PREP, EffectSite.PARAM),
+    /**
+     * the call returns only once every speculative pfn walker that was inside an RCU read-side section
+     * (get_page_unless_zero() under rcu_read_lock()) has left it: synchronize_rcu()
+     */
+    WAITS_FOR_WALKERS(Group.PREP, EffectSite.RETURN),
+    /**
+     * the call makes the page a compound head (sets PG_head on it, __SetPageHead): from here a
+     * speculative getter that holds a reference on it sees a compound page; the page is being prepared
+     */
+    MAKES_HEAD(Group.PREP, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
