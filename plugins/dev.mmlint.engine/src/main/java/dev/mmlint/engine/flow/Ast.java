@@ -2,6 +2,7 @@ package dev.mmlint.engine.flow;
 
 import dev.mmlint.engine.ast.WrittenView;
 import java.util.List;
+import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
@@ -32,6 +33,23 @@ final class Ast {
     static String name(IASTExpression e) {
         IASTExpression s = e == null ? null : strip(e);
         return s instanceof IASTIdExpression id ? id.getName().toString() : null;
+    }
+
+    /**
+     * An expression whose value only feeds an equality test ({@code ==} or {@code !=}, through parentheses and
+     * casts): it is compared, never dereferenced nor kept.
+     */
+    static boolean onlyCompared(IASTExpression e) {
+        IASTNode n = e, p = e.getParent();
+        while (p instanceof IASTCastExpression
+                || p instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) {
+            n = p;
+            p = p.getParent();
+        }
+        return p instanceof IASTBinaryExpression b
+                && (b.getOperator() == IASTBinaryExpression.op_equals
+                    || b.getOperator() == IASTBinaryExpression.op_notequals)
+                && (b.getOperand1() == n || b.getOperand2() == n);
     }
 
     /** A node strictly inside a macro expansion: its parent comes from the same expansion, at the same place. */

@@ -209,6 +209,12 @@ final class Expressions {
                 boolean lp = lv instanceof V.Page || isPagePointer(l), rp = rv instanceof V.Page || isPagePointer(r);
                 // page - base (two pointers) is an index, not page arithmetic
                 if (lp && !rp && op == IASTBinaryExpression.op_minus && Ast.isPointer(r.getExpressionType())) return V.UNKNOWN;
+                // page + n only compared with another pointer: a pointer gone past its section only fails the test
+                // (a contiguity check that refuses to merge), it never reaches a struct page
+                if (lp && !rp && Ast.onlyCompared(b)) {
+                    PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
+                    return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
+                }
                 if (lp && !rp) {
                     String base = name(l) != null ? name(l) : l.getRawSignature();
                     // no text edit for arithmetic written inside a macro's argument: its text is the invocation's
