@@ -52,6 +52,69 @@ final class Ast {
                 && (b.getOperand1() == n || b.getOperand2() == n);
     }
 
+    /** The variables a body assigns with {@code =} (not the ones it only steps with {@code ++} or {@code +=}). */
+    static java.util.Set<String> assigned(IASTNode body) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (body == null) return out;
+        body.accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor(true) {
+            { shouldVisitExpressions = true; }
+
+            @Override public int visit(IASTExpression e) {
+                if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign) {
+                    String n = name(b.getOperand1());
+                    if (n != null) out.add(n);
+                } else if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper) {
+                    String n = name(u.getOperand());
+                    if (n != null) out.add(n);
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The locals a body declares initialised with another variable converted between a byte address and a
+     * pfn and nothing else ({@code start_pfn = PFN_DOWN(start)}: {@code start >> PAGE_SHIFT}; a plain copy;
+     * casts), each with that variable; a local declared more than once is left out.
+     */
+    static java.util.Map<String, String> convertedFrom(IASTNode body) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(), twice = new java.util.HashSet<>();
+        if (body == null) return out;
+        body.accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor(true) {
+            { shouldVisitDeclarators = true; }
+
+            @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTDeclarator d) {
+                String n = d.getName().toString();
+                if (!seen.add(n)) twice.add(n);
+                if (d.getInitializer() instanceof org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer ei
+                        && ei.getInitializerClause() instanceof IASTExpression e) {
+                    IASTExpression x = strip(e);
+                    if (x instanceof IASTBinaryExpression b && (b.getOperator() == IASTBinaryExpression.op_shiftRight
+                            || b.getOperator() == IASTBinaryExpression.op_shiftLeft) && !readsVariable(b.getOperand2())) x = strip(b.getOperand1());
+                    if (x instanceof IASTIdExpression id) out.put(n, id.getName().toString());
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        out.keySet().removeAll(twice);
+        return out;
+    }
+
+    private static boolean readsVariable(IASTExpression e) {
+        boolean[] found = {false};
+        e.accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor(true) {
+            { shouldVisitExpressions = true; }
+
+            @Override public int visit(IASTExpression x) {
+                if (x instanceof IASTIdExpression) found[0] = true;
+                return PROCESS_CONTINUE;
+            }
+        });
+        return found[0];
+    }
+
     /** A node strictly inside a macro expansion: its parent comes from the same expansion, at the same place. */
     static boolean insideExpansion(IASTExpression e) {
         var locs = e.getNodeLocations();

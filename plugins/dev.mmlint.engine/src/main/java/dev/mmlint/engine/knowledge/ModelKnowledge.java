@@ -224,6 +224,12 @@ public final class ModelKnowledge implements ApiKnowledge {
                 .map(e -> of(e.clause(), e.window())).filter(AppliedClause::applies).findFirst());
     }
 
+    @Override public Optional<AppliedClause> notTailRange(String name, int index) {
+        return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
+                .filter(e -> e.kind() == EffectKind.NOT_TAIL_RANGE && e.site() == EffectSite.PARAM && e.paramIndex() == index)
+                .map(e -> of(e.clause(), e.window())).filter(AppliedClause::applies).findFirst());
+    }
+
     @Override public Optional<RangeClass> size(String text) {
         return sizes.computeIfAbsent(text, t -> {
             Optional<RangeInfo> r = model.rangeBound(t, ctx);
