@@ -193,6 +193,24 @@ final class Ast {
     }
 
     /** {@code struct page *} by the C type the parser resolved; false when unresolvable. */
+    /** A {@code struct page *} or {@code struct folio *} valued expression. */
+    static boolean isPagePointerTypeOrFolio(IASTExpression e) {
+        if (isPagePointerType(e)) return true;
+        try {
+            var t = e.getExpressionType();
+            while (t instanceof ITypedef td) t = td.getType();
+            if (t instanceof IPointerType pt) {
+                var target = pt.getType();
+                while (target instanceof ITypedef td) target = td.getType();
+                while (target instanceof IQualifierType q) target = q.getType();
+                return target instanceof ICompositeType ct && ct.getName().equals("folio");
+            }
+        } catch (RuntimeException ex) {
+            // unresolvable: not known to be a folio pointer
+        }
+        return false;
+    }
+
     static boolean isPagePointerType(IASTExpression e) {
         try {
             var t = e.getExpressionType();

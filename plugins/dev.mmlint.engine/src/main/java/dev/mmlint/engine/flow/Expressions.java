@@ -171,10 +171,15 @@ final class Expressions {
                     c.st.kill(n);
                     assign(n, rv);
                     c.gup.elementRead(c.st.gup, n, r);
-                    if (rv instanceof V.Page || c.facts.pageVars().contains(n)) c.ranges.assignedPage(c.st.ranges, n, Extents.of(c, r));
+                    if (rv instanceof V.Page || c.facts.pageVars().contains(n) || c.facts.folioVars().contains(n)) c.ranges.assignedPage(c.st.ranges, n, Extents.of(c, r));
                     entryRead(n, r);
                 } else {
                     lvalue(l);
+                    // *foliop = folio: what the function hands back through a pointer parameter (NULL says nothing)
+                    if (c.sink != null && strip(l) instanceof IASTUnaryExpression d && d.getOperator() == IASTUnaryExpression.op_star
+                            && name(d.getOperand()) != null && c.facts.params().containsKey(name(d.getOperand())) && Ast.isPagePointerTypeOrFolio(l)
+                            && !Ast.isNull(r))
+                        c.sink.storesThrough(c.facts.params().get(name(d.getOperand())), Extents.of(c, r));
                     if (rv instanceof V.Page p && p.v().unvalidated()) use(r, p, "stored");
                     if (rv instanceof V.Addr a) escape(a.var());
                     if (r instanceof IASTIdExpression id) escape(id.getName().toString());

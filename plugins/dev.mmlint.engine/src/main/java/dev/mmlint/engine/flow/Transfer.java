@@ -54,6 +54,8 @@ public final class Transfer {
         default void passes(String callee, int param, Bound count, Bound extent) { }
         /** As {@link #passes(String, int, Bound, Bound)}, with the page argument when it may be a tail the caller looked up (null: not). */
         default void passes(String callee, int param, Bound count, Bound extent, PageValue tail) { passes(callee, param, count, extent); }
+        /** The function stores, through pointer parameter {@code param}, a page or folio pointing into {@code extent} (null: unknown). */
+        default void storesThrough(int param, Bound extent) { }
     }
 
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
@@ -230,7 +232,7 @@ public final class Transfer {
             V v = c.ex.eval(e);
             c.ex.assign(name, v);
             c.gup.elementRead(c.st.gup, name, e);
-            if (v instanceof V.Page || c.facts.pageVars().contains(name)) c.ranges.assignedPage(c.st.ranges, name, Extents.of(c, e));
+            if (v instanceof V.Page || c.facts.pageVars().contains(name) || c.facts.folioVars().contains(name)) c.ranges.assignedPage(c.st.ranges, name, Extents.of(c, e));
             c.ex.entryRead(name, e);
         } else if (c.facts.localArrays().contains(name) || c.facts.pageArrays().contains(name)) {
             // a fresh array: nothing held yet
