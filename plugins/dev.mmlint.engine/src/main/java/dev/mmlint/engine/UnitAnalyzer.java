@@ -319,6 +319,17 @@ public final class UnitAnalyzer {
             passes.add(new Pass(callee, param, count, extent, tail, order));
         }
         @Override public void callsAfterWalkers(String callee, boolean waited) { walkers.merge(callee, waited, Boolean::logicalAnd); }
+        private final Map<Integer, Bound> stored = new TreeMap<>();
+        private final Set<Integer> storedUnknown = new java.util.HashSet<>();
+
+        @Override public void storesThrough(int param, Bound extent) {
+            if (extent == null || storedUnknown.contains(param)) {
+                storedUnknown.add(param);
+                stored.remove(param);
+                return;
+            }
+            stored.merge(param, extent, (a, b) -> !a.bounded() ? a : b);
+        }
 
         @Override public void returns(PageValue v) {
             returned = returned == null ? v : returned.join(v);
@@ -327,7 +338,7 @@ public final class UnitAnalyzer {
         FunctionSummary summary() {
             PageValue r = returned != null && returned.shape().mayBeTail()
                     ? PageValue.of(returned.shape(), returned.origin(), returned.originClause()) : null;
-            return new FunctionSummary(name, r, req);
+            return new FunctionSummary(name, r, req, Map.copyOf(stored));
         }
     }
 

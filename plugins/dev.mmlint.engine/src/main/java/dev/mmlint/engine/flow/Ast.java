@@ -3,6 +3,7 @@ package dev.mmlint.engine.flow;
 import dev.mmlint.engine.ast.WrittenView;
 import dev.mmlint.frontend.CTypes;
 import java.util.List;
+import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
@@ -31,6 +32,86 @@ final class Ast {
     static String name(IASTExpression e) {
         IASTExpression s = e == null ? null : strip(e);
         return s instanceof IASTIdExpression id ? id.getName().toString() : null;
+    }
+
+    /**
+     * An expression whose value only feeds an equality test ({@code ==} or {@code !=}, through parentheses and
+     * casts): it is compared, never dereferenced nor kept.
+     */
+    static boolean onlyCompared(IASTExpression e) {
+        IASTNode n = e, p = e.getParent();
+        while (p instanceof IASTCastExpression
+                || p instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) {
+            n = p;
+            p = p.getParent();
+        }
+        return p instanceof IASTBinaryExpression b
+                && (b.getOperator() == IASTBinaryExpression.op_equals
+                    || b.getOperator() == IASTBinaryExpression.op_notequals)
+                && (b.getOperand1() == n || b.getOperand2() == n);
+    }
+
+    /** The variables a body assigns with {@code =} (not the ones it only steps with {@code ++} or {@code +=}). */
+    static java.util.Set<String> assigned(IASTNode body) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (body == null) return out;
+        body.accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor(true) {
+            { shouldVisitExpressions = true; }
+
+            @Override public int visit(IASTExpression e) {
+                if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign) {
+                    String n = name(b.getOperand1());
+                    if (n != null) out.add(n);
+                } else if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper) {
+                    String n = name(u.getOperand());
+                    if (n != null) out.add(n);
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The locals a body declares initialised with another variable converted between a byte address and a
+     * pfn and nothing else ({@code start_pfn = PFN_DOWN(start)}: {@code start >> PAGE_SHIFT}; a plain copy;
+     * casts), each with that variable; a local declared more than once is left out.
+     */
+    static java.util.Map<String, String> convertedFrom(IASTNode body) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(), twice = new java.util.HashSet<>();
+        if (body == null) return out;
+        body.accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor(true) {
+            { shouldVisitDeclarators = true; }
+
+            @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTDeclarator d) {
+                String n = d.getName().toString();
+                if (!seen.add(n)) twice.add(n);
+                if (d.getInitializer() instanceof org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer ei
+                        && ei.getInitializerClause() instanceof IASTExpression e) {
+                    IASTExpression x = strip(e);
+                    if (x instanceof IASTBinaryExpression b && (b.getOperator() == IASTBinaryExpression.op_shiftRight
+                            || b.getOperator() == IASTBinaryExpression.op_shiftLeft) && !readsVariable(b.getOperand2())) x = strip(b.getOperand1());
+                    if (x instanceof IASTIdExpression id) out.put(n, id.getName().toString());
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        out.keySet().removeAll(twice);
+        return out;
+    }
+
+    private static boolean readsVariable(IASTExpression e) {
+        boolean[] found = {false};
+        e.accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor(true) {
+            { shouldVisitExpressions = true; }
+
+            @Override public int visit(IASTExpression x) {
+                if (x instanceof IASTIdExpression) found[0] = true;
+                return PROCESS_CONTINUE;
+            }
+        });
+        return found[0];
     }
 
     /** A node strictly inside a macro expansion: its parent comes from the same expansion, at the same place. */
@@ -110,15 +191,26 @@ final class Ast {
         return inner != null && inner.size() == 1 && inner.get(0)[1] == t.length() - 1 ? inner : null;
     }
 
+    /** A {@code struct page *} or {@code struct folio *} valued expression. */
+    static boolean isPagePointerTypeOrFolio(IASTExpression e) {
+        String s = pointee(e);
+        return "page".equals(s) || "folio".equals(s);
+    }
+
     /** {@code struct page *} by the C type the parser resolved; false when unresolvable. */
     static boolean isPagePointerType(IASTExpression e) {
+        return "page".equals(pointee(e));
+    }
+
+    /** The name of the struct an expression points to by the C type the parser resolved; null when none or unresolvable. */
+    private static String pointee(IASTExpression e) {
         try {
-            if (CTypes.strip(e.getExpressionType()) instanceof IPointerType pt)
-                return CTypes.strip(pt.getType()) instanceof ICompositeType ct && ct.getName().equals("page");
+            if (CTypes.strip(e.getExpressionType()) instanceof IPointerType pt && CTypes.strip(pt.getType()) instanceof ICompositeType ct)
+                return ct.getName();
         } catch (RuntimeException ex) {
-            // unresolvable: not known to be a page pointer
+            // unresolvable: not known to point to a struct
         }
-        return false;
+        return null;
     }
 
     static boolean isInteger(IType t) {

@@ -168,6 +168,12 @@ final class Calls {
                 if (t != null) tails.put(i, passedOn(t, args.get(i), name));
             }
         if (sum != null && c.sink != null) c.sink.callsAfterWalkers(name, c.st.compound.walkersWaited());
+        // f(&folio, ...): the callee hands back through the pointer a page or folio of the range it knows
+        if (sum != null)
+            sum.storedExtents().forEach((k, x) -> {
+                if (k < vals.size() && vals.get(k) instanceof V.Addr a && (c.facts.pageVars().contains(a.var()) || c.facts.folioVars().contains(a.var())))
+                    c.st.ranges.extent(a.var(), x);
+            });
         if (sum != null && c.sink != null)
             for (int i = 0; i < args.size(); i++)
                 c.sink.passes(name, i, V.sizeOf(vals.get(i)), Extents.of(c, args.get(i)), tails.get(i),

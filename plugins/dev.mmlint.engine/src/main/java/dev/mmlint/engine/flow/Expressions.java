@@ -172,10 +172,15 @@ final class Expressions {
                     c.st.kill(n);
                     assign(n, rv);
                     c.gup.elementRead(c.st.gup, n, r);
-                    if (rv instanceof V.Page || c.facts.pageVars().contains(n)) c.ranges.assignedPage(c.st.ranges, n, Extents.of(c, r));
+                    if (rv instanceof V.Page || c.facts.pageVars().contains(n) || c.facts.folioVars().contains(n)) c.ranges.assignedPage(c.st.ranges, n, Extents.of(c, r));
                     entryRead(n, r);
                 } else {
                     lvalue(l);
+                    // *foliop = folio: what the function hands back through a pointer parameter (NULL says nothing)
+                    if (c.sink != null && strip(l) instanceof IASTUnaryExpression d && d.getOperator() == IASTUnaryExpression.op_star
+                            && name(d.getOperand()) != null && c.facts.params().containsKey(name(d.getOperand())) && Ast.isPagePointerTypeOrFolio(l)
+                            && !Ast.isNull(r))
+                        c.sink.storesThrough(c.facts.params().get(name(d.getOperand())), Extents.of(c, r));
                     if (rv instanceof V.Page p && p.v().unvalidated()) use(r, p, "stored");
                     if (rv instanceof V.Addr a) escape(a.var());
                     if (r instanceof IASTIdExpression id) escape(id.getName().toString());
@@ -215,6 +220,12 @@ final class Expressions {
                 boolean lp = lv instanceof V.Page || isPagePointer(l), rp = rv instanceof V.Page || isPagePointer(r);
                 // page - base (two pointers) is an index, not page arithmetic
                 if (lp && !rp && op == IASTBinaryExpression.op_minus && Ast.isPointer(r.getExpressionType())) return V.UNKNOWN;
+                // page + n only compared with another pointer: a pointer gone past its section only fails the test
+                // (a contiguity check that refuses to merge), it never reaches a struct page
+                if (lp && !rp && Ast.onlyCompared(b)) {
+                    PageValue pv = lv instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
+                    return new V.Page(pv.withShape(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), pv.originClause()).asSubpage(true), null);
+                }
                 if (lp && !rp) {
                     String base = name(l) != null ? name(l) : l.getRawSignature();
                     // no text edit for arithmetic written inside a macro's argument: its text is the invocation's

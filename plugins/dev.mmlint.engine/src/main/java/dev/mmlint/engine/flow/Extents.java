@@ -46,9 +46,11 @@ final class Extents {
         }
         if (callee == null) return null;
         String fn = callee;
-        // compound_head(page), page_folio(page): the head lies in the range its page lies in
+        // compound_head(page), page_folio(page): the head lies in the range its page lies in; folio_page(folio, n):
+        // a subpage of its folio (walked within it) in the folio's
         java.util.Optional<ApiEffect> ef = c.kb.call(fn);
-        if (ef.isPresent() && (ef.get().result() == ApiEffect.Result.HEAD_OF_ARG || ef.get().result() == ApiEffect.Result.FOLIO_OF_ARG)
+        if (ef.isPresent() && (ef.get().result() == ApiEffect.Result.HEAD_OF_ARG || ef.get().result() == ApiEffect.Result.FOLIO_OF_ARG
+                || ef.get().result() == ApiEffect.Result.SUBPAGE)
                 && ef.get().resultArg() >= 0 && ef.get().resultArg() < args.size()) {
             Bound x = c.ranges.extentOf(c.st.ranges, args.get(ef.get().resultArg()));
             if (x != null) return x;

@@ -8,9 +8,14 @@ import java.util.TreeMap;
  * What a function defined in the analysed translation unit does to its page-like parameters and
  * result, learned from its body: which parameters it treats as heads (a head-only field access, a
  * head-only call, a {@code VM_BUG_ON_PAGE(PageTail(page), page)} contract) and whether it may
- * return a tail page.
+ * return a tail page; and the extent of what it stores through a pointer parameter ({@code *foliop = folio}
+ * for a folio it allocated), when every non-NULL store is of a range it knows.
  */
-public record FunctionSummary(String name, PageValue returned, Map<Integer, Requirement> requiresHead) {
+public record FunctionSummary(String name, PageValue returned, Map<Integer, Requirement> requiresHead, Map<Integer, Bound> storedExtents) {
+    public FunctionSummary(String name, PageValue returned, Map<Integer, Requirement> requiresHead) {
+        this(name, returned, requiresHead, Map.of());
+    }
+
     /**
      * Why parameter {@code index} must be a head: {@code because} names the use, at {@code line}.
      * {@code when}: the truth other parameters (by index) had on every path that made the use

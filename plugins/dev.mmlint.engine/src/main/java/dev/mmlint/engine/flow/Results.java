@@ -25,6 +25,13 @@ final class Results {
                 for (V x : vals) if (huge == null && x instanceof V.HugeEntry h) huge = h.clause();
                 // pte_page() of a hugetlb entry: the head of a folio mapped only as a whole, whose counts are the folio's
                 if (huge != null) return new V.Page(PageValue.of(Shape.FOLIO, o, huge).step(new WitnessStep("lookup", name, line)), null);
+                // a lookup of a pfn or page the function's contract says names no tail (not_tail_range of the analysed
+                // function): the caller's pages, as a parameter is, so no clause of a lookup to report them from
+                for (IASTExpression ax : args) {
+                    String v = name(ax);
+                    if (v != null && c.notTail.containsKey(v)) return new V.Page(PageValue.of(Shape.SMALL, c.origin(off, name + "() of '" + v
+                            + "', no tail by " + c.function + "()'s contract"), null).step(new WitnessStep("lookup", name, line)), null);
+                }
                 PageValue pv = PageValue.of(Shape.MAYBE_TAIL, o, ef.resultClause()).step(new WitnessStep("lookup", name, line))
                         .asSubpage(ef.result() == ApiEffect.Result.SUBPAGE);
                 if (ent != null) pv = pv.withEntry(ent, c.st.core.entryPointer(ent)).withTable(c.st.core.table(c.st.core.entryPointer(ent)));

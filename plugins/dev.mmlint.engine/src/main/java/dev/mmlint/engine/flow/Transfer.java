@@ -58,6 +58,8 @@ public final class Transfer {
         default void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) { passes(callee, param, count, extent, tail); }
         /** A call to {@code callee}, a function of the unit, is made where some path waited for speculative pfn walkers ({@code waited}) or none did. */
         default void callsAfterWalkers(String callee, boolean waited) { }
+        /** The function stores, through pointer parameter {@code param}, a page or folio pointing into {@code extent} (null: unknown). */
+        default void storesThrough(int param, Bound extent) { }
     }
 
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
@@ -139,6 +141,19 @@ public final class Transfer {
                 });
             });
         c.shape.tailParameters(tails);
+        Map<String, dev.mmlint.engine.knowledge.AppliedClause> notTail = new HashMap<>();
+        if (name != null)
+            c.facts.params().forEach((p, i) -> c.kb.notTailRange(name, i).ifPresent(cl -> notTail.put(p, cl)));
+        if (!notTail.isEmpty() && fn != null) {
+            java.util.Set<String> assigned = Ast.assigned(fn.getBody());
+            notTail.keySet().removeAll(assigned);
+            // a local that is one of them converted between address and pfn, and only stepped after
+            // (start_pfn = PFN_DOWN(start)), names the same range
+            Ast.convertedFrom(fn.getBody()).forEach((v, from) -> {
+                if (!assigned.contains(v) && notTail.containsKey(from)) notTail.putIfAbsent(v, notTail.get(from));
+            });
+        }
+        c.notTail = Map.copyOf(notTail);
     }
 
     /** Set during the reporting pass only. */
@@ -150,7 +165,12 @@ public final class Transfer {
         gotoLeaks.clear();
         FlowState s = new FlowState();
         c.facts.params().forEach((name, idx) -> {
-            if (c.facts.pageVars().contains(name)) s.core.putPage(name, PageValue.param(idx, name, new PageValue.Origin(0, 0, "parameter " + name)));
+            if (c.facts.pageVars().contains(name) && c.notTail.containsKey(name))
+                // the function's contract: its callers hand it no tail, so nothing it does with the page asks them for a head
+                // (the caller's page, as a parameter is: no lookup of the function's own, so no clause to report from)
+                s.core.putPage(name, PageValue.of(Shape.SMALL, new PageValue.Origin(0, 0, "parameter " + name + ", no tail by " + c.function + "()'s contract"),
+                        null));
+            else if (c.facts.pageVars().contains(name)) s.core.putPage(name, PageValue.param(idx, name, new PageValue.Origin(0, 0, "parameter " + name)));
             else if (c.facts.folioVars().contains(name))
                 s.core.putPage(name, PageValue.of(Shape.FOLIO, new PageValue.Origin(0, 0, "parameter " + name), null));
             Bound n = callers.counts().get(idx), x = callers.extents().get(idx), o = callers.orders().get(idx);
@@ -224,7 +244,7 @@ public final class Transfer {
             V v = c.ex.eval(e);
             c.ex.assign(name, v);
             c.gup.elementRead(c.st.gup, name, e);
-            if (v instanceof V.Page || c.facts.pageVars().contains(name)) c.ranges.assignedPage(c.st.ranges, name, Extents.of(c, e));
+            if (v instanceof V.Page || c.facts.pageVars().contains(name) || c.facts.folioVars().contains(name)) c.ranges.assignedPage(c.st.ranges, name, Extents.of(c, e));
             c.ex.entryRead(name, e);
         } else if (c.facts.localArrays().contains(name) || c.facts.pageArrays().contains(name)) {
             // a fresh array: nothing held yet

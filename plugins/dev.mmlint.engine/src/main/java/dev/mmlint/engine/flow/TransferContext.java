@@ -42,6 +42,11 @@ final class TransferContext implements Events {
     /** the unit's functions all of whose callers are in it ({@link Transfer#closedFunctions}) */
     java.util.Set<String> closed = java.util.Set.of();
     /**
+     * The parameters of the function analysed whose pages its model contract says are no tails
+     * ({@code not_tail_range}), never re-assigned in its body, with that clause ({@link Transfer#defines}).
+     */
+    java.util.Map<String, dev.mmlint.engine.knowledge.AppliedClause> notTail = java.util.Map.of();
+    /**
      * The model's contract for this function itself, when the model knows it as a GUP call: the output array
      * parameter it fills and returns the count of (count_taken), the kind of reference, the clause; or null.
      */

@@ -38,6 +38,13 @@ public interface ApiKnowledge {
     default Optional<AppliedClause> acceptsTail(String name, int index) { return Optional.empty(); }
 
     /**
+     * The clause, applying to this tree, by which the contract of function {@code name} says the pages it is
+     * handed through parameter {@code index} (the page, or the pfn range from the pfn) are no tails
+     * ({@code pfn: not_tail_range}): inside the function's own body a page looked up from it is not a tail.
+     */
+    default Optional<AppliedClause> notTailRange(String name, int index) { return Optional.empty(); }
+
+    /**
      * How a size expression bounds a pfn range, by its text as written
      * ({@code pages_per_huge_page(h)}, {@code 1 << order}, {@code HPAGE_PMD_NR}).
      */

@@ -128,7 +128,13 @@ public final class ModelKnowledge implements ApiKnowledge {
             validatedBy.addAll(e.validatedBy().stream().map(v -> v.literal()).toList());
             if (e.site() == EffectSite.RETURN) {
                 switch (e.kind()) {
-                    case POSSIBLY_TAIL -> { result = subpage ? ApiEffect.Result.SUBPAGE : ApiEffect.Result.POSSIBLY_TAIL; resultClause = c; }
+                    case POSSIBLY_TAIL -> {
+                        result = subpage ? ApiEffect.Result.SUBPAGE : ApiEffect.Result.POSSIBLY_TAIL;
+                        resultClause = c;
+                        // a subpage of argument k (folio_page(folio, n)): it lies in that argument's range
+                        if (subpage) resultArg = fs.effects().stream().filter(x -> x.kind() == EffectKind.SUBPAGE && x.site() == EffectSite.RETURN)
+                                .mapToInt(EffectInfo::ofIndex).filter(i -> i >= 0).findFirst().orElse(-1);
+                    }
                     case HEAD -> {
                         result = e.ofIndex() >= 0 ? ApiEffect.Result.HEAD_OF_ARG : ApiEffect.Result.HEAD;
                         resultArg = e.ofIndex();
@@ -226,6 +232,12 @@ public final class ModelKnowledge implements ApiKnowledge {
     @Override public Optional<AppliedClause> acceptsTail(String name, int index) {
         return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
                 .filter(e -> e.kind() == EffectKind.ACCEPTS_TAIL && e.site() == EffectSite.PARAM && e.paramIndex() == index)
+                .map(e -> of(e.clause(), e.window())).filter(AppliedClause::applies).findFirst());
+    }
+
+    @Override public Optional<AppliedClause> notTailRange(String name, int index) {
+        return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
+                .filter(e -> e.kind() == EffectKind.NOT_TAIL_RANGE && e.site() == EffectSite.PARAM && e.paramIndex() == index)
                 .map(e -> of(e.clause(), e.window())).filter(AppliedClause::applies).findFirst());
     }
 

@@ -162,7 +162,14 @@ public enum EffectKind {
      * the call makes the page a compound head (sets PG_head on it, __SetPageHead): from here a
      * speculative getter that holds a reference on it sees a compound page; the page is being prepared
      */
-    MAKES_HEAD(Group.PREP, EffectSite.PARAM);
+    MAKES_HEAD(Group.PREP, EffectSite.PARAM),
+    /**
+     * the function's contract says the pages it is handed through this parameter (the page, or the pfn
+     * range starting at the pfn) are no tails of a compound page they do not start: order-0 pages (what
+     * alloc_contig_range() hands out, memory given to the buddy allocator for the first time). Inside the
+     * function's own body a page looked up from the parameter is not a tail; its callers keep the contract
+     */
+    NOT_TAIL_RANGE(Group.HEADNESS, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
@@ -195,7 +202,7 @@ public enum EffectKind {
     public boolean contradicts(EffectKind o) {
         if (this == o) return false;
         return pair(o, POSSIBLY_TAIL, HEAD) || pair(o, POSSIBLY_TAIL, FOLIO)
-                || pair(o, REQUIRES_HEAD, ACCEPTS_TAIL)
+                || pair(o, REQUIRES_HEAD, ACCEPTS_TAIL) || pair(o, NOT_TAIL_RANGE, ACCEPTS_TAIL)
                 || pair(o, EXCLUSIVITY_PROOF, NOT_EXCLUSIVITY_PROOF)
                 || pair(o, CONTIGUITY_SAFE, CONTIGUITY_UNSAFE)
                 || pair(o, PINS, GETS_REF) || pair(o, UNPINS, PUTS_REF)
