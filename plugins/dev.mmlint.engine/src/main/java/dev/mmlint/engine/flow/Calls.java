@@ -145,6 +145,9 @@ final class Calls {
                 if (!holds) continue;
                 consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals), askedVariable(ef, args));
             }
+            // get_page(page): a page split away from the reference on its head is held again
+            for (ArgEffect a : ef.args())
+                if (a.kind() == ArgEffect.Kind.GET && a.index() < args.size()) c.spec.rejoined(c.st.spec, name(args.get(a.index())));
             boolean validation = switch (ef.result()) {
                 case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
                 // a page handed to a hugetlb-only helper is not thereby used (nothing known about it changes but its extent)
@@ -154,9 +157,11 @@ final class Calls {
             if (!consumes && !validation)
                 for (int i = 0; i < vals.size(); i++)
                     if (vals.get(i) instanceof V.Page p && p.v().unvalidated()) c.ex.use(args.get(i), p, "passed to " + name + "()");
+            if (!validation) splitUses(name, args, vals);
             if (ef.capsResult()) return ContiguityModel.capped(ef, vals);
             return Results.of(c, name, ef, args, vals, off, at);
         }
+        splitUses(name, args, vals);
         // a possibly-tail page passed to a function all of whose callers are in the unit: the callee,
         // analysed under its callers' context, judges it where it uses it as a head
         Map<Integer, PageValue> tails = new java.util.HashMap<>();
@@ -197,6 +202,13 @@ final class Calls {
             if (n != null) c.ex.escape(n);
         }
         return V.UNKNOWN;
+    }
+
+    /** Pages handed to {@code callee}: the first use of a page a split left out of the reference on its head. */
+    private void splitUses(String callee, List<IASTExpression> args, List<V> vals) {
+        for (int i = 0; i < vals.size(); i++)
+            if (vals.get(i) instanceof V.Page && args.get(i) != null)
+                c.spec.splitUse(c.st.spec, name(args.get(i)), offset(args.get(i)), length(args.get(i)), "passed to " + (callee == null ? "a call" : callee + "()"));
     }
 
     /**

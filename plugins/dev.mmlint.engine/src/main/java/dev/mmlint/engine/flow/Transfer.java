@@ -210,6 +210,7 @@ public final class Transfer {
         c.st.kill(name);
         if (dc.getInitializer() instanceof IASTEqualsInitializer ei && ei.getInitializerClause() instanceof IASTExpression e) {
             V v = c.ex.eval(e);
+            if (v instanceof V.Page) c.spec.splitUse(c.st.spec, Ast.name(e), offset(e), length(e), "assigned to '" + name + "'");
             c.ex.assign(name, v);
             c.gup.elementRead(c.st.gup, name, e);
             if (v instanceof V.Page || c.facts.pageVars().contains(name)) c.ranges.assignedPage(c.st.ranges, name, Extents.of(c, e));
@@ -235,6 +236,7 @@ public final class Transfer {
             c.spec.returnedOutcome(c.st, (V.Spec) (v instanceof V.Not n ? n.inner() : v), offset(e), length(e));
         if (v instanceof V.Page p) {
             if (p.v().unvalidated()) c.ex.use(e, p, "returned");
+            c.spec.splitUse(c.st.spec, Ast.name(e), offset(e), length(e), "returned");
             if (c.sink != null) c.sink.returns(p.v());
         }
         String escaped = returnedName(e);
@@ -356,6 +358,7 @@ public final class Transfer {
         if (v instanceof V.Page p && p.var() != null && !truth) { c.spec.nullOnEdge(st.core, p.var()); return; }
         if (v instanceof V.Test t && t.var() != null) {
             c.shape.tested(st.core, t.var(), t.kind(), truth);
+            if (t.kind() == ApiEffect.Result.SPLIT_IF_ZERO && !truth) c.spec.split(st, t.var(), t.fn(), t.line());
             // PageHuge(page) true: the page lies in a hugetlb folio, which may be gigantic
             if (t.kind() == ApiEffect.Result.IS_HUGETLB && truth) {
                 c.ranges.hugetlbPage(st, t.var(), Extents.hugetlbTested(c, t.fn(), t.line()));
@@ -379,9 +382,18 @@ public final class Transfer {
         // a test compared with 0 (isolate_movable_page(page, mode) == 0, PageTail(page) != 0): the test's own truth
         if (eq || ne) {
             V.Test t = cmp.l() instanceof V.Test x && zero(cmp.r()) ? x : cmp.r() instanceof V.Test x && zero(cmp.l()) ? x : null;
-            if (t != null && t.var() != null) { c.shape.tested(st.core, t.var(), t.kind(), ne == truth); return; }
+            if (t != null && t.var() != null) {
+                c.shape.tested(st.core, t.var(), t.kind(), ne == truth);
+                if (t.kind() == ApiEffect.Result.SPLIT_IF_ZERO && ne != truth) c.spec.split(st, t.var(), t.fn(), t.line());
+                return;
+            }
         }
         if ((eq || ne) && eq == truth) {
+            // page == head, where the split kept the reference on head: the page is that head
+            if (cmp.l() instanceof V.Page a && cmp.r() instanceof V.Page b && a.var() != null && b.var() != null) {
+                if (st.spec.splitOf(a.var()) != null && st.spec.splitOf(a.var()).head().equals(b.var())) c.spec.rejoined(st.spec, a.var());
+                if (st.spec.splitOf(b.var()) != null && st.spec.splitOf(b.var()).head().equals(a.var())) c.spec.rejoined(st.spec, b.var());
+            }
             c.shape.equal(st.core, cmp.l(), cmp.r());
             c.shape.equal(st.core, cmp.r(), cmp.l());
             c.shape.keyholePassed(st.core, cmp);

@@ -60,7 +60,12 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         /** a page-table entry mapping a hugetlb folio as a whole (huge_ptep_get): lookups through it find the head */
         HUGE_ENTRY,
         /** a pointer into the page table the pmd entry of argument resultArg points to (pte_offset_map(&pmd, addr)) */
-        PTE_TABLE_OF_ARG
+        PTE_TABLE_OF_ARG,
+        /**
+         * 0 when the compound page of argument resultArg was split (split_huge_page): on that edge it and its
+         * other pages are order-0, and the caller's reference stays on argument resultArg alone
+         */
+        SPLIT_IF_ZERO
     }
 
     /**

@@ -133,7 +133,14 @@ public enum EffectKind {
      * limit of clamp()): as a count of pages it is bounded by one buddy block when any such argument
      * is, and may exceed one when no such argument is bounded and some argument may exceed
      */
-    CAPS_RESULT(Group.RANGE, EffectSite.PARAM);
+    CAPS_RESULT(Group.RANGE, EffectSite.PARAM),
+    /**
+     * where the call returned 0 the compound page the {@code of} page belongs to was split into order-0
+     * pages (split_huge_page): the {@code of} page and every other page of it are order-0 pages now, and
+     * the reference the caller held on the compound page stays on the {@code of} page alone, so another
+     * page of it that the caller goes on to use is not held by that reference
+     */
+    SPLITS_IF_ZERO(Group.PREDICATE, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
