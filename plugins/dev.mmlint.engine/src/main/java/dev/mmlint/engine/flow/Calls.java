@@ -149,7 +149,7 @@ final class Calls {
             for (ArgEffect a : ef.args())
                 if (a.kind() == ArgEffect.Kind.GET && a.index() < args.size()) c.spec.rejoined(c.st.spec, name(args.get(a.index())));
             boolean validation = switch (ef.result()) {
-                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
+                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_THP, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
                 // a page handed to a hugetlb-only helper is not thereby used (nothing known about it changes but its extent)
                 default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK)
                         || !ef.args().isEmpty() && ef.args().stream().allMatch(a -> a.kind() == ArgEffect.Kind.IN_HUGETLB);

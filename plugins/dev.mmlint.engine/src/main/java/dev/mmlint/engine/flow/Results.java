@@ -63,7 +63,7 @@ final class Results {
                 return new V.Verdict(new V.Mapcount(argVar, pv, name, ef.resultClause()), off, at == null ? 0 : Ast.length(at),
                         at == null ? name + "()" : at.getRawSignature());
             }
-            case IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, SPLIT_IF_ZERO -> { return new V.Test(argVar, ef.result(), name, c.line(off)); }
+            case IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, SPLIT_IF_ZERO, IS_THP, IS_LRU -> { return new V.Test(argVar, ef.result(), name, c.line(off)); }
             case PFN_OF_ARG -> { return new V.Pfn(argVar); }
             case STEP_OF_ARG -> {
                 if (argVar != null && at != null)

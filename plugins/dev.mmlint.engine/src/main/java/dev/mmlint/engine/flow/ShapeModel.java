@@ -84,6 +84,15 @@ final class ShapeModel {
         switch (kind) {
             case IS_TAIL -> core.putPage(var, pv.withShape(truth ? Shape.TAIL : notTail(pv), truth ? o : pv.origin(), pv.originClause()));
             case IS_HEAD -> { if (truth) core.putPage(var, pv.withShape(Shape.HEAD, pv.origin(), pv.originClause())); }
+            case IS_THP -> {
+                if (truth) core.putPage(var, pv.withShape(Shape.HEAD, pv.origin(), pv.originClause()));
+                // no THP head: the page it is the head of lies in no THP (it is order-0, or in a compound page of another kind)
+                else if (pv.headOf() != null) core.notInThp(pv.headOf());
+            }
+            // in a hugetlb folio: in no THP
+            case IS_HUGETLB -> { if (truth) core.notInThp(var); }
+            // on the LRU and in no THP: an order-0 page (hugetlb, slab and other compound pages are never on the LRU)
+            case IS_LRU -> { if (truth && core.isNotInThp(var) && pv.shape().mayBeTail()) core.putPage(var, pv.withShape(notTail(pv), pv.origin(), pv.originClause())); }
             case IS_COMPOUND -> { if (!truth) core.putPage(var, pv.withShape(Shape.SMALL, pv.origin(), pv.originClause())); }
             case HEAD_IF_ZERO -> { if (!truth) core.putPage(var, pv.withShape(notTail(pv), pv.origin(), pv.originClause())); }
             case SPLIT_IF_ZERO -> { if (!truth) split(core, var); }

@@ -65,7 +65,11 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
          * 0 when the compound page of argument resultArg was split (split_huge_page): on that edge it and its
          * other pages are order-0, and the caller's reference stays on argument resultArg alone
          */
-        SPLIT_IF_ZERO
+        SPLIT_IF_ZERO,
+        /** true when argument resultArg is a THP head (PageTransHuge); false: a page it is the head of is no THP tail */
+        IS_THP,
+        /** true when argument resultArg is on an LRU list (PageLRU): an order-0 page or a page of a THP */
+        IS_LRU
     }
 
     /**

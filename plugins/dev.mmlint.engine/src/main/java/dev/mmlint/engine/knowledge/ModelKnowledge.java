@@ -145,7 +145,10 @@ public final class ModelKnowledge implements ApiKnowledge {
                         resultClause = c;
                     }
                     case TESTS_TAIL -> { result = ApiEffect.Result.IS_TAIL; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
-                    case TESTS_HEAD -> { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    // tests_thp says what tests_head says and more: it wins over it, whichever clause comes first
+                    case TESTS_HEAD -> { if (result != ApiEffect.Result.IS_THP) { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; } }
+                    case TESTS_THP -> { result = ApiEffect.Result.IS_THP; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case TESTS_LRU -> { result = ApiEffect.Result.IS_LRU; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_COMPOUND -> { result = ApiEffect.Result.IS_COMPOUND; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HEAD_IF_ZERO -> { result = ApiEffect.Result.HEAD_IF_ZERO; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case CONTIGUITY_UNSAFE -> {

@@ -140,7 +140,19 @@ public enum EffectKind {
      * the reference the caller held on the compound page stays on the {@code of} page alone, so another
      * page of it that the caller goes on to use is not held by that reference
      */
-    SPLITS_IF_ZERO(Group.PREDICATE, EffectSite.RETURN);
+    SPLITS_IF_ZERO(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the returned truth value says whether the {@code of} page is the head of a transparent huge page
+     * (PageTransHuge): where it is true the page is a head; where it is false it is no THP head, so a page
+     * it is the head of (compound_head(p)) is no THP tail
+     */
+    TESTS_THP(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the returned truth value says whether the {@code of} page (its compound head) is on an LRU list
+     * (PageLRU): only order-0 pages and transparent huge pages are, so where it is true a page known not to
+     * lie in a THP is not a tail (hugetlb, slab and other compound pages are never on the LRU)
+     */
+    TESTS_LRU(Group.PREDICATE, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
