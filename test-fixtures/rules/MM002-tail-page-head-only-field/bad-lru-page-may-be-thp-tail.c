@@ -14,12 +14,12 @@ static bool pfn_lru_anon(unsigned long pfn)
 	return ((unsigned long)page->mapping & PAGE_MAPPING_ANON) != 0; /* expect: MM002 */
 }
 
-/* PageTransHuge() of the page itself, not of its head: false on every tail, so it excludes nothing */
+/* hugetlb pages rejected: a THP tail still passes both tests */
 static pgoff_t pfn_lru_index(unsigned long pfn)
 {
 	struct page *page = pfn_to_page(pfn);
 
-	if (PageTransHuge(page))
+	if (PageHuge(page))
 		return 0;
 	if (PageLRU(page))
 		return page->index; /* expect: MM002 */
