@@ -287,9 +287,12 @@ public final class Transfer {
         V v = conditionValues.get(e.from().id());
         List<ApiKnowledge.Validation> checks = conditionChecks.getOrDefault(e.from().id(), List.of());
         String[] ft = flagTests.get(e.from().id());
-        if ((v == null || v instanceof V.Unknown) && checks.isEmpty() && ft == null) return out;
+        List<String> counted = truth ? List.of() : countedPuts(e.from());
+        if ((v == null || v instanceof V.Unknown) && checks.isEmpty() && ft == null && counted.isEmpty()) return out;
         c.st = out.copy();
         c.silent++;
+        // while (refs--) put_page(head): where the count runs out, the references it counted are dropped
+        for (String p : counted) c.spec.released(c.st.spec, p);
         if (ft != null) c.st.gup.flagTested(ft[0], ft[1], ft[2].isEmpty() == truth);
         if (v != null) refine(v, truth);
         IASTNode cond = e.from().ast();
@@ -300,6 +303,38 @@ public final class Transfer {
         }
         c.silent--;
         return c.st;
+    }
+
+    /**
+     * The pages a counted release loop drops: {@code cond} is the condition of a while loop that counts a
+     * variable down ({@code while (refs--)}, {@code while (refs-- > 0)}) and the body puts those pages (a
+     * release the model knows): where the count runs out (the false edge) the loop has dropped the
+     * references it counted. Empty for anything else.
+     */
+    private List<String> countedPuts(CfgNode cond) {
+        IASTNode ast = cond.ast();
+        if (!(ast instanceof IASTExpression ce) || !(ast.getParent() instanceof IASTWhileStatement w) || w.getCondition() != ast) return List.of();
+        IASTExpression x = Ast.strip(ce);
+        if (x instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_greaterThan) x = Ast.strip(b.getOperand1());
+        if (!(x instanceof org.eclipse.cdt.core.dom.ast.IASTUnaryExpression u)
+                || (u.getOperator() != org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_postFixDecr
+                    && u.getOperator() != org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_prefixDecr)
+                || !(Ast.strip(u.getOperand()) instanceof IASTIdExpression)) return List.of();
+        List<String> puts = new ArrayList<>();
+        w.getBody().accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor(true) {
+            @Override public int visit(IASTExpression e) {
+                if (e instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression call && call.getFunctionNameExpression() instanceof IASTIdExpression fn) {
+                    var ef = c.kb.call(fn.getName().toString());
+                    var args = call.getArguments();
+                    if (ef.isPresent())
+                        for (ApiEffect.ArgEffect a : ef.get().args())
+                            if (a.kind() == ApiEffect.ArgEffect.Kind.PUT && a.index() < args.length && args[a.index()] instanceof IASTExpression ax
+                                    && Ast.name(ax) != null) puts.add(Ast.name(ax));
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return puts;
     }
 
     private static final java.util.regex.Pattern FLAG_TEST = java.util.regex.Pattern.compile("(!?)\\s*\\(?\\s*([A-Za-z_]\\w*)\\s*&\\s*([A-Z][A-Z0-9_]*)\\s*\\)?");

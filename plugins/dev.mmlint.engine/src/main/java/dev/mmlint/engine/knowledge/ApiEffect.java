@@ -69,7 +69,12 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         /** true when argument resultArg is a THP head (PageTransHuge); false: a page it is the head of is no THP tail */
         IS_THP,
         /** true when argument resultArg is on an LRU list (PageLRU): an order-0 page or a page of a THP */
-        IS_LRU
+        IS_LRU,
+        /**
+         * a head, except where argument resultArg is a page-table entry the analysed function was handed by
+         * value: then a page that may be a tail (one of several contiguous entries mapping a huge page)
+         */
+        TAIL_IF_ENTRY_COPY
     }
 
     /**

@@ -129,7 +129,10 @@ public final class ModelKnowledge implements ApiKnowledge {
             if (e.site() == EffectSite.RETURN) {
                 switch (e.kind()) {
                     case POSSIBLY_TAIL -> { result = subpage ? ApiEffect.Result.SUBPAGE : ApiEffect.Result.POSSIBLY_TAIL; resultClause = c; }
+                    // an entry copy's page may be a tail: that wins over a plain head, whichever clause comes first
+                    case TAIL_IF_ENTRY_COPY -> { result = ApiEffect.Result.TAIL_IF_ENTRY_COPY; resultArg = 0; resultClause = c; }
                     case HEAD -> {
+                        if (result == ApiEffect.Result.TAIL_IF_ENTRY_COPY && e.ofIndex() < 0) continue;
                         result = e.ofIndex() >= 0 ? ApiEffect.Result.HEAD_OF_ARG : ApiEffect.Result.HEAD;
                         resultArg = e.ofIndex();
                         resultClause = c;

@@ -152,7 +152,14 @@ public enum EffectKind {
      * (PageLRU): only order-0 pages and transparent huge pages are, so where it is true a page known not to
      * lie in a THP is not a tail (hugetlb, slab and other compound pages are never on the LRU)
      */
-    TESTS_LRU(Group.PREDICATE, EffectSite.RETURN);
+    TESTS_LRU(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the returned page is the page a huge entry maps at the entry's own address (pmd_page): where the
+     * entry is a copy the analysed function was handed by value (a lockless walker's leaf handler), it may
+     * be any of the contiguous entries that map one huge page, so the page may be a tail; read by the
+     * function itself it is what the other effects of the function say (a head)
+     */
+    TAIL_IF_ENTRY_COPY(Group.PAGE_KIND, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
