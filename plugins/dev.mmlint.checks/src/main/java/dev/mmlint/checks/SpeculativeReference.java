@@ -71,6 +71,18 @@ public final class SpeculativeReference implements Check {
                     .fixHint("re-check the pmd as well: if (pmd_val(" + t.pmd() + ") != pmd_val(*pmdp) || <the pte re-check>) drop the reference "
                             + "(hand pmdp down where only the copy is here)")
                     .witness(w).report();
+        } else if (event instanceof Event.SplitAway s) {
+            // the split kept the caller's reference on the head it was given: the other pages of the former
+            // compound page hold none of it (refcount.split-keeps-reference-on-page)
+            String msg = "'" + s.var() + "' " + s.how() + " after " + s.api() + "(" + s.head() + ") at line " + s.splitLine()
+                    + " split the compound page it was part of: the reference held on '" + s.head() + "' stayed on '" + s.head()
+                    + "', and nothing holds '" + s.var() + "', which may be freed or reused";
+            List<WitnessStep> w = new ArrayList<>();
+            w.add(new WitnessStep(Kind.USE, s.how(), r.line(s.offset())));
+            r.finding(this, s).message(msg).clause(s.clause()).evidence(List.of())
+                    .fixHint("split the page itself (" + s.api() + "(" + s.var() + ")), whose reference the split keeps, or move the reference: "
+                            + "if (" + s.var() + " != " + s.head() + ") { put_page(" + s.head() + "); get_page(" + s.var() + "); }")
+                    .witness(w).report();
         } else if (event instanceof Event.SpeculativeUse u && u.value().unvalidated()) {
             PageValue v = u.value();
             List<String> missing = new ArrayList<>();

@@ -38,6 +38,14 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * Page {@code var} used ({@code how}) after a split of the compound page it was part of ({@code api} on
+     * {@code head}, its head, at {@code splitLine}) succeeded: the reference held on the head stayed on the
+     * head, and nothing has taken one on {@code var} since.
+     */
+    record SplitAway(int offset, int length, String var, String head, String api, int splitLine, String how, AppliedClause clause)
+            implements Event {}
+
     /** A value holding an unvalidated speculative reference used as if it were stable. */
     record SpeculativeUse(int offset, int length, String var, PageValue value, String how, AppliedClause clause) implements Event {}
 

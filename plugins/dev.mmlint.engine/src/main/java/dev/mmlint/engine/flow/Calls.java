@@ -145,8 +145,11 @@ final class Calls {
                 if (!holds) continue;
                 consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals), askedVariable(ef, args));
             }
+            // get_page(page): a page split away from the reference on its head is held again
+            for (ArgEffect a : ef.args())
+                if (a.kind() == ArgEffect.Kind.GET && a.index() < args.size()) c.spec.rejoined(c.st.spec, name(args.get(a.index())));
             boolean validation = switch (ef.result()) {
-                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
+                case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_THP, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
                 // a page handed to a hugetlb-only helper is not thereby used (nothing known about it changes but its extent)
                 default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK)
                         || !ef.args().isEmpty() && ef.args().stream().allMatch(a -> a.kind() == ArgEffect.Kind.IN_HUGETLB);
@@ -155,10 +158,12 @@ final class Calls {
                 for (int i = 0; i < vals.size(); i++)
                     if (vals.get(i) instanceof V.Page p && p.v().unvalidated()) c.ex.use(args.get(i), p, "passed to " + name + "()");
             if (ef.result() == ApiEffect.Result.WAITS_FOR_WALKERS) c.compound.walkersWaited(c.st.compound);
+            if (!validation) splitUses(name, args, vals);
             if (ef.capsResult()) return ContiguityModel.capped(ef, vals);
             if (ef.result() == ApiEffect.Result.PFN_OF_ARG && ef.resultArg() >= 0 && ef.resultArg() < args.size()) pfnOfEntry(args.get(ef.resultArg()), at);
             return Results.of(c, name, ef, args, vals, off, at);
         }
+        splitUses(name, args, vals);
         // a possibly-tail page passed to a function all of whose callers are in the unit: the callee,
         // analysed under its callers' context, judges it where it uses it as a head
         Map<Integer, PageValue> tails = new java.util.HashMap<>();
@@ -208,6 +213,13 @@ final class Calls {
             if (n != null) c.ex.escape(n);
         }
         return V.UNKNOWN;
+    }
+
+    /** Pages handed to {@code callee}: the first use of a page a split left out of the reference on its head. */
+    private void splitUses(String callee, List<IASTExpression> args, List<V> vals) {
+        for (int i = 0; i < vals.size(); i++)
+            if (vals.get(i) instanceof V.Page && args.get(i) != null)
+                c.spec.splitUse(c.st.spec, name(args.get(i)), offset(args.get(i)), length(args.get(i)), "passed to " + (callee == null ? "a call" : callee + "()"));
     }
 
     /**

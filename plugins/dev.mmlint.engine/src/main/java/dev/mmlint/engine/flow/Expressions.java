@@ -169,6 +169,7 @@ final class Expressions {
                 V rv = eval(r instanceof IASTExpression ? r : null);
                 String n = name(l);
                 if (n != null) {
+                    if (rv instanceof V.Page) c.spec.splitUse(c.st.spec, name(r), offset(r), length(r), "assigned to '" + n + "'");
                     c.st.kill(n);
                     assign(n, rv);
                     c.gup.elementRead(c.st.gup, n, r);
@@ -182,6 +183,7 @@ final class Expressions {
                             && !Ast.isNull(r))
                         c.sink.storesThrough(c.facts.params().get(name(d.getOperand())), Extents.of(c, r));
                     if (rv instanceof V.Page p && p.v().unvalidated()) use(r, p, "stored");
+                    if (rv instanceof V.Page) c.spec.splitUse(c.st.spec, name(r), offset(r), length(r), "stored");
                     if (rv instanceof V.Addr a) escape(a.var());
                     if (r instanceof IASTIdExpression id) escape(id.getName().toString());
                     // sg[i].page = pages[i]: the entry's reference now lives where it was stored
@@ -427,6 +429,7 @@ final class Expressions {
             if (headOnly.isPresent() && !write && !addressTaken && !indifferent)
                 c.shape.headOnlyRead(p.v(), base, "reads " + base + "->" + fieldName, c.line(offset(f)), headOnly.get(), c.pathCondition(Map.of()));
             if (p.v().unvalidated()) use(f, p, "dereferenced (->" + fieldName + ")");
+            c.spec.splitUse(c.st.spec, p.var(), offset(owner), length(owner), "dereferenced (->" + fieldName + ")");
         }
         return V.UNKNOWN;
     }

@@ -4,6 +4,8 @@ import dev.mmlint.engine.knowledge.AppliedClause;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,17 +30,29 @@ final class PageFacts {
     private final Map<String, Boolean> paramTruths;
     /** page-table pointer variable -> the copy of the pmd entry its table was mapped from (ptep = pte_offset_map(&pmd, addr)) */
     private final Map<String, PageValue.Table> tables;
+    /**
+     * page variables known, on every path here, to lie in no transparent huge page (a test said so: in a
+     * hugetlb folio, the head taken of it no THP head); a path where the variable is not a tail counts too
+     */
+    private final Set<String> notInThp;
 
-    PageFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
+    PageFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>()); }
 
     private PageFacts(Map<String, PageValue> p, Map<String, V> c, Map<String, String> e, Map<String, String> f,
-                      Map<String, AppliedClause> h, Map<String, Boolean> t, Map<String, PageValue.Table> tb) {
-        pages = p; conds = c; entries = e; pfns = f; hugeEntries = h; paramTruths = t; tables = tb;
+                      Map<String, AppliedClause> h, Map<String, Boolean> t, Map<String, PageValue.Table> tb, Set<String> nt) {
+        pages = p; conds = c; entries = e; pfns = f; hugeEntries = h; paramTruths = t; tables = tb; notInThp = nt;
     }
 
     PageFacts copy() {
         return new PageFacts(new HashMap<>(pages), new HashMap<>(conds), new HashMap<>(entries), new HashMap<>(pfns),
-                new HashMap<>(hugeEntries), new HashMap<>(paramTruths), new HashMap<>(tables));
+                new HashMap<>(hugeEntries), new HashMap<>(paramTruths), new HashMap<>(tables), new HashSet<>(notInThp));
+    }
+
+    /** Whether {@code var} lies in no THP here: a test said so, or it is a page known not to be a tail. */
+    private boolean noThpTail(String var) {
+        if (notInThp.contains(var)) return true;
+        PageValue v = pages.get(var);
+        return v != null && !v.shape().mayBeTail() && v.shape() != Shape.PARAM && v.shape() != Shape.UNKNOWN;
     }
 
     /** Page values: the {@link PageValue#join} on common variables, kept where only one path knows one (may). */
@@ -46,8 +60,22 @@ final class PageFacts {
         return new PageFacts(StateMaps.may(pages, o.pages, PageValue::join), StateMaps.must(conds, o.conds, StateMaps::same),
                 StateMaps.must(entries, o.entries, StateMaps::same), StateMaps.must(pfns, o.pfns, StateMaps::same),
                 StateMaps.must(hugeEntries, o.hugeEntries, PageFacts::firstClause),
-                StateMaps.must(paramTruths, o.paramTruths, StateMaps::same), StateMaps.must(tables, o.tables, StateMaps::same));
+                StateMaps.must(paramTruths, o.paramTruths, StateMaps::same), StateMaps.must(tables, o.tables, StateMaps::same),
+                joinNotInThp(o));
     }
+
+    /** A variable lies in no THP after a merge where it does on each path (a test, or not a tail there). */
+    private Set<String> joinNotInThp(PageFacts o) {
+        Set<String> r = new HashSet<>();
+        for (String v : notInThp) if (o.noThpTail(v)) r.add(v);
+        for (String v : o.notInThp) if (noThpTail(v)) r.add(v);
+        return r;
+    }
+
+    /** {@code var} lies in no transparent huge page on this path. */
+    void notInThp(String var) { notInThp.add(var); }
+    /** Whether a test said {@code var} lies in no transparent huge page, on every path here. */
+    boolean isNotInThp(String var) { return notInThp.contains(var); }
 
     /** Of two clauses for one hugetlb entry, the one first by id (either says the folio is mapped as a whole). */
     private static AppliedClause firstClause(AppliedClause a, AppliedClause b) {
@@ -62,6 +90,7 @@ final class PageFacts {
         hugeEntries.remove(var);
         paramTruths.remove(var);
         tables.remove(var);
+        notInThp.remove(var);
     }
 
     PageValue page(String var) { return pages.get(var); }
@@ -94,7 +123,8 @@ final class PageFacts {
 
     @Override public boolean equals(Object o) {
         return o instanceof PageFacts s && pages.equals(s.pages) && conds.equals(s.conds) && entries.equals(s.entries)
-                && pfns.equals(s.pfns) && hugeEntries.equals(s.hugeEntries) && paramTruths.equals(s.paramTruths) && tables.equals(s.tables);
+                && pfns.equals(s.pfns) && hugeEntries.equals(s.hugeEntries) && paramTruths.equals(s.paramTruths) && tables.equals(s.tables)
+                && notInThp.equals(s.notInThp);
     }
 
     @Override public int hashCode() { return Objects.hash(pages, conds); }

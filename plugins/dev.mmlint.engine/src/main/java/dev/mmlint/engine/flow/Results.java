@@ -38,6 +38,15 @@ final class Results {
                 return new V.Page(pv, null);
             }
             case HEAD -> { return new V.Page(PageValue.of(Shape.HEAD, o, ef.resultClause()), null); }
+            case TAIL_IF_ENTRY_COPY -> {
+                // an entry handed in by value: the caller's walk read it at an address inside a huge page that
+                // contiguous entries may map, so its page may be any subpage; otherwise a head
+                if (argVar == null || !c.facts.params().containsKey(argVar) || !c.facts.entryVars().contains(argVar))
+                    return new V.Page(PageValue.of(Shape.HEAD, o, ef.resultClause()), null);
+                PageValue pv = PageValue.of(Shape.MAYBE_TAIL, c.origin(off, name + "() of '" + argVar + "', an entry handed in by value"), ef.resultClause())
+                        .step(new WitnessStep("lookup", name, line)).withEntry(argVar, null);
+                return new V.Page(pv, null);
+            }
             case FOLIO -> { return new V.Page(PageValue.of(Shape.FOLIO, o, ef.resultClause()), null); }
             case HEAD_OF_ARG, FOLIO_OF_ARG -> {
                 PageValue src = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
@@ -70,7 +79,7 @@ final class Results {
                 return new V.Verdict(new V.Mapcount(argVar, pv, name, ef.resultClause()), off, at == null ? 0 : Ast.length(at),
                         at == null ? name + "()" : at.getRawSignature());
             }
-            case IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB -> { return new V.Test(argVar, ef.result(), name, c.line(off)); }
+            case IS_TAIL, IS_HEAD, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, SPLIT_IF_ZERO, IS_THP, IS_LRU -> { return new V.Test(argVar, ef.result(), name, c.line(off)); }
             case PFN_OF_ARG -> { return new V.Pfn(argVar); }
             case STEP_OF_ARG -> {
                 if (argVar != null && at != null)

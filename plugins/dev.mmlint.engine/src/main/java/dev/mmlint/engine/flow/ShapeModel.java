@@ -84,10 +84,36 @@ final class ShapeModel {
         switch (kind) {
             case IS_TAIL -> core.putPage(var, pv.withShape(truth ? Shape.TAIL : notTail(pv), truth ? o : pv.origin(), pv.originClause()));
             case IS_HEAD -> { if (truth) core.putPage(var, pv.withShape(Shape.HEAD, pv.origin(), pv.originClause())); }
+            case IS_THP -> {
+                if (truth) core.putPage(var, pv.withShape(Shape.HEAD, pv.origin(), pv.originClause()));
+                // no THP head: the page it is the head of lies in no THP (it is order-0, or in a compound page of another kind)
+                else if (pv.headOf() != null) core.notInThp(pv.headOf());
+            }
+            // in a hugetlb folio: in no THP
+            case IS_HUGETLB -> { if (truth) core.notInThp(var); }
+            // on the LRU and in no THP: an order-0 page (hugetlb, slab and other compound pages are never on the LRU)
+            case IS_LRU -> { if (truth && core.isNotInThp(var) && pv.shape().mayBeTail()) core.putPage(var, pv.withShape(notTail(pv), pv.origin(), pv.originClause())); }
             case IS_COMPOUND -> { if (!truth) core.putPage(var, pv.withShape(Shape.SMALL, pv.origin(), pv.originClause())); }
             case HEAD_IF_ZERO -> { if (!truth) core.putPage(var, pv.withShape(notTail(pv), pv.origin(), pv.originClause())); }
+            case SPLIT_IF_ZERO -> { if (!truth) split(core, var); }
             default -> { }
         }
+    }
+
+    /**
+     * A split of the compound page of {@code var} succeeded: it, the page it is the head of and every other
+     * head of that page ({@code compound_head(page)} kept in several variables), and the heads taken of
+     * {@code var} itself, are order-0 pages now.
+     */
+    private static void split(PageFacts core, String var) {
+        PageValue pv = core.pageOrUnknown(var);
+        String of = pv.headOf();
+        for (Map.Entry<String, PageValue> e : new java.util.ArrayList<>(core.pages().entrySet())) {
+            PageValue v = e.getValue();
+            boolean related = e.getKey().equals(var) || e.getKey().equals(of) || var.equals(v.headOf()) || (of != null && of.equals(v.headOf()));
+            if (related && v.shape() != Shape.FOLIO) core.putPage(e.getKey(), v.withShape(Shape.SMALL, v.origin(), v.originClause()));
+        }
+        if (!core.hasPage(var)) core.putPage(var, pv.withShape(Shape.SMALL, pv.origin(), pv.originClause()));
     }
 
     /** {@code a == b} holds on this edge: where a is compound_head(page) and b is page, page is a head. */

@@ -40,17 +40,29 @@ final class SpeculativeFacts {
     private final Map<Integer, Map<String, Set<Long>>> failEnv;
     /** get offset -> the constants on the path on which it succeeded */
     private final Map<Integer, Map<String, Set<Long>>> okEnv;
+    /**
+     * page variable -> the split that left it out of the caller's reference: a page of a compound page that a
+     * split of its head succeeded on (the reference stays on the head), not used since
+     */
+    private final Map<String, Split> splitAway;
 
-    SpeculativeFacts() { this(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
+    /** A split of {@code head} by {@code api} at {@code line}, which succeeded on this path. */
+    record Split(String head, String api, int line) {}
+
+    SpeculativeFacts() {
+        this(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                new HashMap<>());
+    }
 
     private SpeculativeFacts(Map<String, Integer> f, Map<String, Integer> u, Set<String> t, Set<Integer> r, Map<String, Integer> s,
-                             Map<String, Set<Long>> k, Map<Integer, Map<String, Set<Long>>> fe, Map<Integer, Map<String, Set<Long>>> oe) {
-        failed = f; unverified = u; untried = t; retried = r; succeeded = s; consts = k; failEnv = fe; okEnv = oe;
+                             Map<String, Set<Long>> k, Map<Integer, Map<String, Set<Long>>> fe, Map<Integer, Map<String, Set<Long>>> oe,
+                             Map<String, Split> sa) {
+        failed = f; unverified = u; untried = t; retried = r; succeeded = s; consts = k; failEnv = fe; okEnv = oe; splitAway = sa;
     }
 
     SpeculativeFacts copy() {
         return new SpeculativeFacts(new HashMap<>(failed), new HashMap<>(unverified), new HashSet<>(untried), new HashSet<>(retried),
-                new HashMap<>(succeeded), new HashMap<>(consts), deep(failEnv), deep(okEnv));
+                new HashMap<>(succeeded), new HashMap<>(consts), deep(failEnv), deep(okEnv), new HashMap<>(splitAway));
     }
 
     SpeculativeFacts join(SpeculativeFacts o) {
@@ -58,7 +70,8 @@ final class SpeculativeFacts {
         r.addAll(o.retried);
         return new SpeculativeFacts(StateMaps.may(failed, o.failed, Math::min), StateMaps.may(unverified, o.unverified, Math::min),
                 StateMaps.union(untried, o.untried), r, StateMaps.may(succeeded, o.succeeded, Math::min), envJoin(consts, o.consts),
-                StateMaps.may(failEnv, o.failEnv, SpeculativeFacts::envJoin), StateMaps.may(okEnv, o.okEnv, SpeculativeFacts::envJoin));
+                StateMaps.may(failEnv, o.failEnv, SpeculativeFacts::envJoin), StateMaps.may(okEnv, o.okEnv, SpeculativeFacts::envJoin),
+                StateMaps.may(splitAway, o.splitAway, (x, y) -> x.line() <= y.line() ? x : y));
     }
 
     /** A variable is assigned: what it held is gone; a page whose get failed is looked up again (a retry, when it reaches that get). */
@@ -71,6 +84,7 @@ final class SpeculativeFacts {
         Integer ok = succeeded.remove(var);
         if (ok != null) okEnv.remove(ok);
         consts.remove(var);
+        splitAway.remove(var);
         for (Map<String, Set<Long>> e : failEnv.values()) e.remove(var);
         for (Map<String, Set<Long>> e : okEnv.values()) e.remove(var);
     }
@@ -129,6 +143,13 @@ final class SpeculativeFacts {
         return e == null ? null : e.get(var);
     }
 
+    /** {@code page} was split away from the reference held on its head by {@code split} (on this path). */
+    void splitAway(String page, Split split) { splitAway.put(page, split); }
+    /** The split that left {@code page} out of the caller's reference, or null. */
+    Split splitOf(String page) { return splitAway.get(page); }
+    /** {@code page} is held again, or found to be the head the reference stayed on, or its first use was reported. */
+    void rejoined(String page) { splitAway.remove(page); }
+
     void unverified(String var, int get) { unverified.put(var, get); }
     Integer unverifiedGet(String var) { return unverified.get(var); }
     void rechecked(String var) { unverified.remove(var); }
@@ -156,7 +177,7 @@ final class SpeculativeFacts {
     @Override public boolean equals(Object o) {
         return o instanceof SpeculativeFacts s && failed.equals(s.failed) && unverified.equals(s.unverified) && untried.equals(s.untried)
                 && retried.equals(s.retried) && succeeded.equals(s.succeeded) && consts.equals(s.consts) && failEnv.equals(s.failEnv)
-                && okEnv.equals(s.okEnv);
+                && okEnv.equals(s.okEnv) && splitAway.equals(s.splitAway);
     }
 
     @Override public int hashCode() { return Objects.hash(failed, unverified, untried, retried, succeeded, consts, failEnv, okEnv); }

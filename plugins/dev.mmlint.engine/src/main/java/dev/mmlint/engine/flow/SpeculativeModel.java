@@ -110,6 +110,38 @@ final class SpeculativeModel {
         return ref.step(new WitnessStep("speculative_get", api, text.line(off)));
     }
 
+    /**
+     * A split of the compound page of {@code var} by {@code api} (at {@code line}) succeeded on this edge: every
+     * page variable {@code var} was computed as the head of ({@code var = compound_head(page)}, its headOf) is
+     * a page of the former compound page that the reference held on {@code var} no longer covers, unless it
+     * is {@code var} itself; each is remembered until it is used, held again or found equal to {@code var}.
+     */
+    void split(FlowState st, String var, String api, int line) {
+        PageValue h = st.core.page(var);
+        String page = h == null ? null : h.headOf();
+        if (page == null || page.equals(var) || !st.core.hasPage(page)) return;
+        st.spec.splitAway(page, new SpeculativeFacts.Split(var, api, line));
+    }
+
+    /** {@code var} holds a reference again (get_page()), or is found to be the page the split kept the reference on. */
+    void rejoined(SpeculativeFacts s, String var) { if (var != null) s.rejoined(var); }
+
+    /**
+     * Page {@code var} is used ({@code how}) at [off, off+len): where a split left it out of the reference held
+     * on its head and nothing took one on it since, the use is raised; either way it is its first use since
+     * the split, and the later ones are not raised again.
+     */
+    void splitUse(SpeculativeFacts s, String var, int off, int len, String how) {
+        SpeculativeFacts.Split sp = var == null ? null : s.splitOf(var);
+        if (sp == null) return;
+        s.rejoined(var);
+        events.emit(new Event.SplitAway(off, len, var, sp.head(), sp.api(), sp.line(), how, resultClause(sp.api())));
+    }
+
+    private AppliedClause resultClause(String api) {
+        return calls.apply(api).map(ApiEffect::resultClause).orElse(null);
+    }
+
     /** {@code var} is NULL on this edge: a failed try_grab_folio holds nothing. */
     void nullOnEdge(PageFacts core, String var) {
         PageValue pv = core.page(var);

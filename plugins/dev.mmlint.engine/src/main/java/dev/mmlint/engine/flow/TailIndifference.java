@@ -231,7 +231,7 @@ final class TailIndifference {
         if (k < 0 || k >= args.size() || !var.equals(Ast.name(args.get(k)))) return null;
         return switch (ef.get().result()) {
             case IS_TAIL, IS_COMPOUND -> true;
-            case IS_HEAD -> false;
+            case IS_HEAD, IS_THP -> false;
             default -> null;
         };
     }

@@ -242,6 +242,7 @@ public final class Transfer {
         c.st.kill(name);
         if (dc.getInitializer() instanceof IASTEqualsInitializer ei && ei.getInitializerClause() instanceof IASTExpression e) {
             V v = c.ex.eval(e);
+            if (v instanceof V.Page) c.spec.splitUse(c.st.spec, Ast.name(e), offset(e), length(e), "assigned to '" + name + "'");
             c.ex.assign(name, v);
             c.gup.elementRead(c.st.gup, name, e);
             if (v instanceof V.Page || c.facts.pageVars().contains(name) || c.facts.folioVars().contains(name)) c.ranges.assignedPage(c.st.ranges, name, Extents.of(c, e));
@@ -267,6 +268,7 @@ public final class Transfer {
             c.spec.returnedOutcome(c.st, (V.Spec) (v instanceof V.Not n ? n.inner() : v), offset(e), length(e));
         if (v instanceof V.Page p) {
             if (p.v().unvalidated()) c.ex.use(e, p, "returned");
+            c.spec.splitUse(c.st.spec, Ast.name(e), offset(e), length(e), "returned");
             if (c.sink != null) c.sink.returns(p.v());
         }
         String escaped = returnedName(e);
@@ -345,9 +347,12 @@ public final class Transfer {
         V v = conditionValues.get(e.from().id());
         List<ApiKnowledge.Validation> checks = conditionChecks.getOrDefault(e.from().id(), List.of());
         String[] ft = flagTests.get(e.from().id());
-        if ((v == null || v instanceof V.Unknown) && checks.isEmpty() && ft == null) return out;
+        List<String> counted = truth ? List.of() : countedPuts(e.from());
+        if ((v == null || v instanceof V.Unknown) && checks.isEmpty() && ft == null && counted.isEmpty()) return out;
         c.st = out.copy();
         c.silent++;
+        // while (refs--) put_page(head): where the count runs out, the references it counted are dropped
+        for (String p : counted) c.spec.released(c.st.spec, p);
         if (ft != null) c.st.gup.flagTested(ft[0], ft[1], ft[2].isEmpty() == truth);
         if (v != null) refine(v, truth);
         IASTNode cond = e.from().ast();
@@ -358,6 +363,38 @@ public final class Transfer {
         }
         c.silent--;
         return c.st;
+    }
+
+    /**
+     * The pages a counted release loop drops: {@code cond} is the condition of a while loop that counts a
+     * variable down ({@code while (refs--)}, {@code while (refs-- > 0)}) and the body puts those pages (a
+     * release the model knows): where the count runs out (the false edge) the loop has dropped the
+     * references it counted. Empty for anything else.
+     */
+    private List<String> countedPuts(CfgNode cond) {
+        IASTNode ast = cond.ast();
+        if (!(ast instanceof IASTExpression ce) || !(ast.getParent() instanceof IASTWhileStatement w) || w.getCondition() != ast) return List.of();
+        IASTExpression x = Ast.strip(ce);
+        if (x instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_greaterThan) x = Ast.strip(b.getOperand1());
+        if (!(x instanceof org.eclipse.cdt.core.dom.ast.IASTUnaryExpression u)
+                || (u.getOperator() != org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_postFixDecr
+                    && u.getOperator() != org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_prefixDecr)
+                || !(Ast.strip(u.getOperand()) instanceof IASTIdExpression)) return List.of();
+        List<String> puts = new ArrayList<>();
+        w.getBody().accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor(true) {
+            @Override public int visit(IASTExpression e) {
+                if (e instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression call && call.getFunctionNameExpression() instanceof IASTIdExpression fn) {
+                    var ef = c.kb.call(fn.getName().toString());
+                    var args = call.getArguments();
+                    if (ef.isPresent())
+                        for (ApiEffect.ArgEffect a : ef.get().args())
+                            if (a.kind() == ApiEffect.ArgEffect.Kind.PUT && a.index() < args.length && args[a.index()] instanceof IASTExpression ax
+                                    && Ast.name(ax) != null) puts.add(Ast.name(ax));
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return puts;
     }
 
     private static final java.util.regex.Pattern FLAG_TEST = java.util.regex.Pattern.compile("(!?)\\s*\\(?\\s*([A-Za-z_]\\w*)\\s*&\\s*([A-Z][A-Z0-9_]*)\\s*\\)?");
@@ -416,6 +453,7 @@ public final class Transfer {
         if (v instanceof V.Page p && p.var() != null && !truth) { c.spec.nullOnEdge(st.core, p.var()); return; }
         if (v instanceof V.Test t && t.var() != null) {
             c.shape.tested(st.core, t.var(), t.kind(), truth);
+            if (t.kind() == ApiEffect.Result.SPLIT_IF_ZERO && !truth) c.spec.split(st, t.var(), t.fn(), t.line());
             // PageHuge(page) true: the page lies in a hugetlb folio, which may be gigantic
             if (t.kind() == ApiEffect.Result.IS_HUGETLB && truth) {
                 c.ranges.hugetlbPage(st, t.var(), Extents.hugetlbTested(c, t.fn(), t.line()));
@@ -439,9 +477,18 @@ public final class Transfer {
         // a test compared with 0 (isolate_movable_page(page, mode) == 0, PageTail(page) != 0): the test's own truth
         if (eq || ne) {
             V.Test t = cmp.l() instanceof V.Test x && zero(cmp.r()) ? x : cmp.r() instanceof V.Test x && zero(cmp.l()) ? x : null;
-            if (t != null && t.var() != null) { c.shape.tested(st.core, t.var(), t.kind(), ne == truth); return; }
+            if (t != null && t.var() != null) {
+                c.shape.tested(st.core, t.var(), t.kind(), ne == truth);
+                if (t.kind() == ApiEffect.Result.SPLIT_IF_ZERO && ne != truth) c.spec.split(st, t.var(), t.fn(), t.line());
+                return;
+            }
         }
         if ((eq || ne) && eq == truth) {
+            // page == head, where the split kept the reference on head: the page is that head
+            if (cmp.l() instanceof V.Page a && cmp.r() instanceof V.Page b && a.var() != null && b.var() != null) {
+                if (st.spec.splitOf(a.var()) != null && st.spec.splitOf(a.var()).head().equals(b.var())) c.spec.rejoined(st.spec, a.var());
+                if (st.spec.splitOf(b.var()) != null && st.spec.splitOf(b.var()).head().equals(a.var())) c.spec.rejoined(st.spec, b.var());
+            }
             c.shape.equal(st.core, cmp.l(), cmp.r());
             c.shape.equal(st.core, cmp.r(), cmp.l());
             c.shape.keyholePassed(st.core, cmp);

@@ -62,7 +62,21 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         /** a pointer into the page table the pmd entry of argument resultArg points to (pte_offset_map(&pmd, addr)) */
         PTE_TABLE_OF_ARG,
         /** nothing page-like; the call returns once speculative pfn walkers in RCU read-side sections have left them (synchronize_rcu) */
-        WAITS_FOR_WALKERS
+        WAITS_FOR_WALKERS,
+        /**
+         * 0 when the compound page of argument resultArg was split (split_huge_page): on that edge it and its
+         * other pages are order-0, and the caller's reference stays on argument resultArg alone
+         */
+        SPLIT_IF_ZERO,
+        /** true when argument resultArg is a THP head (PageTransHuge); false: a page it is the head of is no THP tail */
+        IS_THP,
+        /** true when argument resultArg is on an LRU list (PageLRU): an order-0 page or a page of a THP */
+        IS_LRU,
+        /**
+         * a head, except where argument resultArg is a page-table entry the analysed function was handed by
+         * value: then a page that may be a tail (one of several contiguous entries mapping a huge page)
+         */
+        TAIL_IF_ENTRY_COPY
     }
 
     /**

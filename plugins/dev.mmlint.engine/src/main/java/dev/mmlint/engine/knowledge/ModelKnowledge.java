@@ -135,7 +135,10 @@ public final class ModelKnowledge implements ApiKnowledge {
                         if (subpage) resultArg = fs.effects().stream().filter(x -> x.kind() == EffectKind.SUBPAGE && x.site() == EffectSite.RETURN)
                                 .mapToInt(EffectInfo::ofIndex).filter(i -> i >= 0).findFirst().orElse(-1);
                     }
+                    // an entry copy's page may be a tail: that wins over a plain head, whichever clause comes first
+                    case TAIL_IF_ENTRY_COPY -> { result = ApiEffect.Result.TAIL_IF_ENTRY_COPY; resultArg = 0; resultClause = c; }
                     case HEAD -> {
+                        if (result == ApiEffect.Result.TAIL_IF_ENTRY_COPY && e.ofIndex() < 0) continue;
                         result = e.ofIndex() >= 0 ? ApiEffect.Result.HEAD_OF_ARG : ApiEffect.Result.HEAD;
                         resultArg = e.ofIndex();
                         resultClause = c;
@@ -151,7 +154,10 @@ public final class ModelKnowledge implements ApiKnowledge {
                         resultClause = c;
                     }
                     case TESTS_TAIL -> { result = ApiEffect.Result.IS_TAIL; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
-                    case TESTS_HEAD -> { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    // tests_thp says what tests_head says and more: it wins over it, whichever clause comes first
+                    case TESTS_HEAD -> { if (result != ApiEffect.Result.IS_THP) { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; } }
+                    case TESTS_THP -> { result = ApiEffect.Result.IS_THP; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case TESTS_LRU -> { result = ApiEffect.Result.IS_LRU; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case TESTS_COMPOUND -> { result = ApiEffect.Result.IS_COMPOUND; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HEAD_IF_ZERO -> { result = ApiEffect.Result.HEAD_IF_ZERO; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case CONTIGUITY_UNSAFE -> {
@@ -162,6 +168,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case HUGE_ENTRY -> { result = ApiEffect.Result.HUGE_ENTRY; resultClause = c; }
                     case WAITS_FOR_WALKERS -> { result = ApiEffect.Result.WAITS_FOR_WALKERS; resultClause = c; }
                     case PTE_TABLE -> { result = ApiEffect.Result.PTE_TABLE_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
+                    case SPLITS_IF_ZERO -> { result = ApiEffect.Result.SPLIT_IF_ZERO; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     default -> { }
                 }
                 continue;

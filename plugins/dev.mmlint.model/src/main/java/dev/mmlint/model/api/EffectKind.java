@@ -169,7 +169,33 @@ public enum EffectKind {
      * alloc_contig_range() hands out, memory given to the buddy allocator for the first time). Inside the
      * function's own body a page looked up from the parameter is not a tail; its callers keep the contract
      */
-    NOT_TAIL_RANGE(Group.HEADNESS, EffectSite.PARAM);
+    NOT_TAIL_RANGE(Group.HEADNESS, EffectSite.PARAM),
+    /**
+     * where the call returned 0 the compound page the {@code of} page belongs to was split into order-0
+     * pages (split_huge_page): the {@code of} page and every other page of it are order-0 pages now, and
+     * the reference the caller held on the compound page stays on the {@code of} page alone, so another
+     * page of it that the caller goes on to use is not held by that reference
+     */
+    SPLITS_IF_ZERO(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the returned truth value says whether the {@code of} page is the head of a transparent huge page
+     * (PageTransHuge): where it is true the page is a head; where it is false it is no THP head, so a page
+     * it is the head of (compound_head(p)) is no THP tail
+     */
+    TESTS_THP(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the returned truth value says whether the {@code of} page (its compound head) is on an LRU list
+     * (PageLRU): only order-0 pages and transparent huge pages are, so where it is true a page known not to
+     * lie in a THP is not a tail (hugetlb, slab and other compound pages are never on the LRU)
+     */
+    TESTS_LRU(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the returned page is the page a huge entry maps at the entry's own address (pmd_page): where the
+     * entry is a copy the analysed function was handed by value (a lockless walker's leaf handler), it may
+     * be any of the contiguous entries that map one huge page, so the page may be a tail; read by the
+     * function itself it is what the other effects of the function say (a head)
+     */
+    TAIL_IF_ENTRY_COPY(Group.PAGE_KIND, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
