@@ -62,6 +62,8 @@ public final class Reviewer {
     private final List<String> problems = new ArrayList<>();
     private int reviewed;
     private ImageAnalyses images;
+    /** The images of the headers a series against a tree touches: lone fragments of the tree's kernel version and Kconfig. */
+    private ImageAnalyses headerImages;
     private int[] imageStats;
 
     private Reviewer(Options o) { this.o = o; }
@@ -214,8 +216,16 @@ public final class Reviewer {
                 pp.add(where + ": " + f.problem());
                 continue;
             }
+            if (!f.path().endsWith(".c") && !f.path().endsWith(".h")) {
+                pp.add(where + ": not a .c or .h file, not reviewed");
+                continue;
+            }
             if (o.tree() != null) {
-                java.util.concurrent.Future<Analysed> job = treeFile(f, where, pp);
+                // a header is no translation unit: its images (inline functions, macros) are analysed
+                // as lone fragments of the tree's kernel version and Kconfig
+                if (f.path().endsWith(".h") && headerImages == null)
+                    headerImages = new ImageAnalyses(new FragmentFrontend(fe.context()), o.engine(), pool, o.shareImages());
+                java.util.concurrent.Future<Analysed> job = treeFile(f, where, pp, f.path().endsWith(".h") ? headerImages : images);
                 if (job != null) pl.files.add(job);
             } else {
                 FileReview r = fragmentFile(f, fe, where, pp);
@@ -227,15 +237,15 @@ public final class Reviewer {
 
     // ---------------------------------------------------------------- with a tree
 
+    /** A patch's file applied to the tree's current text: the texts before and after. */
+    private record TreeText(List<String> before, Applied applied) {}
+
     /**
-     * Applies {@code f} to the file's current text (in order: the next patch sees the result) and
-     * returns the analysis to run, or null (and a problem in {@code pp}) when there is none.
+     * Applies {@code f} to the file's current text (the base tree's, or what an earlier patch of the
+     * series left) and records the result for the next patch; null (and a problem in {@code pp}) when
+     * it does not apply or cannot be read.
      */
-    private java.util.concurrent.Future<Analysed> treeFile(Diff.FileDiff f, String where, List<String> pp) {
-        if (!f.path().endsWith(".c")) {
-            pp.add(where + ": not a .c file, not reviewed");
-            return null;
-        }
+    private TreeText applyToTree(Diff.FileDiff f, String where, List<String> pp) {
         for (Diff.Hunk h : f.hunks()) {
             if (h.problem() != null) {
                 pp.add(where + ": hunk " + h.atHeader() + ": " + h.problem() + ", file not applied");
@@ -283,6 +293,18 @@ public final class Reviewer {
         }
         if (f.oldPath() != null && !f.oldPath().equals(f.path())) state.remove(f.oldPath());
         if (f.newPath() != null) state.put(f.newPath(), a.after);
+        return new TreeText(before, a);
+    }
+
+    /**
+     * Applies {@code f} to the file's current text (in order: the next patch sees the result) and
+     * returns the analysis to run, or null (and a problem in {@code pp}) when there is none.
+     */
+    private java.util.concurrent.Future<Analysed> treeFile(Diff.FileDiff f, String where, List<String> pp, ImageAnalyses images) {
+        TreeText t = applyToTree(f, where, pp);
+        if (t == null) return null;
+        List<String> before = t.before();
+        Applied a = t.applied();
         if (f.newPath() == null) return null; // deleted: nothing left to judge
         // both images are analysed on the pool (once each in the whole series when shared); the
         // classification runs when both are done
@@ -410,10 +432,6 @@ public final class Reviewer {
     // ---------------------------------------------------------------- without a tree
 
     private FileReview fragmentFile(Diff.FileDiff f, Frontend fe, String where, List<String> pp) {
-        if (!f.path().endsWith(".c")) {
-            pp.add(where + ": not a .c file, not reviewed");
-            return null;
-        }
         List<Classification.Keyed> fa = new ArrayList<>(), fb = new ArrayList<>();
         Set<String> fnsBefore = new java.util.HashSet<>(), fnsAfter = new java.util.HashSet<>();
         Map<Integer, Integer> oldToNew = new HashMap<>();

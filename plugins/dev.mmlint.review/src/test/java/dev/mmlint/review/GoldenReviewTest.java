@@ -51,6 +51,7 @@ class GoldenReviewTest {
             new Case("11-fix-and-new-bug.github", List.of("11-fix-and-new-bug.patch"), true, "github", null, false),
             new Case("12-lore-thread", List.of("12-lore-thread.mbox"), true, "review", null, true),
             new Case("12-lore-thread.json", List.of("12-lore-thread.mbox"), true, "json", null, false),
+            new Case("13-header-inline", List.of("13-header-inline.patch"), true, "review", null, false),
             new Case("series-3-patches", List.of("03-head-recheck-fixed.patch", "01-tail-mapping.patch", "02-gigantic-increment.patch"),
                     true, "review", null, false));
 
