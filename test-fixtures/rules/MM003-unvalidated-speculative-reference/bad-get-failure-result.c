@@ -14,9 +14,9 @@ static int grab_pte_page(pte_t *ptep, struct page **out)
 	if (!pte_present(entry))
 		goto done;
 	page = pte_page(entry);
-	if (!get_page_unless_zero(page)) /* expect: MM003 "returns status = 0" */
+	if (!get_page_unless_zero(page)) /* expect: MM003 "returns status = 0", MM003 "stored before it is validated" */
 		goto done;
-	*out = page; /* expect: MM003 "stored" */
+	*out = page;
 	status = 1;
 done:
 	return status;

@@ -18,9 +18,9 @@ static int gup_pte_range(pmd_t pmd, unsigned long addr, unsigned long end,
 			break;
 		page = pte_page(pte);
 		head = compound_head(page);
-		if (!page_cache_get_speculative(head))
+		if (!page_cache_get_speculative(head)) /* expect: MM003 "re-read of the page-table entry" */
 			break;
-		pages[*nr] = head; /* expect: MM003 "re-read of the page-table entry" */
+		pages[*nr] = head;
 		(*nr)++;
 	} while (ptep++, addr += PAGE_SIZE, addr != end);
 	return 1;

@@ -88,13 +88,19 @@ public final class SpeculativeReference implements Check {
             List<String> missing = new ArrayList<>();
             if (v.needEntry()) missing.add("a re-read of the page-table entry" + (v.fromEntry() != null ? " ('" + v.fromEntry() + "')" : ""));
             if (v.needHead()) missing.add("compound_head(" + v.headOf() + ") == " + u.var());
-            String msg = "'" + u.var() + "' " + u.how() + " before its speculative reference is validated: missing "
-                    + String.join(" and ", missing);
+            // raised at the get when the get is in this text (the re-check goes right after it), else at the use
+            boolean atGet = u.useOffset() != u.offset();
+            String msg = atGet
+                    ? v.refOrigin().what() + " takes a speculative reference on '" + u.var() + "' that is " + u.how()
+                            + " before it is validated: missing " + String.join(" and ", missing)
+                    : "'" + u.var() + "' " + u.how() + " before its speculative reference is validated: missing "
+                            + String.join(" and ", missing);
             List<Evidence> ev = new ArrayList<>();
-            if (v.refOrigin() != null) ev.add(new Evidence(v.refOrigin().line(), v.refOrigin().column(),
+            if (atGet) ev.add(new Evidence(r.line(u.useOffset()), r.column(u.useOffset()), "'" + u.var() + "' " + u.how() + " unvalidated"));
+            else if (v.refOrigin() != null) ev.add(new Evidence(v.refOrigin().line(), v.refOrigin().column(),
                     "speculative reference taken by " + v.refOrigin().what()));
             List<WitnessStep> w = new ArrayList<>(v.witness());
-            w.add(new WitnessStep(Kind.USE, u.how(), r.line(u.offset())));
+            w.add(new WitnessStep(Kind.USE, u.how(), r.line(u.useOffset())));
             String fix = v.needHead()
                     ? "after the get, re-check: if (compound_head(" + v.headOf() + ") != " + u.var() + ") { put_page(" + u.var() + "); goto retry; }"
                     : "after the get, re-read the entry and compare it with the one the page was looked up from; drop the reference if it changed";

@@ -46,8 +46,13 @@ public sealed interface Event {
     record SplitAway(int offset, int length, String var, String head, String api, int splitLine, String how, AppliedClause clause)
             implements Event {}
 
-    /** A value holding an unvalidated speculative reference used as if it were stable. */
-    record SpeculativeUse(int offset, int length, String var, PageValue value, String how, AppliedClause clause) implements Event {}
+    /**
+     * A value holding an unvalidated speculative reference used as if it were stable ({@code how}, at
+     * {@code useOffset}): raised at the get that took the reference ({@code offset}), where the re-check
+     * belongs, once per get; at the use where the get is not in this text.
+     */
+    record SpeculativeUse(int offset, int length, int useOffset, String var, PageValue value, String how, AppliedClause clause)
+            implements Event {}
 
     /**
      * An entry re-check at [offset, offset+length) validated the speculative reference held in {@code var},

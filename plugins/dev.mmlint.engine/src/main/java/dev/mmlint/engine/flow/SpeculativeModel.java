@@ -46,6 +46,8 @@ final class SpeculativeModel {
     private final Map<Integer, String> headUses = new HashMap<>();
     /** offsets of the partial entry re-checks already raised (reporting pass) */
     private final Set<Integer> tableOwedSaid = new HashSet<>();
+    /** Gets whose first unvalidated use was raised (reporting pass). */
+    private final Set<Integer> useSaid = new HashSet<>();
 
     /**
      * A return statement reached: the value it returns (normalised), its line, and the integer constants
@@ -222,9 +224,23 @@ final class SpeculativeModel {
         if (get != null && events.reporting()) headUses.putIfAbsent(get, what + " at line " + text.line(off));
     }
 
-    /** Page value {@code pv} (named {@code name}) is used ({@code how}) at [off, off+len) while its speculative reference is unvalidated. */
+    /**
+     * Page value {@code pv} (named {@code name}) is used ({@code how}) at [off, off+len) while its speculative
+     * reference is unvalidated: raised at the get that took the reference (the line a reviewer points at, where
+     * the re-check goes), for its first unvalidated use only; at the use when the get is not in this text.
+     */
     void use(int off, int len, String name, PageValue pv, String how) {
-        events.emit(new Event.SpeculativeUse(off, len, name, pv, how, clause(pv.specApi())));
+        int at = off, atLen = len;
+        PageValue.Origin o = pv.refOrigin();
+        if (o != null && o.line() > 0 && o.line() <= text.lineCount() && o.column() > 0) {
+            int g = text.lineStart(o.line()) + o.column() - 1;
+            if (g < text.content().length() && text.line(g) == o.line()) {
+                at = g;
+                atLen = Math.max(1, o.what().endsWith("()") ? o.what().length() - 2 : o.what().length());
+            }
+        }
+        if (!events.reporting() || (at != off && !useSaid.add(at))) return;
+        events.emit(new Event.SpeculativeUse(at, atLen, off, name, pv, how, clause(pv.specApi())));
     }
 
     /**
@@ -333,5 +349,6 @@ final class SpeculativeModel {
         retries.clear();
         headUses.clear();
         tableOwedSaid.clear();
+        useSaid.clear();
     }
 }

@@ -83,6 +83,30 @@ class SpeculativeModelTest {
         assertEquals("returned", u.how());
     }
 
+    @Test void anUnvalidatedUseIsRaisedAtItsGetOncePerGet() {
+        PageValue head = PageValue.of(Shape.HEAD, RecordingEvents.at(1), null).withHeadOf("page");
+        PageValue spec = model.speculative(head, "get_page_unless_zero", 4);
+        model.use(6, 1, "head", spec, "returned");
+        model.use(8, 1, "head", spec, "stored");
+        List<Event.SpeculativeUse> uses = ev.of(Event.SpeculativeUse.class);
+        assertEquals(1, uses.size(), "the get is raised once, for its first unvalidated use");
+        assertEquals(4, uses.get(0).offset(), "at the get, where the re-check goes");
+        assertEquals(6, uses.get(0).useOffset());
+        model.finish();
+        model.use(8, 1, "head", spec, "stored");
+        assertEquals(2, ev.of(Event.SpeculativeUse.class).size(), "a new function starts afresh");
+    }
+
+    @Test void anUnvalidatedUseOutsideTheReportingPassIsNotRaised() {
+        PageValue head = PageValue.of(Shape.HEAD, RecordingEvents.at(1), null).withHeadOf("page");
+        PageValue spec = model.speculative(head, "get_page_unless_zero", 4);
+        ev.reporting = false;
+        model.use(6, 1, "head", spec, "returned");
+        ev.reporting = true;
+        model.use(6, 1, "head", spec, "returned");
+        assertEquals(1, ev.of(Event.SpeculativeUse.class).size(), "the reporting pass still raises it");
+    }
+
     @Test void aNullResultHoldsNothing() {
         FlowState st = new FlowState();
         st.core.putPage("folio", model.speculative(PageValue.UNKNOWN, "get_page_unless_zero", 4));
