@@ -130,8 +130,10 @@ final class GupModel {
                         AppliedClause clause) {
         if (!events.learning() || array == null) return;
         ArrayHold h = g.hold(array);
-        // RELEASED: this walk's own earlier steps (a release on some path counts, see ArrayHold#join)
-        if (h == null || h.status() != ArrayHold.Status.HELD && h.status() != ArrayHold.Status.RELEASED || g.shorts().tookAll(array)) return;
+        // RELEASED: this walk's own earlier steps (a release on some path counts, see ArrayHold#join); ESCAPED:
+        // stored out on some path (ArrayHold#join lets that win over a path that still holds them), which does
+        // not make a short GUP take more pages: only a path that learned it took them all is safe
+        if (h == null || h.status() == ArrayHold.Status.NONE || g.shorts().tookAll(array)) return;
         String asked = null;
         for (String b : bounds) {
             if (g.countersOf(array).contains(b) || array.equals(g.mayCount(b))) return; // bounded by the count taken
