@@ -175,6 +175,13 @@ final class GupModel {
         return out;
     }
 
+    /** The variables an expression reads (the count of an array release). */
+    static java.util.Set<String> names(org.eclipse.cdt.core.dom.ast.IASTExpression e) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        names(e, out);
+        return out;
+    }
+
     private static void names(org.eclipse.cdt.core.dom.ast.IASTNode n, java.util.Set<String> out) {
         if (n == null) return;
         n.accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor(true) {
