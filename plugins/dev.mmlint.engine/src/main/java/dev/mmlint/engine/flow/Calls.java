@@ -143,7 +143,7 @@ final class Calls {
                     continue;
                 }
                 if (!holds) continue;
-                consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals), askedVariable(ef, args));
+                consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals), askedVariable(ef, args), releaseCount(ef, args));
             }
             // get_page(page): a page split away from the reference on its head is held again
             for (ArgEffect a : ef.args())
@@ -235,7 +235,8 @@ final class Calls {
     }
 
     /** Hands one argument effect to the model that owns it. @return true when the call consumes the reference (put, unpin) */
-    private boolean argEffect(String api, ArgEffect a, IASTExpression ax, V av, String var, int off, int line, Long requested, String askedVar) {
+    private boolean argEffect(String api, ArgEffect a, IASTExpression ax, V av, String var, int off, int line, Long requested, String askedVar,
+                              IASTExpression releaseCount) {
         FlowState st = c.st;
         PageValue pv = av instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
         switch (a.kind()) {
@@ -262,6 +263,9 @@ final class Calls {
             case UNPIN_ARRAY, PUT_ARRAY -> {
                 String arr = av instanceof V.Addr ad ? ad.var() : var;
                 if (c.own != null && c.own.array().equals(arr)) st.gup.ownReleased();
+                // unpin_user_pages(pages, n): a walk over n entries, judged as one
+                if (arr != null && releaseCount != null)
+                    c.gup.releasedInWalk(st.gup, arr, GupModel.names(releaseCount), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN_ARRAY, a.clause());
                 if (arr != null) c.gup.releasedArray(st.gup, arr, off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN_ARRAY, a.clause());
                 return true;
             }
@@ -276,7 +280,7 @@ final class Calls {
                 c.compound.initialised(st.compound, var);
                 c.shape.initialised(st.core, var);
             }
-            case NR_PAGES -> { }
+            case NR_PAGES, RELEASE_COUNT -> { }
             case CAPS_RESULT -> { } // the call's value: ContiguityModel.capped()
             case FREE_BLOCK -> { } // a fact about the variable for the whole function: FreedBlocks, before the flow
             case FREES_MEMORY -> { } // the array's memory, not its pages' references: what it holds is not handed on
@@ -355,6 +359,13 @@ final class Calls {
     private static String askedVariable(ApiEffect ef, List<IASTExpression> args) {
         for (ArgEffect a : ef.args())
             if (a.kind() == ArgEffect.Kind.NR_PAGES && a.index() < args.size()) return name(args.get(a.index()));
+        return null;
+    }
+
+    /** The count argument of an array release ({@code n} of unpin_user_pages(pages, n)), or null. */
+    private static IASTExpression releaseCount(ApiEffect ef, List<IASTExpression> args) {
+        for (ArgEffect a : ef.args())
+            if (a.kind() == ArgEffect.Kind.RELEASE_COUNT && a.index() < args.size()) return args.get(a.index());
         return null;
     }
 

@@ -53,7 +53,7 @@ final class GupFacts {
     GupFacts join(GupFacts o) {
         GupFacts g = new GupFacts(StateMaps.may(arrays, o.arrays, ArrayHold::join), StateMaps.must(counts, o.counts, StateMaps::same),
                 StateMaps.may(mayCounts, o.mayCounts, StateMaps::same), StateMaps.may(releasedCounts, o.releasedCounts, Math::min),
-                shorts.join(o.shorts), StateMaps.must(flagTruths, o.flagTruths, StateMaps::same));
+                shorts.join(o.shorts, taken(), o.taken()), StateMaps.must(flagTruths, o.flagTruths, StateMaps::same));
         if (filledAt == null) g.filledAt = o.filledAt;
         else if (o.filledAt == null) g.filledAt = filledAt;
         else g.filledAt = Math.min(filledAt, o.filledAt);
@@ -62,6 +62,13 @@ final class GupFacts {
         g.storedOut.addAll(storedOut);
         g.storedOut.addAll(o.storedOut);
         return g;
+    }
+
+    /** The arrays GUP may have taken pages into on this path (filled, and its count not tested at most zero). */
+    private java.util.Set<String> taken() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Map.Entry<String, ArrayHold> e : arrays.entrySet()) if (e.getValue().status() != ArrayHold.Status.NONE) out.add(e.getKey());
+        return out;
     }
 
     /** This function stored a page into its own output array at {@code line}, at index variable {@code index} (or null). */

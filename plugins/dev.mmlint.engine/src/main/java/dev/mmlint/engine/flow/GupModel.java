@@ -130,8 +130,10 @@ final class GupModel {
                         AppliedClause clause) {
         if (!events.learning() || array == null) return;
         ArrayHold h = g.hold(array);
-        // RELEASED: this walk's own earlier steps (a release on some path counts, see ArrayHold#join)
-        if (h == null || h.status() != ArrayHold.Status.HELD && h.status() != ArrayHold.Status.RELEASED || g.shorts().tookAll(array)) return;
+        // RELEASED: this walk's own earlier steps (a release on some path counts, see ArrayHold#join); ESCAPED:
+        // stored out on some path (ArrayHold#join lets that win over a path that still holds them), which does
+        // not make a short GUP take more pages: only a path that learned it took them all is safe
+        if (h == null || h.status() == ArrayHold.Status.NONE || g.shorts().tookAll(array)) return;
         String asked = null;
         for (String b : bounds) {
             if (g.countersOf(array).contains(b) || array.equals(g.mayCount(b))) return; // bounded by the count taken
@@ -170,6 +172,13 @@ final class GupModel {
             if (p instanceof org.eclipse.cdt.core.dom.ast.IASTWhileStatement w) { names(w.getCondition(), out); break; }
             if (p instanceof org.eclipse.cdt.core.dom.ast.IASTDoStatement d) { names(d.getCondition(), out); break; }
         }
+        return out;
+    }
+
+    /** The variables an expression reads (the count of an array release). */
+    static java.util.Set<String> names(org.eclipse.cdt.core.dom.ast.IASTExpression e) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        names(e, out);
         return out;
     }
 

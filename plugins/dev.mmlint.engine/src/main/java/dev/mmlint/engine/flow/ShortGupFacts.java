@@ -32,8 +32,23 @@ final class ShortGupFacts {
 
     ShortGupFacts copy() { return new ShortGupFacts(new HashMap<>(asked), new HashSet<>(full), new HashMap<>(elements), new HashSet<>(nonNegative)); }
 
-    ShortGupFacts join(ShortGupFacts o) {
-        return new ShortGupFacts(StateMaps.must(asked, o.asked, StateMaps::same), StateMaps.intersection(full, o.full),
+    ShortGupFacts join(ShortGupFacts o) { return new ShortGupFacts(StateMaps.must(asked, o.asked, StateMaps::same), StateMaps.intersection(full, o.full),
+                StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative)); }
+
+    /**
+     * As {@link #join(ShortGupFacts)}; {@code takenHere} / {@code takenThere}: the arrays GUP may have taken
+     * pages into on this path / on the other one. What a variable says of the number asked for an array on
+     * a path that took no pages into it (GUP not called there, or its count tested at most zero, as on an
+     * error branch that resets the variable) does not matter there, as nothing can be over-released: the
+     * other path's fact survives the join.
+     */
+    ShortGupFacts join(ShortGupFacts o, Set<String> takenHere, Set<String> takenThere) {
+        Map<String, String> a = StateMaps.must(asked, o.asked, StateMaps::same);
+        for (Map.Entry<String, String> e : asked.entrySet())
+            if (!takenThere.contains(e.getValue()) && !o.asked.containsKey(e.getKey())) a.put(e.getKey(), e.getValue());
+        for (Map.Entry<String, String> e : o.asked.entrySet())
+            if (!takenHere.contains(e.getValue()) && !asked.containsKey(e.getKey())) a.put(e.getKey(), e.getValue());
+        return new ShortGupFacts(a, StateMaps.intersection(full, o.full),
                 StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative));
     }
 

@@ -125,6 +125,8 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             SET_COUNT,
             /** the number of pages a GUP call is asked for */
             NR_PAGES,
+            /** the number of entries an array release (unpin_user_pages(pages, n), release_pages()) releases */
+            RELEASE_COUNT,
             /** acts on the belief that the page is exclusively ours (reuse for a write, move the anon rmap) */
             DECIDES_EXCLUSIVE,
             /** tests what the referenced page is now (PageLRU, isolation): re-validates a speculative get on a pfn's page */

@@ -203,6 +203,8 @@ public final class ModelKnowledge implements ApiKnowledge {
             if (k != null) args.add(new ArgEffect(i, k, c, when));
             if (array && e.countIndex() >= 0 && (e.kind() == EffectKind.GETS_REF || e.kind() == EffectKind.PINS))
                 args.add(new ArgEffect(e.countIndex(), ArgEffect.Kind.NR_PAGES, c));
+            if (array && e.countIndex() >= 0 && (e.kind() == EffectKind.PUTS_REF || e.kind() == EffectKind.UNPINS))
+                args.add(new ArgEffect(e.countIndex(), ArgEffect.Kind.RELEASE_COUNT, c));
         }
         // GUP: the return value counts what the array acquisitions took
         if (countTaken) {
