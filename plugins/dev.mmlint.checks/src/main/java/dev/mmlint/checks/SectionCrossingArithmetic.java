@@ -32,6 +32,10 @@ public final class SectionCrossingArithmetic implements Check {
             perSectionArray(a, r);
             return;
         }
+        if (a.bound().what().startsWith(UNRELATED)) {
+            unrelatedDistance(a, r);
+            return;
+        }
         String msg = "'" + a.base() + "' advanced by pfn offset up to " + a.bound().what()
                 + " may cross a memory section (SPARSEMEM without VMEMMAP)";
         List<Evidence> ev = List.of(
@@ -41,6 +45,20 @@ public final class SectionCrossingArithmetic implements Check {
         List<WitnessStep> w = List.of(new WitnessStep(Kind.RANGE, a.bound().what(), a.bound().line()),
                 new WitnessStep(Kind.PAGE_ARITH, a.form(), r.line(a.offset())));
         r.finding(this, a).message(msg).clause(a.bound().clause()).evidence(ev).fixes(fixes).witness(w).report();
+    }
+
+    /** How the engine names the difference of two page pointers nothing relates (Expressions#unrelatedDistance). */
+    private static final String UNRELATED = "the distance between ";
+
+    /** {@code p - q} for a page looked up afresh and a page it was not derived from: no pfn distance across sections. */
+    private void unrelatedDistance(Event.PointerArith a, Reporter r) {
+        String msg = "'" + a.form() + "' subtracts struct page pointers nothing relates: no pfn distance when they lie in different "
+                + "memory sections (SPARSEMEM without VMEMMAP)";
+        List<Evidence> ev = List.of(new Evidence(r.line(a.offset()), r.column(a.offset()), "difference '" + Checks.quote(r, a.offset(), a.length()) + "'"));
+        List<WitnessStep> w = List.of(new WitnessStep(Kind.RANGE, a.bound().what(), a.bound().line()),
+                new WitnessStep(Kind.PAGE_ARITH, a.form(), r.line(a.offset())));
+        r.finding(this, a).message(msg).clause(a.bound().clause()).evidence(ev)
+                .fixHint("compare pfns: page_to_pfn(p) - page_to_pfn(q), or test membership with page_folio()/compound_head()").witness(w).report();
     }
 
     /** A walk through an array allocated per memory section (page_ext_next()): split per section even with VMEMMAP. */

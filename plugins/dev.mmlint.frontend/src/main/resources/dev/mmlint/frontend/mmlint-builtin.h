@@ -599,6 +599,7 @@ struct ptdesc {
 };
 
 struct page_vma_mapped_walk {
+	struct page *page;		/* 4.11 .. 5.16: pfn and nr_pages replaced it in 5.17 */
 	unsigned long pfn;
 	unsigned long nr_pages;
 	pgoff_t pgoff;
@@ -1861,6 +1862,8 @@ bool is_writable_migration_entry(swp_entry_t entry);
 bool is_device_private_entry(swp_entry_t entry);
 bool is_device_exclusive_entry(swp_entry_t entry);
 bool is_pfn_swap_entry(swp_entry_t entry);
+struct page *migration_entry_to_page(swp_entry_t entry);	/* before 5.14 */
+struct page *device_private_entry_to_page(swp_entry_t entry);	/* 4.14 .. 5.13 */
 bool is_hwpoison_entry(swp_entry_t entry);
 bool non_swap_entry(swp_entry_t entry);
 struct page *pfn_swap_entry_to_page(swp_entry_t entry);

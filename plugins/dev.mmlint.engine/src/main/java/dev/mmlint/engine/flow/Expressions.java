@@ -244,6 +244,17 @@ final class Expressions {
                     c.ranges.pointerArith(c.st.ranges, offset(b), length(b), name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), ContiguityModel.boundOf(lv), null);
                     return new V.Page(PageValue.of(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), null).asSubpage(true), null);
                 }
+                // a page looked up afresh minus a page it was not derived from: a pfn distance only inside one section's memmap
+                if (lp && rp && op == IASTBinaryExpression.op_minus && (name(l) == null || name(r) == null)) {
+                    // written in the code, not the expansion of page_to_pfn() and its kin, which subtract a section's memmap base
+                    Bound x = Ast.insideExpansion(b) ? null : unrelatedDistance(l, r);
+                    if (x != null) {
+                        int[] at = Ast.writtenSpan(c.text.content(), b);
+                        c.ranges.distance(at[0], at[1], name(l) != null ? name(l) : l.getRawSignature(),
+                                c.text.content().substring(at[0], at[0] + at[1]), x, null);
+                    }
+                    return V.UNKNOWN;
+                }
                 // two page variables: their distance as a pfn distance (arithmetic operands were judged already)
                 if (lp && rp) return name(l) == null || name(r) == null ? V.UNKNOWN
                         : c.ranges.distance(offset(b), length(b), name(l), b.getRawSignature(), c.st.ranges.extentOf(name(l)), c.st.ranges.extentOf(name(r)));
@@ -504,6 +515,39 @@ final class Expressions {
 
     /** The model's name for page + byte offset converted to pages. */
     private static final String BYTE_OFFSET_BUILTIN = "page_add_bytes";
+
+    /**
+     * {@code p - q}, two page pointers of which one is a fresh look-up (a call: {@code pte_page(pte)},
+     * {@code pfn_to_page(pfn)}, a migration entry's page) whose arguments do not mention the other: nothing
+     * relates the two, so they may lie in different memory sections and their difference is no pfn distance
+     * without a virtually contiguous memmap. The model's builtin {@code page_distance} says when that is so;
+     * null when the operands are related (one derived from the other) or the clause does not apply.
+     */
+    private Bound unrelatedDistance(IASTExpression l, IASTExpression r) {
+        IASTExpression a = strip(l), b = strip(r);
+        boolean fresh = isCall(l) && !mentions(a, b) || isCall(r) && !mentions(b, a);
+        if (!fresh || mentions(a, b) || mentions(b, a)) return null;
+        return c.kb.unboundedRange(DISTANCE_BUILTIN).filter(rr -> rr.clause() != null && rr.clause().applies())
+                .map(rr -> new Bound(false, "the distance between '" + l.getRawSignature().trim() + "' and '" + r.getRawSignature().trim()
+                        + "' (pages nothing relates)", rr.clause(), c.line(offset(l)))).orElse(null);
+    }
+
+    /** Whether {@code e} is a call, as parsed or as written (a macro such as pte_page() may expand to something else). */
+    private static boolean isCall(IASTExpression e) {
+        return strip(e) instanceof IASTFunctionCallExpression || WRITTEN_CALL.matcher(e.getRawSignature()).matches();
+    }
+
+    /** Whether the text of {@code e} contains that of {@code other} as a whole name or expression. */
+    private static boolean mentions(IASTExpression e, IASTExpression other) {
+        String t = other.getRawSignature().replaceAll("\\s+", "");
+        if (t.isEmpty()) return true;
+        String in = e.getRawSignature().replaceAll("\\s+", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_>.])" + java.util.regex.Pattern.quote(t) + "(?![A-Za-z0-9_])").matcher(in);
+        return m.find();
+    }
+
+    /** The model's name for the difference of two page pointers nothing relates. */
+    private static final String DISTANCE_BUILTIN = "page_distance";
 
     /**
      * A page pointer {@code var} stepped at {@code at} inside a loop that also looks it up again by a call

@@ -27,7 +27,9 @@ import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
  * starts a naturally aligned block of at most MAX_ORDER pages wherever it is used, before the free as
  * after it, so the contiguity model gives it that extent from its definition on: {@code page + i}
  * inside the block never crosses a memory section. A variable that is stepped ({@code page++}),
- * re-assigned or whose address is taken may hold other values than the one freed: it gets nothing.
+ * re-assigned or whose address is taken may hold other values than the one freed: it gets nothing;
+ * nor does one the function also hands to a helper for pages of hugetlb folios (model
+ * {@code in_hugetlb_folio}): it frees a gigantic page on another path ({@code free_gigantic_page()}).
  */
 final class FreedBlocks {
     private FreedBlocks() {}
@@ -38,6 +40,8 @@ final class FreedBlocks {
         Map<String, Bound> freed = new HashMap<>();
         Map<String, Integer> defs = new HashMap<>();
         Set<String> stepped = new HashSet<>();
+        // handed to a helper for pages of hugetlb folios too: freed as a buddy block on one path only (a gigantic page on another)
+        Set<String> hugetlb = new HashSet<>();
         fn.getBody().accept(new ASTVisitor(true) {
             { shouldVisitExpressions = true; shouldVisitDeclarators = true; }
 
@@ -62,6 +66,8 @@ final class FreedBlocks {
                     if (ef.isEmpty()) return PROCESS_CONTINUE;
                     IASTInitializerClause[] args = call.getArguments();
                     for (ArgEffect a : ef.get().args()) {
+                        if (a.kind() == ArgEffect.Kind.IN_HUGETLB && a.index() < args.length && args[a.index()] instanceof IASTExpression hx
+                                && Ast.name(hx) != null && (a.clause() == null || a.clause().applies())) hugetlb.add(Ast.name(hx));
                         if (a.kind() != ArgEffect.Kind.FREE_BLOCK || a.index() >= args.length || !(args[a.index()] instanceof IASTExpression ax)) continue;
                         String n = Ast.name(ax);
                         if (n != null && facts.pageVars().contains(n))
@@ -72,7 +78,7 @@ final class FreedBlocks {
                 return PROCESS_CONTINUE;
             }
         });
-        freed.keySet().removeIf(n -> stepped.contains(n)
+        freed.keySet().removeIf(n -> stepped.contains(n) || hugetlb.contains(n)
                 || defs.getOrDefault(n, 0) != (facts.params().containsKey(n) ? 0 : 1));
         return freed.isEmpty() ? Map.of() : Map.copyOf(freed);
     }
