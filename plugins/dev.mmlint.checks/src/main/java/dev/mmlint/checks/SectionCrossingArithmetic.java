@@ -32,7 +32,7 @@ public final class SectionCrossingArithmetic implements Check {
             perSectionArray(a, r);
             return;
         }
-        if (a.bound().what().startsWith(UNRELATED)) {
+        if (a.unrelated()) {
             unrelatedDistance(a, r);
             return;
         }
@@ -46,9 +46,6 @@ public final class SectionCrossingArithmetic implements Check {
                 new WitnessStep(Kind.PAGE_ARITH, a.form(), r.line(a.offset())));
         r.finding(this, a).message(msg).clause(a.bound().clause()).evidence(ev).fixes(fixes).witness(w).report();
     }
-
-    /** How the engine names the difference of two page pointers nothing relates (Expressions#unrelatedDistance). */
-    private static final String UNRELATED = "the distance between ";
 
     /** {@code p - q} for a page looked up afresh and a page it was not derived from: no pfn distance across sections. */
     private void unrelatedDistance(Event.PointerArith a, Reporter r) {

@@ -175,9 +175,7 @@ public final class UnitAnalyzer {
     }
 
     /** One call site's argument: what it passes as parameter {@code param} of {@code callee} (an order above MAX_ORDER: {@code order}). */
-    private record Pass(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) {
-        Pass(String callee, int param, Bound count, Bound extent, PageValue tail) { this(callee, param, count, extent, tail, null); }
-    }
+    private record Pass(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) {}
 
     /** The callers' contexts of the {@code closed} functions (all their callers are in the unit), from the runs' call sites. */
     private static Map<String, CallerContext> contexts(Map<String, Run> runs, Set<String> closed, Map<String, List<Pass>> contracts) {
@@ -206,7 +204,7 @@ public final class UnitAnalyzer {
             int line = unit.text().line(f.getFileLocation().getNodeOffset());
             List<Pass> ps = new ArrayList<>();
             kb.unboundedRange(name).filter(r -> r.countIndex() >= 0).ifPresent(r -> ps.add(new Pass(name, r.countIndex(),
-                    new Bound(false, "the count of the range " + name + "() returns", r.clause(), line), null, null)));
+                    new Bound(false, "the count of the range " + name + "() returns", r.clause(), line), null, null, null)));
             kb.call(name).ifPresent(ef -> ef.giganticOrders().forEach(a -> {
                 if (a.clause() == null || !a.clause().applies()) return;
                 ps.add(new Pass(name, a.index(), null, null, null,
@@ -305,14 +303,6 @@ public final class UnitAnalyzer {
             // one use with the conditions both paths share: a use on any path without a condition makes it unconditional
             FunctionSummary.Requirement keep = (r.contract() && !old.contract()) || (r.contract() == old.contract() && r.line() < old.line()) ? r : old;
             req.put(param, keep.weakened(keep == r ? old.when() : r.when()));
-        }
-
-        @Override public void passes(String callee, int param, Bound count, Bound extent) {
-            passes.add(new Pass(callee, param, count, extent, null));
-        }
-
-        @Override public void passes(String callee, int param, Bound count, Bound extent, PageValue tail) {
-            passes.add(new Pass(callee, param, count, extent, tail));
         }
 
         @Override public void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) {

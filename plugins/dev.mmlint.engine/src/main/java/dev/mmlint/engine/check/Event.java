@@ -69,8 +69,15 @@ public sealed interface Event {
     /**
      * @param array null for the memmap (struct page pointers); otherwise the function that steps the pointer
      *              through an array allocated per memory section with or without VMEMMAP ({@code page_ext_next})
+     * @param unrelated a difference {@code p - q} of two page pointers nothing relates (one looked up afresh):
+     *              no pfn distance across sections, whatever extent either has
      */
-    record PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix, String array) implements Event {
+    record PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix, String array, boolean unrelated)
+            implements Event {
+        public PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix, String array) {
+            this(offset, length, base, form, bound, fix, array, false);
+        }
+
         public PointerArith(int offset, int length, String base, String form, Bound bound, TextEdit fix) {
             this(offset, length, base, form, bound, fix, null);
         }

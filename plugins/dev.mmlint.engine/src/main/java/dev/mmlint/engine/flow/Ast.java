@@ -170,7 +170,26 @@ final class Ast {
 
     static boolean isNull(IASTExpression e) {
         String t = e.getRawSignature().trim();
-        return t.equals("NULL") || t.equals("0") || t.equals("((void *)0)");
+        if (t.equals("NULL") || t.equals("0") || t.equals("((void *)0)")) return true;
+        // as parsed, through parentheses and casts: NULL, or the literal 0 it expands to
+        IASTExpression x = strip(e);
+        return "NULL".equals(name(x)) || x instanceof org.eclipse.cdt.core.dom.ast.IASTLiteralExpression l && "0".equals(String.valueOf(l.getValue()));
+    }
+
+    /** The value of an integer literal (decimal, octal or hex, with its u/l suffixes), or null when it is none. */
+    static Long integerValue(org.eclipse.cdt.core.dom.ast.IASTLiteralExpression lit) {
+        if (lit.getKind() != org.eclipse.cdt.core.dom.ast.IASTLiteralExpression.lk_integer_constant) return null;
+        String s = lit.toString().toLowerCase().replaceAll("[ul]+$", "");
+        try {
+            return s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : s.length() > 1 && s.startsWith("0") ? Long.parseLong(s, 8) : Long.parseLong(s);
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    /** likely(), unlikely(), __builtin_expect(): compiler builtins that hand their first argument through. */
+    static boolean isExpect(String fn) {
+        return "likely".equals(fn) || "unlikely".equals(fn) || "__builtin_expect".equals(fn);
     }
 
     /** A returned value as text, with the spellings of false and NULL made one. */

@@ -101,7 +101,7 @@ final class Calls {
     }
 
     private V apply(String name, List<IASTExpression> args, IASTExpression at) {
-        if (name != null && (name.equals("__builtin_expect") || name.equals("likely") || name.equals("unlikely"))) {
+        if (Ast.isExpect(name)) {
             V v = args.isEmpty() ? V.UNKNOWN : c.ex.eval(args.get(0));
             for (int i = 1; i < args.size(); i++) c.ex.eval(args.get(i));
             return v;

@@ -99,6 +99,11 @@ final class ContiguityModel {
         return new V.Int(x, null, null);
     }
 
+    /** {@code p - q} of two page pointers nothing relates ({@code x}: the model's word that this is no pfn distance). */
+    void unrelatedDistance(int off, int len, String base, String form, Bound x) {
+        events.emit(new Event.PointerArith(off, len, base, form, x, null, null, true));
+    }
+
     /**
      * The extent of the range page-valued expression {@code e} points into: a variable's, or that of the
      * page arithmetic {@code e} is (through parentheses and casts); null when not known.

@@ -102,14 +102,8 @@ final class Expressions {
     }
 
     private static V literal(IASTLiteralExpression lit) {
-        if (lit.getKind() != IASTLiteralExpression.lk_integer_constant) return V.UNKNOWN;
-        String s = lit.toString().toLowerCase().replaceAll("[ul]+$", "");
-        try {
-            long v = s.startsWith("0x") ? Long.parseLong(s.substring(2), 16) : s.length() > 1 && s.startsWith("0") ? Long.parseLong(s, 8) : Long.parseLong(s);
-            return new V.Int(null, v, null);
-        } catch (NumberFormatException ex) {
-            return V.UNKNOWN;
-        }
+        Long v = Ast.integerValue(lit);
+        return v == null ? V.UNKNOWN : new V.Int(null, v, null);
     }
 
     private V unary(IASTUnaryExpression u) {
@@ -250,8 +244,8 @@ final class Expressions {
                     Bound x = Ast.insideExpansion(b) ? null : unrelatedDistance(l, r);
                     if (x != null) {
                         int[] at = Ast.writtenSpan(c.text.content(), b);
-                        c.ranges.distance(at[0], at[1], name(l) != null ? name(l) : l.getRawSignature(),
-                                c.text.content().substring(at[0], at[0] + at[1]), x, null);
+                        c.ranges.unrelatedDistance(at[0], at[1], name(l) != null ? name(l) : l.getRawSignature(),
+                                c.text.content().substring(at[0], at[0] + at[1]), x);
                     }
                     return V.UNKNOWN;
                 }
@@ -587,7 +581,7 @@ final class Expressions {
         if (st != null) st.accept(new ASTVisitor(true) {
             @Override public int visit(IASTExpression e) {
                 if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign && var.equals(name(b.getOperand1()))
-                        && (strip(b.getOperand2()) instanceof IASTFunctionCallExpression || WRITTEN_CALL.matcher(b.getOperand2().getRawSignature()).matches())) yes[0] = true;
+                        && isCall(b.getOperand2())) yes[0] = true;
                 return PROCESS_CONTINUE;
             }
         });

@@ -166,13 +166,6 @@ final class FrozenTails {
     }
 
     private static Long constant(IASTExpression e) {
-        IASTExpression s = e == null ? null : Ast.strip(e);
-        if (!(s instanceof IASTLiteralExpression l) || l.getKind() != IASTLiteralExpression.lk_integer_constant) return null;
-        String t = new String(l.getValue()).replaceAll("[uUlL]+$", "");
-        try {
-            return t.startsWith("0x") || t.startsWith("0X") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
-        } catch (NumberFormatException ex) {
-            return null;
-        }
+        return e != null && Ast.strip(e) instanceof IASTLiteralExpression l ? Ast.integerValue(l) : null;
     }
 }

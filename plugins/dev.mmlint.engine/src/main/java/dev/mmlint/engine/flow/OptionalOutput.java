@@ -54,22 +54,15 @@ final class OptionalOutput {
         IASTExpression x = c == null ? null : Ast.strip(c);
         // if (likely(pages)): __builtin_expect(!!(pages), 1) once expanded
         if (x instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression call && call.getArguments().length >= 1
-                && java.util.Set.of("likely", "unlikely", "__builtin_expect").contains(Ast.name(call.getFunctionNameExpression()))
+                && Ast.isExpect(Ast.name(call.getFunctionNameExpression()))
                 && call.getArguments()[0] instanceof IASTExpression a) x = Ast.strip(a);
         if (x instanceof org.eclipse.cdt.core.dom.ast.IASTUnaryExpression n1 && n1.getOperator() == org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_not
                 && Ast.strip(n1.getOperand()) instanceof org.eclipse.cdt.core.dom.ast.IASTUnaryExpression n2
                 && n2.getOperator() == org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_not) x = Ast.strip(n2.getOperand());
         if (x instanceof IASTIdExpression id) return id.getName().toString();
         if (x instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_notequals
-                && isNull(b.getOperand2())) return Ast.name(b.getOperand1());
+                && Ast.isNull(b.getOperand2())) return Ast.name(b.getOperand1());
         return null;
-    }
-
-    /** NULL, as written or expanded ({@code ((void *)0)}). */
-    private static boolean isNull(IASTExpression e) {
-        IASTExpression x = Ast.strip(e);
-        return "NULL".equals(Ast.name(x))
-                || x instanceof org.eclipse.cdt.core.dom.ast.IASTLiteralExpression l && "0".equals(String.valueOf(l.getValue()));
     }
 
     /** The assignment {@code array[...] = <expression naming var>} in {@code s}, or null. */

@@ -133,7 +133,7 @@ final class TailIndifference {
         if (!(p instanceof IASTFunctionCallExpression call) || !(call.getFunctionNameExpression() instanceof IASTIdExpression id)) return false;
         String fn = id.getName().toString();
         IASTInitializerClause[] a = call.getArguments();
-        return (fn.equals("likely") || fn.equals("unlikely") || fn.equals("__builtin_expect")) && a.length >= 1 && a[0] == arg;
+        return Ast.isExpect(fn) && a.length >= 1 && a[0] == arg;
     }
 
     private static boolean pointerTyped(IASTFieldReference f) {
@@ -223,7 +223,7 @@ final class TailIndifference {
         }
         if (fn == null) return null;
         // likely()/unlikely() hand their condition through (compiler builtins)
-        if ((fn.equals("likely") || fn.equals("unlikely") || fn.equals("__builtin_expect")) && !args.isEmpty() && args.get(0) != null)
+        if (Ast.isExpect(fn) && !args.isEmpty() && args.get(0) != null)
             return tailTruth(strip(args.get(0)), var);
         Optional<ApiEffect> ef = kb.call(fn);
         if (ef.isEmpty()) return null;

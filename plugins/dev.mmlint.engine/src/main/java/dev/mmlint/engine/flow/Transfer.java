@@ -50,12 +50,12 @@ public final class Transfer {
         void event(Event e);
         void requiresHead(int param, FunctionSummary.Requirement r);
         void returns(PageValue v);
-        /** A call passes argument {@code param} of this range class and pointing into this extent (null: unknown) to {@code callee}. */
-        default void passes(String callee, int param, Bound count, Bound extent) { }
-        /** As {@link #passes(String, int, Bound, Bound)}, with the page argument when it may be a tail the caller looked up (null: not). */
-        default void passes(String callee, int param, Bound count, Bound extent, PageValue tail) { passes(callee, param, count, extent); }
-        /** As {@link #passes(String, int, Bound, Bound, PageValue)}, with the order above MAX_ORDER the argument may be (null: none known). */
-        default void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) { passes(callee, param, count, extent, tail); }
+        /**
+         * A call passes argument {@code param} of this range class and pointing into this extent (null: unknown) to
+         * {@code callee}; {@code tail}: the page argument when it may be a tail the caller looked up (null: not);
+         * {@code order}: the order above MAX_ORDER the argument may be (null: none known).
+         */
+        default void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) { }
         /** A call to {@code callee}, a function of the unit, is made where some path waited for speculative pfn walkers ({@code waited}) or none did. */
         default void callsAfterWalkers(String callee, boolean waited) { }
         /** The function stores, through pointer parameter {@code param}, a page or folio pointing into {@code extent} (null: unknown). */
@@ -74,6 +74,8 @@ public final class Transfer {
     private final Map<Integer, String[]> flagTests = new HashMap<>();
     /** goto statement offset -> the leaks of local GUP arrays its jump carries to an exit that never names them (latest sweep) */
     private final Map<Integer, List<dev.mmlint.engine.check.Event.Leak>> gotoLeaks = new java.util.TreeMap<>();
+    /** label offset and array -> whether the exit path from the label names the array (a walk of the body: asked once per function) */
+    private final Map<String, Boolean> exitNames = new HashMap<>();
 
     public Transfer(ApiKnowledge kb, WrittenView view, SourceText text, Function<String, FunctionSummary> summaries,
                     FunctionFacts facts) {
@@ -321,7 +323,7 @@ public final class Transfer {
         List<dev.mmlint.engine.check.Event.Leak> found = new java.util.ArrayList<>();
         FlowState s = out;
         for (Map.Entry<String, ArrayHold> a : GotoLeaks.held(out.gup).entrySet()) {
-            if (GotoLeaks.exitNames(ls, a.getKey(), c.kb)) continue;
+            if (exitNames.computeIfAbsent(offset(ls) + ":" + a.getKey(), k -> GotoLeaks.exitNames(ls, a.getKey(), c.kb))) continue;
             found.add(new dev.mmlint.engine.check.Event.Leak(offset(g), length(g), a.getKey(), a.getValue()));
             if (s == out) s = out.copy();
             s.gup.put(a.getKey(), a.getValue().with(ArrayHold.Status.ESCAPED));
