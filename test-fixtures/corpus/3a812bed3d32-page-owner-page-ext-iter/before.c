@@ -53,6 +53,56 @@ static inline void __update_page_owner_free_handle(struct page_ext *page_ext,
 	}
 }
 
+void __reset_page_owner(struct page *page, unsigned short order)
+{
+	struct page_ext *page_ext;
+	depot_stack_handle_t handle;
+	depot_stack_handle_t alloc_handle;
+	struct page_owner *page_owner;
+	u64 free_ts_nsec = local_clock();
+
+	page_ext = page_ext_get(page);
+	if (unlikely(!page_ext))
+		return;
+
+	page_owner = get_page_owner(page_ext);
+	alloc_handle = page_owner->handle;
+
+	handle = save_stack(GFP_NOWAIT | __GFP_NOWARN);
+	__update_page_owner_free_handle(page_ext, handle, order, current->pid,
+					current->tgid, free_ts_nsec);
+	page_ext_put(page_ext);
+
+	if (alloc_handle != early_handle)
+		/*
+		 * early_handle is being set as a handle for all those
+		 * early allocated pages. See init_pages_in_zone().
+		 * Since their refcount is not being incremented because
+		 * the machinery is not ready yet, we cannot decrement
+		 * their refcount either.
+		 */
+		dec_stack_record_count(alloc_handle, 1 << order);
+}
+
+noinline void __set_page_owner(struct page *page, unsigned short order,
+					gfp_t gfp_mask)
+{
+	struct page_ext *page_ext;
+	u64 ts_nsec = local_clock();
+	depot_stack_handle_t handle;
+
+	handle = save_stack(gfp_mask);
+
+	page_ext = page_ext_get(page);
+	if (unlikely(!page_ext))
+		return;
+	__update_page_owner_handle(page_ext, handle, order, gfp_mask, -1,
+				   ts_nsec, current->pid, current->tgid,
+				   current->comm);
+	page_ext_put(page_ext);
+	inc_stack_record_count(handle, gfp_mask, 1 << order);
+}
+
 void __split_page_owner(struct page *page, int old_order, int new_order)
 {
 	int i;

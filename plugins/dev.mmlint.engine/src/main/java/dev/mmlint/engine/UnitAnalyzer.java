@@ -195,7 +195,8 @@ public final class UnitAnalyzer {
 
     /**
      * What the model says a function of the unit is given: the count parameter of a function returning
-     * a range that may exceed a buddy block (return: unbounded_range count n) ranges that far in its body;
+     * a range that may exceed a buddy block (return: unbounded_range count n) ranges that far in its body, and
+     * so does the count of a function handed the first page of such a range (p: unbounded_range count n);
      * an order parameter callers may pass above MAX_ORDER (gigantic_order) makes 1 << order such a count.
      */
     private Map<String, List<Pass>> contracts(ParsedUnit unit, Map<String, IASTFunctionDefinition> fns) {
@@ -205,6 +206,8 @@ public final class UnitAnalyzer {
             List<Pass> ps = new ArrayList<>();
             kb.unboundedRange(name).filter(r -> r.countIndex() >= 0).ifPresent(r -> ps.add(new Pass(name, r.countIndex(),
                     new Bound(false, "the count of the range " + name + "() returns", r.clause(), line), null, null, null)));
+            kb.handedRange(name).filter(r -> r.clause() != null && r.clause().applies()).ifPresent(r -> ps.add(new Pass(name, r.countIndex(),
+                    new Bound(false, "the count of the range " + name + "() is handed", r.clause(), line), null, null, null)));
             kb.call(name).ifPresent(ef -> ef.giganticOrders().forEach(a -> {
                 if (a.clause() == null || !a.clause().applies()) return;
                 ps.add(new Pass(name, a.index(), null, null, null,

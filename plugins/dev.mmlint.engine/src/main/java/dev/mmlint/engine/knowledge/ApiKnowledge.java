@@ -60,6 +60,13 @@ public interface ApiKnowledge {
     default Optional<RangeResult> unboundedRange(String name) { return Optional.empty(); }
 
     /**
+     * The model's {@code p: unbounded_range count c} on a parameter of function {@code name}: its callers hand
+     * it the first page of a pfn range of argument {@code countIndex} pages that may exceed one buddy block
+     * (unpin_user_page_range_dirty_lock() is given a scatterlist entry's pages).
+     */
+    default Optional<RangeResult> handedRange(String name) { return Optional.empty(); }
+
+    /**
      * The validations a branch condition performs, by its text as written with likely()/unlikely()
      * stripped ({@code compound_head(page) != head}, {@code pte_val(pte) != pte_val(*ptep)}).
      */

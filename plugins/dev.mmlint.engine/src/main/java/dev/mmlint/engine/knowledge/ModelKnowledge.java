@@ -257,6 +257,12 @@ public final class ModelKnowledge implements ApiKnowledge {
         });
     }
 
+    @Override public Optional<RangeResult> handedRange(String name) {
+        return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
+                .filter(e -> e.kind() == EffectKind.UNBOUNDED_RANGE && e.site() == EffectSite.PARAM && e.countIndex() >= 0)
+                .findFirst().map(e -> new RangeResult(e.countIndex(), of(e.clause(), e.window()))));
+    }
+
     @Override public Optional<RangeResult> unboundedRange(String name) {
         return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
                 .filter(e -> e.kind() == EffectKind.UNBOUNDED_RANGE && e.site() == EffectSite.RETURN)

@@ -49,8 +49,13 @@ public enum EffectKind {
     CONTIGUITY_SAFE(Group.CONTIGUITY, EffectSite.RETURN),
     /** the returned page is computed by struct page pointer arithmetic: unsafe across memory sections */
     CONTIGUITY_UNSAFE(Group.CONTIGUITY, EffectSite.RETURN),
-    /** the value starts a pfn range of {@code count} pages that may exceed one MAX_ORDER block */
-    UNBOUNDED_RANGE(Group.RANGE, EffectSite.RETURN, EffectSite.ARRAY),
+    /**
+     * the value starts a pfn range of {@code count} pages that may exceed one MAX_ORDER block: returned
+     * (cma_alloc()), stored in an output array, or handed in as a parameter: the function's contract is
+     * that its callers pass the first page of such a range and its count, so inside its body (and in the
+     * helpers it hands them to) the count ranges that far
+     */
+    UNBOUNDED_RANGE(Group.RANGE, EffectSite.RETURN, EffectSite.ARRAY, EffectSite.PARAM),
     /** the acquisition happened for the first (return value) pages; a value <= 0 means none taken */
     COUNT_TAKEN(Group.CONVENTION, EffectSite.RETURN),
     /** the acquisition happened iff the function returned true */

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmlint-fixture: a range API's first page stepped with nth_page(), and a function the model does not call a range API walking a page it is given, stay quiet
+ * mmlint-kernel: 6.1
+ * mmlint-config: CONFIG_SPARSEMEM=y CONFIG_SPARSEMEM_VMEMMAP=n
+ * mmlint-expect: none
+ */
+#include <linux/mm.h>
+
+static struct folio *range_folio_at(struct page *first, unsigned long nr,
+				    unsigned long idx, unsigned int *ntails)
+{
+	struct page *p = nth_page(first, idx);
+	struct folio *folio = page_folio(p);
+
+	*ntails = min_t(unsigned long, nr - idx,
+			folio_nr_pages(folio) - folio_page_idx(folio, p));
+	return folio;
+}
+
+void unpin_user_page_range_dirty_lock(struct page *page, unsigned long npages,
+				      bool make_dirty)
+{
+	unsigned long i;
+	unsigned int nr;
+
+	if (make_dirty)
+		for (i = 0; i < npages; i++)
+			clear_highpage(nth_page(page, i));
+
+	for (i = 0; i < npages; i += nr)
+		gup_put_folio(range_folio_at(page, npages, i, &nr), nr, FOLL_PIN);
+}
+
+void zero_block(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++)
+		clear_highpage(page + i);
+}
