@@ -48,6 +48,8 @@ final class Results {
                 return new V.Page(pv, null);
             }
             case FOLIO -> { return new V.Page(PageValue.of(Shape.FOLIO, o, ef.resultClause()), null); }
+            // order-0 pages, each refcounted and reachable by pfn: live refcounts the clause names
+            case REFCOUNTED_RANGE -> { return new V.Page(PageValue.of(Shape.SMALL, o, ef.resultClause()).step(new WitnessStep("lookup", name, line)), null); }
             case HEAD_OF_ARG, FOLIO_OF_ARG -> {
                 PageValue src = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                 Shape s = ef.result() == ApiEffect.Result.FOLIO_OF_ARG ? Shape.FOLIO : Shape.HEAD;

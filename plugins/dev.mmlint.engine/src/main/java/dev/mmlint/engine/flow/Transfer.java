@@ -56,6 +56,10 @@ public final class Transfer {
          * {@code order}: the order above MAX_ORDER the argument may be (null: none known).
          */
         default void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) { }
+        /** As {@link #passes(String, int, Bound, Bound, PageValue, Bound)}; {@code live}: the page argument when others may hold its refcount (null: not). */
+        default void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order, PageValue live) {
+            passes(callee, param, count, extent, tail, order);
+        }
         /** A call to {@code callee}, a function of the unit, is made where some path waited for speculative pfn walkers ({@code waited}) or none did. */
         default void callsAfterWalkers(String callee, boolean waited) { }
         /** The function stores, through pointer parameter {@code param}, a page or folio pointing into {@code extent} (null: unknown). */
@@ -172,6 +176,9 @@ public final class Transfer {
                 // (the caller's page, as a parameter is: no lookup of the function's own, so no clause to report from)
                 s.core.putPage(name, PageValue.of(Shape.SMALL, new PageValue.Origin(0, 0, "parameter " + name + ", no tail by " + c.function + "()'s contract"),
                         null));
+            else if (c.facts.pageVars().contains(name) && callers.live().containsKey(idx))
+                // a caller hands over a page whose refcount others may hold (the pages of a range handed out refcounted)
+                s.core.putPage(name, callers.live().get(idx));
             else if (c.facts.pageVars().contains(name)) s.core.putPage(name, PageValue.param(idx, name, new PageValue.Origin(0, 0, "parameter " + name)));
             else if (c.facts.folioVars().contains(name))
                 s.core.putPage(name, PageValue.of(Shape.FOLIO, new PageValue.Origin(0, 0, "parameter " + name), null));

@@ -195,7 +195,14 @@ public enum EffectKind {
      * be any of the contiguous entries that map one huge page, so the page may be a tail; read by the
      * function itself it is what the other effects of the function say (a head)
      */
-    TAIL_IF_ENTRY_COPY(Group.PAGE_KIND, EffectSite.RETURN);
+    TAIL_IF_ENTRY_COPY(Group.PAGE_KIND, EffectSite.RETURN),
+    /**
+     * the returned page starts a range of order-0 pages each handed out with its own refcount and
+     * reachable by pfn (alloc_contig_pages(), cma_alloc(), a gigantic hugetlb allocation): a pfn walker
+     * may hold a speculative reference on any of them, so their refcounts may be overwritten only
+     * frozen; a function of the unit the page is handed to inherits that (its callers' context)
+     */
+    REFCOUNTED_RANGE(Group.PREP, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
