@@ -160,6 +160,15 @@ public final class Transfer {
             });
         }
         c.notTail = Map.copyOf(notTail);
+        // the untyped object pointers the function is handed (void *), never assigned in its body
+        java.util.Set<String> objects = new java.util.HashSet<>();
+        for (IASTParameterDeclaration pd : ps) {
+            String pn = pd.getDeclarator().getName().toString();
+            if (pd.getDeclarator().getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IVariable v && Ast.isVoidPointer(v.getType()))
+                objects.add(pn);
+        }
+        if (!objects.isEmpty() && fn != null) objects.removeAll(Ast.assigned(fn.getBody()));
+        c.objectParams = java.util.Set.copyOf(objects);
     }
 
     /** Set during the reporting pass only. */
