@@ -55,6 +55,13 @@ public final class PublishBeforePrepare implements Check {
         } else {
             msg = p.api() + "() sets the refcount of '" + p.var() + "'" + Checks.from(p.value())
                     + " without freezing it first: a concurrent speculative get may be lost";
+            // where the page came from, when that is another clause's word (a range handed out refcounted, in a caller)
+            WitnessStep first = p.value().witness().isEmpty() ? null : p.value().witness().get(0);
+            if (first != null && first.op() == Kind.LOOKUP && first.line() > 0 && p.value().originClause() != null
+                    && (p.value().origin() == null || p.value().origin().line() != first.line())
+                    && (p.clause() == null || !p.value().originClause().id().equals(p.clause().id())))
+                ev.add(new Evidence(first.line(), 0, "its refcount may be held by others: " + first.detail() + "() (model clause "
+                        + p.value().originClause().id() + ")"));
             w.add(new WitnessStep(Kind.SET_COUNT, p.api(), r.line(p.offset())));
             fix = "freeze with page_ref_freeze() and publish with page_ref_unfreeze()";
         }

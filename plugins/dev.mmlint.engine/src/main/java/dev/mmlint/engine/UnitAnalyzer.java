@@ -175,7 +175,9 @@ public final class UnitAnalyzer {
     }
 
     /** One call site's argument: what it passes as parameter {@code param} of {@code callee} (an order above MAX_ORDER: {@code order}). */
-    private record Pass(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) {}
+    private record Pass(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order, PageValue live) {
+        Pass(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) { this(callee, param, count, extent, tail, order, null); }
+    }
 
     /** The callers' contexts of the {@code closed} functions (all their callers are in the unit), from the runs' call sites. */
     private static Map<String, CallerContext> contexts(Map<String, Run> runs, Set<String> closed, Map<String, List<Pass>> contracts) {
@@ -184,7 +186,7 @@ public final class UnitAnalyzer {
         contracts.forEach((fn, ps) -> ps.forEach(p -> b.computeIfAbsent(fn, k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent(), p.tail(), p.order())));
         for (Run r : runs.values())
             for (Pass p : r.passes())
-                if (closed.contains(p.callee())) b.computeIfAbsent(p.callee(), k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent(), p.tail(), p.order());
+                if (closed.contains(p.callee())) b.computeIfAbsent(p.callee(), k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent(), p.tail(), p.order(), p.live());
         // the caller waits for speculative walkers, the callee rewrites the memmap: every call site must have waited
         for (Run r : runs.values())
             r.walkers().forEach((callee, w) -> { if (closed.contains(callee)) b.computeIfAbsent(callee, k -> new CallerContext.Builder()).walkers(w); });
@@ -308,8 +310,8 @@ public final class UnitAnalyzer {
             req.put(param, keep.weakened(keep == r ? old.when() : r.when()));
         }
 
-        @Override public void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) {
-            passes.add(new Pass(callee, param, count, extent, tail, order));
+        @Override public void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order, PageValue live) {
+            passes.add(new Pass(callee, param, count, extent, tail, order, live));
         }
         @Override public void callsAfterWalkers(String callee, boolean waited) { walkers.merge(callee, waited, Boolean::logicalAnd); }
         private final Map<Integer, Bound> stored = new TreeMap<>();

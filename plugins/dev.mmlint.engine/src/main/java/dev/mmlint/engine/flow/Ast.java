@@ -241,4 +241,11 @@ final class Ast {
     static boolean isPointer(IType t) {
         return CTypes.strip(t) instanceof IPointerType;
     }
+
+    /** {@code void *} (qualified or not, through typedefs). */
+    static boolean isVoidPointer(IType t) {
+        if (!(CTypes.strip(t) instanceof IPointerType p)) return false;
+        IType to = CTypes.strip(p.getType());
+        return to instanceof org.eclipse.cdt.core.dom.ast.IBasicType b && b.getKind() == org.eclipse.cdt.core.dom.ast.IBasicType.Kind.eVoid;
+    }
 }

@@ -18,29 +18,39 @@ import java.util.Map;
  * such order makes the parameter one. A parameter no caller fixes is absent. {@code walkersWaited}:
  * every call site is reached on a path on which the caller waited for speculative pfn walkers
  * (synchronize_rcu()), so the function starts with them waited for (the caller waits, the callee
- * rewrites the memmap).
+ * rewrites the memmap). {@code live}: a page argument some caller passes whose refcount others may hold
+ * (an order-0 page the model says is handed out refcounted and reachable by pfn, as the pages of
+ * alloc_contig_pages() and cma_alloc() are, or one the caller has from its own callers): inside the
+ * function the parameter is that page, and a refcount it sets unfrozen on it, or on a page it reaches
+ * from it, may lose a speculative reference (the first in the file).
  */
 public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails,
-                            Map<Integer, Bound> orders, boolean walkersWaited) {
-    public static final CallerContext NONE = new CallerContext(Map.of(), Map.of(), Map.of(), Map.of(), false);
+                            Map<Integer, Bound> orders, boolean walkersWaited, Map<Integer, PageValue> live) {
+    public static final CallerContext NONE = new CallerContext(Map.of(), Map.of(), Map.of(), Map.of(), false, Map.of());
 
     public CallerContext {
         counts = Map.copyOf(counts);
         extents = Map.copyOf(extents);
         tails = Map.copyOf(tails);
         orders = Map.copyOf(orders);
+        live = Map.copyOf(live);
+    }
+
+    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails,
+                         Map<Integer, Bound> orders, boolean walkersWaited) {
+        this(counts, extents, tails, orders, walkersWaited, Map.of());
     }
 
     public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents) { this(counts, extents, Map.of()); }
 
     public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails) { this(counts, extents, tails, Map.of(), false); }
 
-    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !walkersWaited; }
+    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !walkersWaited && live.isEmpty(); }
 
     /** Joins call sites, one {@link #site} at a time. */
     public static final class Builder {
         private final Map<Integer, Bound> counts = new HashMap<>(), extents = new HashMap<>(), orders = new HashMap<>();
-        private final Map<Integer, PageValue> tails = new HashMap<>();
+        private final Map<Integer, PageValue> tails = new HashMap<>(), live = new HashMap<>();
         private final Map<Integer, Boolean> seen = new HashMap<>();
         /** null: no call site said; else whether every call site said the walkers were waited for */
         private Boolean waited;
@@ -58,7 +68,11 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
          * As {@link #site(int, Bound, Bound, PageValue)}, with the order above MAX_ORDER the caller may pass as
          * the parameter ({@code order}, null: none known): one such caller makes it one (the first line's).
          */
-        public void site(int param, Bound count, Bound extent, PageValue tail, Bound order) {
+        public void site(int param, Bound count, Bound extent, PageValue tail, Bound order) { site(param, count, extent, tail, order, null); }
+
+        /** As {@link #site(int, Bound, Bound, PageValue, Bound)}, the page argument one whose refcount others may hold ({@code held}, null: not). */
+        public void site(int param, Bound count, Bound extent, PageValue tail, Bound order, PageValue held) {
+            if (held != null) live.merge(param, held, Builder::first);
             if (order != null && !order.bounded()) orders.merge(param, order, Builder::earlier);
             if (tail != null) tails.merge(param, tail, Builder::first);
             if (seen.put(param, true) == null) {
@@ -92,8 +106,8 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
 
         public CallerContext build() {
             boolean w = waited != null && waited;
-            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !w ? NONE
-                    : new CallerContext(counts, extents, tails, orders, w);
+            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !w && live.isEmpty() ? NONE
+                    : new CallerContext(counts, extents, tails, orders, w, live);
         }
     }
 }

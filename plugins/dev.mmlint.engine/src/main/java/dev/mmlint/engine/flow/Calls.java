@@ -182,7 +182,8 @@ final class Calls {
         if (sum != null && c.sink != null)
             for (int i = 0; i < args.size(); i++)
                 c.sink.passes(name, i, V.sizeOf(vals.get(i)), Extents.of(c, args.get(i)), tails.get(i),
-                        vals.get(i) instanceof V.Int n && n.var() != null ? c.st.ranges.orderOf(n.var()) : null);
+                        vals.get(i) instanceof V.Int n && n.var() != null ? c.st.ranges.orderOf(n.var()) : null,
+                        c.closed.contains(name) && vals.get(i) instanceof V.Page p && live(p.v()) ? heldOn(p.v(), args.get(i), name) : null);
         if (sum != null) {
             for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
                 int k = r.getKey();
@@ -220,6 +221,22 @@ final class Calls {
         for (int i = 0; i < vals.size(); i++)
             if (vals.get(i) instanceof V.Page && args.get(i) != null)
                 c.spec.splitUse(c.st.spec, name(args.get(i)), offset(args.get(i)), length(args.get(i)), "passed to " + (callee == null ? "a call" : callee + "()"));
+    }
+
+    /**
+     * An order-0 page whose refcount others may hold: one the model says is handed out refcounted and
+     * reachable by pfn (its clause says so), the page itself rather than one reached by stepping from it.
+     */
+    private static boolean live(PageValue pv) {
+        return pv.shape() == Shape.SMALL && !pv.subpage() && pv.originClause() != null && pv.ref() == RefState.NONE;
+    }
+
+    /** Live page {@code pv}, passed as argument {@code ax} to {@code callee}: inside the callee it comes from this call site. */
+    private PageValue heldOn(PageValue pv, IASTExpression ax, String callee) {
+        String from = pv.origin() == null ? "a refcounted page" : pv.origin().what() + " (line " + pv.origin().line() + ")";
+        String arg = ax == null ? "it" : ax.getRawSignature().replaceAll("\\s+", " ");
+        String by = c.function == null ? "" : " by " + c.function + "()";
+        return pv.withShape(Shape.SMALL, c.origin(offset(ax), from + ", passed as " + arg + " to " + callee + "()" + by), pv.originClause());
     }
 
     /**

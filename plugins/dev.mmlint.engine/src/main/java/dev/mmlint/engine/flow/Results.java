@@ -48,6 +48,15 @@ final class Results {
                 return new V.Page(pv, null);
             }
             case FOLIO -> { return new V.Page(PageValue.of(Shape.FOLIO, o, ef.resultClause()), null); }
+            case TAIL_IF_OBJECT_PARAM -> {
+                // an object pointer handed in (void *): it may lie in any page of a multi-page allocation; an
+                // address the function computed itself, or one of a declared type, says nothing here
+                if (argVar == null || !c.objectParams.contains(argVar)) return V.UNKNOWN;
+                return new V.Page(PageValue.of(Shape.MAYBE_TAIL, c.origin(off, name + "() of '" + argVar + "', an object pointer handed in"),
+                        ef.resultClause()).step(new WitnessStep("lookup", name, line)), null);
+            }
+            // order-0 pages, each refcounted and reachable by pfn: live refcounts the clause names
+            case REFCOUNTED_RANGE -> { return new V.Page(PageValue.of(Shape.SMALL, o, ef.resultClause()).step(new WitnessStep("lookup", name, line)), null); }
             case HEAD_OF_ARG, FOLIO_OF_ARG -> {
                 PageValue src = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
                 Shape s = ef.result() == ApiEffect.Result.FOLIO_OF_ARG ? Shape.FOLIO : Shape.HEAD;

@@ -56,6 +56,10 @@ public final class Transfer {
          * {@code order}: the order above MAX_ORDER the argument may be (null: none known).
          */
         default void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) { }
+        /** As {@link #passes(String, int, Bound, Bound, PageValue, Bound)}; {@code live}: the page argument when others may hold its refcount (null: not). */
+        default void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order, PageValue live) {
+            passes(callee, param, count, extent, tail, order);
+        }
         /** A call to {@code callee}, a function of the unit, is made where some path waited for speculative pfn walkers ({@code waited}) or none did. */
         default void callsAfterWalkers(String callee, boolean waited) { }
         /** The function stores, through pointer parameter {@code param}, a page or folio pointing into {@code extent} (null: unknown). */
@@ -156,6 +160,15 @@ public final class Transfer {
             });
         }
         c.notTail = Map.copyOf(notTail);
+        // the untyped object pointers the function is handed (void *), never assigned in its body
+        java.util.Set<String> objects = new java.util.HashSet<>();
+        for (IASTParameterDeclaration pd : ps) {
+            String pn = pd.getDeclarator().getName().toString();
+            if (pd.getDeclarator().getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IVariable v && Ast.isVoidPointer(v.getType()))
+                objects.add(pn);
+        }
+        if (!objects.isEmpty() && fn != null) objects.removeAll(Ast.assigned(fn.getBody()));
+        c.objectParams = java.util.Set.copyOf(objects);
     }
 
     /** Set during the reporting pass only. */
@@ -172,6 +185,9 @@ public final class Transfer {
                 // (the caller's page, as a parameter is: no lookup of the function's own, so no clause to report from)
                 s.core.putPage(name, PageValue.of(Shape.SMALL, new PageValue.Origin(0, 0, "parameter " + name + ", no tail by " + c.function + "()'s contract"),
                         null));
+            else if (c.facts.pageVars().contains(name) && callers.live().containsKey(idx))
+                // a caller hands over a page whose refcount others may hold (the pages of a range handed out refcounted)
+                s.core.putPage(name, callers.live().get(idx));
             else if (c.facts.pageVars().contains(name)) s.core.putPage(name, PageValue.param(idx, name, new PageValue.Origin(0, 0, "parameter " + name)));
             else if (c.facts.folioVars().contains(name))
                 s.core.putPage(name, PageValue.of(Shape.FOLIO, new PageValue.Origin(0, 0, "parameter " + name), null));

@@ -97,6 +97,9 @@ final class TransferContext implements Events {
         return dropped.contains(array);
     }
 
+    /** the function's parameters that are untyped object pointers ({@code void *}) it never assigns */
+    java.util.Set<String> objectParams = java.util.Set.of();
+
     /** Evaluates {@code e} for its value only. */
     V silently(IASTExpression e) {
         silent++;

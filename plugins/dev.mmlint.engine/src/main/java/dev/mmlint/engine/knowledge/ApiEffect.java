@@ -64,6 +64,13 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         /** nothing page-like; the call returns once speculative pfn walkers in RCU read-side sections have left them (synchronize_rcu) */
         WAITS_FOR_WALKERS,
         /**
+         * an order-0 page starting a range whose pages are each handed out refcounted and reachable by pfn
+         * (alloc_contig_pages, cma_alloc): a speculative getter may hold a reference on any of them
+         */
+        REFCOUNTED_RANGE,
+        /** the page of argument resultArg, an address: a possible tail where it is a void pointer the analysed function was handed */
+        TAIL_IF_OBJECT_PARAM,
+        /**
          * 0 when the compound page of argument resultArg was split (split_huge_page): on that edge it and its
          * other pages are order-0, and the caller's reference stays on argument resultArg alone
          */

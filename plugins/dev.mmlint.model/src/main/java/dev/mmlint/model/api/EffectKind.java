@@ -200,7 +200,21 @@ public enum EffectKind {
      * be any of the contiguous entries that map one huge page, so the page may be a tail; read by the
      * function itself it is what the other effects of the function say (a head)
      */
-    TAIL_IF_ENTRY_COPY(Group.PAGE_KIND, EffectSite.RETURN);
+    TAIL_IF_ENTRY_COPY(Group.PAGE_KIND, EffectSite.RETURN),
+    /**
+     * the returned page starts a range of order-0 pages each handed out with its own refcount and
+     * reachable by pfn (alloc_contig_pages(), cma_alloc(), a gigantic hugetlb allocation): a pfn walker
+     * may hold a speculative reference on any of them, so their refcounts may be overwritten only
+     * frozen; a function of the unit the page is handed to inherits that (its callers' context)
+     */
+    REFCOUNTED_RANGE(Group.PREP, EffectSite.RETURN),
+    /**
+     * the returned page is the page of an address (virt_to_page): where the address is an untyped object
+     * pointer the analysed function was handed (a {@code void *} parameter), the object may lie past the
+     * first page of a multi-page slab or page allocation, a compound page, so the page may be a tail;
+     * of an address the function computed itself (its own allocation, page_address()) nothing is said
+     */
+    TAIL_IF_OBJECT_PARAM(Group.PAGE_KIND, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
