@@ -77,11 +77,16 @@ public final class LintRun {
         List<Path> files = walked.files().stream().filter(exclude.negate()).toList();
         try (Frontends.Plan plan = Frontends.forPaths(files, o.frontend())) {
             notAnalysed.addAll(plan.diagnostics());
+            // files that begin with the same includes preprocess those headers once per run
+            Map<dev.mmlint.frontend.CdtFrontend, List<Path>> batches = new java.util.IdentityHashMap<>();
+            for (Frontends.Planned p : plan.files())
+                if (p.frontend() instanceof dev.mmlint.frontend.CdtFrontend c) batches.computeIfAbsent(c, k -> new ArrayList<>()).add(p.file());
+            batches.forEach(dev.mmlint.frontend.CdtFrontend::planSharedPrefixes);
             ExecutorService ex = Executors.newFixedThreadPool(Math.max(1, o.jobs()));
             try {
                 List<Future<FileResult>> fs = new ArrayList<>();
                 int[] done = {0};
-                for (Frontends.Planned p : plan.files()) {
+                for (Frontends.Planned p : largestFirst(plan.files())) {
                     fs.add(ex.submit(() -> {
                         FileResult r = o.cache() == null ? analyse(p, engine, o.frontend().budgets(), null, null)
                                 : cached(p, engine, o.frontend().budgets(), o.cache());
@@ -114,9 +119,30 @@ public final class LintRun {
         return new Outcome(List.copyOf(findings), List.copyOf(notAnalysed), List.copyOf(results), analysed, engine);
     }
 
+    /**
+     * The files in decreasing size: the largest take longest, started first they do not leave one
+     * worker busy at the end while the others idle. Results are sorted afterwards.
+     */
+    private static List<Frontends.Planned> largestFirst(List<Frontends.Planned> files) {
+        Map<Path, Long> size = new java.util.HashMap<>();
+        for (Frontends.Planned p : files) {
+            long n;
+            try {
+                n = java.nio.file.Files.size(p.file());
+            } catch (java.io.IOException | RuntimeException e) {
+                n = 0;
+            }
+            size.put(p.file(), n);
+        }
+        List<Frontends.Planned> r = new ArrayList<>(files);
+        r.sort(Comparator.comparing((Frontends.Planned p) -> size.get(p.file())).reversed());
+        return r;
+    }
+
     /** A file's result from the persistent cache when it holds a valid one, else analysed and stored. */
     private static FileResult cached(Frontends.Planned p, Engine engine, Budgets budgets, ResultCache cache) {
         ResultCache.Lookup l = cache.lookup(p.file(), p.frontend());
+        if (l.hit != null && p.frontend() instanceof dev.mmlint.frontend.CdtFrontend c) c.notParsing(p.file());
         if (l.hit != null) return new FileResult(p.file(), l.hit.displayPath(), l.hit.result(), null, l.hit.problems());
         return analyse(p, engine, budgets, cache, l);
     }
