@@ -30,7 +30,6 @@ public abstract class CdtFrontend implements Frontend {
     private final boolean headerBodies;
     private volatile boolean pruneHeaders = !"false".equals(System.getProperty("mmlint.pruneHeaders"));
     private volatile dev.mmlint.frontend.internal.Preambles preambles;
-    private volatile dev.mmlint.frontend.internal.SharedPrefixes shared;
 
     protected CdtFrontend(HeaderCache cache, boolean headerBodies) {
         this.cache = cache;
@@ -70,46 +69,6 @@ public abstract class CdtFrontend implements Frontend {
      */
     public void setPreambleReuse(int files) {
         preambles = files > 0 ? new dev.mmlint.frontend.internal.Preambles(files) : null;
-    }
-
-    /**
-     * Prepares a batch run over {@code files}: files that begin with the same directives share the
-     * preprocessing of the headers those directives include ({@link dev.mmlint.frontend.internal.SharedPrefixes}),
-     * each such header prefix is preprocessed once per run rather than once per file. Without it (and
-     * whenever a file keeps its own preamble for re-parses, {@link #setPreambleReuse}) every file is
-     * preprocessed from scratch. {@code -Dmmlint.sharePrefixes=false} turns it off.
-     */
-    public void planSharedPrefixes(java.util.Collection<Path> files) {
-        if ("false".equals(System.getProperty("mmlint.sharePrefixes")) || !dev.mmlint.frontend.internal.SharedPrefixes.supported()
-                || !headerPruning()) {
-            shared = null;
-            return;
-        }
-        dev.mmlint.frontend.internal.SharedPrefixes sp = new dev.mmlint.frontend.internal.SharedPrefixes();
-        for (Path f : files) {
-            char[] chars = planned(f);
-            if (chars != null) sp.plan(f.toAbsolutePath().normalize().toString(), chars, scannerInfo(f.toAbsolutePath().normalize()));
-        }
-        shared = sp;
-    }
-
-    /** A file of the planned batch will not be parsed (its result was cached): the prefixes it shares need not wait for it. */
-    public void notParsing(Path file) {
-        dev.mmlint.frontend.internal.SharedPrefixes sp = shared;
-        char[] chars = sp == null ? null : planned(file);
-        if (chars != null) sp.skip(file.toAbsolutePath().normalize().toString(), chars, scannerInfo(file.toAbsolutePath().normalize()));
-    }
-
-    /** The rewritten text of a file a batch parses with header pruning, or null (not pruned, unreadable). */
-    private char[] planned(Path f) {
-        Path abs = f.toAbsolutePath().normalize();
-        if (buildStatus(abs).isNotBuilt()) return null;
-        try {
-            String text = SourceFiles.read(abs, displayPath(abs), new ArrayList<>());
-            return KernelRewriter.rewrite(text.toCharArray());
-        } catch (InputException | RuntimeException e) {
-            return null;
-        }
     }
 
     /** Parses that re-used a recorded preamble, all instances. */
@@ -206,12 +165,8 @@ public abstract class CdtFrontend implements Frontend {
         CdtDriver.Outcome o;
         long t0 = System.nanoTime();
         try {
-            dev.mmlint.frontend.internal.SharedPrefixes sp = shared;
-            if (prune && reusePreamble && !headerBodies && preambles == null && sp != null)
-                o = CdtDriver.parse(abs.toString(), chars, info, () -> new CachingContentProvider(cache), sp);
-            else
-                o = CdtDriver.parse(abs.toString(), chars, info, () -> new CachingContentProvider(cache), headerBodies, prune,
-                        prune && reusePreamble ? preambles : null);
+            o = CdtDriver.parse(abs.toString(), chars, info, () -> new CachingContentProvider(cache), headerBodies, prune,
+                    prune && reusePreamble ? preambles : null);
         } catch (StackOverflowError e) {
             throw new InputException(display, 0, "parser ran out of stack (nesting too deep); run with -Xss8m or more");
         } catch (BudgetExceededException e) {

@@ -77,11 +77,6 @@ public final class LintRun {
         List<Path> files = walked.files().stream().filter(exclude.negate()).toList();
         try (Frontends.Plan plan = Frontends.forPaths(files, o.frontend())) {
             notAnalysed.addAll(plan.diagnostics());
-            // files that begin with the same includes preprocess those headers once per run
-            Map<dev.mmlint.frontend.CdtFrontend, List<Path>> batches = new java.util.IdentityHashMap<>();
-            for (Frontends.Planned p : plan.files())
-                if (p.frontend() instanceof dev.mmlint.frontend.CdtFrontend c) batches.computeIfAbsent(c, k -> new ArrayList<>()).add(p.file());
-            batches.forEach(dev.mmlint.frontend.CdtFrontend::planSharedPrefixes);
             ExecutorService ex = Executors.newFixedThreadPool(Math.max(1, o.jobs()));
             try {
                 List<Future<FileResult>> fs = new ArrayList<>();
@@ -142,7 +137,6 @@ public final class LintRun {
     /** A file's result from the persistent cache when it holds a valid one, else analysed and stored. */
     private static FileResult cached(Frontends.Planned p, Engine engine, Budgets budgets, ResultCache cache) {
         ResultCache.Lookup l = cache.lookup(p.file(), p.frontend());
-        if (l.hit != null && p.frontend() instanceof dev.mmlint.frontend.CdtFrontend c) c.notParsing(p.file());
         if (l.hit != null) return new FileResult(p.file(), l.hit.displayPath(), l.hit.result(), null, l.hit.problems());
         return analyse(p, engine, budgets, cache, l);
     }

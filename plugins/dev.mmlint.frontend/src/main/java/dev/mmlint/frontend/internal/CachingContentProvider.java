@@ -12,11 +12,6 @@ import org.eclipse.cdt.internal.core.parser.scanner.CharArray;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
 import org.eclipse.cdt.internal.core.parser.scanner.LocationMap;
-import org.eclipse.cdt.core.parser.IToken;
-import org.eclipse.cdt.core.parser.util.CharArrayMap;
-import org.eclipse.cdt.internal.core.parser.scanner.CounterMacro;
-import org.eclipse.cdt.internal.core.parser.scanner.DynamicMacro;
-import org.eclipse.cdt.internal.core.parser.scanner.PreprocessorMacro;
 
 /**
  * One per translation unit (CDT keeps per-TU pragma-once state in the provider); texts and existence
@@ -39,64 +34,8 @@ public final class CachingContentProvider extends InternalFileContentProvider {
     private Preambles.Preamble replay;
     private CPreprocessor replayInto;
     private int replayed;
-    // SharedPrefixes: recording snapshots at cuts, or replaying one up to its cut
-    private SharedPrefixes shared;
-    private SharedPrefixes.Prefix sharedPrefix;
-    private String sharedPath;
-    private char[] sharedText;
-    private CPreprocessor sharedFrom;
-    private java.util.Map<String, String> flagDefines;
-    private java.util.IdentityHashMap<Object, Boolean> initialMacros;
-    private List<String> sharedTop;
-    private Set<String> sharedAll;
-    private List<IToken> delivered;
-    private final List<Pending> pendingSnapshots = new ArrayList<>();
-    private int sharedCut = -1;
 
     public CachingContentProvider(HeaderCache cache) { this.cache = cache; }
-
-    private static final boolean DEBUG = Boolean.getBoolean("mmlint.debugShare");
-
-    /** A snapshot taken at a cut, waiting for the end of the token stream to copy its tokens. */
-    private record Pending(String key, int length, int sequenceEnd, char[][] names, PreprocessorMacro[] macros, boolean[] fromFlags,
-                           java.util.Map<String, Long> counters, List<String> includes, Set<String> included) {}
-
-    /** Records snapshots at the cuts of {@code prefix} that {@code shared} wants (see {@link SharedPrefixes}). */
-    void recordShared(CPreprocessor pp, String tuPath, char[] text, SharedPrefixes.Prefix prefix, SharedPrefixes shared,
-                      java.util.Map<String, String> defines) {
-        recordShared(pp, tuPath, text, prefix, shared, defines, List.of(), Set.of());
-    }
-
-    private void recordShared(CPreprocessor pp, String tuPath, char[] text, SharedPrefixes.Prefix prefix, SharedPrefixes shared,
-                              java.util.Map<String, String> defines, List<String> top, Set<String> all) {
-        this.sharedText = text;
-        this.shared = shared;
-        this.sharedPrefix = prefix;
-        this.sharedPath = tuPath;
-        this.sharedFrom = pp;
-        this.flagDefines = defines;
-        this.sharedTop = new ArrayList<>(top);
-        this.sharedAll = new HashSet<>(all);
-        // the command line's macros: the preprocessor defined them when it was made
-        initialMacros = new java.util.IdentityHashMap<>();
-        CharArrayMap<PreprocessorMacro> dict = Preambles.dictionary(pp);
-        for (char[] k : dict.keys()) initialMacros.put(dict.get(k), Boolean.TRUE);
-    }
-
-    /** The token list the preprocessor's tokens are delivered into (its size is what a snapshot holds). */
-    void delivering(List<IToken> toks) { delivered = toks; }
-
-    /** Replays the snapshot {@code p} up to cut {@code cut} of {@code prefix}, from where the file is preprocessed as usual. */
-    void replayShared(Preambles.Preamble p, SharedPrefixes.Prefix prefix, int cut, CPreprocessor pp, String tuPath, char[] text,
-                      SharedPrefixes shared, java.util.Map<String, String> defines) {
-        // the later cuts other files need are recorded on from the replayed state
-        if (shared.wantsAny(prefix)) recordShared(pp, tuPath, text, prefix, shared, defines, p.includes(), p.included());
-        sharedText = text;
-        replay(p, pp);
-        sharedPrefix = prefix;
-        sharedCut = cut;
-        sharedPath = tuPath;
-    }
 
     /**
      * Records the files served until {@link #endOfPreamble()}: those the main file (or its forced
@@ -124,7 +63,6 @@ public final class CachingContentProvider extends InternalFileContentProvider {
      * the recorded inclusions by then was not the same preamble.
      */
     Recorded endOfPreamble() {
-        if (replay != null && sharedCut >= 0) throw new ReplayScanner.NotReplayable("the cut's inclusion was not opened");
         if (replay != null && replayed < replay.includes().size())
             throw new ReplayScanner.NotReplayable("preamble included " + replayed + " of " + replay.includes().size() + " files");
         replay = null;
@@ -141,11 +79,7 @@ public final class CachingContentProvider extends InternalFileContentProvider {
     @Override public InternalFileContent getContentForInclusion(String filePath, IMacroDictionary macroDictionary) {
         CharArray text = cache.content(filePath);
         if (text == null) return null;
-        if (replay != null) {
-            if (sharedCut < 0 || replayed < replay.includes().size()) return replayed(filePath);
-            endSharedReplay();
-        }
-        if (shared != null) sharedInclusion(filePath);
+        if (replay != null) return replayed(filePath);
         included++;
         if (recording != null) {
             recordingAll.add(filePath);
@@ -170,99 +104,6 @@ public final class CachingContentProvider extends InternalFileContentProvider {
         if (replay.included().contains(filePath)) return new InternalFileContent(filePath, InternalFileContent.InclusionKind.SKIP_FILE);
         throw new ReplayScanner.NotReplayable("preamble includes " + filePath + " where "
                 + (replayed < expected.size() ? expected.get(replayed) : "the main file") + " was recorded");
-    }
-
-    /** A top-level inclusion while recording snapshots: at a wanted cut, the state is kept. */
-    private void sharedInclusion(String filePath) {
-        CPreprocessor pp = sharedFrom;
-        LocationMap map = (LocationMap) pp.getLocationResolver();
-        boolean top = sharedPath.equals(map.getCurrentFilePath());
-        if (top) {
-            int j = sharedPrefix.cutAt(SharedPrefixes.mainOffset(pp, sharedText));
-            if (DEBUG) System.err.println("mmlint: " + sharedPath + " top inclusion " + filePath + " at " + SharedPrefixes.mainOffset(pp, sharedText) + " cut " + j
-                    + (j >= 0 ? " wanted " + shared.wanted(sharedPrefix.keys()[j]) + " quiescent " + SharedPrefixes.quiescent(pp, this) : ""));
-            if (j >= 0 && shared.wanted(sharedPrefix.keys()[j]) && delivered != null && SharedPrefixes.quiescent(pp, this)) {
-                int seq = SharedPrefixes.sequenceNumber(map, sharedPrefix.directives().get(j).start());
-                if (seq >= 0) snapshot(sharedPrefix.keys()[j], seq);
-            }
-            sharedTop.add(filePath);
-        }
-        sharedAll.add(filePath);
-    }
-
-    private void snapshot(String key, int sequenceEnd) {
-        CharArrayMap<PreprocessorMacro> dict = Preambles.dictionary(sharedFrom);
-        List<char[]> names = new ArrayList<>(dict.size());
-        List<PreprocessorMacro> macros = new ArrayList<>(dict.size());
-        java.util.Map<String, Long> counters = new java.util.HashMap<>();
-        for (char[] k : dict.keys()) {
-            PreprocessorMacro m = dict.get(k);
-            if (m instanceof CounterMacro c) counters.put(new String(k), Preambles.counter(c, null));
-            if (m instanceof DynamicMacro) continue;
-            names.add(k);
-            macros.add(m);
-        }
-        boolean[] fromFlags = new boolean[macros.size()];
-        for (int i = 0; i < fromFlags.length; i++) fromFlags[i] = initialMacros.containsKey(macros.get(i));
-        pendingSnapshots.add(new Pending(key, delivered.size(), sequenceEnd, names.toArray(new char[0][]),
-                macros.toArray(new PreprocessorMacro[0]), fromFlags, java.util.Map.copyOf(counters), List.copyOf(sharedTop),
-                Set.copyOf(sharedAll)));
-    }
-
-    /**
-     * The token stream is complete: the snapshots whose tokens all lie before their cut (and no token
-     * before it was still held back by the preprocessor) are handed to the run's store.
-     */
-    void publishShared(List<IToken> toks) {
-        if (shared == null || pendingSnapshots.isEmpty()) return;
-        int max = 0;
-        List<Pending> ok = new ArrayList<>();
-        for (Pending p : pendingSnapshots) {
-            boolean valid = p.length() > 0;
-            for (int i = 0; valid && i < p.length(); i++) if (toks.get(i).getEndOffset() > p.sequenceEnd()) valid = false;
-            if (valid && p.length() < toks.size() && toks.get(p.length()).getOffset() < p.sequenceEnd()) valid = false;
-            if (valid) {
-                ok.add(p);
-                max = Math.max(max, p.length());
-            }
-        }
-        if (DEBUG) System.err.println("mmlint: " + sharedPath + " snapshots " + pendingSnapshots.size() + " valid " + ok.size());
-        pendingSnapshots.clear();
-        if (ok.isEmpty()) return;
-        IToken[] base = SharedPrefixes.detached(toks, max);
-        java.util.Map<String, String> strings = new java.util.HashMap<>();
-        flagDefines.forEach((k, v) -> { if (SharedPrefixes.stringLiteral(v)) strings.put(k, v); });
-        for (Pending p : ok)
-            shared.put(p.key(), new SharedPrefixes.Snapshot(base, p.length(), p.names(), p.macros(), p.fromFlags(), p.counters(),
-                    p.includes(), p.included(), p.sequenceEnd(), java.util.Map.copyOf(strings),
-                    new java.util.concurrent.atomic.AtomicReference<>()));
-    }
-
-    /**
-     * The replayed snapshot's inclusions are all served and the cut's own inclusion opens: it must come
-     * from the cut's directive, and the {@code #define}s before the cut, executed again by this parse,
-     * must have left the definitions the snapshot holds.
-     */
-    private void endSharedReplay() {
-        CPreprocessor pp = replayInto;
-        if (!sharedPath.equals(((LocationMap) pp.getLocationResolver()).getCurrentFilePath())
-                || sharedPrefix.cutAt(SharedPrefixes.mainOffset(pp, sharedText)) != sharedCut)
-            throw new ReplayScanner.NotReplayable(sharedPath + ": the cut's inclusion does not come from the cut's directive (" + SharedPrefixes.mainOffset(pp, sharedText) + ", cut " + sharedCut + ")");
-        CharArrayMap<PreprocessorMacro> dict = Preambles.dictionary(pp);
-        for (int j = 0; j < sharedCut; j++) {
-            String name = sharedPrefix.directives().get(j).defines();
-            if (name == null) continue;
-            char[] n = name.toCharArray();
-            PreprocessorMacro mine = dict.get(n), recorded = null;
-            for (int i = 0; i < replay.macroNames().length; i++) {
-                if (java.util.Arrays.equals(replay.macroNames()[i], n)) { recorded = replay.macros()[i]; break; }
-            }
-            if (!SharedPrefixes.sameDefinition(mine, recorded))
-                throw new ReplayScanner.NotReplayable("#define " + name + " before the cut is not the snapshot's definition");
-        }
-        replay = null;
-        replayInto = null;
-        sharedCut = -1;
     }
 
     @Override public InternalFileContent getContentForInclusion(IIndexFileLocation ifl, String astPath) {

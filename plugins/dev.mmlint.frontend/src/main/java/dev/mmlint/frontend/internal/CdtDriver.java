@@ -93,41 +93,6 @@ public final class CdtDriver {
         return direct(scanner(path, text, info, providers.get()), false);
     }
 
-    /**
-     * A pruned parse that starts from the {@link SharedPrefixes} snapshot of the longest cut of its
-     * directive prefix that another file of the run recorded, and records snapshots at the cuts other
-     * files still need. {@code shared.done} is told of the file in every case.
-     */
-    public static Outcome parse(String path, char[] text, ExtendedScannerInfo info,
-                                java.util.function.Supplier<CachingContentProvider> providers, SharedPrefixes shared) {
-        SharedPrefixes.Prefix prefix = SharedPrefixes.prefix(path, text, SharedPrefixes.flagsKey(info));
-        try {
-            SharedPrefixes.Use use = shared.find(prefix, info.getDefinedSymbols());
-            if (use != null) {
-                Preambles.Preamble p = use.snapshot().preamble();
-                CachingContentProvider provider = providers.get();
-                CPreprocessor scanner = scanner(path, text, info, provider);
-                provider.replayShared(p, prefix, use.cut(), scanner, path, text, shared, info.getDefinedSymbols());
-                Outcome o = pruned(new ReplayScanner(scanner, path, text, provider, false, p));
-                if (o != null) {
-                    SharedPrefixes.REUSED.increment();
-                    if (Boolean.getBoolean("mmlint.debugPrune"))
-                        System.err.println("mmlint: " + path + " re-used " + p.tokens().length + " header tokens up to directive " + use.cut());
-                    return o;
-                }
-                SharedPrefixes.REJECTED.increment();
-            }
-            CachingContentProvider provider = providers.get();
-            CPreprocessor scanner = scanner(path, text, info, provider);
-            if (shared.wantsAny(prefix)) provider.recordShared(scanner, path, text, prefix, shared, info.getDefinedSymbols());
-            Outcome o = pruned(new ReplayScanner(scanner, path, text, provider, false, null));
-            if (o != null) return o;
-            return direct(scanner(path, text, info, providers.get()), false);
-        } finally {
-            shared.done(prefix);
-        }
-    }
-
     private static Outcome direct(CPreprocessor scanner, boolean headerBodies) {
         KernelCParser parser = new KernelCParser(scanner,
                 headerBodies ? ParserMode.COMPLETE_PARSE : ParserMode.SELECTION_PARSE, new NullLogService(), null);

@@ -69,13 +69,10 @@ public final class Preambles {
      *                   included twice appears twice)
      * @param included   every file included before the token, nested inclusions too
      * @param sequenceEnd the token's sequence number: every recorded token lies below it
-     * @param fromFlags  null, or (a {@link SharedPrefixes} snapshot of another file) fromFlags[i]: macros[i]
-     *                   is a command-line macro no header changed, for which the new parse keeps its own
      */
     record Preamble(char[] prefix, IToken[] tokens, char[][] macroNames, PreprocessorMacro[] macros, Map<String, Long> counters, List<String> includes,
                     java.util.Set<String> included, int sequenceEnd, ReentrantLock lock,
-                    java.util.concurrent.atomic.AtomicReference<java.util.Optional<HeaderPruner.Prefix>> pruningCache,
-                    boolean[] fromFlags) {
+                    java.util.concurrent.atomic.AtomicReference<java.util.Optional<HeaderPruner.Prefix>> pruningCache) {
         boolean matches(char[] text) {
             return text.length >= prefix.length && Arrays.equals(text, 0, prefix.length, prefix, 0, prefix.length);
         }
@@ -136,7 +133,7 @@ public final class Preambles {
         RECORDED.increment();
         return new Preamble(Arrays.copyOf(text, firstMainOffset), toks, names.toArray(new char[0][]),
                 macros.toArray(new PreprocessorMacro[0]), Map.copyOf(counters), includes.top(), includes.all(), first.getOffset(), new ReentrantLock(),
-                new java.util.concurrent.atomic.AtomicReference<>(), null);
+                new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     // ---- re-use ----
@@ -145,24 +142,14 @@ public final class Preambles {
     static void installMacros(CPreprocessor pp, Preamble p) {
         CharArrayMap<PreprocessorMacro> dict = dictionary(pp);
         List<char[]> drop = new ArrayList<>();
-        Map<String, PreprocessorMacro> own = p.fromFlags() == null ? null : new java.util.HashMap<>();
         for (char[] k : dict.keys()) {
             PreprocessorMacro m = dict.get(k);
             if (m instanceof CounterMacro c) counter(c, p.counters().get(new String(k)));
-            if (!(m instanceof DynamicMacro)) {
-                drop.add(k);
-                if (own != null) own.put(new String(k), m);
-            }
+            if (!(m instanceof DynamicMacro)) drop.add(k);
         }
         for (char[] k : drop) dict.remove(k);
         for (int i = 0; i < p.macros().length; i++) {
-            if (dict.get(p.macroNames()[i]) instanceof DynamicMacro) continue;
-            PreprocessorMacro m = p.macros()[i];
-            if (own != null && p.fromFlags()[i]) {
-                m = own.get(new String(p.macroNames()[i]));
-                if (m == null) throw new ReplayScanner.NotReplayable("command-line macro " + new String(p.macroNames()[i]) + " missing");
-            }
-            dict.put(p.macroNames()[i], m);
+            if (!(dict.get(p.macroNames()[i]) instanceof DynamicMacro)) dict.put(p.macroNames()[i], p.macros()[i]);
         }
     }
 
@@ -192,7 +179,7 @@ public final class Preambles {
     private static final Field COUNTER = field(CounterMacro.class, "fValue");
 
     /** The counter's value; set to {@code value} first when that is not null. */
-    static long counter(CounterMacro c, Long value) {
+    private static long counter(CounterMacro c, Long value) {
         try {
             if (value != null) COUNTER.setLong(c, value);
             return COUNTER.getLong(c);
@@ -216,7 +203,7 @@ public final class Preambles {
     static boolean supported() { return DICTIONARY != null && TOKEN_SOURCE != null && COUNTER != null; }
 
     @SuppressWarnings("unchecked")
-    static CharArrayMap<PreprocessorMacro> dictionary(CPreprocessor pp) {
+    private static CharArrayMap<PreprocessorMacro> dictionary(CPreprocessor pp) {
         try {
             return (CharArrayMap<PreprocessorMacro>) DICTIONARY.get(pp);
         } catch (IllegalAccessException e) {
@@ -228,7 +215,7 @@ public final class Preambles {
      * A token keeps the lexer or macro expander that made it, and through it the whole preprocessor,
      * location map and AST of its parse; a kept token must not (the parser does not read it).
      */
-    static void forgetSource(IToken t) {
+    private static void forgetSource(IToken t) {
         if (!(t instanceof Token tok)) return;
         try {
             TOKEN_SOURCE.set(tok, null);

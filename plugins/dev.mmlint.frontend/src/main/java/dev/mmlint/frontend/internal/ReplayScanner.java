@@ -68,7 +68,6 @@ final class ReplayScanner implements IScanner {
         boolean[] t = new boolean[Math.max(1 << 16, reuse != null ? reuse.tokens().length + (1 << 14) : 0)];
         if (reuse != null) toks.addAll(java.util.Arrays.asList(reuse.tokens())); // t[i] = false: header tokens
         boolean seenMain = false;
-        if (provider != null) provider.delivering(toks);
         try {
             while (true) {
                 IToken tok = pp.nextToken();
@@ -89,7 +88,6 @@ final class ReplayScanner implements IScanner {
             eofOffset = e.getEndOffset();
         }
         if (!seenMain && reuse != null) provider.endOfPreamble();
-        if (provider != null) provider.publishShared(toks);
         // the preprocessor linked each token to the next one it delivered; the parser links them itself
         for (IToken tok : toks) tok.setNext(null);
         HeaderPruner.Prefix prefix = reuse != null ? reuse.pruning() : null;
