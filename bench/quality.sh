@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The quality benchmark of issue 17: corpus recall and precision on today's trees, side by side in one run.
 #
-#   bench/quality.sh [--corpus-only] [--corpus DIR] [--mm-only] [--wider] [--save | --out FILE.md] [--jobs N] [--trees 6.1,6.12]
+#   bench/quality.sh [--corpus-only] [--corpus DIR] [--mm-only] [--wider] [--wide] [--save | --out FILE.md] [--jobs N] [--trees 6.1,6.12]
 #
 # 1. Corpus (test-fixtures/corpus/, format in its README.md): every before.c, after.c and ok.c is analysed as
 #    `mmlint check FILE` analyses a lone file (fragment mode; kernel version from `mmlint-kernel:`, Kconfig
@@ -16,6 +16,8 @@
 #    arch/x86/mm/init_64.c, virt/kvm/kvm_main.c, lib/iov_iter.c, ...); --mm-only analyses mm/ alone.
 #    Untriaged findings are listed with a ready-made triage line. --wider adds the slices outside mm/ of
 #    bench/results/triage-2026-11-22.md (about 4,800 more files: long).
+#    --wide adds the files of bench/wide-files.txt (about 620 files outside mm/ that call the page APIs the rules
+#    model), triaged in bench/triage/<v>-wide.tsv beside <v>.tsv; their precision is the row 'outside mm/ and the slice'.
 # 3. The markdown goes to stdout; --save writes it to bench/results/quality-<date>.md and the numbers, one per
 #    line, to bench/results/quality-<date>.tsv (diff two runs' TSVs); --out FILE.md chooses the file (the TSV
 #    goes beside it). The markdown ends with README.md's rules table, measured columns filled in.
@@ -26,7 +28,7 @@ cmdline="bench/quality.sh${*:+ $*}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --corpus-only) corpus_only=1; args+=("$1"); shift ;;
-    --wider|--mm-only) args+=("$1"); shift ;;
+    --wider|--wide|--mm-only) args+=("$1"); shift ;;
     --corpus) args+=(--corpus "$(readlink -f "$2")"); shift 2 ;;
     --save) out="$here/bench/results/quality-$(date -u +%Y-%m-%d).md"; shift ;;
     --out) out="$2"; shift 2 ;;

@@ -26,7 +26,7 @@ import java.util.Set;
  * (bench/triage/&lt;tree&gt;.tsv), side by side in one run.
  *
  * <pre>
- * Bench quality [--root DIR] [--corpus DIR] [--corpus-only] [--kernels DIR] [--trees 6.1,6.12] [--mm-only] [--wider]
+ * Bench quality [--root DIR] [--corpus DIR] [--corpus-only] [--kernels DIR] [--trees 6.1,6.12] [--mm-only] [--wider] [--wide]
  *               [--triage DIR] [--jobs N] [--out FILE.md] [--tsv FILE.tsv] [--command TEXT] [--commit REV]
  * </pre>
  *
@@ -66,7 +66,7 @@ public final class Quality {
         return switch (scope) {
             case "mm/" -> "mm/";
             case "slice" -> "slice outside mm/ (" + SLICE.size() + " files)";
-            default -> "wider slices";
+            default -> "outside mm/ and the slice (--wide, --wider)";
         };
     }
 
@@ -78,15 +78,34 @@ public final class Quality {
             "drivers/nvme", "drivers/misc", "drivers/char", "drivers/media/v4l2-core", "drivers/gpu/drm/amd/amdgpu", "drivers/target",
             "drivers/fpga", "drivers/platform/x86", "net/ipv4", "net/sunrpc", "net/xdp", "crypto");
 
+    /**
+     * What --wide adds: the .c files outside mm/ and the slice, listed one per line (tree-relative, {@code #} starts a comment)
+     * in bench/wide-files.txt, that call the page APIs the rules model (GUP and unpin, pte_page() and its kin, pfn_to_page(),
+     * compound_head(), speculative references, mapcounts, refcount setters, nth_page(), vm_normal_page(), virt_to_page()).
+     * A file a tree does not have is skipped. Its findings are triaged in bench/triage/&lt;v&gt;-wide.tsv, read beside &lt;v&gt;.tsv.
+     */
+    static List<String> wideFiles(Path root) throws IOException {
+        Path list = root.resolve("bench/wide-files.txt");
+        List<String> files = new ArrayList<>();
+        if (!Files.isRegularFile(list)) return files;
+        for (String l : Files.readAllLines(list, java.nio.charset.StandardCharsets.UTF_8)) {
+            String f = l.strip();
+            if (f.isEmpty() || f.startsWith("#") || f.startsWith("mm/") || SLICE.contains(f)) continue;
+            files.add(f);
+        }
+        return files;
+    }
+
     /** The options, as {@code --key value} pairs and bare {@code --flag}s. */
     static final class Options {
         Path root = Path.of("").toAbsolutePath(), corpus, kernels, triage, out, tsv;
 
         /** What the tree runs analyse, for the report: "mm/", "mm/ and the slice", ... */
         String scopeText() {
-            return mmOnly ? (wider ? "mm/ and the wider slices" : "mm/") : (wider ? "mm/, the slice and the wider slices" : "mm/ and the slice");
+            String s = mmOnly ? (wider ? "mm/ and the wider slices" : "mm/") : (wider ? "mm/, the slice and the wider slices" : "mm/ and the slice");
+            return wide ? s + " and bench/wide-files.txt" : s;
         }
-        boolean corpusOnly, wider, mmOnly;
+        boolean corpusOnly, wider, mmOnly, wide;
         List<String> trees = List.of("6.1", "6.12");
         int jobs = Runtime.getRuntime().availableProcessors();
         String command = "bench/quality.sh", commit;
@@ -98,6 +117,7 @@ public final class Quality {
                 switch (k) {
                     case "--corpus-only" -> o.corpusOnly = true;
                     case "--wider" -> o.wider = true;
+                    case "--wide" -> o.wide = true;
                     case "--mm-only" -> o.mmOnly = true;
                     default -> {
                         if (i + 1 >= a.length) throw new IllegalArgumentException(k + " needs a value");
@@ -220,9 +240,11 @@ public final class Quality {
         List<String> dirs = new ArrayList<>(List.of("mm"));
         if (!o.mmOnly) dirs.addAll(SLICE);
         if (o.wider) dirs.addAll(WIDER);
+        if (o.wide) for (String f : wideFiles(o.root)) if (!dirs.contains(f)) dirs.add(f);
         List<Path> paths = new ArrayList<>();
         for (String d : dirs) if (Files.isDirectory(tree.resolve(d)) || Files.isRegularFile(tree.resolve(d))) paths.add(tree.resolve(d));
         Triage.File triage = Triage.read(o.triage.resolve(v + ".tsv"));
+        if (o.wide) triage = Triage.merge(triage, Triage.read(o.triage.resolve(v + "-wide.tsv")));
         if (!Files.isRegularFile(tree.resolve("Makefile"))) {
             List<Diagnostic> na = List.of(Diagnostic.error(tree.toString(), 0, "no kernel tree (run scripts/kernel-sources.sh " + v + ")"));
             return new TreeRun(v, tree, config, dirs, 0, na, new Triage.Score(v, rules, List.of(), triage), triage.problems(), 0);
@@ -330,8 +352,9 @@ public final class Quality {
             b.append("## Today's trees\n\n");
             b.append("Findings of `mmlint check --config <kernels>/config-<v>.amd64 <kernels>/linux-source-<v>/")
                     .append(o.mmOnly ? (o.wider ? "{mm,<wider slices>}" : "mm") : (o.wider ? "{mm,<slice files>,<wider slices>}" : "{mm,<slice files>}"))
+                    .append(o.wide ? " <bench/wide-files.txt>" : "")
                     .append("` (kernel-tree mode, all rules, no settings file) against ")
-                    .append("`bench/triage/<v>.tsv`, matched by fingerprint. Precision = TP / (TP + FP + untriaged): untriaged findings ")
+                    .append(o.wide ? "`bench/triage/<v>.tsv` and `bench/triage/<v>-wide.tsv`" : "`bench/triage/<v>.tsv`").append(", matched by fingerprint. Precision = TP / (TP + FP + untriaged): untriaged findings ")
                     .append("are never counted as true; unsure ones are left out.")
                     .append(o.mmOnly ? "" : " The slice outside mm/: " + String.join(", ", SLICE.stream().map(x -> "`" + x + "`").toList()) + ".")
                     .append("\n\n");
@@ -415,7 +438,7 @@ public final class Quality {
             Map<String, Triage.Counts> by = new LinkedHashMap<>();
             by.put("mm/", new Triage.Counts());
             if (!o.mmOnly) by.put("slice", new Triage.Counts());
-            if (o.wider) by.put("wider", new Triage.Counts());
+            if (o.wider || o.wide) by.put("wider", new Triage.Counts());
             for (Triage.Found f : t.score().findings) {
                 Triage.Counts c = by.computeIfAbsent(scope(f.file()), x -> new Triage.Counts());
                 c.findings++;

@@ -35,6 +35,19 @@ final class Triage {
         return parse(path, Files.readString(path, StandardCharsets.UTF_8));
     }
 
+    /** The lines of {@code a} and then those of {@code b} (a fingerprint in both: {@code a}'s line wins, reported as a problem of {@code b}). */
+    static File merge(File a, File b) {
+        Map<String, Line> lines = new LinkedHashMap<>(a.lines());
+        List<Corpus.Problem> problems = new ArrayList<>(a.problems());
+        problems.addAll(b.problems());
+        for (Line l : b.lines().values()) {
+            if (lines.containsKey(l.fingerprint()))
+                problems.add(new Corpus.Problem(b.path().toString(), l.lineNo(), "fingerprint already triaged in " + a.path().getFileName() + ": this line is ignored"));
+            else lines.put(l.fingerprint(), l);
+        }
+        return new File(a.path(), Map.copyOf(lines), List.copyOf(problems));
+    }
+
     static File parse(Path path, String text) {
         Map<String, Line> lines = new LinkedHashMap<>();
         List<Corpus.Problem> problems = new ArrayList<>();

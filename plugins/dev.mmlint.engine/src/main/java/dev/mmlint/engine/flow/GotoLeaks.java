@@ -64,15 +64,72 @@ final class GotoLeaks {
         if (f == null) return true;
         int from = ls.getFileLocation() == null ? 0 : ls.getFileLocation().getNodeOffset();
         boolean[] named = {false};
+        java.util.Set<String> names = handles(((IASTFunctionDefinition) f).getBody(), array);
         ((IASTFunctionDefinition) f).getBody().accept(new ASTVisitor(true) {
             @Override public int visit(IASTExpression x) {
                 if (named[0]) return PROCESS_ABORT;
-                if (x instanceof IASTIdExpression id && array.equals(id.getName().toString()) && x.getFileLocation() != null
+                if (x instanceof IASTIdExpression id && names.contains(id.getName().toString()) && x.getFileLocation() != null
                         && x.getFileLocation().getNodeOffset() >= from && !freed(id, kb)) named[0] = true;
                 return PROCESS_CONTINUE;
             }
         });
         return named[0];
+    }
+
+    /**
+     * {@code array} and the pointer variables the function derives from it: {@code folio = page_folio(page)},
+     * {@code head = compound_head(pages[0])}, {@code p = page} (a pointer assigned, or initialised, from the
+     * array or from a one-argument call on it or on one of its entries), transitively. An exit path that
+     * names such a handle (folio_put(folio) at {@code out:}) releases through it as the return judges it;
+     * a scalar derived from the array (a pfn, a count) is no handle.
+     */
+    static java.util.Set<String> handles(IASTStatement body, String array) {
+        java.util.Set<String> names = new java.util.HashSet<>(java.util.List.of(array));
+        java.util.List<String[]> pairs = new java.util.ArrayList<>();
+        body.accept(new ASTVisitor(true) {
+            { shouldVisitDeclarators = true; }
+            @Override public int visit(IASTExpression x) {
+                if (x instanceof org.eclipse.cdt.core.dom.ast.IASTBinaryExpression b
+                        && b.getOperator() == org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_assign
+                        && Ast.strip(b.getOperand1()) instanceof IASTIdExpression lhs && pointer(lhs.getExpressionType())) {
+                    String src = source(b.getOperand2());
+                    if (src != null) pairs.add(new String[] {lhs.getName().toString(), src});
+                }
+                return PROCESS_CONTINUE;
+            }
+            @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTDeclarator d) {
+                if (d.getInitializer() instanceof org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer eq
+                        && eq.getInitializerClause() instanceof IASTExpression init
+                        && d.getName().resolveBinding() instanceof org.eclipse.cdt.core.dom.ast.IVariable v && pointer(v.getType())) {
+                    String src = source(init);
+                    if (src != null) pairs.add(new String[] {d.getName().toString(), src});
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (String[] p : pairs) if (names.contains(p[1]) && names.add(p[0])) grew = true;
+        }
+        return names;
+    }
+
+    private static boolean pointer(org.eclipse.cdt.core.dom.ast.IType t) {
+        while (t instanceof org.eclipse.cdt.core.dom.ast.ITypedef td) t = td.getType();
+        return t instanceof org.eclipse.cdt.core.dom.ast.IPointerType;
+    }
+
+    /** The variable {@code x} is (through casts), an entry or dereference of it, or the one argument of a call on either; else null. */
+    private static String source(IASTExpression x) {
+        IASTExpression e = Ast.strip(x);
+        if (e instanceof IASTFunctionCallExpression call) {
+            if (call.getArguments().length != 1 || !(call.getArguments()[0] instanceof IASTExpression a)) return null;
+            e = Ast.strip(a);
+        }
+        if (e instanceof org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression s) e = Ast.strip(s.getArrayExpression());
+        else if (e instanceof org.eclipse.cdt.core.dom.ast.IASTUnaryExpression u
+                && u.getOperator() == org.eclipse.cdt.core.dom.ast.IASTUnaryExpression.op_star) e = Ast.strip(u.getOperand());
+        return e instanceof IASTIdExpression id ? id.getName().toString() : null;
     }
 
     /** {@code id} is (through casts) the argument of a call that frees the memory it points to. */
