@@ -128,6 +128,23 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     /** Completes with the exit status once the client sent {@code exit} (0 after {@code shutdown}, else 1). */
     public CompletableFuture<Integer> exited() { return exited; }
 
+    /** Whether the client asked for {@code shutdown} (the server analyses nothing more). */
+    public boolean isShutdown() { return shutdown; }
+
+    /** An open buffer: its URI, the version and text the client last gave. */
+    public record OpenDocument(String uri, int version, String text) {}
+
+    /** The buffers open now. */
+    public List<OpenDocument> openDocuments() {
+        List<OpenDocument> out = new ArrayList<>();
+        for (Doc d : docs.values()) {
+            synchronized (d) {
+                out.add(new OpenDocument(d.uri, d.version, d.text));
+            }
+        }
+        return out;
+    }
+
     @Override public void connect(LanguageClient c) { this.client = c; }
 
     // ---------------------------------------------------------------- lifecycle
