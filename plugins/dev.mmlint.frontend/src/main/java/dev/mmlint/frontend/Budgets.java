@@ -24,7 +24,7 @@ public record Budgets(Duration fileTime, Duration functionTime, Memory memory) {
      * and its rescans): a few macros nested deep ({@code #define D(x) x x} called thirty deep) double
      * the tokens at each level with only thirty expansions; past this the file is not analysed.
      */
-    public static final int MAX_EXPANSION_IDENTIFIERS = 4_000_000;
+    public static final int MAX_EXPANSION_IDENTIFIERS = 1_000_000;
 
     /** A memory size: {@code bytes}, or when that is 0, {@code percent} of the maximum heap (both 0: no limit). */
     public record Memory(long bytes, int percent) {

@@ -22,9 +22,13 @@ import org.eclipse.cdt.internal.core.parser.scanner.MacroExpander;
  * (its arguments' pre-expansion and every rescan) are counted and capped at
  * {@link Budgets#MAX_EXPANSION_IDENTIFIERS}. The second cap is the one a deep bomb of few macros
  * meets ({@code #define D(x) x x} called thirty deep: thirty expansions, 2^30 tokens): without it
- * only the time budget stopped it, or the heap ran out first, whichever came first on the machine. Both are reached through CDT internals (the CDT copy is
- * private to mmlint, its version pinned); when they are missing the preprocessor runs unchecked
- * and only the parser is cancelled.
+ * only the time budget stopped it, or the heap ran out first, whichever came first on the machine.
+ * All of this is reached through CDT internals (the CDT copy is private to mmlint, its version
+ * pinned); when they are missing the preprocessor runs unchecked and only the parser is cancelled.
+ *
+ * <p>Not capped: token pasting that doubles one token's length at each level
+ * ({@code #define D(x) CAT(x, x)} thirty deep on a number) reads almost no identifiers; the time
+ * budget, checked on each lookup the expansion still makes, or the heap stops it.
  */
 final class BudgetHooks {
     private BudgetHooks() {}
