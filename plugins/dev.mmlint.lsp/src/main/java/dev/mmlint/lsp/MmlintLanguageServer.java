@@ -195,6 +195,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     // ---------------------------------------------------------------- documents
 
     @Override public void didOpen(DidOpenTextDocumentParams params) {
+        if (params == null) return; // a notification without params: nothing to do
         var td = params.getTextDocument();
         Doc d = new Doc(td.getUri(), pathOf(td.getUri()), td.getVersion(), td.getText());
         Doc old = docs.put(td.getUri(), d);
@@ -203,6 +204,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     @Override public void didChange(DidChangeTextDocumentParams params) {
+        if (params == null) return; // a notification without params: nothing to do
         Doc d = docs.get(params.getTextDocument().getUri());
         if (d == null) return;
         synchronized (d) {
@@ -223,6 +225,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     @Override public void didSave(DidSaveTextDocumentParams params) {
+        if (params == null) return; // a notification without params: nothing to do
         Doc d = docs.get(params.getTextDocument().getUri());
         if (d == null) return;
         if (params.getText() != null) d.text = params.getText();
@@ -238,6 +241,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     @Override public void didClose(DidCloseTextDocumentParams params) {
+        if (params == null) return; // a notification without params: nothing to do
         Doc d = docs.remove(params.getTextDocument().getUri());
         if (d == null) return;
         cancel(d);
@@ -365,7 +369,17 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
 
     // ---------------------------------------------------------------- code actions and hover
 
+    /**
+     * A request that came without its params (JSON-RPC lets {@code params} be left out, so message
+     * validation lets it through): answered "invalid params", never handed on to fail in a handler.
+     */
+    private static <T> CompletableFuture<T> invalidParams(String method) {
+        return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams, method + " without params", null)));
+    }
+
     @Override public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        if (params == null) return invalidParams("textDocument/codeAction");
         String uri = params.getTextDocument().getUri();
         List<Either<Command, CodeAction>> out = new ArrayList<>();
         BufferAnalysis.Analysis a = current(uri);
@@ -397,6 +411,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     @Override public CompletableFuture<Hover> hover(HoverParams params) {
+        if (params == null) return invalidParams("textDocument/hover");
         BufferAnalysis.Analysis a = current(params.getTextDocument().getUri());
         if (a == null) return CompletableFuture.completedFuture(null);
         int line = params.getPosition().getLine();
