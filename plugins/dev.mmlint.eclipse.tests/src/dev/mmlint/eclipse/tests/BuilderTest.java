@@ -193,11 +193,10 @@ class BuilderTest {
         p.build(IncrementalProjectBuilder.FULL_BUILD, null);
         IMarker[] bomb = p.getFile("bomb.c").findMarkers(MmlintCore.MARKER, false, 0);
         assertEquals(1, bomb.length);
-        // the preference's time budget, or (when the expansion outruns the budget's checks) the heap: either
-        // way the file is marked not analysed with the budget named, and the rest is checked
+        // which budget runs out first (the macro expansion cap, the preference's time budget, the heap)
+        // depends on the machine: the file is marked not analysed with a budget named, the rest is checked
         String reason = bomb[0].getAttribute(IMarker.MESSAGE, "");
-        assertTrue(reason.equals("not analysed: time budget exceeded after 5 s")
-                || reason.equals("not analysed: memory budget exceeded (the heap ran out)"), reason);
+        assertTrue(reason.startsWith("not analysed: ") && reason.contains(" budget exceeded"), reason);
         assertMarkedAsExpected(p, MM002 + "bad-pte-page-index.c");
     }
 }

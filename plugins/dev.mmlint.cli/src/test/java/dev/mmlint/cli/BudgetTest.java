@@ -20,9 +20,14 @@ class BudgetTest {
         return b.append("int v = A40;\n").toString();
     }
 
-    /** Thirty nested calls of a doubling function-like macro: one expansion per level, 2^30 tokens. */
+    /**
+     * A thousand invocations of a doubling function-like macro nested sixteen deep: each stays under
+     * the macro expansion budget (2^16 tokens), together they take far longer than a time budget.
+     */
     static String argumentBomb() {
-        return "#define D(x) x x\nint v = " + "D(".repeat(30) + "y" + ")".repeat(30) + ";\n";
+        StringBuilder b = new StringBuilder("#define D(x) x x\n");
+        for (int i = 0; i < 1000; i++) b.append("int v").append(i).append(" = ").append("D(".repeat(16)).append('y').append(")".repeat(16)).append(";\n");
+        return b.toString();
     }
 
     @Test void macroBombBesideAGoodFile(@TempDir Path d) throws Exception {

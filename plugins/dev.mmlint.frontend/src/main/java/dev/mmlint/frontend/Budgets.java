@@ -11,13 +11,20 @@ import java.util.Locale;
  *
  * <p>Besides these, a single macro invocation may not expand into more than
  * {@link #MAX_NESTED_EXPANSIONS} nested macro expansions (a "macro bomb": forty doubling
- * {@code #define}s); no kernel macro comes near it.
+ * {@code #define}s), nor read more than {@link #MAX_EXPANSION_IDENTIFIERS} identifiers while it
+ * expands (a few function-like macros nested deep); no kernel macro comes near either.
  */
 public record Budgets(Duration fileTime, Duration functionTime, Memory memory) {
     public static final Duration DEFAULT_FILE_TIME = Duration.ofSeconds(60);
     public static final Duration DEFAULT_FUNCTION_TIME = Duration.ofSeconds(10);
     public static final Memory DEFAULT_MEMORY = new Memory(0, 50);
     public static final int MAX_NESTED_EXPANSIONS = 2_000_000;
+    /**
+     * The identifiers one macro invocation may read while it expands (its arguments' pre-expansion
+     * and its rescans): a few macros nested deep ({@code #define D(x) x x} called thirty deep) double
+     * the tokens at each level with only thirty expansions; past this the file is not analysed.
+     */
+    public static final int MAX_EXPANSION_IDENTIFIERS = 1_000_000;
 
     /** A memory size: {@code bytes}, or when that is 0, {@code percent} of the maximum heap (both 0: no limit). */
     public record Memory(long bytes, int percent) {

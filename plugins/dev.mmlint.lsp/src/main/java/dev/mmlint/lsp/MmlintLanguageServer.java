@@ -128,6 +128,23 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     /** Completes with the exit status once the client sent {@code exit} (0 after {@code shutdown}, else 1). */
     public CompletableFuture<Integer> exited() { return exited; }
 
+    /** Whether the client asked for {@code shutdown} (the server analyses nothing more). */
+    public boolean isShutdown() { return shutdown; }
+
+    /** An open buffer: its URI, the version and text the client last gave. */
+    public record OpenDocument(String uri, int version, String text) {}
+
+    /** The buffers open now. */
+    public List<OpenDocument> openDocuments() {
+        List<OpenDocument> out = new ArrayList<>();
+        for (Doc d : docs.values()) {
+            synchronized (d) {
+                out.add(new OpenDocument(d.uri, d.version, d.text));
+            }
+        }
+        return out;
+    }
+
     @Override public void connect(LanguageClient c) { this.client = c; }
 
     // ---------------------------------------------------------------- lifecycle
@@ -178,6 +195,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     // ---------------------------------------------------------------- documents
 
     @Override public void didOpen(DidOpenTextDocumentParams params) {
+        if (params == null) return; // a notification without params: nothing to do
         var td = params.getTextDocument();
         Doc d = new Doc(td.getUri(), pathOf(td.getUri()), td.getVersion(), td.getText());
         Doc old = docs.put(td.getUri(), d);
@@ -186,6 +204,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     @Override public void didChange(DidChangeTextDocumentParams params) {
+        if (params == null) return; // a notification without params: nothing to do
         Doc d = docs.get(params.getTextDocument().getUri());
         if (d == null) return;
         synchronized (d) {
@@ -206,6 +225,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     @Override public void didSave(DidSaveTextDocumentParams params) {
+        if (params == null) return; // a notification without params: nothing to do
         Doc d = docs.get(params.getTextDocument().getUri());
         if (d == null) return;
         if (params.getText() != null) d.text = params.getText();
@@ -221,6 +241,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     @Override public void didClose(DidCloseTextDocumentParams params) {
+        if (params == null) return; // a notification without params: nothing to do
         Doc d = docs.remove(params.getTextDocument().getUri());
         if (d == null) return;
         cancel(d);
@@ -348,7 +369,17 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
 
     // ---------------------------------------------------------------- code actions and hover
 
+    /**
+     * A request that came without its params (JSON-RPC lets {@code params} be left out, so message
+     * validation lets it through): answered "invalid params", never handed on to fail in a handler.
+     */
+    private static <T> CompletableFuture<T> invalidParams(String method) {
+        return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams, method + " without params", null)));
+    }
+
     @Override public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        if (params == null) return invalidParams("textDocument/codeAction");
         String uri = params.getTextDocument().getUri();
         List<Either<Command, CodeAction>> out = new ArrayList<>();
         BufferAnalysis.Analysis a = current(uri);
@@ -380,6 +411,7 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
     }
 
     @Override public CompletableFuture<Hover> hover(HoverParams params) {
+        if (params == null) return invalidParams("textDocument/hover");
         BufferAnalysis.Analysis a = current(params.getTextDocument().getUri());
         if (a == null) return CompletableFuture.completedFuture(null);
         int line = params.getPosition().getLine();

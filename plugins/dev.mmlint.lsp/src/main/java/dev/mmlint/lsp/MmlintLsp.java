@@ -23,6 +23,21 @@ public final class MmlintLsp {
          * Waits until the client sent {@code exit} (status 0 after {@code shutdown}, else 1) or closed
          * the input stream (status 0 after {@code shutdown}, else 1).
          */
+        /**
+         * Waits until the input stream ended (every message of it read and handled), leaving the
+         * server as it is: running, to be {@link MmlintLsp#attach attached} to the next stream, unless
+         * the client sent {@code exit}.
+         */
+        public void awaitEndOfStream() throws InterruptedException {
+            try {
+                listening.get();
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                // the stream ended
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+
         public int await() throws InterruptedException {
             try {
                 var either = java.util.concurrent.CompletableFuture.anyOf(server.exited(),
@@ -46,7 +61,15 @@ public final class MmlintLsp {
 
     public static Running start(InputStream in, OutputStream out, FrontendOptions options, ReferenceModel model, long debounceMs,
                                 String version) {
-        MmlintLanguageServer server = new MmlintLanguageServer(options, model, debounceMs, version);
+        return attach(new MmlintLanguageServer(options, model, debounceMs, version), in, out);
+    }
+
+    /**
+     * {@code server} connected to a client over {@code in}/{@code out}, listening. A server outlives
+     * the stream it was attached to (its buffers, analyses and caches stay) and may be attached to
+     * the next one, as long as the client did not send {@code exit}.
+     */
+    public static Running attach(MmlintLanguageServer server, InputStream in, OutputStream out) {
         ExecutorService ex = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "mmlint-lsp-jsonrpc");
             t.setDaemon(true);

@@ -31,7 +31,10 @@ class BufferBudgetTest {
             // class loading and the JIT are no part of what is measured
             assertNull(warm.analyse(d.resolve("good.c"), 1, good, () -> false).error());
             assertNull(a.analyse(d.resolve("good.c"), 1, good, () -> false).error());
-            String bomb = "#define D(x) x x\nint v = " + "D(".repeat(30) + "y" + ")".repeat(30) + ";\n";
+            // a thousand invocations, each under the macro expansion budget: only the time budget stops them
+            StringBuilder sb = new StringBuilder("#define D(x) x x\n");
+            for (int i = 0; i < 1000; i++) sb.append("int v").append(i).append(" = ").append("D(".repeat(16)).append('y').append(")".repeat(16)).append(";\n");
+            String bomb = sb.toString();
             long t0 = System.nanoTime();
             BufferAnalysis.Analysis r = a.analyse(d.resolve("bomb.c"), 1, bomb, () -> false);
             long ms = (System.nanoTime() - t0) / 1_000_000;
