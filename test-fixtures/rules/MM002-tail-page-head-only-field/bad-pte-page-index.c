@@ -16,9 +16,3 @@ static pgoff_t pte_file_offset(pte_t *ptep)
 	return page->index; /* expect: MM002 */
 }
 
-static void pfn_set_mapping(unsigned long pfn, struct address_space *mapping)
-{
-	struct page *page = pfn_to_page(pfn);
-
-	page->mapping = mapping; /* expect: MM002 "written through" */
-}

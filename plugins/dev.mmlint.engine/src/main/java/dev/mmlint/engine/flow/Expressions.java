@@ -413,6 +413,11 @@ final class Expressions {
     /** As {@link #fieldAccessed(IASTFieldReference, V.Page, String, AppliedClause, boolean)}; {@code learns}: a read that makes the function require a head. */
     void fieldAccessed(IASTFieldReference f, V.Page p, String fieldName, AppliedClause headOnly, boolean write, boolean learns) {
         String base = p.var() != null ? p.var() : f.getFieldOwner().getRawSignature();
+        if (headOnly != null && c.owns(p.var())) {
+            // the function gives this page its identity: its own field, not a read of a possibly-tail page
+            c.spec.headUse(c.st.spec, p.var(), base + "->" + fieldName, Ast.offsetOfName(f));
+            return;
+        }
         c.shape.fieldAccess(Ast.offsetOfName(f), length(f), base, p.v(), fieldName, headOnly, write, learns, learns ? c.pathCondition(Map.of()) : Map.of());
         if (headOnly != null) c.spec.headUse(c.st.spec, p.var(), base + "->" + fieldName, Ast.offsetOfName(f));
     }
@@ -430,8 +435,10 @@ final class Expressions {
             // (INIT_LIST_HEAD(&page->lru), page->mapping = NULL) do not say the page must be a head
             boolean addressTaken = strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper
                     || f.getParent() instanceof IASTUnaryExpression pu2 && pu2.getOperator() == IASTUnaryExpression.op_amper;
+            // a page the function gives an identity to (stores ->mapping / ->index through) is its own
+            boolean owned = headOnly.isPresent() && c.owns(p.var());
             if (!indifferent) fieldAccessed(f, p, fieldName, headOnly.orElse(null), write, headOnly.isPresent() && !write && !addressTaken);
-            if (headOnly.isPresent() && !write && !addressTaken && !indifferent)
+            if (headOnly.isPresent() && !write && !addressTaken && !indifferent && !owned)
                 c.shape.headOnlyRead(p.v(), base, "reads " + base + "->" + fieldName, c.line(offset(f)), headOnly.get(), c.pathCondition(Map.of()));
             if (p.v().unvalidated()) use(f, p, "dereferenced (->" + fieldName + ")");
             c.spec.splitUse(c.st.spec, p.var(), offset(owner), length(owner), "dereferenced (->" + fieldName + ")");

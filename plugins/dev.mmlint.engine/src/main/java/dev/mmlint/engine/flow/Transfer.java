@@ -123,6 +123,7 @@ public final class Transfer {
     public void function(org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition fn) {
         c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text));
         c.compound.frozenTails(FrozenTails.of(fn, c.facts, c.kb, c.text));
+        c.owned = java.util.Set.copyOf(OwnedPages.of(fn, c.kb));
     }
 
     private CallerContext callers = CallerContext.NONE;

@@ -97,6 +97,12 @@ final class TransferContext implements Events {
         return dropped.contains(array);
     }
 
+    /** the page variables the function stores a head-only field through ({@link OwnedPages}): pages it owns */
+    java.util.Set<String> owned = java.util.Set.of();
+
+    /** Whether the analysed function stores a head-only field through page variable {@code var}: it owns that page. */
+    boolean owns(String var) { return var != null && owned.contains(var); }
+
     /** the function's parameters that are untyped object pointers ({@code void *}) it never assigns */
     java.util.Set<String> objectParams = java.util.Set.of();
 
