@@ -167,6 +167,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case PFN -> { result = ApiEffect.Result.PFN_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case HUGE_ENTRY -> { result = ApiEffect.Result.HUGE_ENTRY; resultClause = c; }
                     case WAITS_FOR_WALKERS -> { result = ApiEffect.Result.WAITS_FOR_WALKERS; resultClause = c; }
+                    case ZERO_FILLED -> { result = ApiEffect.Result.ZERO_FILLED; resultClause = c; }
                     case PTE_TABLE -> { result = ApiEffect.Result.PTE_TABLE_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case SPLITS_IF_ZERO -> { result = ApiEffect.Result.SPLIT_IF_ZERO; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     default -> { }

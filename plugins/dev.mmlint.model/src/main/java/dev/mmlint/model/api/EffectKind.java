@@ -195,7 +195,14 @@ public enum EffectKind {
      * be any of the contiguous entries that map one huge page, so the page may be a tail; read by the
      * function itself it is what the other effects of the function say (a head)
      */
-    TAIL_IF_ENTRY_COPY(Group.PAGE_KIND, EffectSite.RETURN);
+    TAIL_IF_ENTRY_COPY(Group.PAGE_KIND, EffectSite.RETURN),
+    /**
+     * the returned memory is zero-filled (kcalloc(), kzalloc(), vzalloc()): an array of page pointers
+     * allocated so holds NULL in every entry nothing stored into, so after a short get_user_pages*() or
+     * pin_user_pages*() the entries past the count taken are NULL, and a release guarded by a non-NULL
+     * test of the entry releases exactly the pages taken
+     */
+    ZERO_FILLED(Group.CONVENTION, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
