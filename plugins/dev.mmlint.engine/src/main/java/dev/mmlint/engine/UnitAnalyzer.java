@@ -179,7 +179,14 @@ public final class UnitAnalyzer {
         Pass(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) { this(callee, param, count, extent, tail, order, null); }
     }
 
-    /** The callers' contexts of the {@code closed} functions (all their callers are in the unit), from the runs' call sites. */
+    /**
+     * The callers' contexts of the unit's functions, from the runs' call sites. A {@code closed} function
+     * (all its callers are in the unit) gets everything its callers pass. A function other units may call
+     * too gets only what one caller is enough to establish: a count or extent that may exceed a buddy
+     * block, an order above MAX_ORDER (the caller in view reaches it with that value, whatever the unseen
+     * ones pass); never a bound (an unseen caller may pass more), a tail (its call site reports it) or
+     * the walkers waited for (every caller must have).
+     */
     private static Map<String, CallerContext> contexts(Map<String, Run> runs, Set<String> closed, Map<String, List<Pass>> contracts) {
         Map<String, CallerContext.Builder> b = new HashMap<>();
         // the model's own word on a function is one more call site, whatever the unit's callers pass
@@ -187,6 +194,10 @@ public final class UnitAnalyzer {
         for (Run r : runs.values())
             for (Pass p : r.passes())
                 if (closed.contains(p.callee())) b.computeIfAbsent(p.callee(), k -> new CallerContext.Builder()).site(p.param(), p.count(), p.extent(), p.tail(), p.order(), p.live());
+                else if (runs.containsKey(p.callee()) && (unbounded(p.count()) || unbounded(p.extent()) || unbounded(p.order())))
+                    b.computeIfAbsent(p.callee(), k -> new CallerContext.Builder()).site(p.param(),
+                            unbounded(p.count()) ? p.count() : null, unbounded(p.extent()) ? p.extent() : null, null,
+                            unbounded(p.order()) ? p.order() : null);
         // the caller waits for speculative walkers, the callee rewrites the memmap: every call site must have waited
         for (Run r : runs.values())
             r.walkers().forEach((callee, w) -> { if (closed.contains(callee)) b.computeIfAbsent(callee, k -> new CallerContext.Builder()).walkers(w); });
@@ -194,6 +205,8 @@ public final class UnitAnalyzer {
         b.forEach((k, v) -> { CallerContext c = v.build(); if (!c.isEmpty()) out.put(k, c); });
         return out;
     }
+
+    private static boolean unbounded(Bound b) { return b != null && !b.bounded(); }
 
     /**
      * What the model says a function of the unit is given: the count parameter of a function returning

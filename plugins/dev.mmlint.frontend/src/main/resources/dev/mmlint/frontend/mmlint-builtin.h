@@ -376,6 +376,10 @@ typedef struct cpumask cpumask_t;
 #define for_each_zone(zone) for (zone = (first_online_pgdat())->node_zones; zone; zone = next_zone(zone))
 #define for_each_populated_zone(zone) for_each_zone(zone)
 #define for_each_process(p) for (p = &init_task; (p = next_task(p)) != &init_task;)
+#define do_each_thread(g, t) for (g = t = &init_task; (g = t = next_task(g)) != &init_task;) do
+#define while_each_thread(g, t) while ((t = next_thread(t)) != g)
+#define for_each_thread(p, t) list_for_each_entry_rcu(t, &(p)->signal->thread_head, thread_node)
+#define for_each_process_thread(p, t) for_each_process(p) for_each_thread(p, t)
 #define for_each_mem_cgroup_tree(iter, root) for (iter = mem_cgroup_iter(root, NULL, NULL); iter != NULL; iter = mem_cgroup_iter(root, iter, NULL))
 #define for_each_hstate(h) for ((h) = hstates; (h) < &hstates[hugetlb_max_hstate]; (h)++)
 #define for_each_sg(sglist, sg, nr, __i) for (__i = 0, sg = (sglist); __i < (nr); __i++, sg = sg_next(sg))
@@ -1891,6 +1895,7 @@ struct lruvec *folio_lruvec_lock_irqsave(struct folio *folio, unsigned long *fla
 void unlock_page_lruvec_irq(struct lruvec *lruvec);
 void unlock_page_lruvec_irqrestore(struct lruvec *lruvec, unsigned long flags);
 struct task_struct *next_task(struct task_struct *p);
+struct task_struct *next_thread(const struct task_struct *p);
 extern unsigned long volatile jiffies;
 unsigned long totalram_pages(void);
 #define ZERO_PAGE(vaddr) pfn_to_page(0)

@@ -272,6 +272,8 @@ final class Calls {
                 c.spec.released(st.spec, pageOfPfn(var, av));
                 String walked = arrayOfElement(ax);
                 if (walked == null && var != null) walked = st.gup.shorts().elementOf(var);
+                // if (pages[i]) put_page(pages[i]) over a zero-filled array: entries a short GUP left are NULL
+                if (walked != null && ax != null && c.zeroFilled(walked, ax) && ZeroedArrays.nonNullGuarded(ax)) walked = null;
                 c.gup.releasedInWalk(st.gup, walked, GupModel.walkBounds(ax), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause());
                 c.gup.releasedPage(st, pageOfPfn(var, av), arrayOfElement(ax), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause(),
                         c.origin(off, api + "()"));

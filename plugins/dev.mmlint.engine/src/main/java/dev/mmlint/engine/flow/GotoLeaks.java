@@ -18,6 +18,7 @@ import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
 import org.eclipse.cdt.core.dom.ast.IASTLabelStatement;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTStatement;
+import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 
 /**
  * References of a local GUP array that a {@code goto} carries to an exit path that never names the array
@@ -37,9 +38,16 @@ final class GotoLeaks {
         IASTNode from = e.from().ast();
         if (from == null) return null;
         if (e.kind() == CfgEdge.EdgeKind.TRUE || e.kind() == CfgEdge.EdgeKind.FALSE) {
-            // if (cond) goto out;  /  if (cond) ...; else goto out;
+            // if (cond) goto out;  /  if (cond) ...; else goto out;  the graph tests x of if (!x) with its edges
+            // swapped, so climb the negations (and parentheses) to the condition, each one swapping the arm
+            boolean truth = e.kind() == CfgEdge.EdgeKind.TRUE;
+            while (from.getParent() instanceof IASTUnaryExpression u
+                    && (u.getOperator() == IASTUnaryExpression.op_not || u.getOperator() == IASTUnaryExpression.op_bracketedPrimary)) {
+                if (u.getOperator() == IASTUnaryExpression.op_not) truth = !truth;
+                from = u;
+            }
             if (!(from.getParent() instanceof IASTIfStatement is) || is.getConditionExpression() != from) return null;
-            IASTStatement arm = e.kind() == CfgEdge.EdgeKind.TRUE ? is.getThenClause() : is.getElseClause();
+            IASTStatement arm = truth ? is.getThenClause() : is.getElseClause();
             // if (cond) { goto out; }
             if (arm instanceof IASTCompoundStatement b && b.getStatements().length > 0) arm = b.getStatements()[0];
             return arm instanceof IASTGotoStatement g && label.equals(g.getName().toString()) ? g : null;

@@ -106,6 +106,19 @@ final class TransferContext implements Events {
     /** the function's parameters that are untyped object pointers ({@code void *}) it never assigns */
     java.util.Set<String> objectParams = java.util.Set.of();
 
+    /** the local page arrays assigned only zero-filled memory ({@link ZeroedArrays}), once known */
+    private java.util.Set<String> zeroed;
+
+    /** Whether {@code array} is a local page array of the function around {@code at} that holds only zero-filled memory. */
+    boolean zeroFilled(String array, IASTNode at) {
+        if (zeroed == null) {
+            IASTNode f = at;
+            while (f != null && !(f instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition)) f = f.getParent();
+            zeroed = ZeroedArrays.of((org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition) f, facts, kb);
+        }
+        return zeroed.contains(array);
+    }
+
     /** Evaluates {@code e} for its value only. */
     V silently(IASTExpression e) {
         silent++;

@@ -83,7 +83,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
          * a head, except where argument resultArg is a page-table entry the analysed function was handed by
          * value: then a page that may be a tail (one of several contiguous entries mapping a huge page)
          */
-        TAIL_IF_ENTRY_COPY
+        TAIL_IF_ENTRY_COPY,
+        /** zero-filled memory (kcalloc, kzalloc, vzalloc): an array of page pointers that holds NULL where nothing was stored */
+        ZERO_FILLED
     }
 
     /**

@@ -169,6 +169,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                     case WAITS_FOR_WALKERS -> { result = ApiEffect.Result.WAITS_FOR_WALKERS; resultClause = c; }
                     case REFCOUNTED_RANGE -> { result = ApiEffect.Result.REFCOUNTED_RANGE; resultClause = c; }
                     case TAIL_IF_OBJECT_PARAM -> { result = ApiEffect.Result.TAIL_IF_OBJECT_PARAM; resultArg = 0; resultClause = c; }
+                    case ZERO_FILLED -> { result = ApiEffect.Result.ZERO_FILLED; resultClause = c; }
                     case PTE_TABLE -> { result = ApiEffect.Result.PTE_TABLE_OF_ARG; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     case SPLITS_IF_ZERO -> { result = ApiEffect.Result.SPLIT_IF_ZERO; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     default -> { }

@@ -214,7 +214,14 @@ public enum EffectKind {
      * first page of a multi-page slab or page allocation, a compound page, so the page may be a tail;
      * of an address the function computed itself (its own allocation, page_address()) nothing is said
      */
-    TAIL_IF_OBJECT_PARAM(Group.PAGE_KIND, EffectSite.RETURN);
+    TAIL_IF_OBJECT_PARAM(Group.PAGE_KIND, EffectSite.RETURN),
+    /**
+     * the returned memory is zero-filled (kcalloc(), kzalloc(), vzalloc()): an array of page pointers
+     * allocated so holds NULL in every entry nothing stored into, so after a short get_user_pages*() or
+     * pin_user_pages*() the entries past the count taken are NULL, and a release guarded by a non-NULL
+     * test of the entry releases exactly the pages taken
+     */
+    ZERO_FILLED(Group.CONVENTION, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
