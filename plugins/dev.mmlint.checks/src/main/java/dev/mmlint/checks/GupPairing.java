@@ -85,6 +85,17 @@ public final class GupPairing implements Check {
                     .fixHint("release only the pages " + h.api() + "() returned, or treat a short count as an error first")
                     .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN_NONE : Kind.GUP_NONE, h.api(), h.origin().line()),
                             new WitnessStep(ra.unpin() ? Kind.UNPIN : Kind.PUT, ra.api(), r.line(ra.offset())))).report();
+        } else if (event instanceof Event.NegativeCount nc) {
+            ArrayHold h = nc.hold();
+            String walk = nc.releaseLine() > 0 ? " (its walk at line " + nc.releaseLine() + ")" : "";
+            r.finding(this, nc).message(nc.api() + "() releases entries of '" + nc.array() + "' up to '" + nc.count() + "', which may still be the "
+                            + "negative errno of a failed " + h.api() + "() (line " + h.origin().line() + ") here: as its unsigned count '" + nc.param()
+                            + "'" + walk + " it becomes huge and walks entries GUP never filled")
+                    .clause(h.clause())
+                    .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "count returned by " + h.origin().what() + ", < 0 on failure")))
+                    .fixHint("release only when " + nc.count() + " > 0 (if (" + nc.count() + " > 0) " + nc.api() + "(...))")
+                    .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN_NONE : Kind.GUP_NONE, h.api(), h.origin().line()),
+                            new WitnessStep(h.pinned() ? Kind.UNPIN : Kind.PUT, nc.api(), r.line(nc.offset())))).report();
         } else if (event instanceof Event.ErrPtrCount ep) {
             ArrayHold h = ep.hold();
             r.finding(this, ep).message("ERR_PTR('" + ep.count() + "') where '" + ep.count() + "' is the count of pages " + h.api()

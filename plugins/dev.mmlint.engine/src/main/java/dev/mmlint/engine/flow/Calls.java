@@ -120,6 +120,7 @@ final class Calls {
         FunctionSummary sum = name == null || effect.isPresent() ? null : c.summaries.apply(name);
         int off = at == null ? 0 : Ast.offsetOfCall(at);
         int line = c.line(off);
+        if (c.reporting() && at instanceof IASTFunctionCallExpression call) negativeCount(name, call, effect, args, off);
         if (effect.isPresent()) {
             ApiEffect ef = effect.get();
             List<PageValue> pvs = new ArrayList<>();
@@ -213,6 +214,30 @@ final class Calls {
             if (n != null) c.ex.escape(n);
         }
         return V.UNKNOWN;
+    }
+
+    /** The counted releases of the unit's functions, by name (asked once per function analysed). */
+    private final Map<String, List<NegativeCounts.CountedRelease>> countedReleases = new java.util.HashMap<>();
+
+    /**
+     * A release whose count is unsigned, handed a GUP count that may still be a negative errno on this path
+     * ({@code qp_release_pages(pages, ret)} on the branch {@code ret < nr}, which a failed GUP takes too).
+     */
+    private void negativeCount(String name, IASTFunctionCallExpression call, Optional<ApiEffect> effect, List<IASTExpression> args, int off) {
+        for (NegativeCounts.CountedRelease r : NegativeCounts.of(call, effect, c.kb, countedReleases)) {
+            if (r.count() >= args.size() || r.array() >= args.size() || args.get(r.count()) == null || args.get(r.array()) == null) continue;
+            String cnt = name(args.get(r.count()));
+            if (cnt == null || !c.st.gup.shorts().mayBeNegative(cnt)) continue;
+            String arr = c.st.gup.mayCount(cnt);
+            ArrayHold h = arr == null ? null : c.st.gup.hold(arr);
+            if (h == null) continue;
+            IASTExpression ax = Ast.strip(args.get(r.array()));
+            String given = name(ax) != null ? name(ax) : ax.getRawSignature().replaceAll("\\s+", "");
+            if (!arr.equals(given)) continue;
+            // a model release where nothing was taken is reported as such (Event.Release)
+            if (effect.isPresent() && h.status() == ArrayHold.Status.NONE) continue;
+            c.emit(new Event.NegativeCount(off, length(call), name, arr, cnt, h, r.param(), r.line()));
+        }
     }
 
     /** Pages handed to {@code callee}: the first use of a page a split left out of the reference on its head. */

@@ -154,6 +154,7 @@ final class GupFacts {
         counts.put(countVar, array);
         mayCounts.put(countVar, array);
         shorts.markNonNegative(countVar);
+        shorts.markMayBeNegative(countVar);
     }
     void forgetCount(String var) { stepped(var); }
 

@@ -105,6 +105,9 @@ final class GupModel {
         if (h != null && h.requested() != null && op == IASTBinaryExpression.op_lessThan && truth && c == h.requested()) max = c - 1;
         if (max != null && max <= 0) countIs(g, array, 0);
         if (max != null && max <= 0) for (String v : g.countersOf(array)) g.shorts().notPositive(v);
+        // the smallest value it can have: where that is not below zero, no errno is left in it
+        Long min = Comparisons.minOnEdge(op, c, truth, false);
+        if (min != null && min >= 0) for (String v : g.countersOf(array)) g.shorts().notNegative(v);
     }
 
     /**
@@ -119,6 +122,8 @@ final class GupModel {
             default -> false;
         };
         if (all) g.shorts().markTookAll(array);
+        // equal to the number asked for: not an errno
+        if (all) for (String v : g.countersOf(array)) g.shorts().notNegative(v);
     }
 
     /**
@@ -198,6 +203,12 @@ final class GupModel {
         if (h == null) return;
         if (some == 0 && h.status() == ArrayHold.Status.HELD) g.put(array, h.with(ArrayHold.Status.NONE));
         if (some == 0) for (String v : g.countersOf(array)) g.shorts().notPositive(v);
+    }
+
+    /** {@code if (count)} is false on this edge: the count is zero, no errno. */
+    void countZero(GupFacts g, String array) {
+        countIs(g, array, 0);
+        for (String v : g.countersOf(array)) g.shorts().notNegative(v);
     }
 
     /**

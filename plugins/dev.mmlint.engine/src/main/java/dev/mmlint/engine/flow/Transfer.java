@@ -462,7 +462,11 @@ public final class Transfer {
             }
             return;
         }
-        if (v instanceof V.Count k) { c.gup.countIs(st.gup, k.array(), truth ? 1 : 0); return; }
+        if (v instanceof V.Count k) {
+            if (truth) c.gup.countIs(st.gup, k.array(), 1);
+            else c.gup.countZero(st.gup, k.array());
+            return;
+        }
         if (v instanceof V.Verdict x) { c.exclusive.verdict(st.exclusive, x, truth); return; }
         // if (i): on the false edge the index of the own output array's stores is zero, nothing stored
         if (v instanceof V.Int i && i.var() != null && !truth) st.gup.ownIndexZero(i.var());
