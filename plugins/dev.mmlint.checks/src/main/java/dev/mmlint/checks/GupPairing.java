@@ -126,10 +126,15 @@ public final class GupPairing implements Check {
                             new WitnessStep(Kind.RETURN, "", o.storeLine()))).report();
         } else if (event instanceof Event.Leak l) {
             ArrayHold h = l.hold();
-            r.finding(this, l).message("references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line()
-                            + ") leak on this return path").clause(h.clause())
+            String what = h.status() == ArrayHold.Status.PARTIAL
+                    ? "references taken by " + h.api() + "() on the entries of '" + l.array() + "' (line " + h.origin().line()
+                            + ") that the walk handing them on one by one has not reached yet leak on this path"
+                    : "references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line() + ") leak on this return path";
+            r.finding(this, l).message(what).clause(h.clause())
                     .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what())))
-                    .fixHint(h.maybePinned() ? "release them before returning: unpin_user_pages() where " + flagVar(h) + " has " + h.pinFlag()
+                    .fixHint(h.status() == ArrayHold.Status.PARTIAL ? "release the entries the walk has not handed on before leaving it ("
+                            + (h.pinned() ? "unpin_user_pages" : "release_pages") + "(&" + l.array() + "[i], n - i))"
+                            : h.maybePinned() ? "release them before returning: unpin_user_pages() where " + flagVar(h) + " has " + h.pinFlag()
                             + ", put_page() where not" : h.pinned() ? "unpin_user_pages() the pinned pages before returning" : "put_page() the pages before returning")
                     .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN : Kind.GUP_GET, h.api(), h.origin().line()),
                             new WitnessStep(Kind.RETURN, "", r.line(l.offset())))).report();

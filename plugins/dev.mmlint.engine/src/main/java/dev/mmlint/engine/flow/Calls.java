@@ -216,6 +216,16 @@ final class Calls {
         return V.UNKNOWN;
     }
 
+    /** The array whose entries from some index on {@code ax} designates ({@code &pages[i]}, {@code pages + i}), or null. */
+    private static String restOf(IASTExpression ax) {
+        IASTExpression x = ax == null ? null : strip(ax);
+        if (x instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper
+                && strip(u.getOperand()) instanceof IASTArraySubscriptExpression sub) return name(sub.getArrayExpression());
+        if (x instanceof org.eclipse.cdt.core.dom.ast.IASTBinaryExpression b && b.getOperator() == org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_plus)
+            return name(b.getOperand1());
+        return null;
+    }
+
     /** The counted releases of the unit's functions, by name (asked once per function analysed). */
     private final Map<String, List<NegativeCounts.CountedRelease>> countedReleases = new java.util.HashMap<>();
 
@@ -287,6 +297,8 @@ final class Calls {
             }
             case UNPIN_ARRAY, PUT_ARRAY -> {
                 String arr = av instanceof V.Addr ad ? ad.var() : var;
+                // unpin_user_pages(&pages[i], n - i), release_pages(pages + i, n - i): the rest of a batch
+                if ((arr == null || !st.gup.holds(arr)) && restOf(ax) != null && st.gup.holds(restOf(ax))) arr = restOf(ax);
                 if (c.own != null && c.own.array().equals(arr)) st.gup.ownReleased();
                 // unpin_user_pages(pages, n): a walk over n entries, judged as one
                 if (arr != null && releaseCount != null)
@@ -423,7 +435,7 @@ final class Calls {
         String arr = arrayOfElement(ax);
         String var = name(ax);
         if (arr == null && var != null) arr = c.st.gup.shorts().elementOf(var);
-        if (arr != null && c.st.gup.holds(arr)) c.ex.escape(arr);
+        if (arr != null && c.st.gup.holds(arr)) c.gup.entryHandedOver(c.st.gup, arr, arrayOfElement(ax) != null ? ax : null, at);
     }
 
     /** A reference on page {@code var} kept only by a store into an output array parameter that may be NULL. */
