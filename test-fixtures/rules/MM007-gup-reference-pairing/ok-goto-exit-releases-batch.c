@@ -31,8 +31,11 @@ static int map_user_batch(struct device *dev, unsigned long uaddr, unsigned long
 	for (i = 0; i < nr; i++) {
 		unsigned long pfn = page_to_pfn(batch[i]);
 
-		if (record_pfn(dev, pfn))
+		if (record_pfn(dev, pfn)) {
+			/* the entries not recorded yet are still pinned here */
+			unpin_user_pages(&batch[i], nr - i);
 			goto out;
+		}
 	}
 out:
 	kfree(batch);

@@ -85,6 +85,17 @@ public final class GupPairing implements Check {
                     .fixHint("release only the pages " + h.api() + "() returned, or treat a short count as an error first")
                     .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN_NONE : Kind.GUP_NONE, h.api(), h.origin().line()),
                             new WitnessStep(ra.unpin() ? Kind.UNPIN : Kind.PUT, ra.api(), r.line(ra.offset())))).report();
+        } else if (event instanceof Event.NegativeCount nc) {
+            ArrayHold h = nc.hold();
+            String walk = nc.releaseLine() > 0 ? " (its walk at line " + nc.releaseLine() + ")" : "";
+            r.finding(this, nc).message(nc.api() + "() releases entries of '" + nc.array() + "' up to '" + nc.count() + "', which may still be the "
+                            + "negative errno of a failed " + h.api() + "() (line " + h.origin().line() + ") here: as its unsigned count '" + nc.param()
+                            + "'" + walk + " it becomes huge and walks entries GUP never filled")
+                    .clause(h.clause())
+                    .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "count returned by " + h.origin().what() + ", < 0 on failure")))
+                    .fixHint("release only when " + nc.count() + " > 0 (if (" + nc.count() + " > 0) " + nc.api() + "(...))")
+                    .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN_NONE : Kind.GUP_NONE, h.api(), h.origin().line()),
+                            new WitnessStep(h.pinned() ? Kind.UNPIN : Kind.PUT, nc.api(), r.line(nc.offset())))).report();
         } else if (event instanceof Event.ErrPtrCount ep) {
             ArrayHold h = ep.hold();
             r.finding(this, ep).message("ERR_PTR('" + ep.count() + "') where '" + ep.count() + "' is the count of pages " + h.api()
@@ -115,10 +126,15 @@ public final class GupPairing implements Check {
                             new WitnessStep(Kind.RETURN, "", o.storeLine()))).report();
         } else if (event instanceof Event.Leak l) {
             ArrayHold h = l.hold();
-            r.finding(this, l).message("references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line()
-                            + ") leak on this return path").clause(h.clause())
+            String what = h.status() == ArrayHold.Status.PARTIAL
+                    ? "references taken by " + h.api() + "() on the entries of '" + l.array() + "' (line " + h.origin().line()
+                            + ") that the walk handing them on one by one has not reached yet leak on this path"
+                    : "references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line() + ") leak on this return path";
+            r.finding(this, l).message(what).clause(h.clause())
                     .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what())))
-                    .fixHint(h.maybePinned() ? "release them before returning: unpin_user_pages() where " + flagVar(h) + " has " + h.pinFlag()
+                    .fixHint(h.status() == ArrayHold.Status.PARTIAL ? "release the entries the walk has not handed on before leaving it ("
+                            + (h.pinned() ? "unpin_user_pages" : "release_pages") + "(&" + l.array() + "[i], n - i))"
+                            : h.maybePinned() ? "release them before returning: unpin_user_pages() where " + flagVar(h) + " has " + h.pinFlag()
                             + ", put_page() where not" : h.pinned() ? "unpin_user_pages() the pinned pages before returning" : "put_page() the pages before returning")
                     .witness(List.of(new WitnessStep(h.pinned() ? Kind.PIN : Kind.GUP_GET, h.api(), h.origin().line()),
                             new WitnessStep(Kind.RETURN, "", r.line(l.offset())))).report();

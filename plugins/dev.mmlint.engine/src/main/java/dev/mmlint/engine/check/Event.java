@@ -127,6 +127,15 @@ public sealed interface Event {
      */
     record ErrPtrCount(int offset, int length, String count, String array, ArrayHold hold) implements Event {}
 
+    /**
+     * {@code api} releases the entries of {@code array} up to {@code count}, its unsigned count parameter
+     * {@code param} (walked at {@code releaseLine} of a function of the unit, 0 for a model API), where
+     * {@code count}, the number of pages GUP took into {@code array}, may still be a negative errno: the
+     * conversion makes it a huge count and the release walks entries GUP never filled.
+     */
+    record NegativeCount(int offset, int length, String api, String array, String count, ArrayHold hold, String param, int releaseLine)
+            implements Event {}
+
     /** References of a local GUP array still held when the function returns. */
     record Leak(int offset, int length, String array, ArrayHold hold) implements Event {}
 

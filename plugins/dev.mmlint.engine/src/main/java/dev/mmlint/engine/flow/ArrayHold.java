@@ -18,7 +18,14 @@ import java.util.Objects;
  */
 public record ArrayHold(boolean pinned, Status status, PageValue.Origin origin, AppliedClause clause, boolean local, String api, Long requested,
                         String pinVar, String pinFlag) {
-    public enum Status { HELD, NONE, RELEASED, ESCAPED }
+    /**
+     * PARTIAL: some entries were handed on one by one (their pfns kept, stored elsewhere) by a walk over
+     * the batch that has not finished: the entries it has not reached are still held here.
+     */
+    public enum Status { HELD, NONE, RELEASED, ESCAPED, PARTIAL }
+
+    /** Entries of the batch are still held here (all of them, or those a walk has not handed on yet). */
+    public boolean holding() { return status == Status.HELD || status == Status.PARTIAL; }
 
     public ArrayHold(boolean pinned, Status status, PageValue.Origin origin, AppliedClause clause, boolean local, String api, Long requested) {
         this(pinned, status, origin, clause, local, api, requested, null, null);
@@ -38,6 +45,7 @@ public record ArrayHold(boolean pinned, Status status, PageValue.Origin origin, 
         Status s;
         if (status == Status.ESCAPED || o.status == Status.ESCAPED) s = Status.ESCAPED;
         else if (status == Status.RELEASED || o.status == Status.RELEASED) s = Status.RELEASED;
+        else if (status == Status.PARTIAL || o.status == Status.PARTIAL) s = Status.PARTIAL;
         else if (status == Status.HELD || o.status == Status.HELD) s = Status.HELD;
         else s = Status.NONE;
         // the kind stays undecided only where both sides leave it to the same flag

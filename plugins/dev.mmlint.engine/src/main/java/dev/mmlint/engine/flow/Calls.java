@@ -120,6 +120,7 @@ final class Calls {
         FunctionSummary sum = name == null || effect.isPresent() ? null : c.summaries.apply(name);
         int off = at == null ? 0 : Ast.offsetOfCall(at);
         int line = c.line(off);
+        if (c.reporting() && at instanceof IASTFunctionCallExpression call) negativeCount(name, call, effect, args, off);
         if (effect.isPresent()) {
             ApiEffect ef = effect.get();
             List<PageValue> pvs = new ArrayList<>();
@@ -216,6 +217,40 @@ final class Calls {
         return V.UNKNOWN;
     }
 
+    /** The array whose entries from some index on {@code ax} designates ({@code &pages[i]}, {@code pages + i}), or null. */
+    private static String restOf(IASTExpression ax) {
+        IASTExpression x = ax == null ? null : strip(ax);
+        if (x instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper
+                && strip(u.getOperand()) instanceof IASTArraySubscriptExpression sub) return name(sub.getArrayExpression());
+        if (x instanceof org.eclipse.cdt.core.dom.ast.IASTBinaryExpression b && b.getOperator() == org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_plus)
+            return name(b.getOperand1());
+        return null;
+    }
+
+    /** The counted releases of the unit's functions, by name (asked once per function analysed). */
+    private final Map<String, List<NegativeCounts.CountedRelease>> countedReleases = new java.util.HashMap<>();
+
+    /**
+     * A release whose count is unsigned, handed a GUP count that may still be a negative errno on this path
+     * ({@code qp_release_pages(pages, ret)} on the branch {@code ret < nr}, which a failed GUP takes too).
+     */
+    private void negativeCount(String name, IASTFunctionCallExpression call, Optional<ApiEffect> effect, List<IASTExpression> args, int off) {
+        for (NegativeCounts.CountedRelease r : NegativeCounts.of(call, effect, c.kb, countedReleases)) {
+            if (r.count() >= args.size() || r.array() >= args.size() || args.get(r.count()) == null || args.get(r.array()) == null) continue;
+            String cnt = name(args.get(r.count()));
+            if (cnt == null || !c.st.gup.shorts().mayBeNegative(cnt)) continue;
+            String arr = c.st.gup.mayCount(cnt);
+            ArrayHold h = arr == null ? null : c.st.gup.hold(arr);
+            if (h == null) continue;
+            IASTExpression ax = Ast.strip(args.get(r.array()));
+            String given = name(ax) != null ? name(ax) : ax.getRawSignature().replaceAll("\\s+", "");
+            if (!arr.equals(given)) continue;
+            // a model release where nothing was taken is reported as such (Event.Release)
+            if (effect.isPresent() && h.status() == ArrayHold.Status.NONE) continue;
+            c.emit(new Event.NegativeCount(off, length(call), name, arr, cnt, h, r.param(), r.line()));
+        }
+    }
+
     /** Pages handed to {@code callee}: the first use of a page a split left out of the reference on its head. */
     private void splitUses(String callee, List<IASTExpression> args, List<V> vals) {
         for (int i = 0; i < vals.size(); i++)
@@ -281,6 +316,8 @@ final class Calls {
             }
             case UNPIN_ARRAY, PUT_ARRAY -> {
                 String arr = av instanceof V.Addr ad ? ad.var() : var;
+                // unpin_user_pages(&pages[i], n - i), release_pages(pages + i, n - i): the rest of a batch
+                if ((arr == null || !st.gup.holds(arr)) && restOf(ax) != null && st.gup.holds(restOf(ax))) arr = restOf(ax);
                 if (c.own != null && c.own.array().equals(arr)) st.gup.ownReleased();
                 // unpin_user_pages(pages, n): a walk over n entries, judged as one
                 if (arr != null && releaseCount != null)
@@ -417,7 +454,7 @@ final class Calls {
         String arr = arrayOfElement(ax);
         String var = name(ax);
         if (arr == null && var != null) arr = c.st.gup.shorts().elementOf(var);
-        if (arr != null && c.st.gup.holds(arr)) c.ex.escape(arr);
+        if (arr != null && c.st.gup.holds(arr)) c.gup.entryHandedOver(c.st.gup, arr, arrayOfElement(ax) != null ? ax : null, at);
     }
 
     /** A reference on page {@code var} kept only by a store into an output array parameter that may be NULL. */

@@ -33,4 +33,21 @@ final class Comparisons {
             default -> null;
         };
     }
+
+    /**
+     * {@code x OP c} (or {@code c OP x} when {@code swapped}) is {@code truth}: the smallest value x can
+     * have on that edge, or null when it is not bounded below.
+     */
+    static Long minOnEdge(int op, long c, boolean truth, boolean swapped) {
+        if (swapped) op = mirror(op);
+        return switch (op) {
+            case IASTBinaryExpression.op_lessThan -> truth ? null : c;
+            case IASTBinaryExpression.op_lessEqual -> truth ? null : c + 1;
+            case IASTBinaryExpression.op_greaterThan -> truth ? c + 1 : null;
+            case IASTBinaryExpression.op_greaterEqual -> truth ? c : null;
+            case IASTBinaryExpression.op_equals -> truth ? c : null;
+            case IASTBinaryExpression.op_notequals -> truth ? null : c;
+            default -> null;
+        };
+    }
 }

@@ -91,7 +91,7 @@ final class Expressions {
         FlowState st = c.st;
         PageValue pv = st.core.page(name);
         if (pv != null) return new V.Page(pv, name);
-        if (st.gup.isCount(name)) return new V.Count(st.gup.counted(name));
+        if (st.gup.isCount(name)) return new V.Count(st.gup.counted(name), st.gup.shorts().mayBeNegative(name));
         if (st.core.cond(name) != null) return st.core.cond(name);
         if (c.facts.pageVars().contains(name)) return new V.Page(PageValue.UNKNOWN, name);
         Bound size = st.ranges.of(name);
@@ -182,9 +182,9 @@ final class Expressions {
                     if (r instanceof IASTIdExpression id) escape(id.getName().toString());
                     // sg[i].page = pages[i]: the entry's reference now lives where it was stored
                     if (strip(r) instanceof org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression sub && name(sub.getArrayExpression()) != null
-                            && c.st.gup.holds(name(sub.getArrayExpression()))) storedOut(name(sub.getArrayExpression()));
+                            && c.st.gup.holds(name(sub.getArrayExpression()))) storedOut(name(sub.getArrayExpression()), r, b);
                     String entryOf = name(r) == null ? null : c.st.gup.shorts().elementOf(name(r));
-                    if (entryOf != null && c.st.gup.holds(entryOf)) storedOut(entryOf);
+                    if (entryOf != null && c.st.gup.holds(entryOf)) storedOut(entryOf, null, b);
                 }
                 return rv;
             }
@@ -354,7 +354,7 @@ final class Expressions {
             if (c.facts.folioVars().contains(name) && pv.shape() != Shape.FOLIO) pv = pv.withShape(Shape.FOLIO, pv.origin(), pv.originClause());
             st.core.putPage(name, pv);
             c.spec.assigned(st.spec, name, pv);
-        } else if (v instanceof V.Count k) st.gup.count(name, k.array());
+        } else if (v instanceof V.Count k) st.gup.count(name, k.array(), k.negative());
         else if (v instanceof V.Cmp || v instanceof V.Not || v instanceof V.Test || v instanceof V.Spec) st.core.putCond(name, v);
         else if (v instanceof V.Pfn p && p.page() != null) st.core.putPfn(name, p.page());
         else if (v instanceof V.HugeEntry h) st.core.putHugeEntry(name, h.clause());
@@ -637,8 +637,8 @@ final class Expressions {
     void escape(String var) { c.gup.escaped(c.st.gup, var); }
 
     /** An entry of GUP array {@code var} stored elsewhere: its references are handed on, to whoever reads that. */
-    private void storedOut(String var) {
-        escape(var);
+    private void storedOut(String var, IASTExpression entry, org.eclipse.cdt.core.dom.ast.IASTNode at) {
+        c.gup.entryHandedOver(c.st.gup, var, entry, at);
         c.st.gup.storedOut(var);
     }
 

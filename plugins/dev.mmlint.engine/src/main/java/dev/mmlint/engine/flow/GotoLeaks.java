@@ -160,7 +160,7 @@ final class GotoLeaks {
     static Map<String, ArrayHold> held(GupFacts g) {
         Map<String, ArrayHold> out = new java.util.TreeMap<>();
         for (Map.Entry<String, ArrayHold> a : g.sorted().entrySet())
-            if (a.getValue().local() && a.getValue().status() == ArrayHold.Status.HELD) out.put(a.getKey(), a.getValue());
+            if (a.getValue().local() && a.getValue().holding()) out.put(a.getKey(), a.getValue());
         return out;
     }
 }

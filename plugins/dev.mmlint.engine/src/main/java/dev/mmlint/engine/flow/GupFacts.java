@@ -150,10 +150,15 @@ final class GupFacts {
 
     String counted(String countVar) { return counts.get(countVar); }
     boolean isCount(String var) { return counts.containsKey(var); }
-    void count(String countVar, String array) {
+    /** {@code countVar} is assigned the count a GUP call returned into {@code array} (a negative errno on failure). */
+    void count(String countVar, String array) { count(countVar, array, true); }
+
+    /** {@code countVar} counts the entries GUP filled in {@code array}; {@code negative}: it may be a negative errno. */
+    void count(String countVar, String array, boolean negative) {
         counts.put(countVar, array);
         mayCounts.put(countVar, array);
         shorts.markNonNegative(countVar);
+        if (negative) shorts.markMayBeNegative(countVar);
     }
     void forgetCount(String var) { stepped(var); }
 

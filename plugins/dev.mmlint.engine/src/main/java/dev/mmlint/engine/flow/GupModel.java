@@ -85,14 +85,64 @@ final class GupModel {
         if (h == null) return;
         // the kind of the references, where a branch on this path tested the flag that decides it
         events.emit(new Event.Release(off, len, api, array, g.resolved(array), unpin, clause));
-        if (h.status() == ArrayHold.Status.HELD) g.put(array, h.with(ArrayHold.Status.RELEASED));
+        if (h.holding()) g.put(array, h.with(ArrayHold.Status.RELEASED));
         g.releasedPages(array, text.line(off));
     }
 
     /** {@code var} is handed to code that is not analysed: its references are that code's business now. */
     void escaped(GupFacts g, String var) {
         ArrayHold h = g.hold(var);
-        if (h != null && h.status() == ArrayHold.Status.HELD) g.put(var, h.with(ArrayHold.Status.ESCAPED));
+        if (h != null && h.holding()) g.put(var, h.with(ArrayHold.Status.ESCAPED));
+    }
+
+    /**
+     * An entry of {@code array} is handed on by itself (its pfn kept, the entry stored elsewhere) at {@code at}:
+     * inside a walk over the batch, or of one entry of a batch that may hold more, the entries not reached yet
+     * are still held here until the walk ends ({@link #walkEnded}); otherwise the batch is handed on.
+     */
+    void entryHandedOver(GupFacts g, String array, org.eclipse.cdt.core.dom.ast.IASTExpression entry, org.eclipse.cdt.core.dom.ast.IASTNode at) {
+        ArrayHold h = g.hold(array);
+        if (h == null) return;
+        if (h.holding() && h.local() && (inWalk(g, array, entry, at) || firstOfMany(h, entry))) g.put(array, h.with(ArrayHold.Status.PARTIAL));
+        else escaped(g, array);
+    }
+
+    /** A loop is left: the walks of batches handed on entry by entry inside it have handed them all. */
+    void walkEnded(GupFacts g) {
+        for (Map.Entry<String, ArrayHold> e : g.sorted().entrySet())
+            if (e.getValue().status() == ArrayHold.Status.PARTIAL) g.put(e.getKey(), e.getValue().with(ArrayHold.Status.ESCAPED));
+    }
+
+    /** Whether some hold is partly handed on. */
+    static boolean anyPartial(GupFacts g) {
+        for (ArrayHold h : g.sorted().values()) if (h.status() == ArrayHold.Status.PARTIAL) return true;
+        return false;
+    }
+
+    /**
+     * {@code at} lies in a loop that walks {@code array}: its condition reads the count taken into it, the
+     * number asked for it, or the index of the entry handed on.
+     */
+    private static boolean inWalk(GupFacts g, String array, org.eclipse.cdt.core.dom.ast.IASTExpression entry, org.eclipse.cdt.core.dom.ast.IASTNode at) {
+        java.util.Set<String> idx = new java.util.HashSet<>();
+        if (entry != null && Ast.strip(entry) instanceof org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression sub) names(sub.getArgument(), idx);
+        for (org.eclipse.cdt.core.dom.ast.IASTNode p = at; p != null; p = p.getParent()) {
+            if (p instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition) break;
+            org.eclipse.cdt.core.dom.ast.IASTExpression cond = p instanceof org.eclipse.cdt.core.dom.ast.IASTForStatement f ? f.getConditionExpression()
+                    : p instanceof org.eclipse.cdt.core.dom.ast.IASTWhileStatement w ? w.getCondition()
+                    : p instanceof org.eclipse.cdt.core.dom.ast.IASTDoStatement d ? d.getCondition() : null;
+            if (cond == null) continue;
+            for (String n : names(cond))
+                if (idx.contains(n) || g.countersOf(array).contains(n) || array.equals(g.mayCount(n)) || array.equals(g.shorts().askedFor(n))) return true;
+        }
+        return false;
+    }
+
+    /** {@code entry} is the entry at a constant index of a batch asked for more than one page. */
+    private static boolean firstOfMany(ArrayHold h, org.eclipse.cdt.core.dom.ast.IASTExpression entry) {
+        if (entry == null || !(Ast.strip(entry) instanceof org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression sub)) return false;
+        if (!(sub.getArgument() instanceof org.eclipse.cdt.core.dom.ast.IASTExpression ix) || !(Ast.strip(ix) instanceof org.eclipse.cdt.core.dom.ast.IASTLiteralExpression)) return false;
+        return h.requested() == null || h.requested() > 1;
     }
 
     /** {@code count OP c} is {@code truth} (or {@code c OP count}, {@code swapped}): where that implies count <= 0, nothing is held. */
@@ -105,6 +155,9 @@ final class GupModel {
         if (h != null && h.requested() != null && op == IASTBinaryExpression.op_lessThan && truth && c == h.requested()) max = c - 1;
         if (max != null && max <= 0) countIs(g, array, 0);
         if (max != null && max <= 0) for (String v : g.countersOf(array)) g.shorts().notPositive(v);
+        // the smallest value it can have: where that is not below zero, no errno is left in it
+        Long min = Comparisons.minOnEdge(op, c, truth, false);
+        if (min != null && min >= 0) for (String v : g.countersOf(array)) g.shorts().notNegative(v);
     }
 
     /**
@@ -119,6 +172,8 @@ final class GupModel {
             default -> false;
         };
         if (all) g.shorts().markTookAll(array);
+        // equal to the number asked for: not an errno
+        if (all) for (String v : g.countersOf(array)) g.shorts().notNegative(v);
     }
 
     /**
@@ -200,6 +255,12 @@ final class GupModel {
         if (some == 0) for (String v : g.countersOf(array)) g.shorts().notPositive(v);
     }
 
+    /** {@code if (count)} is false on this edge: the count is zero, no errno. */
+    void countZero(GupFacts g, String array) {
+        countIs(g, array, 0);
+        for (String v : g.countersOf(array)) g.shorts().notNegative(v);
+    }
+
     /**
      * The function returns {@code value} (a variable, or the variable a call such as ERR_PTR(ret) wraps;
      * null otherwise) at [off, off+len): a count of pages released on this path is remembered, and so
@@ -219,7 +280,7 @@ final class GupModel {
         // that released them says of the array (a release loop may be entered zero times).
         for (Map.Entry<String, ArrayHold> e : g.sorted().entrySet()) {
             ArrayHold h = e.getValue();
-            if (h.status() != ArrayHold.Status.HELD && h.status() != ArrayHold.Status.ESCAPED) continue;
+            if (!h.holding() && h.status() != ArrayHold.Status.ESCAPED) continue;
             if (released != null && e.getKey().equals(array)) continue;
             // a local array whose entries were stored elsewhere (in the caller's sg list) hands them over as well
             if (!h.local() || h.status() == ArrayHold.Status.ESCAPED && g.wasStoredOut(e.getKey()) || e.getKey().equals(value) || e.getKey().equals(array))
@@ -246,7 +307,7 @@ final class GupModel {
         if (!events.learning()) return;
         for (Map.Entry<String, ArrayHold> a : g.sorted().entrySet()) {
             ArrayHold h = a.getValue();
-            if (h.local() && h.status() == ArrayHold.Status.HELD && !a.getKey().equals(escaped))
+            if (h.local() && h.holding() && !a.getKey().equals(escaped))
                 events.emit(new Event.Leak(off, len, a.getKey(), h));
         }
     }

@@ -12,7 +12,8 @@ import java.util.Set;
  * into which array (must: a variable assigned since no longer says it), which arrays are known to have
  * been filled in full (must: the count was compared equal to the number asked for), which page
  * variables hold an entry of which array (must), and which count variables may hold a count that is not
- * negative (may: the path did not test it below zero).
+ * negative (may: the path did not test it below zero), and which may still be negative (may: a GUP
+ * count is a negative errno where the call failed, until a test on the path excludes it).
  */
 final class ShortGupFacts {
     /** variable -> the array a GUP call asked that many pages for */
@@ -23,17 +24,21 @@ final class ShortGupFacts {
     private final Map<String, String> elements;
     /** count variables that may be zero or positive on this path */
     private final Set<String> nonNegative;
+    /** count variables that may be a negative errno on this path */
+    private final Set<String> negative;
 
-    ShortGupFacts() { this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashSet<>()); }
+    ShortGupFacts() { this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashSet<>(), new HashSet<>()); }
 
-    private ShortGupFacts(Map<String, String> a, Set<String> f, Map<String, String> e, Set<String> n) {
-        asked = a; full = f; elements = e; nonNegative = n;
+    private ShortGupFacts(Map<String, String> a, Set<String> f, Map<String, String> e, Set<String> n, Set<String> neg) {
+        asked = a; full = f; elements = e; nonNegative = n; negative = neg;
     }
 
-    ShortGupFacts copy() { return new ShortGupFacts(new HashMap<>(asked), new HashSet<>(full), new HashMap<>(elements), new HashSet<>(nonNegative)); }
+    ShortGupFacts copy() {
+        return new ShortGupFacts(new HashMap<>(asked), new HashSet<>(full), new HashMap<>(elements), new HashSet<>(nonNegative), new HashSet<>(negative));
+    }
 
     ShortGupFacts join(ShortGupFacts o) { return new ShortGupFacts(StateMaps.must(asked, o.asked, StateMaps::same), StateMaps.intersection(full, o.full),
-                StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative)); }
+                StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative), StateMaps.union(negative, o.negative)); }
 
     /**
      * As {@link #join(ShortGupFacts)}; {@code takenHere} / {@code takenThere}: the arrays GUP may have taken
@@ -49,7 +54,7 @@ final class ShortGupFacts {
         for (Map.Entry<String, String> e : o.asked.entrySet())
             if (!takenHere.contains(e.getValue()) && !asked.containsKey(e.getKey())) a.put(e.getKey(), e.getValue());
         return new ShortGupFacts(a, StateMaps.intersection(full, o.full),
-                StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative));
+                StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative), StateMaps.union(negative, o.negative));
     }
 
     /** {@code var} is assigned: it no longer holds what it held. */
@@ -57,12 +62,14 @@ final class ShortGupFacts {
         asked.remove(var);
         elements.remove(var);
         nonNegative.remove(var);
+        negative.remove(var);
     }
 
     /** {@code var} steps up or down: a walk down a number asked for is still bounded by it. */
     void stepped(String var) {
         elements.remove(var);
         nonNegative.remove(var);
+        negative.remove(var);
     }
 
     /** GUP was asked for {@code var} pages into {@code array} (null: not a variable); nothing is known of how many it took. */
@@ -88,10 +95,17 @@ final class ShortGupFacts {
     void notPositive(String countVar) { nonNegative.remove(countVar); }
     boolean mayBeNonNegative(String countVar) { return nonNegative.contains(countVar); }
 
+    /** {@code countVar} was just assigned a GUP count: a negative errno where the call failed. */
+    void markMayBeNegative(String countVar) { negative.add(countVar); }
+    /** On this path {@code countVar} is zero or more (a test excluded the errors). */
+    void notNegative(String countVar) { negative.remove(countVar); }
+    /** {@code countVar} may be a negative errno on this path. */
+    boolean mayBeNegative(String countVar) { return negative.contains(countVar); }
+
     @Override public boolean equals(Object o) {
         return o instanceof ShortGupFacts s && asked.equals(s.asked) && full.equals(s.full) && elements.equals(s.elements)
-                && nonNegative.equals(s.nonNegative);
+                && nonNegative.equals(s.nonNegative) && negative.equals(s.negative);
     }
 
-    @Override public int hashCode() { return Objects.hash(asked, full, elements, nonNegative); }
+    @Override public int hashCode() { return Objects.hash(asked, full, elements, nonNegative, negative); }
 }

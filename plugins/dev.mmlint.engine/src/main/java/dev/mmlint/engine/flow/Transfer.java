@@ -356,8 +356,24 @@ public final class Transfer {
     public FlowState edge(CfgEdge e, FlowState out) {
         org.eclipse.cdt.core.dom.ast.IASTGotoStatement g = GotoLeaks.jump(e);
         FlowState branched = branch(e, out);
+        if (GupModel.anyPartial(branched.gup) && leavesLoop(e)) {
+            // a walk that handed a batch on entry by entry has handed all of it where its loop ends
+            if (branched == out) branched = out.copy();
+            c.gup.walkEnded(branched.gup);
+        }
         // the jump's leaks, judged with what its branch learned (if (ret < 0) goto out: nothing was taken)
         return g == null ? branched : jumped(g, (org.eclipse.cdt.core.dom.ast.IASTLabelStatement) e.to().origin(), branched);
+    }
+
+    /** The edge leaves a loop: the false edge of its condition, or a break. */
+    private static boolean leavesLoop(CfgEdge e) {
+        IASTNode from = e.from().ast();
+        if (e.from().origin() instanceof org.eclipse.cdt.core.dom.ast.IASTBreakStatement || from instanceof org.eclipse.cdt.core.dom.ast.IASTBreakStatement)
+            return true;
+        if (e.kind() != CfgEdge.EdgeKind.FALSE || from == null) return false;
+        IASTNode p = from.getParent();
+        return p instanceof IASTForStatement f && f.getConditionExpression() == from || p instanceof IASTWhileStatement w && w.getCondition() == from
+                || p instanceof IASTDoStatement d && d.getCondition() == from;
     }
 
     private FlowState branch(CfgEdge e, FlowState out) {
@@ -479,7 +495,11 @@ public final class Transfer {
             }
             return;
         }
-        if (v instanceof V.Count k) { c.gup.countIs(st.gup, k.array(), truth ? 1 : 0); return; }
+        if (v instanceof V.Count k) {
+            if (truth) c.gup.countIs(st.gup, k.array(), 1);
+            else c.gup.countZero(st.gup, k.array());
+            return;
+        }
         if (v instanceof V.Verdict x) { c.exclusive.verdict(st.exclusive, x, truth); return; }
         // if (i): on the false edge the index of the own output array's stores is zero, nothing stored
         if (v instanceof V.Int i && i.var() != null && !truth) st.gup.ownIndexZero(i.var());

@@ -8,8 +8,10 @@ sealed interface V {
     record Page(PageValue v, String var) implements V {}
     /** the outcome of a speculative get on {@code var} by {@code api} at {@code offset} (tested later) */
     record Spec(String var, String api, int offset) implements V {}
-    /** the number of entries GUP filled in {@code array} */
-    record Count(String array) implements V {}
+    /** the number of entries GUP filled in {@code array}; {@code negative}: it may still be a negative errno */
+    record Count(String array, boolean negative) implements V {
+        Count(String array) { this(array, true); }
+    }
     record Mapcount(String var, PageValue v, String api, AppliedClause clause) implements V {}
     /** the exclusivity verdict of {@code count}'s api (true: judged exclusive), the call written {@code text} at [offset, offset+length) */
     record Verdict(Mapcount count, int offset, int length, String text) implements V {}
