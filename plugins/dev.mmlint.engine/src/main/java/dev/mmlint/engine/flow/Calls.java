@@ -235,6 +235,13 @@ final class Calls {
      * ({@code qp_release_pages(pages, ret)} on the branch {@code ret < nr}, which a failed GUP takes too).
      */
     private void negativeCount(String name, IASTFunctionCallExpression call, Optional<ApiEffect> effect, List<IASTExpression> args, int off) {
+        // only a call handed a count that may be negative here can be one (the callee's release is looked up then)
+        boolean any = false;
+        for (IASTExpression a : args) {
+            String n = a == null ? null : name(a);
+            if (n != null && c.st.gup.shorts().mayBeNegative(n)) { any = true; break; }
+        }
+        if (!any) return;
         for (NegativeCounts.CountedRelease r : NegativeCounts.of(call, effect, c.kb, countedReleases)) {
             if (r.count() >= args.size() || r.array() >= args.size() || args.get(r.count()) == null || args.get(r.array()) == null) continue;
             String cnt = name(args.get(r.count()));
