@@ -12,9 +12,9 @@ static pgoff_t pte_file_offset(pte_t *ptep)
 	return head->index;
 }
 
-static void pfn_set_mapping(unsigned long pfn, struct address_space *mapping)
+static struct address_space *pfn_get_mapping(unsigned long pfn)
 {
 	struct page *page = pfn_to_page(pfn);
 
-	page->mapping = mapping;
+	return page->mapping;
 }

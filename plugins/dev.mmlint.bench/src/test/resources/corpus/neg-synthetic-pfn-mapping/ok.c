@@ -27,9 +27,9 @@ static unsigned long pfn_flags(unsigned long pfn)
 	return page->flags;
 }
 
-static void pfn_set_mapping(unsigned long pfn, struct address_space *mapping)
+static struct address_space *pfn_get_mapping(unsigned long pfn)
 {
 	struct page *page = pfn_to_page(pfn);
 
-	page->mapping = mapping;
+	return page->mapping;
 }

@@ -77,14 +77,14 @@ class QualityTest {
         assertEquals(1, mm002.negatives);
         assertEquals(1, mm002.flagLines);
         assertEquals(1, mm002.hit, "page->index of a pte_page() page is flagged on its line");
-        assertEquals(1, mm002.postFix, "after.c still writes page->mapping through a pfn_to_page() page");
+        assertEquals(1, mm002.postFix, "after.c still reads page->mapping through a pfn_to_page() page");
         assertEquals(1, mm002.negative, "so does the negative's last function; its safe functions stay clean");
 
         assertEquals(2, score.falseFlags.size());
         CorpusScore.Flag post = score.falseFlags.get(0), neg = score.falseFlags.get(1);
         assertEquals(Corpus.Role.AFTER, post.role());
         assertEquals(19, post.line());
-        assertEquals("pfn_set_mapping", post.finding().function());
+        assertEquals("pfn_get_mapping", post.finding().function());
         assertEquals(Corpus.Role.OK, neg.role());
         assertEquals("neg-synthetic-pfn-mapping", neg.entry());
         assertEquals(34, neg.line());
@@ -108,7 +108,7 @@ class QualityTest {
         assertTrue(md.contains("| MM002 | 1 | 1 | 1 | 1 | 100% | 1 | 1 | 0 |"), md);
         assertTrue(md.contains("| **all** | 2 | 1 | 3 | 2 | 67% | 1 | 1 | 0 |"), md);
         assertTrue(md.contains("| 000000000001-synthetic-pud-offset | before.c:17 | MM003 |"), md);
-        assertTrue(md.contains("| neg-synthetic-pfn-mapping | ok.c:34 | MM002 | pfn_set_mapping: "), md);
+        assertTrue(md.contains("| neg-synthetic-pfn-mapping | ok.c:34 | MM002 | pfn_get_mapping: "), md);
         assertTrue(md.contains("| MM001 |  | 1 / 1 (100%) | – |"), "README table without README.md: no 'what' column text\n" + md);
         String tsv = rep.tsv();
         assertTrue(tsv.contains("corpus\tall\trecall_pct\t66.7\n"), tsv);
