@@ -18,6 +18,8 @@
 #    bench/results/triage-2026-11-22.md (about 4,800 more files: long).
 #    --wide adds the files of bench/wide-files.txt (about 620 files outside mm/ that call the page APIs the rules
 #    model), triaged in bench/triage/<v>-wide.tsv beside <v>.tsv; their precision is the row 'outside mm/ and the slice'.
+#    Every run uses budgets of 10 minutes a file and 2 a function (Quality.BUDGETS): the defaults are wall
+#    time, which a loaded machine stretches until files come out "not analysed"; the bench measures findings.
 # 3. The markdown goes to stdout; --save writes it to bench/results/quality-<date>.md and the numbers, one per
 #    line, to bench/results/quality-<date>.tsv (diff two runs' TSVs); --out FILE.md chooses the file (the TSV
 #    goes beside it). The markdown ends with README.md's rules table, measured columns filled in.

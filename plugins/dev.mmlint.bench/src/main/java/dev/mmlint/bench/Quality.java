@@ -202,13 +202,21 @@ public final class Quality {
 
     static List<String> ruleIds() { return Checks.all().stream().map(c -> c.info().id()).sorted().toList(); }
 
+    /**
+     * The budgets of the bench's runs: what it measures is findings, and the default budgets are wall time, which a
+     * shared, loaded machine stretches until files come out "not analysed" and the numbers depend on the load. Ten
+     * minutes a file and two a function still stop a hang; the default budgets are what `mmlint check` uses.
+     */
+    static final dev.mmlint.frontend.Budgets BUDGETS = dev.mmlint.frontend.Budgets.DEFAULTS
+            .withFileTime(java.time.Duration.ofMinutes(10)).withFunctionTime(java.time.Duration.ofMinutes(2));
+
     /** Analyses every C file of the entries in one {@link LintRun} (what {@code mmlint check} runs) and counts. */
     static CorpusScore scoreCorpus(List<Corpus.Entry> entries, List<String> rules, int jobs) {
         List<Path> files = new ArrayList<>();
         for (Corpus.Entry e : entries) for (Corpus.CFile f : e.files()) files.add(f.path().toAbsolutePath().normalize());
         CorpusScore s = new CorpusScore(rules);
         if (files.isEmpty()) return s;
-        LintRun.Options lo = new LintRun.Options(FrontendOptions.defaults(), Engine.Options.defaults(), null, Math.max(1, jobs), null);
+        LintRun.Options lo = new LintRun.Options(FrontendOptions.defaults().withBudgets(BUDGETS), Engine.Options.defaults(), null, Math.max(1, jobs), null);
         LintRun.Outcome out = LintRun.run(files, lo);
         Map<Path, CorpusScore.Outcome> by = new LinkedHashMap<>();
         for (LintRun.FileResult fr : out.files()) {
@@ -250,7 +258,7 @@ public final class Quality {
             return new TreeRun(v, tree, config, dirs, 0, na, new Triage.Score(v, rules, List.of(), triage), triage.problems(), 0);
         }
         long t0 = System.nanoTime();
-        LintRun.Options lo = new LintRun.Options(FrontendOptions.defaults().withConfig(config), Engine.Options.defaults(), null,
+        LintRun.Options lo = new LintRun.Options(FrontendOptions.defaults().withConfig(config).withBudgets(BUDGETS), Engine.Options.defaults(), null,
                 Math.max(1, o.jobs), null);
         LintRun.Outcome out = LintRun.run(paths, lo);
         double secs = (System.nanoTime() - t0) / 1e9;

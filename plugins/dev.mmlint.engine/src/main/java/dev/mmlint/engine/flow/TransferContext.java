@@ -89,11 +89,7 @@ final class TransferContext implements Events {
 
     /** Whether {@code array} is a page-array parameter whose references the function around {@code at} drops. */
     boolean dropsReferencesOf(String array, IASTNode at) {
-        if (dropped == null) {
-            IASTNode f = at;
-            while (f != null && !(f instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition)) f = f.getParent();
-            dropped = DroppedArrays.of((org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition) f, facts, kb);
-        }
+        if (dropped == null) dropped = DroppedArrays.of(enclosing(at), facts, kb);
         return dropped.contains(array);
     }
 
@@ -111,12 +107,15 @@ final class TransferContext implements Events {
 
     /** Whether {@code array} is a local page array of the function around {@code at} that holds only zero-filled memory. */
     boolean zeroFilled(String array, IASTNode at) {
-        if (zeroed == null) {
-            IASTNode f = at;
-            while (f != null && !(f instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition)) f = f.getParent();
-            zeroed = ZeroedArrays.of((org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition) f, facts, kb);
-        }
+        if (zeroed == null) zeroed = ZeroedArrays.of(enclosing(at), facts, kb);
         return zeroed.contains(array);
+    }
+
+    /** The function definition around {@code at}, or null. */
+    private static org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition enclosing(IASTNode at) {
+        IASTNode f = at;
+        while (f != null && !(f instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition)) f = f.getParent();
+        return (org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition) f;
     }
 
     /** Evaluates {@code e} for its value only. */
