@@ -151,6 +151,19 @@ final class Ast {
         return l == null ? 0 : l.getNodeLength();
     }
 
+    /** Whether binary operator {@code op} is an assignment, plain or compound ({@code =}, {@code +=}, {@code |=} ...). */
+    static boolean isAssignment(int op) {
+        return switch (op) {
+            case org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_assign, org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_plusAssign,
+                 org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_minusAssign, org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_multiplyAssign,
+                 org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_divideAssign, org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_moduloAssign,
+                 org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_shiftLeftAssign, org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_shiftRightAssign,
+                 org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_binaryAndAssign, org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_binaryOrAssign,
+                 org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_binaryXorAssign -> true;
+            default -> false;
+        };
+    }
+
     /** The position of a field reference: its owner where the owner is written in the file (also inside a macro's arguments). */
     static int offsetOfName(IASTFieldReference f) {
         if (strip(f.getFieldOwner()) instanceof IASTIdExpression id) {

@@ -51,7 +51,7 @@ final class FreedBlocks {
             }
 
             @Override public int visit(IASTExpression e) {
-                if (e instanceof IASTBinaryExpression b && isAssignment(b.getOperator())) {
+                if (e instanceof IASTBinaryExpression b && Ast.isAssignment(b.getOperator())) {
                     String n = Ast.name(b.getOperand1());
                     if (n != null) {
                         if (b.getOperator() == IASTBinaryExpression.op_assign) defs.merge(n, 1, Integer::sum);
@@ -83,15 +83,6 @@ final class FreedBlocks {
         return freed.isEmpty() ? Map.of() : Map.copyOf(freed);
     }
 
-    private static boolean isAssignment(int op) {
-        return switch (op) {
-            case IASTBinaryExpression.op_assign, IASTBinaryExpression.op_plusAssign, IASTBinaryExpression.op_minusAssign,
-                 IASTBinaryExpression.op_multiplyAssign, IASTBinaryExpression.op_divideAssign, IASTBinaryExpression.op_moduloAssign,
-                 IASTBinaryExpression.op_shiftLeftAssign, IASTBinaryExpression.op_shiftRightAssign, IASTBinaryExpression.op_binaryAndAssign,
-                 IASTBinaryExpression.op_binaryOrAssign, IASTBinaryExpression.op_binaryXorAssign -> true;
-            default -> false;
-        };
-    }
 
     /** ++, -- or & (the address taken: written through a pointer, out of sight). */
     private static boolean isStep(int op) {

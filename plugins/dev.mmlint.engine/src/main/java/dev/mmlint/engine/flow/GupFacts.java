@@ -146,6 +146,12 @@ final class GupFacts {
     void put(String array, ArrayHold h) { arrays.put(array, h); }
     void forget(String array) { arrays.remove(array); }
     /** The arrays by name, in name order. */
+    /** Whether some hold is partly handed on (asked on every edge: no copy of the map). */
+    boolean anyPartial() {
+        for (ArrayHold h : arrays.values()) if (h.status() == ArrayHold.Status.PARTIAL) return true;
+        return false;
+    }
+
     Map<String, ArrayHold> sorted() { return Collections.unmodifiableMap(new TreeMap<>(arrays)); }
 
     String counted(String countVar) { return counts.get(countVar); }

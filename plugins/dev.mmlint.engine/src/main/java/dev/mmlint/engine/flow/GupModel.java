@@ -113,11 +113,6 @@ final class GupModel {
             if (e.getValue().status() == ArrayHold.Status.PARTIAL) g.put(e.getKey(), e.getValue().with(ArrayHold.Status.ESCAPED));
     }
 
-    /** Whether some hold is partly handed on. */
-    static boolean anyPartial(GupFacts g) {
-        for (ArrayHold h : g.sorted().values()) if (h.status() == ArrayHold.Status.PARTIAL) return true;
-        return false;
-    }
 
     /**
      * {@code at} lies in a loop that walks {@code array}: its condition reads the count taken into it, the
@@ -158,6 +153,16 @@ final class GupModel {
         // the smallest value it can have: where that is not below zero, no errno is left in it
         Long min = Comparisons.minOnEdge(op, c, truth, false);
         if (min != null && min >= 0) for (String v : g.countersOf(array)) g.shorts().notNegative(v);
+    }
+
+    /**
+     * {@code var OP c} is {@code truth} (or {@code c OP var}, {@code swapped}), {@code var} a plain variable that
+     * may still hold a GUP errno (a join made it no longer known as a count): where that bounds it at zero or
+     * above, no errno is left in it.
+     */
+    void valueCompared(GupFacts g, String var, int op, long c, boolean truth, boolean swapped) {
+        Long min = Comparisons.minOnEdge(op, c, truth, swapped);
+        if (min != null && min >= 0 && g.shorts().mayBeNegative(var)) g.shorts().notNegative(var);
     }
 
     /**

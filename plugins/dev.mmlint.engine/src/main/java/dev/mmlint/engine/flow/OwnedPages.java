@@ -31,7 +31,7 @@ final class OwnedPages {
         if (fn == null || fn.getBody() == null) return owned;
         fn.getBody().accept(new ASTVisitor(true) {
             @Override public int visit(IASTExpression e) {
-                if (e instanceof IASTBinaryExpression b && isAssignment(b.getOperator())
+                if (e instanceof IASTBinaryExpression b && Ast.isAssignment(b.getOperator())
                         && strip(b.getOperand1()) instanceof IASTFieldReference f && f.isPointerDereference()
                         && kb.headOnlyField(f.getFieldName().toString()).isPresent()) {
                     String base = name(strip(f.getFieldOwner()));
@@ -43,12 +43,4 @@ final class OwnedPages {
         return owned;
     }
 
-    private static boolean isAssignment(int op) {
-        return switch (op) {
-            case IASTBinaryExpression.op_assign, IASTBinaryExpression.op_plusAssign, IASTBinaryExpression.op_minusAssign,
-                 IASTBinaryExpression.op_binaryAndAssign, IASTBinaryExpression.op_binaryOrAssign,
-                 IASTBinaryExpression.op_binaryXorAssign -> true;
-            default -> false;
-        };
-    }
 }

@@ -356,7 +356,7 @@ public final class Transfer {
     public FlowState edge(CfgEdge e, FlowState out) {
         org.eclipse.cdt.core.dom.ast.IASTGotoStatement g = GotoLeaks.jump(e);
         FlowState branched = branch(e, out);
-        if (GupModel.anyPartial(branched.gup) && leavesLoop(e)) {
+        if (branched.gup.anyPartial() && leavesLoop(e)) {
             // a walk that handed a batch on entry by entry has handed all of it where its loop ends
             if (branched == out) branched = out.copy();
             c.gup.walkEnded(branched.gup);
@@ -508,11 +508,6 @@ public final class Transfer {
         if (v instanceof V.Cmp cmp) refineCmp(cmp, truth);
     }
 
-    private void notNegativeIf(String var, int op, long constant, boolean truth, boolean swapped) {
-        Long min = Comparisons.minOnEdge(op, constant, truth, swapped);
-        if (min != null && min >= 0 && c.st.gup.shorts().mayBeNegative(var)) c.st.gup.shorts().notNegative(var);
-    }
-
     private void refineCmp(V.Cmp cmp, boolean truth) {
         FlowState st = c.st;
         c.exclusive.refine(st.exclusive, cmp, truth);
@@ -542,8 +537,8 @@ public final class Transfer {
         else if (cmp.r() instanceof V.Count k && cmp.l() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, true);
         // a variable that may still hold a GUP errno and is no longer known as a count (a join with a path that
         // assigned it otherwise), against a constant: where that bounds it at zero or above, no errno is left
-        if (cmp.l() instanceof V.Int x && x.var() != null && cmp.r() instanceof V.Int k && k.constant() != null) notNegativeIf(x.var(), op, k.constant(), truth, false);
-        else if (cmp.r() instanceof V.Int x && x.var() != null && cmp.l() instanceof V.Int k && k.constant() != null) notNegativeIf(x.var(), op, k.constant(), truth, true);
+        if (cmp.l() instanceof V.Int x && x.var() != null && cmp.r() instanceof V.Int k && k.constant() != null) c.gup.valueCompared(st.gup, x.var(), op, k.constant(), truth, false);
+        else if (cmp.r() instanceof V.Int x && x.var() != null && cmp.l() instanceof V.Int k && k.constant() != null) c.gup.valueCompared(st.gup, x.var(), op, k.constant(), truth, true);
         // GUP counts against the number asked for
         if (cmp.l() instanceof V.Count k && cmp.r() instanceof V.Int i && i.var() != null && k.array().equals(st.gup.shorts().askedFor(i.var())))
             c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, false);

@@ -9,9 +9,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.cdt.core.dom.ast.ASTVisitor;
-import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
-import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
@@ -54,7 +52,6 @@ final class ZeroedArrays {
             private void value(String var, IASTExpression v) {
                 if (var == null || !facts.localArrays().contains(var)) return;
                 IASTExpression x = strip(v);
-                while (x instanceof IASTCastExpression c) x = strip(c.getOperand());
                 if (x instanceof IASTLiteralExpression || x instanceof IASTIdExpression id && "NULL".equals(id.getName().toString())) return;
                 // the allocator as written: a call, or a macro invocation (6.10+ kcalloc() expands to kmalloc_array())
                 java.util.regex.Matcher m = CALLEE.matcher(v.getRawSignature());
@@ -98,24 +95,15 @@ final class ZeroedArrays {
         if (c instanceof IASTBinaryExpression b) {
             if (b.getOperator() == IASTBinaryExpression.op_logicalAnd) return tests(b.getOperand1(), entry) || tests(b.getOperand2(), entry);
             if (b.getOperator() == IASTBinaryExpression.op_notequals)
-                return entry.equals(text(strip(b.getOperand1()))) && isNull(b.getOperand2())
-                        || entry.equals(text(strip(b.getOperand2()))) && isNull(b.getOperand1());
+                return entry.equals(text(strip(b.getOperand1()))) && Ast.isNull(b.getOperand2())
+                        || entry.equals(text(strip(b.getOperand2()))) && Ast.isNull(b.getOperand1());
         }
         return false;
-    }
-
-    private static boolean isNull(IASTExpression e) {
-        IASTExpression x = strip(e);
-        while (x instanceof IASTCastExpression c) x = strip(c.getOperand());
-        if (x instanceof IASTIdExpression id) return "NULL".equals(id.getName().toString());
-        // a literal expanded from the NULL macro reads as the macro's name
-        return x instanceof IASTLiteralExpression l && ("0".equals(l.getRawSignature().trim()) || "NULL".equals(l.getRawSignature().trim()));
     }
 
     private static String text(IASTExpression e) {
         if (e == null) return "";
         if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) return text(u.getOperand());
-        if (e instanceof IASTArraySubscriptExpression || e instanceof IASTIdExpression) return e.getRawSignature().replaceAll("\\s+", "");
         return e.getRawSignature().replaceAll("\\s+", "");
     }
 }
