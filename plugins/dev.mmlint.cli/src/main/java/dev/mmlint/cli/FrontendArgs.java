@@ -40,7 +40,7 @@ public final class FrontendArgs {
     public Duration functionBudget;
 
     @Option(names = "--memory-budget", paramLabel = "SIZE", converter = MemoryConverter.class,
-            description = "heap one file may hold: 50% (default, of the maximum heap), 2g, 512m, off")
+            description = "heap one file may hold: 50%% (default, of the maximum heap), 2g, 512m, off")
     public Budgets.Memory memoryBudget;
 
     /** The budgets given on the command line (what is not given: the settings file's, then the defaults). */
