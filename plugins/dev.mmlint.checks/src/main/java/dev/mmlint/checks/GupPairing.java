@@ -132,6 +132,8 @@ public final class GupPairing implements Check {
             String what = h.status() == ArrayHold.Status.PARTIAL
                     ? "references taken by " + h.api() + "() on the entries of '" + l.array() + "' (line " + h.origin().line()
                             + ") that the walk handing them on one by one has not reached yet leak on this path"
+                    : !h.local() ? "references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line()
+                            + ") leak on this return path, which frees the array's memory (held in a field) without releasing them"
                     : "references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line() + ") leak on this return path";
             r.finding(this, l).message(what).clause(h.clause())
                     .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what())))
