@@ -88,9 +88,12 @@ public final class GupPairing implements Check {
         } else if (event instanceof Event.NegativeCount nc) {
             ArrayHold h = nc.hold();
             String walk = nc.releaseLine() > 0 ? " (its walk at line " + nc.releaseLine() + ")" : "";
+            // releaseLine < 0: the walk around the release is this function's own, param its test
+            String huge = nc.releaseLine() < 0 ? "compared unsigned in the walk's test '" + nc.param() + "',"
+                    : "as its unsigned count '" + nc.param() + "'" + walk;
             r.finding(this, nc).message(nc.api() + "() releases entries of '" + nc.array() + "' up to '" + nc.count() + "', which may still be the "
-                            + "negative errno of a failed " + h.api() + "() (line " + h.origin().line() + ") here: as its unsigned count '" + nc.param()
-                            + "'" + walk + " it becomes huge and walks entries GUP never filled")
+                            + "negative errno of a failed " + h.api() + "() (line " + h.origin().line() + ") here: " + huge
+                            + " it becomes huge and walks entries GUP never filled")
                     .clause(h.clause())
                     .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "count returned by " + h.origin().what() + ", < 0 on failure")))
                     .fixHint("release only when " + nc.count() + " > 0 (if (" + nc.count() + " > 0) " + nc.api() + "(...))")
@@ -129,6 +132,8 @@ public final class GupPairing implements Check {
             String what = h.status() == ArrayHold.Status.PARTIAL
                     ? "references taken by " + h.api() + "() on the entries of '" + l.array() + "' (line " + h.origin().line()
                             + ") that the walk handing them on one by one has not reached yet leak on this path"
+                    : !h.local() ? "references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line()
+                            + ") leak on this return path, which frees the array's memory (held in a field) without releasing them"
                     : "references taken by " + h.api() + "() on '" + l.array() + "' (line " + h.origin().line() + ") leak on this return path";
             r.finding(this, l).message(what).clause(h.clause())
                     .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what())))

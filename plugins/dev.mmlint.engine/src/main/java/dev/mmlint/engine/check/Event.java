@@ -129,7 +129,8 @@ public sealed interface Event {
 
     /**
      * {@code api} releases the entries of {@code array} up to {@code count}, its unsigned count parameter
-     * {@code param} (walked at {@code releaseLine} of a function of the unit, 0 for a model API), where
+     * {@code param} (walked at {@code releaseLine} of a function of the unit, 0 for a model API; -1: a release
+     * in this function's own walk, {@code param} the walk's test that compares {@code count} unsigned), where
      * {@code count}, the number of pages GUP took into {@code array}, may still be a negative errno: the
      * conversion makes it a huge count and the release walks entries GUP never filled.
      */

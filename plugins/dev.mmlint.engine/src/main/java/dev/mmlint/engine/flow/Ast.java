@@ -35,6 +35,44 @@ final class Ast {
     }
 
     /**
+     * The storage location an expression names (through parentheses and casts): a variable ({@code pages}),
+     * or an access path rooted at one through fields and dereferences ({@code req->pages}, {@code
+     * ctx->buf.pages}, {@code *pagep}), written without blanks; null for anything else (an entry, a call).
+     */
+    static String path(IASTExpression e) {
+        IASTExpression s = e == null ? null : strip(e);
+        if (s instanceof IASTIdExpression id) return id.getName().toString();
+        if (s instanceof IASTFieldReference f) {
+            String owner = path(f.getFieldOwner());
+            if (owner == null) return null;
+            if (!(strip(f.getFieldOwner()) instanceof IASTIdExpression || strip(f.getFieldOwner()) instanceof IASTFieldReference)) owner = "(" + owner + ")";
+            return owner + (f.isPointerDereference() ? "->" : ".") + f.getFieldName().toString();
+        }
+        if (s instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star) {
+            String inner = path(u.getOperand());
+            return inner == null ? null : "*" + inner;
+        }
+        return null;
+    }
+
+    /** The variable an access path ({@link #path}) is rooted at: {@code req} of {@code req->pages}. */
+    static String root(String path) {
+        int i = 0;
+        while (i < path.length() && (path.charAt(i) == '*' || path.charAt(i) == '(')) i++;
+        int j = i;
+        while (j < path.length() && (Character.isJavaIdentifierPart(path.charAt(j)))) j++;
+        return path.substring(i, j);
+    }
+
+    /** Whether an access path ({@link #path}) goes through a field or a dereference (not a plain variable). */
+    static boolean isFieldPath(String path) {
+        return path != null && !path.equals(root(path)) && FIELD_PATH.matcher(path).matches();
+    }
+
+    private static final java.util.regex.Pattern FIELD_PATH =
+            java.util.regex.Pattern.compile("[*(]*[A-Za-z_]\\w*(\\)|->[A-Za-z_]\\w*|\\.[A-Za-z_]\\w*)*");
+
+    /**
      * An expression whose value only feeds an equality test ({@code ==} or {@code !=}, through parentheses and
      * casts): it is compared, never dereferenced nor kept.
      */

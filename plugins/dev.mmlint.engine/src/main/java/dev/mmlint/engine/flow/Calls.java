@@ -140,7 +140,7 @@ final class Calls {
                     // pins or references as a flag of a variable says (the internal GUP calls and their gup_flags)
                     if (undecidedFill(ef, a, args, ax, av, var, off, line, requested(ef, vals))) continue;
                     // the condition is not known here: a release may have happened, nothing else is assumed
-                    consumes |= releaseUnknown(a, av, var);
+                    consumes |= releaseUnknown(a, ax, av, var);
                     continue;
                 }
                 if (!holds) continue;
@@ -208,11 +208,13 @@ final class Calls {
             // a pointer-valued call the model classifies is a range's start (slab_page()), not a size
             if (size != null && !Ast.isPointer(at.getExpressionType())) return new V.Int(size, null, null);
         }
-        // an unknown call: arrays handed to it are its business now
+        // an unknown call: arrays handed to it are its business now, and so are the arrays held in fields of a
+        // structure handed to it (cleanup(region) may release region->pages)
         for (int i = 0; i < vals.size(); i++) {
-            if (vals.get(i) instanceof V.Addr a) c.ex.escape(a.var());
-            String n = name(args.get(i));
+            if (vals.get(i) instanceof V.Addr a) { c.ex.escape(a.var()); c.ex.escapeRooted(a.var()); }
+            String n = Ast.path(args.get(i));
             if (n != null) c.ex.escape(n);
+            if (n != null && n.equals(name(args.get(i)))) c.ex.escapeRooted(n);
         }
         return V.UNKNOWN;
     }
@@ -221,9 +223,9 @@ final class Calls {
     private static String restOf(IASTExpression ax) {
         IASTExpression x = ax == null ? null : strip(ax);
         if (x instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper
-                && strip(u.getOperand()) instanceof IASTArraySubscriptExpression sub) return name(sub.getArrayExpression());
+                && strip(u.getOperand()) instanceof IASTArraySubscriptExpression sub) return Ast.path(sub.getArrayExpression());
         if (x instanceof org.eclipse.cdt.core.dom.ast.IASTBinaryExpression b && b.getOperator() == org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_plus)
-            return name(b.getOperand1());
+            return Ast.path(b.getOperand1());
         return null;
     }
 
@@ -256,6 +258,26 @@ final class Calls {
             if (effect.isPresent() && h.status() == ArrayHold.Status.NONE) continue;
             c.emit(new Event.NegativeCount(off, length(call), name, arr, cnt, h, r.param(), r.line()));
         }
+    }
+
+    /**
+     * A release of an entry of {@code array} in a walk whose test compares, as a huge unsigned number, a count
+     * that may still be the negative errno of the GUP call that filled it ({@code nr_pages = pinned} with an
+     * unsigned {@code nr_pages}, then {@code for (i = 0; i < nr_pages; i++) put_page(pages[i])}): the walk
+     * goes past the entries GUP filled, and past the array.
+     */
+    private void negativeWalk(String array, IASTExpression ax, int off, String api) {
+        ArrayHold h = c.st.gup.hold(array);
+        if (h == null || h.status() == ArrayHold.Status.NONE) return;
+        IASTExpression cond = null;
+        for (org.eclipse.cdt.core.dom.ast.IASTNode p = ax; p != null && !(p instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition); p = p.getParent()) {
+            if (p instanceof org.eclipse.cdt.core.dom.ast.IASTForStatement f) { cond = f.getConditionExpression(); break; }
+            if (p instanceof org.eclipse.cdt.core.dom.ast.IASTWhileStatement w) { cond = w.getCondition(); break; }
+            if (p instanceof org.eclipse.cdt.core.dom.ast.IASTDoStatement d) { cond = d.getCondition(); break; }
+        }
+        if (cond == null) return;
+        String n = NegativeCounts.unsignedBound(cond, array, c.st.gup);
+        if (n != null) c.emit(new Event.NegativeCount(off, length(ax), api, array, n, h, cond.getRawSignature().replaceAll("\\s+", " "), -1));
     }
 
     /** Pages handed to {@code callee}: the first use of a page a split left out of the reference on its head. */
@@ -314,6 +336,7 @@ final class Calls {
                 c.spec.released(st.spec, pageOfPfn(var, av));
                 String walked = arrayOfElement(ax);
                 if (walked == null && var != null) walked = st.gup.shorts().elementOf(var);
+                if (walked != null && c.reporting()) negativeWalk(walked, ax, off, api);
                 // if (pages[i]) put_page(pages[i]) over a zero-filled array: entries a short GUP left are NULL
                 if (walked != null && ax != null && c.zeroFilled(walked, ax) && ZeroedArrays.nonNullGuarded(ax)) walked = null;
                 c.gup.releasedInWalk(st.gup, walked, GupModel.walkBounds(ax), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause());
@@ -322,7 +345,7 @@ final class Calls {
                 return true;
             }
             case UNPIN_ARRAY, PUT_ARRAY -> {
-                String arr = av instanceof V.Addr ad ? ad.var() : var;
+                String arr = av instanceof V.Addr ad ? ad.var() : var != null ? var : Ast.path(ax);
                 // unpin_user_pages(&pages[i], n - i), release_pages(pages + i, n - i): the rest of a batch
                 if ((arr == null || !st.gup.holds(arr)) && restOf(ax) != null && st.gup.holds(restOf(ax))) arr = restOf(ax);
                 if (c.own != null && c.own.array().equals(arr)) st.gup.ownReleased();
@@ -346,7 +369,16 @@ final class Calls {
             case NR_PAGES, RELEASE_COUNT -> { }
             case CAPS_RESULT -> { } // the call's value: ContiguityModel.capped()
             case FREE_BLOCK -> { } // a fact about the variable for the whole function: FreedBlocks, before the flow
-            case FREES_MEMORY -> { } // the array's memory, not its pages' references: what it holds is not handed on
+            case FREES_MEMORY -> {
+                // the array's memory, not its pages' references: what it holds is not handed on; an array held in a
+                // field, freed while it still holds them, leaks them here (a local one leaks at the return)
+                String p = Ast.path(ax);
+                ArrayHold h = Ast.isFieldPath(p) ? st.gup.hold(p) : null;
+                if (h != null && !h.local() && h.holding()) {
+                    c.emit(new Event.Leak(off, length(ax), p, h));
+                    st.gup.put(p, h.with(ArrayHold.Status.ESCAPED));
+                }
+            }
             case IN_HUGETLB -> {
                 if (var != null && (av instanceof V.Page || c.facts.pageVars().contains(var) || c.facts.folioVars().contains(var)))
                     c.ranges.hugetlbPage(st, var, Extents.inHugetlb(c, api, a.clause(), line));
@@ -365,6 +397,7 @@ final class Calls {
     private void fill(String api, ArgEffect a, IASTExpression ax, V av, String var, int off, int line, Long requested, String askedVar,
                       String pinVar) {
         String arr = av instanceof V.Addr ad ? ad.var() : var;
+        if (arr == null) arr = Ast.path(ax);
         if (arr == null && ax != null) arr = ax.getRawSignature().replaceAll("\\s+", "");
         if (arr != null)
             c.gup.filled(c.st, arr, a.kind() == ArgEffect.Kind.PIN_ARRAY, pinVar, pinVar == null ? null : a.when().flag(),
@@ -399,7 +432,7 @@ final class Calls {
     }
 
     /** A release that may or may not happen (condition unknown): the reference is no longer known to be held. */
-    private boolean releaseUnknown(ArgEffect a, V av, String var) {
+    private boolean releaseUnknown(ArgEffect a, IASTExpression ax, V av, String var) {
         boolean release = switch (a.kind()) {
             case PUT, UNPIN, PUT_ARRAY, UNPIN_ARRAY -> true;
             default -> false;
@@ -407,6 +440,7 @@ final class Calls {
         if (!release) return false;
         var = pageOfPfn(var, av);
         String arr = av instanceof V.Addr ad ? ad.var() : var;
+        if (arr == null) arr = Ast.path(ax);
         if (arr != null) c.ex.escape(arr);
         return true;
     }
@@ -476,7 +510,7 @@ final class Calls {
     }
 
     private static String arrayOfElement(IASTExpression ax) {
-        if (strip(ax) instanceof IASTArraySubscriptExpression s) return name(s.getArrayExpression());
+        if (strip(ax) instanceof IASTArraySubscriptExpression s) return Ast.path(s.getArrayExpression());
         return null;
     }
 }

@@ -171,6 +171,9 @@ final class Expressions {
                     entryRead(n, r);
                 } else {
                     lvalue(l);
+                    // a store into a field that held a GUP array (region->pages = kcalloc(...)): a new array, nothing held in it yet
+                    String lp = Ast.path(l);
+                    if (Ast.isFieldPath(lp)) c.st.gup.forget(lp);
                     // *foliop = folio: what the function hands back through a pointer parameter (NULL says nothing)
                     if (c.sink != null && strip(l) instanceof IASTUnaryExpression d && d.getOperator() == IASTUnaryExpression.op_star
                             && name(d.getOperand()) != null && c.facts.params().containsKey(name(d.getOperand())) && Ast.isPagePointerTypeOrFolio(l)
@@ -181,8 +184,8 @@ final class Expressions {
                     if (rv instanceof V.Addr a) escape(a.var());
                     if (r instanceof IASTIdExpression id) escape(id.getName().toString());
                     // sg[i].page = pages[i]: the entry's reference now lives where it was stored
-                    if (strip(r) instanceof org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression sub && name(sub.getArrayExpression()) != null
-                            && c.st.gup.holds(name(sub.getArrayExpression()))) storedOut(name(sub.getArrayExpression()), r, b);
+                    if (strip(r) instanceof org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression sub && Ast.path(sub.getArrayExpression()) != null
+                            && c.st.gup.holds(Ast.path(sub.getArrayExpression()))) storedOut(Ast.path(sub.getArrayExpression()), r, b);
                     String entryOf = name(r) == null ? null : c.st.gup.shorts().elementOf(name(r));
                     if (entryOf != null && c.st.gup.holds(entryOf)) storedOut(entryOf, null, b);
                 }
@@ -635,6 +638,9 @@ final class Expressions {
     }
 
     void escape(String var) { c.gup.escaped(c.st.gup, var); }
+
+    /** A structure handed on whole ({@code cleanup(region)}): the GUP arrays held in its fields are the callee's business now. */
+    void escapeRooted(String var) { for (String p : c.st.gup.pathsRootedAt(var)) c.gup.escaped(c.st.gup, p); }
 
     /** An entry of GUP array {@code var} stored elsewhere: its references are handed on, to whoever reads that. */
     private void storedOut(String var, IASTExpression entry, org.eclipse.cdt.core.dom.ast.IASTNode at) {

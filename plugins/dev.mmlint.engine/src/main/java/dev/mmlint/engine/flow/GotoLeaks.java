@@ -140,8 +140,67 @@ final class GotoLeaks {
         return e instanceof IASTIdExpression id ? id.getName().toString() : null;
     }
 
+    /**
+     * Whether the code from label {@code ls} to the end of its function frees the memory of the array held in
+     * field {@code path} ({@code kfree(region->pages)}) and otherwise names neither that field (a store into it
+     * aside) nor the structure it is held in as a whole ({@code cleanup(region)}, which may release it). A
+     * field outlives the function: where the exit path leaves it alone its references are the structure's
+     * owner's business; freed without a release, they leak.
+     */
+    static boolean exitFreesOnly(IASTLabelStatement ls, String path, ApiKnowledge kb) {
+        IASTNode f = ls;
+        while (f != null && !(f instanceof IASTFunctionDefinition)) f = f.getParent();
+        if (f == null) return false;
+        int from = ls.getFileLocation() == null ? 0 : ls.getFileLocation().getNodeOffset();
+        String root = Ast.root(path);
+        boolean[] freedHere = {false}, named = {false};
+        ((IASTFunctionDefinition) f).getBody().accept(new ASTVisitor(true) {
+            @Override public int visit(IASTExpression x) {
+                if (named[0]) return PROCESS_ABORT;
+                if (x.getFileLocation() == null || x.getFileLocation().getNodeOffset() < from) return PROCESS_CONTINUE;
+                if (x instanceof IASTIdExpression id && id.getName().toString().equals(root) && !(x.getParent() instanceof org.eclipse.cdt.core.dom.ast.IASTFieldReference)
+                        && !(x.getParent() instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star)) {
+                    named[0] = true; // the structure itself, handed on or reassigned
+                    return PROCESS_ABORT;
+                }
+                if (!(x instanceof org.eclipse.cdt.core.dom.ast.IASTFieldReference || x instanceof IASTUnaryExpression)) return PROCESS_CONTINUE;
+                if (!path.equals(Ast.path(x))) return PROCESS_CONTINUE;
+                if (freed(x, kb)) freedHere[0] = true;
+                else if (!stored(x) && !tested(x)) named[0] = true;
+                return PROCESS_SKIP;
+            }
+        });
+        return freedHere[0] && !named[0];
+    }
+
+    /** {@code x} is only tested for NULL ({@code if (region->pages)}, {@code !region->pages}, {@code == NULL}). */
+    private static boolean tested(IASTExpression x) {
+        IASTNode n = x;
+        while (n.getParent() instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) n = n.getParent();
+        IASTNode p = n.getParent();
+        if (p instanceof IASTIfStatement is && is.getConditionExpression() == n) return true;
+        if (p instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_not) return true;
+        return Ast.onlyCompared(x);
+    }
+
+    /** {@code x} is (through parentheses) the left side of an assignment. */
+    private static boolean stored(IASTExpression x) {
+        IASTNode n = x;
+        while (n.getParent() instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) n = n.getParent();
+        return n.getParent() instanceof org.eclipse.cdt.core.dom.ast.IASTBinaryExpression b
+                && b.getOperator() == org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_assign && b.getOperand1() == n;
+    }
+
+    /** The arrays of {@code g} held in fields (not this function's own) that hold references here, by name. */
+    static Map<String, ArrayHold> heldInFields(GupFacts g) {
+        Map<String, ArrayHold> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, ArrayHold> a : g.sorted().entrySet())
+            if (!a.getValue().local() && a.getValue().holding() && Ast.isFieldPath(a.getKey())) out.put(a.getKey(), a.getValue());
+        return out;
+    }
+
     /** {@code id} is (through casts) the argument of a call that frees the memory it points to. */
-    private static boolean freed(IASTIdExpression id, ApiKnowledge kb) {
+    static boolean freed(IASTExpression id, ApiKnowledge kb) {
         IASTNode n = id;
         while (n.getParent() instanceof IASTExpression p && Ast.strip(p) == id && !(p instanceof IASTFunctionCallExpression)) n = p;
         if (!(n.getParent() instanceof IASTFunctionCallExpression call)) return false;

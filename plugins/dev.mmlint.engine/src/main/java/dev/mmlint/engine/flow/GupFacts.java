@@ -114,6 +114,8 @@ final class GupFacts {
         mayCounts.remove(var);
         releasedCounts.remove(var);
         shorts.kill(var);
+        // the arrays held in fields reached from it are another structure's now, if any
+        arrays.keySet().removeIf(a -> Ast.isFieldPath(a) && Ast.root(a).equals(var));
     }
 
     /** A counter stepped up or down ({@code nr--}): it counts no array now; a number asked for keeps bounding its walk. */
@@ -142,6 +144,14 @@ final class GupFacts {
     String mayCount(String var) { return mayCounts.get(var); }
 
     ArrayHold hold(String array) { return arrays.get(array); }
+
+    /** The arrays held in fields reached from variable {@code var} ({@code var->pages}, {@code var->buf.pages}), by name. */
+    java.util.List<String> pathsRootedAt(String var) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String a : arrays.keySet()) if (Ast.isFieldPath(a) && Ast.root(a).equals(var)) out.add(a);
+        java.util.Collections.sort(out);
+        return out;
+    }
     boolean holds(String array) { return arrays.containsKey(array); }
     void put(String array, ArrayHold h) { arrays.put(array, h); }
     void forget(String array) { arrays.remove(array); }

@@ -206,7 +206,7 @@ final class GupModel {
     void elementRead(GupFacts g, String var, org.eclipse.cdt.core.dom.ast.IASTExpression rhs) {
         if (var == null || rhs == null) return;
         if (Ast.strip(rhs) instanceof org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression sub) {
-            String arr = Ast.name(sub.getArrayExpression());
+            String arr = Ast.path(sub.getArrayExpression());
             if (arr != null && g.holds(arr)) g.shorts().element(var, arr);
         }
     }

@@ -157,6 +157,86 @@ final class NegativeCounts {
         return t.startsWith("unsigned") || UNSIGNED_TYPEDEFS.contains(t);
     }
 
+    /**
+     * The variable of {@code cond} (the condition of the loop around a release, {@code i < nr_pages}) that may
+     * still hold a negative GUP count of {@code array} and that the test compares as a huge unsigned number:
+     * a variable of an unsigned type (assigned the errno, it wrapped), or one the usual arithmetic
+     * conversions turn unsigned (compared with an unsigned operand of at least its rank); null when none.
+     */
+    static String unsignedBound(IASTExpression cond, String array, GupFacts g) {
+        if (!(strip(cond) instanceof org.eclipse.cdt.core.dom.ast.IASTBinaryExpression b)) return null;
+        switch (b.getOperator()) {
+            case org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_lessThan, org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_lessEqual,
+                 org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_greaterThan, org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_greaterEqual,
+                 org.eclipse.cdt.core.dom.ast.IASTBinaryExpression.op_notequals -> { }
+            default -> { return null; }
+        }
+        IASTExpression[] ops = {b.getOperand1(), b.getOperand2()};
+        for (int k = 0; k < 2; k++) {
+            String n = name(ops[k]);
+            if (n == null || !g.shorts().mayBeNegative(n) || !array.equals(g.mayCount(n))) continue;
+            int[] self = intType(ops[k]), other = intType(ops[1 - k]);
+            if (self == null) continue;
+            if (self[0] == 1 || other != null && other[0] == 1 && other[1] >= self[1]) return n;
+        }
+        return null;
+    }
+
+    /** {unsigned (1) or signed (0), rank after integer promotion (int 1, long 2, long long 3)} of an integer operand, or null when not known. */
+    private static int[] intType(IASTExpression e) {
+        IType t = null;
+        try { t = CTypes.strip(e.getExpressionType()); } catch (RuntimeException x) { /* as written below */ }
+        if (t instanceof IBasicType bt) {
+            IBasicType.Kind k = bt.getKind();
+            boolean integer = k == IBasicType.Kind.eInt || k == IBasicType.Kind.eChar || k == IBasicType.Kind.eBoolean
+                    || k == IBasicType.Kind.eUnspecified && (bt.isUnsigned() || bt.isSigned() || bt.isLong() || bt.isLongLong() || bt.isShort());
+            if (integer) {
+                int rank = bt.isLongLong() ? 3 : bt.isLong() ? 2 : 1;
+                boolean promoted = k == IBasicType.Kind.eChar || k == IBasicType.Kind.eBoolean || bt.isShort();
+                return new int[] {bt.isUnsigned() && !promoted ? 1 : 0, rank};
+            }
+        }
+        // a typedef the parser could not resolve (a fragment without headers): the declaration as written
+        String written = declaredType(e);
+        if (written == null) return null;
+        return switch (written) {
+            case "u64", "__u64", "uint64_t", "size_t", "ulong", "pgoff_t", "unsigned long", "unsigned long int", "unsigned long long" -> new int[] {1, 2};
+            case "u32", "__u32", "uint32_t", "uint", "unsigned", "unsigned int" -> new int[] {1, 1};
+            case "s64", "__s64", "int64_t", "ssize_t", "loff_t", "long", "long int", "long long", "signed long" -> new int[] {0, 2};
+            case "int", "s32", "__s32", "int32_t", "signed", "signed int", "u8", "u16", "__u8", "__u16", "short", "char" -> new int[] {0, 1};
+            default -> null;
+        };
+    }
+
+    /** The type variable {@code e} is declared with in its function, as written (qualifiers dropped), or null. */
+    private static String declaredType(IASTExpression e) {
+        String n = name(e);
+        if (n == null) return null;
+        IASTNode f = e;
+        while (f != null && !(f instanceof IASTFunctionDefinition)) f = f.getParent();
+        if (f == null) return null;
+        String[] out = {null};
+        int[] seen = {0};
+        f.accept(new ASTVisitor(true) {
+            { shouldVisitDeclarations = true; shouldVisitParameterDeclarations = true; }
+            @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTDeclaration d) {
+                if (d instanceof org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration sd)
+                    for (org.eclipse.cdt.core.dom.ast.IASTDeclarator dc : sd.getDeclarators())
+                        if (dc.getName().toString().equals(n) && dc.getPointerOperators().length == 0) { out[0] = text(sd.getDeclSpecifier()); seen[0]++; }
+                return PROCESS_CONTINUE;
+            }
+            @Override public int visit(IASTParameterDeclaration p) {
+                if (p.getDeclarator().getName().toString().equals(n) && p.getDeclarator().getPointerOperators().length == 0) { out[0] = text(p.getDeclSpecifier()); seen[0]++; }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return seen[0] == 1 ? out[0] : null;
+    }
+
+    private static String text(IASTDeclSpecifier ds) {
+        return ds == null ? null : ds.getRawSignature().replaceAll("\\b(const|volatile|register|static)\\b", "").replaceAll("\\s+", " ").trim();
+    }
+
     private static boolean unsigned(IType t) {
         IType s = CTypes.strip(t);
         return s instanceof IBasicType bt && bt.isUnsigned();

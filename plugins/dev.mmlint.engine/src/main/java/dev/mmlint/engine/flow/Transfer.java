@@ -80,6 +80,8 @@ public final class Transfer {
     private final Map<Integer, List<dev.mmlint.engine.check.Event.Leak>> gotoLeaks = new java.util.TreeMap<>();
     /** label offset and array -> whether the exit path from the label names the array (a walk of the body: asked once per function) */
     private final Map<String, Boolean> exitNames = new HashMap<>();
+    /** "label offset:field path" -> whether the exit path from the label frees that field's array and names it no otherwise */
+    private final Map<String, Boolean> exitFrees = new HashMap<>();
 
     public Transfer(ApiKnowledge kb, WrittenView view, SourceText text, Function<String, FunctionSummary> summaries,
                     FunctionFacts facts) {
@@ -341,6 +343,13 @@ public final class Transfer {
         FlowState s = out;
         for (Map.Entry<String, ArrayHold> a : GotoLeaks.held(out.gup).entrySet()) {
             if (exitNames.computeIfAbsent(offset(ls) + ":" + a.getKey(), k -> GotoLeaks.exitNames(ls, a.getKey(), c.kb))) continue;
+            found.add(new dev.mmlint.engine.check.Event.Leak(offset(g), length(g), a.getKey(), a.getValue()));
+            if (s == out) s = out.copy();
+            s.gup.put(a.getKey(), a.getValue().with(ArrayHold.Status.ESCAPED));
+        }
+        // an array held in a field that the exit path frees without releasing its pages
+        for (Map.Entry<String, ArrayHold> a : GotoLeaks.heldInFields(out.gup).entrySet()) {
+            if (!exitFrees.computeIfAbsent(offset(ls) + ":" + a.getKey(), k -> GotoLeaks.exitFreesOnly(ls, a.getKey(), c.kb))) continue;
             found.add(new dev.mmlint.engine.check.Event.Leak(offset(g), length(g), a.getKey(), a.getValue()));
             if (s == out) s = out.copy();
             s.gup.put(a.getKey(), a.getValue().with(ArrayHold.Status.ESCAPED));
