@@ -339,6 +339,15 @@ public final class UnitAnalyzer {
             stored.merge(param, extent, (a, b) -> !a.bounded() ? a : b);
         }
 
+        private Bound returnedExtent;
+        private boolean returnedExtentUnknown;
+
+        @Override public void returnsExtent(Bound extent) {
+            if (returnedExtentUnknown) return;
+            if (extent == null) { returnedExtentUnknown = true; returnedExtent = null; return; }
+            returnedExtent = returnedExtent == null || returnedExtent.bounded() && !extent.bounded() ? extent : returnedExtent;
+        }
+
         @Override public void returns(PageValue v) {
             returned = returned == null ? v : returned.join(v);
         }
@@ -346,7 +355,7 @@ public final class UnitAnalyzer {
         FunctionSummary summary() {
             PageValue r = returned != null && returned.shape().mayBeTail()
                     ? PageValue.of(returned.shape(), returned.origin(), returned.originClause()) : null;
-            return new FunctionSummary(name, r, req, Map.copyOf(stored));
+            return new FunctionSummary(name, r, req, Map.copyOf(stored), returnedExtentUnknown ? null : returnedExtent);
         }
     }
 

@@ -1561,6 +1561,8 @@ struct page *alloc_page_vma(gfp_t gfp, struct vm_area_struct *vma, unsigned long
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);
 #define __get_free_page(gfp) __get_free_pages(gfp, 0)
+void *alloc_pages_exact(size_t size, gfp_t gfp_mask);
+void free_pages_exact(void *virt, size_t size);
 void __free_pages(struct page *page, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
 #define __free_page(page) __free_pages(page, 0)

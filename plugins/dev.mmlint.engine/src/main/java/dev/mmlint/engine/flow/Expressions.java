@@ -168,6 +168,7 @@ final class Expressions {
                     assign(n, rv);
                     c.gup.elementRead(c.st.gup, n, r);
                     if (rv instanceof V.Page || c.facts.pageVars().contains(n) || c.facts.folioVars().contains(n)) c.ranges.assignedPage(c.st.ranges, n, Extents.of(c, r));
+                    else assignedAddress(n, r);
                     entryRead(n, r);
                 } else {
                     lvalue(l);
@@ -343,6 +344,17 @@ final class Expressions {
         if (!(v instanceof V.Int i) || i.var() != null || i.size() == null || i.size().bounded()) return null;
         String t = sizeText(e);
         return t.length() > 160 || c.kb.size(t).isEmpty() ? null : t;
+    }
+
+    /**
+     * Pointer variable {@code name} (not a page or folio) was assigned {@code e}: an address into a range whose
+     * extent is known ({@code p = alloc_pages_exact(size, gfp)}: one buddy block) carries it, for the page
+     * virt_to_page(p) gives.
+     */
+    void assignedAddress(String name, IASTExpression e) {
+        if (e == null || !Ast.isPointer(e.getExpressionType()) || Ast.isNull(e)) return;
+        Bound x = Extents.of(c, e);
+        if (x != null) c.st.ranges.extent(name, x);
     }
 
     /** {@code name = v}, after the old facts about name were killed. */

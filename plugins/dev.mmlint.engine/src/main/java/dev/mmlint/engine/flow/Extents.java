@@ -49,11 +49,18 @@ final class Extents {
         // compound_head(page), page_folio(page): the head lies in the range its page lies in; folio_page(folio, n):
         // a subpage of its folio (walked within it) in the folio's
         java.util.Optional<ApiEffect> ef = c.kb.call(fn);
+        // virt_to_page(addr): the page of an address lies in the range the address lies in (an address
+        // alloc_pages_exact() returned: one buddy block)
         if (ef.isPresent() && (ef.get().result() == ApiEffect.Result.HEAD_OF_ARG || ef.get().result() == ApiEffect.Result.FOLIO_OF_ARG
-                || ef.get().result() == ApiEffect.Result.SUBPAGE)
+                || ef.get().result() == ApiEffect.Result.SUBPAGE || ef.get().result() == ApiEffect.Result.TAIL_IF_OBJECT_PARAM)
                 && ef.get().resultArg() >= 0 && ef.get().resultArg() < args.size()) {
             Bound x = c.ranges.extentOf(c.st.ranges, args.get(ef.get().resultArg()));
             if (x != null) return x;
+        }
+        // a function of the unit that returns a pointer into a range it knows (every non-NULL return)
+        if (ef.isEmpty() && s instanceof IASTFunctionCallExpression) {
+            FunctionSummary sum = c.summaries.apply(fn);
+            if (sum != null && sum.returnedExtent() != null) return sum.returnedExtent();
         }
         Bound b2 = c.kb.unboundedRange(fn).map(r -> unbounded(c, fn, r, s)).orElse(null);
         return b2 != null ? b2 : hugetlbFolio(c, fn, args, s);

@@ -9,11 +9,18 @@ import java.util.TreeMap;
  * result, learned from its body: which parameters it treats as heads (a head-only field access, a
  * head-only call, a {@code VM_BUG_ON_PAGE(PageTail(page), page)} contract) and whether it may
  * return a tail page; and the extent of what it stores through a pointer parameter ({@code *foliop = folio}
- * for a folio it allocated), when every non-NULL store is of a range it knows.
+ * for a folio it allocated), when every non-NULL store is of a range it knows; and the extent of the range
+ * the pointer it returns lies in ({@code returnedExtent}: an address of {@code alloc_pages_exact()}, a page of
+ * {@code alloc_pages()}), when every non-NULL return is of a range it knows (null: not known).
  */
-public record FunctionSummary(String name, PageValue returned, Map<Integer, Requirement> requiresHead, Map<Integer, Bound> storedExtents) {
+public record FunctionSummary(String name, PageValue returned, Map<Integer, Requirement> requiresHead, Map<Integer, Bound> storedExtents,
+                              Bound returnedExtent) {
     public FunctionSummary(String name, PageValue returned, Map<Integer, Requirement> requiresHead) {
         this(name, returned, requiresHead, Map.of());
+    }
+
+    public FunctionSummary(String name, PageValue returned, Map<Integer, Requirement> requiresHead, Map<Integer, Bound> storedExtents) {
+        this(name, returned, requiresHead, storedExtents, null);
     }
 
     /**

@@ -64,6 +64,8 @@ public final class Transfer {
         default void callsAfterWalkers(String callee, boolean waited) { }
         /** The function stores, through pointer parameter {@code param}, a page or folio pointing into {@code extent} (null: unknown). */
         default void storesThrough(int param, Bound extent) { }
+        /** The function returns a non-NULL pointer into a range of this extent (null: unknown) on one path. */
+        default void returnsExtent(Bound extent) { }
     }
 
     /** Per-function facts gathered from declarations: which names are pages, folios, arrays, locals. */
@@ -267,6 +269,7 @@ public final class Transfer {
             c.ex.assign(name, v);
             c.gup.elementRead(c.st.gup, name, e);
             if (v instanceof V.Page || c.facts.pageVars().contains(name) || c.facts.folioVars().contains(name)) c.ranges.assignedPage(c.st.ranges, name, Extents.of(c, e));
+            else c.ex.assignedAddress(name, e);
             c.ex.entryRead(name, e);
         } else if (c.facts.localArrays().contains(name) || c.facts.pageArrays().contains(name)) {
             // a fresh array: nothing held yet
@@ -292,6 +295,8 @@ public final class Transfer {
             c.spec.splitUse(c.st.spec, Ast.name(e), offset(e), length(e), "returned");
             if (c.sink != null) c.sink.returns(p.v());
         }
+        // a pointer handed back: the range it lies in, for the callers (NULL says nothing)
+        if (c.sink != null && e != null && !Ast.isNull(e) && Ast.isPointer(e.getExpressionType())) c.sink.returnsExtent(Extents.of(c, e));
         String escaped = returnedName(e);
         c.gup.returnsValue(c.st.gup, returnedVariable(e), offset(r), length(r));
         if (Ast.strip(e) instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression call && Ast.name(call.getFunctionNameExpression()) != null
