@@ -63,3 +63,19 @@ static void user_pte_collect(struct mm_struct *mm, pte_t *pte, unsigned long add
 	list_add_tail(&page->lru, list); /* expect: MM002 "pte_page" */
 	set_pte_at(mm, addr, pte, entry);
 }
+
+static unsigned long pud_tag_after_reload(pud_t *pudp, unsigned long addr)
+{
+	pud_t pud = READ_ONCE(*pudp);
+	struct page *page;
+	pmd_t *pmd;
+
+	if (pud_none(pud))
+		return 0;
+	pmd = pmd_offset(&pud, addr);
+	if (pmd_none(*pmd))
+		return 0;
+	pud = READ_ONCE(*pudp);
+	page = pfn_to_page(pud_pfn(pud));
+	return page->index; /* expect: MM002 "pfn_to_page" */
+}

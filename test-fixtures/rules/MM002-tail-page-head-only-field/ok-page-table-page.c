@@ -64,3 +64,18 @@ static void kernel_pte_collect(pte_t *pte, unsigned long addr, struct list_head 
 	list_add_tail(&page->lru, list);
 	set_pte_at(&init_mm, addr, pte, entry);
 }
+
+static unsigned long pmd_table_tag_lockless(pud_t *pudp, unsigned long addr)
+{
+	pud_t pud = READ_ONCE(*pudp);
+	struct page *table;
+	pmd_t *pmd;
+
+	if (pud_none(pud) || pud_leaf(pud))
+		return 0;
+	pmd = pmd_offset(&pud, addr);
+	if (pmd_none(*pmd))
+		return 0;
+	table = pfn_to_page(pud_pfn(pud));
+	return table->index;
+}
