@@ -165,7 +165,8 @@ public final class UnitAnalyzer {
      * and the summaries of other functions it looked up (null for none), which it depends on.
      */
     private record Run(FunctionSummary summary, List<Event> events, Map<String, FunctionSummary> lookedUp,
-                       FunctionAnalyzer.Outcome outcome, CallerContext context, List<Pass> passes, Map<String, Boolean> walkers) {
+                       FunctionAnalyzer.Outcome outcome, CallerContext context, List<Pass> passes, Map<String, Boolean> walkers,
+                       Map<String, Set<Integer>> tables) {
         boolean validUnder(Map<String, FunctionSummary> summaries, CallerContext ctx) {
             if (!context.equals(ctx)) return false;
             for (Map.Entry<String, FunctionSummary> e : lookedUp.entrySet())
@@ -201,6 +202,9 @@ public final class UnitAnalyzer {
         // the caller waits for speculative walkers, the callee rewrites the memmap: every call site must have waited
         for (Run r : runs.values())
             r.walkers().forEach((callee, w) -> { if (closed.contains(callee)) b.computeIfAbsent(callee, k -> new CallerContext.Builder()).walkers(w); });
+        // the page-table entries every call site passes as walked tables
+        for (Run r : runs.values())
+            r.tables().forEach((callee, t) -> { if (closed.contains(callee)) b.computeIfAbsent(callee, k -> new CallerContext.Builder()).tables(t); });
         Map<String, CallerContext> out = new HashMap<>();
         b.forEach((k, v) -> { CallerContext c = v.build(); if (!c.isEmpty()) out.put(k, c); });
         return out;
@@ -278,7 +282,7 @@ public final class UnitAnalyzer {
         if (budget != null) budget.startFunction(name, unit.text().line(cfg.function().getFileLocation().getNodeOffset()));
         try {
             FunctionAnalyzer.Outcome o = FunctionAnalyzer.run(cfg, t, s);
-            return new Run(s.summary(), List.copyOf(s.events), lookedUp, o, ctx, List.copyOf(s.passes), Map.copyOf(s.walkers));
+            return new Run(s.summary(), List.copyOf(s.events), lookedUp, o, ctx, List.copyOf(s.passes), Map.copyOf(s.walkers), Map.copyOf(s.tables));
         } catch (BudgetExceededException ex) {
             if (ex.function() == null) throw ex; // the file's budget: the file is not analysed
             failed.putIfAbsent(name, "not analysed: " + ex.reason());
@@ -327,6 +331,11 @@ public final class UnitAnalyzer {
             passes.add(new Pass(callee, param, count, extent, tail, order, live));
         }
         @Override public void callsAfterWalkers(String callee, boolean waited) { walkers.merge(callee, waited, Boolean::logicalAnd); }
+        /** callee -> the parameters every call to it here passes a walked table entry as */
+        private final Map<String, Set<Integer>> tables = new TreeMap<>();
+        @Override public void callsWithTables(String callee, Set<Integer> params) {
+            tables.merge(callee, Set.copyOf(params), (a, b) -> { Set<Integer> r = new java.util.TreeSet<>(a); r.retainAll(b); return Set.copyOf(r); });
+        }
         private final Map<Integer, Bound> stored = new TreeMap<>();
         private final Set<Integer> storedUnknown = new java.util.HashSet<>();
 

@@ -28,6 +28,20 @@ final class Ast {
         return e;
     }
 
+    /**
+     * The variable a page-table entry expression reads or names: {@code pud} of {@code pud}, {@code *pud},
+     * {@code &pmd}, {@code ptep_get(pte)} or {@code pud_pfn(*pud)} (one call of one argument looked through,
+     * as the entry readers and converters are), or null.
+     */
+    static String entryBase(IASTExpression e) {
+        IASTExpression s = e == null ? null : strip(e);
+        if (s instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression call && call.getArguments().length == 1
+                && call.getArguments()[0] instanceof IASTExpression a) s = strip(a);
+        while (s instanceof IASTUnaryExpression u && (u.getOperator() == IASTUnaryExpression.op_star || u.getOperator() == IASTUnaryExpression.op_amper))
+            s = strip(u.getOperand());
+        return s instanceof IASTIdExpression id ? id.getName().toString() : null;
+    }
+
     /** The variable an expression names (through parentheses and casts), or null. */
     static String name(IASTExpression e) {
         IASTExpression s = e == null ? null : strip(e);

@@ -22,10 +22,12 @@ import java.util.Map;
  * (an order-0 page the model says is handed out refcounted and reachable by pfn, as the pages of
  * alloc_contig_pages() and cma_alloc() are, or one the caller has from its own callers): inside the
  * function the parameter is that page, and a refcount it sets unfrozen on it, or on a page it reaches
- * from it, may lose a speculative reference (the first in the file).
+ * from it, may lose a speculative reference (the first in the file). {@code tables}: the page-table entry
+ * parameters every call site passes an entry it walked into as a table (pmd_offset(pud, 0) before
+ * free_pmd_table(pmd, pud)): inside the function the page such a parameter points to is a page-table page.
  */
 public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails,
-                            Map<Integer, Bound> orders, boolean walkersWaited, Map<Integer, PageValue> live) {
+                            Map<Integer, Bound> orders, boolean walkersWaited, Map<Integer, PageValue> live, java.util.Set<Integer> tables) {
     public static final CallerContext NONE = new CallerContext(Map.of(), Map.of(), Map.of(), Map.of(), false, Map.of());
 
     public CallerContext {
@@ -34,6 +36,12 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         tails = Map.copyOf(tails);
         orders = Map.copyOf(orders);
         live = Map.copyOf(live);
+        tables = java.util.Set.copyOf(tables);
+    }
+
+    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails,
+                         Map<Integer, Bound> orders, boolean walkersWaited, Map<Integer, PageValue> live) {
+        this(counts, extents, tails, orders, walkersWaited, live, java.util.Set.of());
     }
 
     public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails,
@@ -45,7 +53,7 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
 
     public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails) { this(counts, extents, tails, Map.of(), false); }
 
-    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !walkersWaited && live.isEmpty(); }
+    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !walkersWaited && live.isEmpty() && tables.isEmpty(); }
 
     /** Joins call sites, one {@link #site} at a time. */
     public static final class Builder {
@@ -54,6 +62,14 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         private final Map<Integer, Boolean> seen = new HashMap<>();
         /** null: no call site said; else whether every call site said the walkers were waited for */
         private Boolean waited;
+        /** null: no call site said; else the parameters every call site passes a table entry as */
+        private java.util.Set<Integer> tables;
+
+        /** One call site passes entries it walked into as tables as parameters {@code ps}. */
+        public void tables(java.util.Set<Integer> ps) {
+            if (tables == null) tables = new java.util.TreeSet<>(ps);
+            else tables.retainAll(ps);
+        }
 
         /** One call site is reached with ({@code w}) or without the speculative pfn walkers waited for. */
         public void walkers(boolean w) { waited = waited == null ? w : waited && w; }
@@ -106,8 +122,9 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
 
         public CallerContext build() {
             boolean w = waited != null && waited;
-            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !w && live.isEmpty() ? NONE
-                    : new CallerContext(counts, extents, tails, orders, w, live);
+            java.util.Set<Integer> t = tables == null ? java.util.Set.of() : tables;
+            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !w && live.isEmpty() && t.isEmpty() ? NONE
+                    : new CallerContext(counts, extents, tails, orders, w, live, t);
         }
     }
 }

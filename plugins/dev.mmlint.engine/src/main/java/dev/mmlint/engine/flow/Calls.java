@@ -174,6 +174,12 @@ final class Calls {
                 if (t != null) tails.put(i, passedOn(t, args.get(i), name));
             }
         if (sum != null && c.sink != null) c.sink.callsAfterWalkers(name, c.st.compound.walkersWaited());
+        // the arguments that are page-table entries this path walked into as tables (free_pmd_table(pmd, pud) after pmd_offset(pud, 0))
+        if (sum != null && c.sink != null && c.closed.contains(name)) {
+            java.util.Set<Integer> walked = new java.util.TreeSet<>();
+            for (int i = 0; i < args.size(); i++) if (c.st.core.walkedAt(Ast.entryBase(args.get(i))) != null) walked.add(i);
+            c.sink.callsWithTables(name, walked);
+        }
         // f(&folio, ...): the callee hands back through the pointer a page or folio of the range it knows
         if (sum != null)
             sum.storedExtents().forEach((k, x) -> {
@@ -384,6 +390,12 @@ final class Calls {
                     c.ranges.hugetlbPage(st, var, Extents.inHugetlb(c, api, a.clause(), line));
             }
             case DECIDES_EXCLUSIVE -> c.exclusive.decides(st.exclusive, api, line);
+            case WALK_TABLE -> {
+                String e = Ast.entryBase(ax);
+                if (e != null && (c.facts.entryVars().contains(e) || c.facts.params().containsKey(e) || c.facts.locals().contains(e)))
+                    st.core.walked(e, api + "() at line " + line);
+            }
+            case MAPPED_BY, MM -> { } // a fact about the pointer for the whole function: KernelTables, before the flow
             case REWRITE_MEMMAP -> c.compound.memmapRewritten(st.compound, ax == null ? "" : ax.getRawSignature().replaceAll("\\s+", " "), off,
                     api.length(), api, a.clause());
         }

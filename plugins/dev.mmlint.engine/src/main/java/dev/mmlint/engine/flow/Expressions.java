@@ -142,7 +142,7 @@ final class Expressions {
                 }
                 // a counter that only goes down keeps its bound; one that goes up loses it
                 boolean up = u.getOperator() == IASTUnaryExpression.op_prefixIncr || u.getOperator() == IASTUnaryExpression.op_postFixIncr;
-                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); if (up) c.st.ranges.kill(n); c.st.spec.advanced(); }
+                if (n != null) { c.st.gup.forgetCount(n); c.st.core.forgetCond(n); c.st.core.forgetWalk(n); if (up) c.st.ranges.kill(n); c.st.spec.advanced(); }
                 return eval(x);
             }
             default: {

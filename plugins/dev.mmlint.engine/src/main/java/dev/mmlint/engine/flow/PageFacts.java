@@ -35,17 +35,24 @@ final class PageFacts {
      * hugetlb folio, the head taken of it no THP head); a path where the variable is not a tail counts too
      */
     private final Set<String> notInThp;
+    /**
+     * page-table entry variables (pointers or copies) every path here walked into as a table (pmd_offset(pud,
+     * addr)): no leaf, so the page they point to is a page-table page -> where the walk was ("pmd_offset() at
+     * line 12"), or the caller's when every caller of the function passes a table entry (must)
+     */
+    private final Map<String, String> walked;
 
-    PageFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>()); }
+    PageFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>(),
+            new HashMap<>()); }
 
     private PageFacts(Map<String, PageValue> p, Map<String, V> c, Map<String, String> e, Map<String, String> f,
-                      Map<String, AppliedClause> h, Map<String, Boolean> t, Map<String, PageValue.Table> tb, Set<String> nt) {
-        pages = p; conds = c; entries = e; pfns = f; hugeEntries = h; paramTruths = t; tables = tb; notInThp = nt;
+                      Map<String, AppliedClause> h, Map<String, Boolean> t, Map<String, PageValue.Table> tb, Set<String> nt, Map<String, String> w) {
+        pages = p; conds = c; entries = e; pfns = f; hugeEntries = h; paramTruths = t; tables = tb; notInThp = nt; walked = w;
     }
 
     PageFacts copy() {
         return new PageFacts(new HashMap<>(pages), new HashMap<>(conds), new HashMap<>(entries), new HashMap<>(pfns),
-                new HashMap<>(hugeEntries), new HashMap<>(paramTruths), new HashMap<>(tables), new HashSet<>(notInThp));
+                new HashMap<>(hugeEntries), new HashMap<>(paramTruths), new HashMap<>(tables), new HashSet<>(notInThp), new HashMap<>(walked));
     }
 
     /** Whether {@code var} lies in no THP here: a test said so, or it is a page known not to be a tail. */
@@ -61,7 +68,18 @@ final class PageFacts {
                 StateMaps.must(entries, o.entries, StateMaps::same), StateMaps.must(pfns, o.pfns, StateMaps::same),
                 StateMaps.must(hugeEntries, o.hugeEntries, PageFacts::firstClause),
                 StateMaps.must(paramTruths, o.paramTruths, StateMaps::same), StateMaps.must(tables, o.tables, StateMaps::same),
-                joinNotInThp(o));
+                joinNotInThp(o), StateMaps.must(walked, o.walked, PageFacts::earlierWalk));
+    }
+
+    /** Of two walks of one entry on two paths, either proves it a table: the one named first. */
+    private static String earlierWalk(String a, String b) { return a.compareTo(b) <= 0 ? a : b; }
+
+    /** {@code var}, a page-table entry or a pointer to one, was walked into as a table ({@code where}). */
+    void walked(String var, String where) { walked.putIfAbsent(var, where); }
+    /** {@code var} was stepped ({@code pud++}): it points to another entry now. */
+    void forgetWalk(String var) { walked.remove(var); }
+    /** Where every path here walked into entry {@code var} as a table, or null. */
+    String walkedAt(String var) { return var == null ? null : walked.get(var);
     }
 
     /** A variable lies in no THP after a merge where it does on each path (a test, or not a tail there). */
@@ -91,6 +109,7 @@ final class PageFacts {
         paramTruths.remove(var);
         tables.remove(var);
         notInThp.remove(var);
+        walked.remove(var);
     }
 
     PageValue page(String var) { return pages.get(var); }
@@ -124,7 +143,7 @@ final class PageFacts {
     @Override public boolean equals(Object o) {
         return o instanceof PageFacts s && pages.equals(s.pages) && conds.equals(s.conds) && entries.equals(s.entries)
                 && pfns.equals(s.pfns) && hugeEntries.equals(s.hugeEntries) && paramTruths.equals(s.paramTruths) && tables.equals(s.tables)
-                && notInThp.equals(s.notInThp);
+                && notInThp.equals(s.notInThp) && walked.equals(s.walked);
     }
 
     @Override public int hashCode() { return Objects.hash(pages, conds); }

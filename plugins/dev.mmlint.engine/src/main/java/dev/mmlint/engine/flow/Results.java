@@ -25,6 +25,16 @@ final class Results {
                 for (V x : vals) if (huge == null && x instanceof V.HugeEntry h) huge = h.clause();
                 // pte_page() of a hugetlb entry: the head of a folio mapped only as a whole, whose counts are the folio's
                 if (huge != null) return new V.Page(PageValue.of(Shape.FOLIO, o, huge).step(new WitnessStep("lookup", name, line)), null);
+                // the page of an entry the path walked into as a table (a page-table page), or of an entry of the
+                // kernel's own page tables (a page the kernel mapped for itself): order-0 allocations, no tails
+                for (IASTExpression ax : args) {
+                    String e = Ast.entryBase(ax);
+                    String walk = c.st.core.walkedAt(e);
+                    if (walk != null) return new V.Page(PageValue.of(Shape.SMALL, c.origin(off, name + "() of '" + e + "', a table entry (walked by "
+                            + walk + "): a page-table page"), null).step(new WitnessStep("lookup", name, line)), null);
+                    if (e != null && c.kernelTables.contains(e)) return new V.Page(PageValue.of(Shape.SMALL, c.origin(off, name + "() of '" + e
+                            + "', an entry of the kernel's own page tables"), null).step(new WitnessStep("lookup", name, line)), null);
+                }
                 // a lookup of a pfn or page the function's contract says names no tail (not_tail_range of the analysed
                 // function): the caller's pages, as a parameter is, so no clause of a lookup to report them from
                 for (IASTExpression ax : args) {

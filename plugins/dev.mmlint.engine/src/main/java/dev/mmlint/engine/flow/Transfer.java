@@ -62,6 +62,8 @@ public final class Transfer {
         }
         /** A call to {@code callee}, a function of the unit, is made where some path waited for speculative pfn walkers ({@code waited}) or none did. */
         default void callsAfterWalkers(String callee, boolean waited) { }
+        /** A call to {@code callee}, a function of the unit, passes page-table entries this path walked into as tables as parameters {@code params}. */
+        default void callsWithTables(String callee, java.util.Set<Integer> params) { }
         /** The function stores, through pointer parameter {@code param}, a page or folio pointing into {@code extent} (null: unknown). */
         default void storesThrough(int param, Bound extent) { }
         /** The function returns a non-NULL pointer into a range of this extent (null: unknown) on one path. */
@@ -128,6 +130,7 @@ public final class Transfer {
         c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text));
         c.compound.frozenTails(FrozenTails.of(fn, c.facts, c.kb, c.text));
         c.owned = java.util.Set.copyOf(OwnedPages.of(fn, c.kb));
+        c.kernelTables = KernelTables.of(fn, c.kb);
     }
 
     private CallerContext callers = CallerContext.NONE;
@@ -196,6 +199,8 @@ public final class Transfer {
             else if (c.facts.pageVars().contains(name)) s.core.putPage(name, PageValue.param(idx, name, new PageValue.Origin(0, 0, "parameter " + name)));
             else if (c.facts.folioVars().contains(name))
                 s.core.putPage(name, PageValue.of(Shape.FOLIO, new PageValue.Origin(0, 0, "parameter " + name), null));
+            // every caller walked into the entry it passes here as a table: the page it points to is a page-table page
+            if (callers.tables().contains(idx)) s.core.walked(name, "its callers");
             Bound n = callers.counts().get(idx), x = callers.extents().get(idx), o = callers.orders().get(idx);
             if (n != null && !c.facts.pageVars().contains(name) && !c.facts.folioVars().contains(name)) s.ranges.assigned(name, n);
             if (o != null && !c.facts.pageVars().contains(name) && !c.facts.folioVars().contains(name)) s.ranges.order(name, o);

@@ -101,6 +101,8 @@ final class TransferContext implements Events {
 
     /** the function's parameters that are untyped object pointers ({@code void *}) it never assigns */
     java.util.Set<String> objectParams = java.util.Set.of();
+    /** the page-table pointers the function uses as pointers into the kernel's own page tables ({@link KernelTables}) */
+    java.util.Set<String> kernelTables = java.util.Set.of();
 
     /** the local page arrays assigned only zero-filled memory ({@link ZeroedArrays}), once known */
     private java.util.Set<String> zeroed;

@@ -155,19 +155,27 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** rewrites the struct pages of the memmap range at the argument (vmemmap remap): speculative walkers must have been waited for */
             REWRITE_MEMMAP,
             /** makes the argument a compound head (__SetPageHead): a PREPARE that a getter holding a reference sees */
-            MAKE_HEAD
+            MAKE_HEAD,
+            /** walks into the table the entry argument points to (pmd_offset(pud, a)): past the call the entry is no leaf */
+            WALK_TABLE,
+            /** the argument points into the page tables of the mm at the argument of kind {@link #MM} (set_pte_at(mm, a, ptep, pte)) */
+            MAPPED_BY,
+            /** the mm whose page tables the {@link #MAPPED_BY} argument points into */
+            MM
         }
     }
 
     /**
-     * Only facts about the arguments' variables that the engine gathers before the flow ({@code frees_block}),
+     * Only facts about the arguments' variables that the engine gathers before the flow ({@code frees_block},
+     * {@code mapped_by}),
      * or about the function's own parameters ({@code gigantic_order}):
      * the call itself has no effect the flow models, so it is analysed as a call the model does not know
      * (a requirement learned from its body in the same file still applies).
      */
     public boolean factsOnly() {
         return result == Result.NONE && validatedBy.isEmpty() && !args.isEmpty()
-                && args.stream().allMatch(a -> a.kind() == ArgEffect.Kind.FREE_BLOCK || a.kind() == ArgEffect.Kind.GIGANTIC_ORDER);
+                && args.stream().allMatch(a -> a.kind() == ArgEffect.Kind.FREE_BLOCK || a.kind() == ArgEffect.Kind.GIGANTIC_ORDER
+                        || a.kind() == ArgEffect.Kind.MAPPED_BY || a.kind() == ArgEffect.Kind.MM);
     }
 
     /** The parameters the model says callers may pass an order above MAX_ORDER in ({@code gigantic_order}). */

@@ -201,9 +201,12 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case GIGANTIC_ORDER -> ArgEffect.Kind.GIGANTIC_ORDER;
                 case REWRITES_MEMMAP -> ArgEffect.Kind.REWRITE_MEMMAP;
                 case MAKES_HEAD -> ArgEffect.Kind.MAKE_HEAD;
+                case WALKS_TABLE -> ArgEffect.Kind.WALK_TABLE;
+                case MAPPED_BY -> ArgEffect.Kind.MAPPED_BY;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));
+            if (e.kind() == EffectKind.MAPPED_BY && e.ofIndex() >= 0) args.add(new ArgEffect(e.ofIndex(), ArgEffect.Kind.MM, c));
             if (array && e.countIndex() >= 0 && (e.kind() == EffectKind.GETS_REF || e.kind() == EffectKind.PINS))
                 args.add(new ArgEffect(e.countIndex(), ArgEffect.Kind.NR_PAGES, c));
             if (array && e.countIndex() >= 0 && (e.kind() == EffectKind.PUTS_REF || e.kind() == EffectKind.UNPINS))

@@ -221,7 +221,20 @@ public enum EffectKind {
      * pin_user_pages*() the entries past the count taken are NULL, and a release guarded by a non-NULL
      * test of the entry releases exactly the pages taken
      */
-    ZERO_FILLED(Group.CONVENTION, EffectSite.RETURN);
+    ZERO_FILLED(Group.CONVENTION, EffectSite.RETURN),
+    /**
+     * the call walks into the lower-level page table the entry at this argument points to (pmd_offset(pud, a),
+     * pte_offset_kernel(pmd, a), pmd_page_vaddr(pmd)): on the path past it the entry is a table, not a leaf,
+     * and the page it points to (pud_page(), p4d_page(), pfn_to_page() of its pfn) is a page-table page,
+     * an order-0 allocation, never a tail
+     */
+    WALKS_TABLE(Group.PREDICATE, EffectSite.PARAM),
+    /**
+     * the argument points into the page tables of the mm given as the {@code of} argument (set_pte_at(mm,
+     * addr, ptep, pte)): where that mm is the kernel's own (init_mm), an entry read through the pointer maps
+     * a page the kernel allocated for a mapping of its own (vmemmap, page tables, vmalloc): not a tail
+     */
+    MAPPED_BY(Group.PREDICATE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
