@@ -9,6 +9,7 @@ import dev.mmlint.engine.ast.WrittenView;
 import dev.mmlint.engine.check.Event;
 import dev.mmlint.engine.knowledge.ApiEffect;
 import dev.mmlint.engine.knowledge.ApiEffect.ArgEffect;
+import dev.mmlint.engine.knowledge.ApiKnowledge;
 import dev.mmlint.engine.knowledge.AppliedClause;
 import dev.mmlint.engine.knowledge.RangeClass;
 import java.util.ArrayList;
@@ -146,6 +147,8 @@ final class Calls {
                 if (!holds) continue;
                 consumes |= argEffect(name, a, ax, av, var, off, line, requested(ef, vals), askedVariable(ef, args), releaseCount(ef, args));
             }
+            // sg_set_page(sg, pages[i], ...): the page is reached through the entry from here
+            if (name != null) { Optional<ApiKnowledge.PageStore> ps = c.kb.storesPage(name); if (ps.isPresent()) storedInEntry(args, ps.get()); }
             // get_page(page): a page split away from the reference on its head is held again
             for (ArgEffect a : ef.args())
                 if (a.kind() == ArgEffect.Kind.GET && a.index() < args.size()) c.spec.rejoined(c.st.spec, name(args.get(a.index())));
@@ -346,7 +349,10 @@ final class Calls {
                 // if (pages[i]) put_page(pages[i]) over a zero-filled array: entries a short GUP left are NULL
                 if (walked != null && ax != null && c.zeroFilled(walked, ax) && ZeroedArrays.nonNullGuarded(ax)) walked = null;
                 c.gup.releasedInWalk(st.gup, walked, GupModel.walkBounds(ax), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause());
-                c.gup.releasedPage(st, pageOfPfn(var, av), arrayOfElement(ax), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause(),
+                String element = arrayOfElement(ax);
+                // unpin_user_page(sg_page(sg)): the page a stored_in call stored in that entry
+                if (element == null) element = storedEntryArray(ax);
+                c.gup.releasedPage(st, pageOfPfn(var, av), element, off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause(),
                         c.origin(off, api + "()"));
                 return true;
             }
@@ -519,6 +525,49 @@ final class Calls {
         OptionalOutput.Keeper k = OptionalOutput.of(ax, var, outputs);
         if (k != null) c.emit(new Event.RefForOptionalArray(off, Ast.length(ax.getParent() instanceof IASTExpression pe ? pe : ax), api, var, k.array(),
                 c.line(offset(k.store())), clause));
+    }
+
+    /**
+     * A call that stores a page of a GUP array in an entry ({@code sg_set_page(entry, pages[i], ...)}): a release of
+     * the entry's stored page ({@code unpin_user_page(sg_page(entry))}) releases it. The store itself hands nothing
+     * on: the function still owns the references until it releases them or hands on what holds the entry.
+     */
+    private void storedInEntry(List<IASTExpression> args, ApiKnowledge.PageStore ps) {
+        if (ps.page() >= args.size() || ps.entry() >= args.size() || args.get(ps.page()) == null || args.get(ps.entry()) == null) return;
+        IASTExpression px = args.get(ps.page());
+        String arr = arrayOfElement(px), pv = name(px);
+        if (arr == null && pv != null) arr = c.st.gup.shorts().elementOf(pv);
+        if (arr == null && pv != null) arr = pv; // a page GUP filled through &page
+        if (arr == null || !c.st.gup.holds(arr)) return;
+        c.st.gup.entryStored(entryKey(args.get(ps.entry())), arr, ownEntry(args.get(ps.entry())));
+    }
+
+    /** The array whose page a stored_in call stored in the entry {@code ax} reads back ({@code sg_page(entry)}), or null. */
+    private String storedEntryArray(IASTExpression ax) {
+        if (ax == null || !(strip(ax) instanceof IASTFunctionCallExpression call)) return null;
+        String fn = name(call.getFunctionNameExpression());
+        Optional<Integer> k = fn == null ? Optional.empty() : c.kb.storedPage(fn);
+        if (k.isEmpty() || k.get() >= call.getArguments().length || !(call.getArguments()[k.get()] instanceof IASTExpression e)) return null;
+        return c.st.gup.entryArray(entryKey(e));
+    }
+
+    /** An entry argument as written, without white space ({@code &tab->page[i].mem}). */
+    private static String entryKey(IASTExpression e) { return e.getRawSignature().replaceAll("\\s+", ""); }
+
+    /**
+     * The entry is the function's own: the variable it is named through ({@code &sg}, {@code sgl}, {@code &sgl[i]})
+     * is a local that is no pointer (a scatterlist, or an array of them, on the stack). An exit path naming it
+     * deals with the page stored there; one naming the root of an entry reached through a pointer says nothing.
+     */
+    private boolean ownEntry(IASTExpression e) {
+        IASTExpression x = strip(e);
+        if (x instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper) x = strip(u.getOperand());
+        while (true) {
+            if (x instanceof IASTArraySubscriptExpression sub) x = strip(sub.getArrayExpression());
+            else if (x instanceof IASTFieldReference f && !f.isPointerDereference()) x = strip(f.getFieldOwner());
+            else break;
+        }
+        return x instanceof IASTIdExpression id && c.facts.locals().contains(id.getName().toString()) && !Ast.isPointer(id.getExpressionType());
     }
 
     private static String arrayOfElement(IASTExpression ax) {

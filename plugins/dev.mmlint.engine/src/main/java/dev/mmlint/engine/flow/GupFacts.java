@@ -32,6 +32,10 @@ final class GupFacts {
     private final Map<String, Boolean> flagTruths;
     /** arrays whose entries were stored elsewhere on some path here (sg[i].page = pages[i]) (may) */
     private final java.util.Set<String> storedOut = new java.util.HashSet<>();
+    /** entry (as written, no white space) -> the array whose page a stored_in call (sg_set_page()) stored in it (may) */
+    private final Map<String, String> entries = new HashMap<>();
+    /** those entries that are the function's own (a local scatterlist, not reached through a pointer) */
+    private final java.util.Set<String> ownEntries = new java.util.HashSet<>();
 
     GupFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new ShortGupFacts(), new HashMap<>()); }
 
@@ -47,6 +51,8 @@ final class GupFacts {
         g.filledIndex = filledIndex;
         g.ownReleased = ownReleased;
         g.storedOut.addAll(storedOut);
+        g.entries.putAll(entries);
+        g.ownEntries.addAll(ownEntries);
         return g;
     }
 
@@ -61,6 +67,10 @@ final class GupFacts {
         g.ownReleased = ownReleased || o.ownReleased;
         g.storedOut.addAll(storedOut);
         g.storedOut.addAll(o.storedOut);
+        g.entries.putAll(StateMaps.may(entries, o.entries, StateMaps::same));
+        g.ownEntries.addAll(ownEntries);
+        g.ownEntries.addAll(o.ownEntries);
+        g.ownEntries.retainAll(g.entries.keySet());
         return g;
     }
 
@@ -85,6 +95,24 @@ final class GupFacts {
 
     /** Entries of {@code array} were stored elsewhere ({@code sg[i].page = pages[i]}): whoever reads that holds them now. */
     void storedOut(String array) { storedOut.add(array); }
+    /** A stored_in call (sg_set_page(entry, pages[i])) stored a page of {@code array} in {@code entry}. */
+    void entryStored(String entry, String array, boolean own) {
+        entries.put(entry, array);
+        if (own) ownEntries.add(entry);
+        else ownEntries.remove(entry);
+    }
+    /** The variables the function's own entries holding a page of {@code array} are named through ({@code sg} of {@code &sg}, {@code sgl[i]}). */
+    java.util.Set<String> entryVariables(String array) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Map.Entry<String, String> e : entries.entrySet())
+            if (e.getValue().equals(array) && ownEntries.contains(e.getKey()))
+                for (String t : e.getKey().split("[^A-Za-z0-9_]+")) if (!t.isEmpty()) { out.add(t); break; }
+        return out;
+    }
+
+    /** The array whose page is stored in {@code entry} on some path here, or null. */
+    String entryArray(String entry) { return entries.get(entry); }
+
     /** Entries of {@code array} were stored elsewhere on some path here. */
     boolean wasStoredOut(String array) { return storedOut.contains(array); }
 
@@ -116,6 +144,7 @@ final class GupFacts {
         shorts.kill(var);
         // the arrays held in fields reached from it are another structure's now, if any
         arrays.keySet().removeIf(a -> Ast.isFieldPath(a) && Ast.root(a).equals(var));
+        entriesMoved(var);
     }
 
     /** A counter stepped up or down ({@code nr--}): it counts no array now; a number asked for keeps bounding its walk. */
@@ -124,6 +153,13 @@ final class GupFacts {
         mayCounts.remove(var);
         releasedCounts.remove(var);
         shorts.stepped(var);
+        entriesMoved(var);
+    }
+
+    /** {@code var} changed: an entry named through it ({@code &sgl[i]}, {@code &tab->sg}) is another entry now. */
+    private void entriesMoved(String var) {
+        if (!entries.isEmpty()) entries.keySet().removeIf(k -> java.util.Arrays.asList(k.split("[^A-Za-z0-9_]+")).contains(var));
+        if (!ownEntries.isEmpty()) ownEntries.retainAll(entries.keySet());
     }
 
     /** The variables that count the filled entries of {@code array} on this path. */
@@ -182,7 +218,7 @@ final class GupFacts {
         return o instanceof GupFacts g && arrays.equals(g.arrays) && counts.equals(g.counts) && mayCounts.equals(g.mayCounts)
                 && releasedCounts.equals(g.releasedCounts) && shorts.equals(g.shorts) && flagTruths.equals(g.flagTruths)
                 && Objects.equals(filledAt, g.filledAt) && Objects.equals(filledIndex, g.filledIndex) && ownReleased == g.ownReleased
-                && storedOut.equals(g.storedOut);
+                && storedOut.equals(g.storedOut) && entries.equals(g.entries) && ownEntries.equals(g.ownEntries);
     }
 
     @Override public int hashCode() { return Objects.hash(arrays, counts, mayCounts, releasedCounts, shorts); }

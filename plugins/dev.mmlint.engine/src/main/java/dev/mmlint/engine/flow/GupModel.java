@@ -157,12 +157,15 @@ final class GupModel {
 
     /**
      * {@code var OP c} is {@code truth} (or {@code c OP var}, {@code swapped}), {@code var} a plain variable that
-     * may still hold a GUP errno (a join made it no longer known as a count): where that bounds it at zero or
-     * above, no errno is left in it.
+     * may still hold a GUP count (a join made it no longer known as one): where that bounds it at zero or above,
+     * no errno is left in it; where it bounds it at zero or below, it holds no count of pages taken, as a test
+     * of the count itself says ({@link #countCompared}).
      */
     void valueCompared(GupFacts g, String var, int op, long c, boolean truth, boolean swapped) {
         Long min = Comparisons.minOnEdge(op, c, truth, swapped);
         if (min != null && min >= 0 && g.shorts().mayBeNegative(var)) g.shorts().notNegative(var);
+        Long max = Comparisons.maxOnEdge(op, c, truth, swapped);
+        if (max != null && max <= 0 && g.shorts().mayBeNonNegative(var)) g.shorts().notPositive(var);
     }
 
     /**
@@ -258,6 +261,18 @@ final class GupModel {
         if (h == null) return;
         if (some == 0 && h.status() == ArrayHold.Status.HELD) g.put(array, h.with(ArrayHold.Status.NONE));
         if (some == 0) for (String v : g.countersOf(array)) g.shorts().notPositive(v);
+    }
+
+    /**
+     * Page variable {@code var} is NULL on this edge ({@code if (ret != 1 || !page)}): GUP never stores NULL for a
+     * page it took, so where it filled {@code &var} (the variable still holding what it stored) it took nothing
+     * on this edge: {@code ret == 1 && !page} is a path no call takes.
+     */
+    void nullPage(FlowState st, String var) {
+        ArrayHold h = st.gup.hold(var);
+        PageValue pv = st.core.hasPage(var) ? st.core.page(var) : null;
+        if (h == null || h.status() != ArrayHold.Status.HELD || pv == null || pv.ref() != RefState.PINNED && pv.ref() != RefState.GUP_HELD) return;
+        countIs(st.gup, var, 0);
     }
 
     /** {@code if (count)} is false on this edge: the count is zero, no errno. */

@@ -353,6 +353,11 @@ public final class Transfer {
         FlowState s = out;
         for (Map.Entry<String, ArrayHold> a : GotoLeaks.held(out.gup).entrySet()) {
             if (exitNames.computeIfAbsent(offset(ls) + ":" + a.getKey(), k -> GotoLeaks.exitNames(ls, a.getKey(), c.kb))) continue;
+            // the entries of its own the page was stored in (sg_set_page(&sg, page)): an exit releasing through them
+            boolean viaEntry = false;
+            for (String v : out.gup.entryVariables(a.getKey()))
+                if (exitNames.computeIfAbsent(offset(ls) + ":" + v, k -> GotoLeaks.exitNames(ls, v, c.kb))) viaEntry = true;
+            if (viaEntry) continue;
             found.add(new dev.mmlint.engine.check.Event.Leak(offset(g), length(g), a.getKey(), a.getValue()));
             if (s == out) s = out.copy();
             s.gup.put(a.getKey(), a.getValue().with(ArrayHold.Status.ESCAPED));
@@ -504,7 +509,11 @@ public final class Transfer {
             if (truth) c.shape.referenced(st.core, s.var());
             return;
         }
-        if (v instanceof V.Page p && p.var() != null && !truth) { c.spec.nullOnEdge(st.core, p.var()); return; }
+        if (v instanceof V.Page p && p.var() != null && !truth) {
+            c.spec.nullOnEdge(st.core, p.var());
+            c.gup.nullPage(st, p.var());
+            return;
+        }
         if (v instanceof V.Test t && t.var() != null) {
             c.shape.tested(st.core, t.var(), t.kind(), truth);
             if (t.kind() == ApiEffect.Result.SPLIT_IF_ZERO && !truth) c.spec.split(st, t.var(), t.fn(), t.line());
@@ -540,6 +549,11 @@ public final class Transfer {
                 if (t.kind() == ApiEffect.Result.SPLIT_IF_ZERO && ne != truth) c.spec.split(st, t.var(), t.fn(), t.line());
                 return;
             }
+        }
+        // page == NULL: a page GUP filled through &page is NULL only where it took nothing
+        if ((eq || ne) && eq == truth) {
+            V.Page p = cmp.l() instanceof V.Page x && zero(cmp.r()) ? x : cmp.r() instanceof V.Page x && zero(cmp.l()) ? x : null;
+            if (p != null && p.var() != null) c.gup.nullPage(st, p.var());
         }
         if ((eq || ne) && eq == truth) {
             // page == head, where the split kept the reference on head: the page is that head

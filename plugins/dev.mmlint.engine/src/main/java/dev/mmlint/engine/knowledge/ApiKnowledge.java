@@ -67,6 +67,18 @@ public interface ApiKnowledge {
     default Optional<RangeResult> handedRange(String name) { return Optional.empty(); }
 
     /**
+     * A call that stores a page in an entry ({@code page: stored_in of sg}: sg_set_page()): argument {@code page}
+     * is stored in the entry argument {@code entry} points to.
+     */
+    record PageStore(int page, int entry, AppliedClause clause) {}
+
+    /** The model's {@code stored_in} effect of function {@code name}, when it has one. */
+    default Optional<PageStore> storesPage(String name) { return Optional.empty(); }
+
+    /** The entry argument whose stored page function {@code name} returns ({@code return: stored_page of sg}: sg_page()). */
+    default Optional<Integer> storedPage(String name) { return Optional.empty(); }
+
+    /**
      * The validations a branch condition performs, by its text as written with likely()/unlikely()
      * stripped ({@code compound_head(page) != head}, {@code pte_val(pte) != pte_val(*ptep)}).
      */

@@ -275,6 +275,18 @@ public final class ModelKnowledge implements ApiKnowledge {
                 .findFirst().map(e -> new RangeResult(e.countIndex(), of(e.clause(), e.window()))));
     }
 
+    @Override public Optional<PageStore> storesPage(String name) {
+        return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
+                .filter(e -> e.kind() == EffectKind.STORED_IN && e.site() == EffectSite.PARAM && e.ofIndex() >= 0)
+                .map(e -> new PageStore(e.paramIndex(), e.ofIndex(), of(e.clause(), e.window()))).filter(p -> p.clause().applies()).findFirst());
+    }
+
+    @Override public Optional<Integer> storedPage(String name) {
+        return model.function(name, ctx).flatMap(fs -> fs.effects().stream()
+                .filter(e -> e.kind() == EffectKind.STORED_PAGE && e.site() == EffectSite.RETURN && e.ofIndex() >= 0)
+                .filter(e -> of(e.clause(), e.window()).applies()).map(EffectInfo::ofIndex).findFirst());
+    }
+
     @Override public List<Validation> validations(String text) {
         return checks.computeIfAbsent(text, t -> {
             List<Validation> out = new ArrayList<>();

@@ -234,10 +234,21 @@ public enum EffectKind {
      * addr, ptep, pte)): where that mm is the kernel's own (init_mm), an entry read through the pointer maps
      * a page the kernel allocated for a mapping of its own (vmemmap, page tables, vmalloc): not a tail
      */
-    MAPPED_BY(Group.PREDICATE, EffectSite.PARAM);
+    MAPPED_BY(Group.PREDICATE, EffectSite.PARAM),
+    /**
+     * the call stores the page it is given in the entry the {@code of} parameter points to (sg_set_page()),
+     * taking no reference of its own: from here the page is reached through that entry, as after a store
+     * {@code sg->page = page}, and the entry's {@link #STORED_PAGE} getter reads it back
+     */
+    STORED_IN(Group.STORE, EffectSite.PARAM),
+    /**
+     * the returned page is the one stored in the entry the {@code of} parameter points to (sg_page()): a
+     * release of it releases the page a {@link #STORED_IN} call stored there
+     */
+    STORED_PAGE(Group.STORE, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
-    public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
+    public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION, STORE }
 
     private final Group group;
     private final Set<EffectSite> sites;
