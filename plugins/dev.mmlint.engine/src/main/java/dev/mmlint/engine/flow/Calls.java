@@ -308,6 +308,7 @@ final class Calls {
             }
             case SPECULATIVE_GET -> c.spec.tried(st.spec, var, pv, off, length(ax), api, ax == null ? "" : ax.getRawSignature(), a.clause());
             case RECHECK -> c.spec.rechecked(st.spec, var);
+            case HUGETLB_STATE -> { if (var != null) st.spec.notHugetlb(var); }
             case PIN_ARRAY, GET_ARRAY -> fill(api, a, ax, av, var, off, line, requested, askedVar, null);
             case PUT, UNPIN -> {
                 if (c.own != null && c.own.array().equals(arrayOfElement(ax))) st.gup.ownReleased();

@@ -45,24 +45,30 @@ final class SpeculativeFacts {
      * split of its head succeeded on (the reference stays on the head), not used since
      */
     private final Map<String, Split> splitAway;
+    /**
+     * page variable -> the line of a hugetlb test (PageHuge()) found true on this path, while no test of the
+     * page's state in the hugetlb allocator (HPageMigratable()) has been made since
+     */
+    private final Map<String, Integer> hugetlb;
 
     /** A split of {@code head} by {@code api} at {@code line}, which succeeded on this path. */
     record Split(String head, String api, int line) {}
 
     SpeculativeFacts() {
         this(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>());
+                new HashMap<>(), new HashMap<>());
     }
 
     private SpeculativeFacts(Map<String, Integer> f, Map<String, Integer> u, Set<String> t, Set<Integer> r, Map<String, Integer> s,
                              Map<String, Set<Long>> k, Map<Integer, Map<String, Set<Long>>> fe, Map<Integer, Map<String, Set<Long>>> oe,
-                             Map<String, Split> sa) {
-        failed = f; unverified = u; untried = t; retried = r; succeeded = s; consts = k; failEnv = fe; okEnv = oe; splitAway = sa;
+                             Map<String, Split> sa, Map<String, Integer> h) {
+        failed = f; unverified = u; untried = t; retried = r; succeeded = s; consts = k; failEnv = fe; okEnv = oe; splitAway = sa; hugetlb = h;
     }
 
     SpeculativeFacts copy() {
         return new SpeculativeFacts(new HashMap<>(failed), new HashMap<>(unverified), new HashSet<>(untried), new HashSet<>(retried),
-                new HashMap<>(succeeded), new HashMap<>(consts), deep(failEnv), deep(okEnv), new HashMap<>(splitAway));
+                new HashMap<>(succeeded), new HashMap<>(consts), deep(failEnv), deep(okEnv), new HashMap<>(splitAway),
+                new HashMap<>(hugetlb));
     }
 
     SpeculativeFacts join(SpeculativeFacts o) {
@@ -71,7 +77,7 @@ final class SpeculativeFacts {
         return new SpeculativeFacts(StateMaps.may(failed, o.failed, Math::min), StateMaps.may(unverified, o.unverified, Math::min),
                 StateMaps.union(untried, o.untried), r, StateMaps.may(succeeded, o.succeeded, Math::min), envJoin(consts, o.consts),
                 StateMaps.may(failEnv, o.failEnv, SpeculativeFacts::envJoin), StateMaps.may(okEnv, o.okEnv, SpeculativeFacts::envJoin),
-                StateMaps.may(splitAway, o.splitAway, (x, y) -> x.line() <= y.line() ? x : y));
+                StateMaps.may(splitAway, o.splitAway, (x, y) -> x.line() <= y.line() ? x : y), StateMaps.may(hugetlb, o.hugetlb, Math::min));
     }
 
     /** A variable is assigned: what it held is gone; a page whose get failed is looked up again (a retry, when it reaches that get). */
@@ -85,6 +91,7 @@ final class SpeculativeFacts {
         if (ok != null) okEnv.remove(ok);
         consts.remove(var);
         splitAway.remove(var);
+        hugetlb.remove(var);
         for (Map<String, Set<Long>> e : failEnv.values()) e.remove(var);
         for (Map<String, Set<Long>> e : okEnv.values()) e.remove(var);
     }
@@ -150,6 +157,13 @@ final class SpeculativeFacts {
     /** {@code page} is held again, or found to be the head the reference stayed on, or its first use was reported. */
     void rejoined(String page) { splitAway.remove(page); }
 
+    /** A hugetlb test of {@code var} at {@code line} is true on this path. */
+    void hugetlb(String var, int line) { hugetlb.put(var, line); }
+    /** {@code var} is no hugetlb page on this path, or its state in the hugetlb allocator was tested. */
+    void notHugetlb(String var) { hugetlb.remove(var); }
+    /** The line of a hugetlb test found true on {@code var} on some path reaching here, no state test since; or null. */
+    Integer hugetlbTest(String var) { return hugetlb.get(var); }
+
     void unverified(String var, int get) { unverified.put(var, get); }
     Integer unverifiedGet(String var) { return unverified.get(var); }
     void rechecked(String var) { unverified.remove(var); }
@@ -177,8 +191,8 @@ final class SpeculativeFacts {
     @Override public boolean equals(Object o) {
         return o instanceof SpeculativeFacts s && failed.equals(s.failed) && unverified.equals(s.unverified) && untried.equals(s.untried)
                 && retried.equals(s.retried) && succeeded.equals(s.succeeded) && consts.equals(s.consts) && failEnv.equals(s.failEnv)
-                && okEnv.equals(s.okEnv) && splitAway.equals(s.splitAway);
+                && okEnv.equals(s.okEnv) && splitAway.equals(s.splitAway) && hugetlb.equals(s.hugetlb);
     }
 
-    @Override public int hashCode() { return Objects.hash(failed, unverified, untried, retried, succeeded, consts, failEnv, okEnv); }
+    @Override public int hashCode() { return Objects.hash(failed, unverified, untried, retried, succeeded, consts, failEnv, okEnv, hugetlb); }
 }

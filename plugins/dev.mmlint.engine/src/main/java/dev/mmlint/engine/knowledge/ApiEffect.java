@@ -155,7 +155,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** rewrites the struct pages of the memmap range at the argument (vmemmap remap): speculative walkers must have been waited for */
             REWRITE_MEMMAP,
             /** makes the argument a compound head (__SetPageHead): a PREPARE that a getter holding a reference sees */
-            MAKE_HEAD
+            MAKE_HEAD,
+            /** tests the state of a hugetlb page in the hugetlb allocator (HPageMigratable): a later speculative get on it is not blind */
+            HUGETLB_STATE
         }
     }
 

@@ -201,6 +201,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case GIGANTIC_ORDER -> ArgEffect.Kind.GIGANTIC_ORDER;
                 case REWRITES_MEMMAP -> ArgEffect.Kind.REWRITE_MEMMAP;
                 case MAKES_HEAD -> ArgEffect.Kind.MAKE_HEAD;
+                case CHECKS_HUGETLB_STATE -> ArgEffect.Kind.HUGETLB_STATE;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));

@@ -221,7 +221,13 @@ public enum EffectKind {
      * pin_user_pages*() the entries past the count taken are NULL, and a release guarded by a non-NULL
      * test of the entry releases exactly the pages taken
      */
-    ZERO_FILLED(Group.CONVENTION, EffectSite.RETURN);
+    ZERO_FILLED(Group.CONVENTION, EffectSite.RETURN),
+    /**
+     * tests the state of a hugetlb page in the hugetlb allocator (freed to the pool, in use and migratable,
+     * active): a speculative reference taken on a page known to be a hugetlb page after such a test knows the
+     * page was not one being allocated or freed (refcount.speculative-hugetlb-state)
+     */
+    CHECKS_HUGETLB_STATE(Group.PREDICATE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION }
