@@ -309,6 +309,7 @@ final class Calls {
             case SPECULATIVE_GET -> c.spec.tried(st.spec, var, pv, off, length(ax), api, ax == null ? "" : ax.getRawSignature(), a.clause());
             case RECHECK -> c.spec.rechecked(st.spec, var);
             case HUGETLB_STATE -> { if (var != null) st.spec.notHugetlb(var); }
+            case REQUIRES_HUGETLB -> c.spec.hugetlbRequired(st, var, pv, off, length(ax), api, ax == null ? "" : ax.getRawSignature(), a.clause());
             case PIN_ARRAY, GET_ARRAY -> fill(api, a, ax, av, var, off, line, requested, askedVar, null);
             case PUT, UNPIN -> {
                 if (c.own != null && c.own.array().equals(arrayOfElement(ax))) st.gup.ownReleased();

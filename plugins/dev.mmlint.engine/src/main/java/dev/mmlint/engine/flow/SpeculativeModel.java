@@ -88,6 +88,17 @@ final class SpeculativeModel {
             events.emit(new Event.HugetlbSpeculative(off, len, api, argText, var, test, hugetlbState));
     }
 
+    /**
+     * {@code api} asserts that its argument {@code var} (value {@code pv}) is a hugetlb page: raised unless a
+     * hugetlb test found it, or the page it is the head or folio of, true on every path reaching the call.
+     */
+    void hugetlbRequired(FlowState st, String var, PageValue pv, int off, int len, String api, String argText, AppliedClause clause) {
+        if (!events.reporting() || clause == null || !clause.applies()) return;
+        if (var != null && st.spec.knownHugetlb(var)) return;
+        if (pv != null && pv.headOf() != null && st.spec.knownHugetlb(pv.headOf())) return;
+        events.emit(new Event.HugetlbRequired(off, len, api, argText, var, clause));
+    }
+
     /** A looked-up page is assigned to {@code var}: no get was tried on it yet when it holds no reference. */
     void assigned(SpeculativeFacts s, String var, PageValue pv) {
         if (pv.ref() == RefState.NONE) s.untried(var);

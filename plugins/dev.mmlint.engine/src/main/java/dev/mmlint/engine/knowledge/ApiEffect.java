@@ -157,7 +157,9 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** makes the argument a compound head (__SetPageHead): a PREPARE that a getter holding a reference sees */
             MAKE_HEAD,
             /** tests the state of a hugetlb page in the hugetlb allocator (HPageMigratable): a later speculative get on it is not blind */
-            HUGETLB_STATE
+            HUGETLB_STATE,
+            /** the argument must be a page a hugetlb test found true (the callee asserts PageHuge()) */
+            REQUIRES_HUGETLB
         }
     }
 

@@ -202,6 +202,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case REWRITES_MEMMAP -> ArgEffect.Kind.REWRITE_MEMMAP;
                 case MAKES_HEAD -> ArgEffect.Kind.MAKE_HEAD;
                 case CHECKS_HUGETLB_STATE -> ArgEffect.Kind.HUGETLB_STATE;
+                case REQUIRES_HUGETLB -> ArgEffect.Kind.REQUIRES_HUGETLB;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));
