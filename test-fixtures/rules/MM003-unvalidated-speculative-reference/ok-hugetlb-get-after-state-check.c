@@ -64,3 +64,26 @@ static int scan_grab_small_page(unsigned long pfn, struct page **out)
 	*out = head;
 	return 0;
 }
+
+static int scan_grab_and_mark(unsigned long pfn, bool *cleared)
+{
+	struct page *page = pfn_to_page(pfn);
+	struct folio *folio;
+	bool held = false;
+
+	spin_lock_irq(&hugetlb_lock);
+	folio = page_folio(page);
+	if (!folio_test_hugetlb(folio)) {
+		spin_unlock_irq(&hugetlb_lock);
+		return -EBUSY;
+	} else if (folio_test_hugetlb_migratable(folio)) {
+		if (folio_try_get(folio))
+			held = true;
+	}
+	if (held && folio_test_hugetlb_migratable(folio)) {
+		folio_clear_hugetlb_migratable(folio);
+		*cleared = true;
+	}
+	spin_unlock_irq(&hugetlb_lock);
+	return held ? 0 : -EBUSY;
+}

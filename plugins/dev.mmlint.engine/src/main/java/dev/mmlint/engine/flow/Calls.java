@@ -151,9 +151,11 @@ final class Calls {
                 if (a.kind() == ArgEffect.Kind.GET && a.index() < args.size()) c.spec.rejoined(c.st.spec, name(args.get(a.index())));
             boolean validation = switch (ef.result()) {
                 case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_THP, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
-                // a page handed to a hugetlb-only helper is not thereby used (nothing known about it changes but its extent)
+                // a page handed to a hugetlb-only helper is not thereby used (nothing known about it changes but its extent),
+                // nor one whose state in the hugetlb allocator is asked (a question about the page, not a use of its reference)
                 default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK)
-                        || !ef.args().isEmpty() && ef.args().stream().allMatch(a -> a.kind() == ArgEffect.Kind.IN_HUGETLB);
+                        || !ef.args().isEmpty() && ef.args().stream().allMatch(a -> a.kind() == ArgEffect.Kind.IN_HUGETLB
+                                || a.kind() == ArgEffect.Kind.HUGETLB_STATE || a.kind() == ArgEffect.Kind.REQUIRES_HUGETLB);
             };
             if (!consumes && !validation)
                 for (int i = 0; i < vals.size(); i++)
