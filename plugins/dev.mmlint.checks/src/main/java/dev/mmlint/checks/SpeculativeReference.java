@@ -71,6 +71,30 @@ public final class SpeculativeReference implements Check {
                     .fixHint("re-check the pmd as well: if (pmd_val(" + t.pmd() + ") != pmd_val(*pmdp) || <the pte re-check>) drop the reference "
                             + "(hand pmdp down where only the copy is here)")
                     .witness(w).report();
+        } else if (event instanceof Event.HugetlbSpeculative h) {
+            // the hugetlb allocator may be building or freeing the page: its refcount is live meanwhile
+            // (refcount.speculative-hugetlb-state)
+            String msg = h.callee() + "() takes a speculative reference on '" + h.argText() + "', found to be a hugetlb page at line "
+                    + h.testLine() + ", without asking the hugetlb allocator first whether it is in use: a hugetlb page being "
+                    + "allocated or freed has a live refcount, and the get succeeds on it";
+            List<WitnessStep> w = new ArrayList<>();
+            w.add(new WitnessStep(Kind.SPECULATIVE_GET, h.callee(), r.line(h.offset())));
+            r.finding(this, h).message(msg).clause(h.clause())
+                    .evidence(List.of(new Evidence(h.testLine(), 0, "found to be a hugetlb page here")))
+                    .fixHint("under hugetlb_lock, take the reference only on a page in use (HPageMigratable(), "
+                            + "folio_test_hugetlb_migratable()) and not freed to the pool (HPageFreed())")
+                    .witness(w).report();
+        } else if (event instanceof Event.HugetlbRequired h) {
+            // a page found without a reference may have been freed to the buddy allocator since it was a
+            // hugetlb page; the callee asserts that it still is one (hugetlb.asserts-hugetlb-page)
+            String msg = h.callee() + "() asserts that '" + h.argText() + "' is a hugetlb page, but nothing on the way here found it "
+                    + "to be one: a hugetlb page found without a reference may be freed to the buddy allocator before this call, "
+                    + "and the assertion fires";
+            List<WitnessStep> w = new ArrayList<>();
+            w.add(new WitnessStep(Kind.USE, h.callee(), r.line(h.offset())));
+            r.finding(this, h).message(msg).clause(h.clause()).evidence(List.of())
+                    .fixHint("under hugetlb_lock, test PageHeadHuge(" + h.argText() + ") (or PageHuge()) before calling " + h.callee() + "()")
+                    .witness(w).report();
         } else if (event instanceof Event.SplitAway s) {
             // the split kept the caller's reference on the head it was given: the other pages of the former
             // compound page hold none of it (refcount.split-keeps-reference-on-page)

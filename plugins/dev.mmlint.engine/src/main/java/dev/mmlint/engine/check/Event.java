@@ -39,6 +39,19 @@ public sealed interface Event {
     }
 
     /**
+     * Page {@code var} handed to {@code callee}, which asserts it is a hugetlb page, where no hugetlb test found
+     * it true on every path reaching the call.
+     */
+    record HugetlbRequired(int offset, int length, String callee, String argText, String var, AppliedClause clause) implements Event {}
+
+    /**
+     * A speculative reference taken by {@code callee} on {@code var}, a page a hugetlb test at {@code testLine}
+     * found true on a path reaching the get, with no test of its state in the hugetlb allocator since.
+     */
+    record HugetlbSpeculative(int offset, int length, String callee, String argText, String var, int testLine, AppliedClause clause)
+            implements Event {}
+
+    /**
      * Page {@code var} used ({@code how}) after a split of the compound page it was part of ({@code api} on
      * {@code head}, its head, at {@code splitLine}) succeeded: the reference held on the head stayed on the
      * head, and nothing has taken one on {@code var} since.

@@ -154,9 +154,11 @@ final class Calls {
                 if (a.kind() == ArgEffect.Kind.GET && a.index() < args.size()) c.spec.rejoined(c.st.spec, name(args.get(a.index())));
             boolean validation = switch (ef.result()) {
                 case HEAD_OF_ARG, FOLIO_OF_ARG, IS_TAIL, IS_HEAD, IS_THP, IS_COMPOUND, HEAD_IF_ZERO, IS_HUGETLB, MAPCOUNT, EXCLUSIVE_VERDICT, SAME_AS_ARG, PFN_OF_ARG -> true;
-                // a page handed to a hugetlb-only helper is not thereby used (nothing known about it changes but its extent)
+                // a page handed to a hugetlb-only helper is not thereby used (nothing known about it changes but its extent),
+                // nor one whose state in the hugetlb allocator is asked (a question about the page, not a use of its reference)
                 default -> ef.args().stream().anyMatch(a -> a.kind() == ArgEffect.Kind.RECHECK)
-                        || !ef.args().isEmpty() && ef.args().stream().allMatch(a -> a.kind() == ArgEffect.Kind.IN_HUGETLB);
+                        || !ef.args().isEmpty() && ef.args().stream().allMatch(a -> a.kind() == ArgEffect.Kind.IN_HUGETLB
+                                || a.kind() == ArgEffect.Kind.HUGETLB_STATE || a.kind() == ArgEffect.Kind.REQUIRES_HUGETLB);
             };
             if (!consumes && !validation)
                 for (int i = 0; i < vals.size(); i++)
@@ -339,6 +341,8 @@ final class Calls {
             }
             case SPECULATIVE_GET -> c.spec.tried(st.spec, var, pv, off, length(ax), api, ax == null ? "" : ax.getRawSignature(), a.clause());
             case RECHECK -> c.spec.rechecked(st.spec, var);
+            case HUGETLB_STATE -> { if (var != null) st.spec.notHugetlb(var); }
+            case REQUIRES_HUGETLB -> c.spec.hugetlbRequired(st, var, pv, off, length(ax), api, ax == null ? "" : ax.getRawSignature(), a.clause());
             case PIN_ARRAY, GET_ARRAY -> fill(api, a, ax, av, var, off, line, requested, askedVar, null);
             case PUT, UNPIN -> {
                 if (c.own != null && c.own.array().equals(arrayOfElement(ax))) st.gup.ownReleased();

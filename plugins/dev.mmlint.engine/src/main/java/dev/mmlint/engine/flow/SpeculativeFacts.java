@@ -45,24 +45,33 @@ final class SpeculativeFacts {
      * split of its head succeeded on (the reference stays on the head), not used since
      */
     private final Map<String, Split> splitAway;
+    /**
+     * page variable -> the line of a hugetlb test (PageHuge()) found true on this path, while no test of the
+     * page's state in the hugetlb allocator (HPageMigratable()) has been made since
+     */
+    private final Map<String, Integer> hugetlb;
+    /** page variables a hugetlb test found true on every path reaching here (a must-fact) */
+    private final Set<String> knownHugetlb;
 
     /** A split of {@code head} by {@code api} at {@code line}, which succeeded on this path. */
     record Split(String head, String api, int line) {}
 
     SpeculativeFacts() {
         this(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>());
+                new HashMap<>(), new HashMap<>(), new HashSet<>());
     }
 
     private SpeculativeFacts(Map<String, Integer> f, Map<String, Integer> u, Set<String> t, Set<Integer> r, Map<String, Integer> s,
                              Map<String, Set<Long>> k, Map<Integer, Map<String, Set<Long>>> fe, Map<Integer, Map<String, Set<Long>>> oe,
-                             Map<String, Split> sa) {
-        failed = f; unverified = u; untried = t; retried = r; succeeded = s; consts = k; failEnv = fe; okEnv = oe; splitAway = sa;
+                             Map<String, Split> sa, Map<String, Integer> h, Set<String> kh) {
+        knownHugetlb = kh;
+        failed = f; unverified = u; untried = t; retried = r; succeeded = s; consts = k; failEnv = fe; okEnv = oe; splitAway = sa; hugetlb = h;
     }
 
     SpeculativeFacts copy() {
         return new SpeculativeFacts(new HashMap<>(failed), new HashMap<>(unverified), new HashSet<>(untried), new HashSet<>(retried),
-                new HashMap<>(succeeded), new HashMap<>(consts), deep(failEnv), deep(okEnv), new HashMap<>(splitAway));
+                new HashMap<>(succeeded), new HashMap<>(consts), deep(failEnv), deep(okEnv), new HashMap<>(splitAway),
+                new HashMap<>(hugetlb), new HashSet<>(knownHugetlb));
     }
 
     SpeculativeFacts join(SpeculativeFacts o) {
@@ -71,7 +80,8 @@ final class SpeculativeFacts {
         return new SpeculativeFacts(StateMaps.may(failed, o.failed, Math::min), StateMaps.may(unverified, o.unverified, Math::min),
                 StateMaps.union(untried, o.untried), r, StateMaps.may(succeeded, o.succeeded, Math::min), envJoin(consts, o.consts),
                 StateMaps.may(failEnv, o.failEnv, SpeculativeFacts::envJoin), StateMaps.may(okEnv, o.okEnv, SpeculativeFacts::envJoin),
-                StateMaps.may(splitAway, o.splitAway, (x, y) -> x.line() <= y.line() ? x : y));
+                StateMaps.may(splitAway, o.splitAway, (x, y) -> x.line() <= y.line() ? x : y), StateMaps.may(hugetlb, o.hugetlb, Math::min),
+                must(knownHugetlb, o.knownHugetlb));
     }
 
     /** A variable is assigned: what it held is gone; a page whose get failed is looked up again (a retry, when it reaches that get). */
@@ -85,6 +95,8 @@ final class SpeculativeFacts {
         if (ok != null) okEnv.remove(ok);
         consts.remove(var);
         splitAway.remove(var);
+        hugetlb.remove(var);
+        knownHugetlb.remove(var);
         for (Map<String, Set<Long>> e : failEnv.values()) e.remove(var);
         for (Map<String, Set<Long>> e : okEnv.values()) e.remove(var);
     }
@@ -150,6 +162,17 @@ final class SpeculativeFacts {
     /** {@code page} is held again, or found to be the head the reference stayed on, or its first use was reported. */
     void rejoined(String page) { splitAway.remove(page); }
 
+    /** A hugetlb test of {@code var} at {@code line} is true on this path. */
+    void hugetlb(String var, int line) { hugetlb.put(var, line); knownHugetlb.add(var); }
+    /** {@code var} is no hugetlb page on this path, or its state in the hugetlb allocator was tested. */
+    void notHugetlb(String var) { hugetlb.remove(var); }
+    /** {@code var} is no hugetlb page on this path. */
+    void noHugetlbPage(String var) { hugetlb.remove(var); knownHugetlb.remove(var); }
+    /** Whether a hugetlb test found {@code var} true on every path reaching here. */
+    boolean knownHugetlb(String var) { return knownHugetlb.contains(var); }
+    /** The line of a hugetlb test found true on {@code var} on some path reaching here, no state test since; or null. */
+    Integer hugetlbTest(String var) { return hugetlb.get(var); }
+
     void unverified(String var, int get) { unverified.put(var, get); }
     Integer unverifiedGet(String var) { return unverified.get(var); }
     void rechecked(String var) { unverified.remove(var); }
@@ -157,6 +180,12 @@ final class SpeculativeFacts {
     void untried(String var) { untried.add(var); }
     boolean isUntried(String var) { return untried.contains(var); }
     void tried(String var) { untried.remove(var); }
+
+    private static Set<String> must(Set<String> a, Set<String> b) {
+        Set<String> r = new HashSet<>(a);
+        r.retainAll(b);
+        return r;
+    }
 
     private static Map<Integer, Map<String, Set<Long>>> deep(Map<Integer, Map<String, Set<Long>>> m) {
         Map<Integer, Map<String, Set<Long>>> r = new HashMap<>();
@@ -177,8 +206,9 @@ final class SpeculativeFacts {
     @Override public boolean equals(Object o) {
         return o instanceof SpeculativeFacts s && failed.equals(s.failed) && unverified.equals(s.unverified) && untried.equals(s.untried)
                 && retried.equals(s.retried) && succeeded.equals(s.succeeded) && consts.equals(s.consts) && failEnv.equals(s.failEnv)
-                && okEnv.equals(s.okEnv) && splitAway.equals(s.splitAway);
+                && okEnv.equals(s.okEnv) && splitAway.equals(s.splitAway) && hugetlb.equals(s.hugetlb)
+                && knownHugetlb.equals(s.knownHugetlb);
     }
 
-    @Override public int hashCode() { return Objects.hash(failed, unverified, untried, retried, succeeded, consts, failEnv, okEnv); }
+    @Override public int hashCode() { return Objects.hash(failed, unverified, untried, retried, succeeded, consts, failEnv, okEnv, hugetlb, knownHugetlb); }
 }

@@ -32,6 +32,8 @@ final class SpeculativeModel {
     private final SourceText text;
     private final Function<String, Optional<ApiEffect>> calls;
     private final Predicate<String> isParam;
+    /** refcount.speculative-hugetlb-state, or null when the model lacks it */
+    private final AppliedClause hugetlbState;
     /** Gets seen in the reporting pass, raised by {@link #finish()}. */
     private final List<Event.SpeculativeGet> gets = new ArrayList<>();
     /** get offset -> the value-returning exits its failure reaches (reporting pass) */
@@ -60,6 +62,13 @@ final class SpeculativeModel {
      * @param isParam whether a name is a parameter of the function (an entry it was handed is not re-read here)
      */
     SpeculativeModel(Events events, SourceText text, Function<String, Optional<ApiEffect>> calls, Predicate<String> isParam) {
+        this(events, text, calls, isParam, null);
+    }
+
+    /** @param hugetlbState clause refcount.speculative-hugetlb-state, or null: a get on a hugetlb page is judged as any other */
+    SpeculativeModel(Events events, SourceText text, Function<String, Optional<ApiEffect>> calls, Predicate<String> isParam,
+                     AppliedClause hugetlbState) {
+        this.hugetlbState = hugetlbState;
         this.events = events;
         this.text = text;
         this.calls = calls;
@@ -72,6 +81,22 @@ final class SpeculativeModel {
         // reached again after it failed, with no loop going on to another page: the same slot looked up again
         if (events.reporting() && s.retries(off)) retries.putIfAbsent(off, text.line(off));
         if (events.reporting()) gets.add(new Event.SpeculativeGet(off, len, api, argText, var, pv, clause, null, null));
+        // on a page a hugetlb test found true, with nothing asking since whether the hugetlb allocator is
+        // still building or freeing it (refcount.speculative-hugetlb-state)
+        Integer test = var == null ? null : s.hugetlbTest(var);
+        if (test != null && hugetlbState != null && hugetlbState.applies() && events.reporting())
+            events.emit(new Event.HugetlbSpeculative(off, len, api, argText, var, test, hugetlbState));
+    }
+
+    /**
+     * {@code api} asserts that its argument {@code var} (value {@code pv}) is a hugetlb page: raised unless a
+     * hugetlb test found it, or the page it is the head or folio of, true on every path reaching the call.
+     */
+    void hugetlbRequired(FlowState st, String var, PageValue pv, int off, int len, String api, String argText, AppliedClause clause) {
+        if (!events.reporting() || clause == null || !clause.applies()) return;
+        if (var != null && st.spec.knownHugetlb(var)) return;
+        if (pv != null && pv.headOf() != null && st.spec.knownHugetlb(pv.headOf())) return;
+        events.emit(new Event.HugetlbRequired(off, len, api, argText, var, clause));
     }
 
     /** A looked-up page is assigned to {@code var}: no get was tried on it yet when it holds no reference. */

@@ -521,6 +521,14 @@ public final class Transfer {
             if (t.kind() == ApiEffect.Result.IS_HUGETLB && truth) {
                 c.ranges.hugetlbPage(st, t.var(), Extents.hugetlbTested(c, t.fn(), t.line()));
             }
+            // and a speculative reference on it must first know its state in the hugetlb allocator
+            if (t.kind() == ApiEffect.Result.IS_HUGETLB) {
+                if (truth) st.spec.hugetlb(t.var(), t.line());
+                else st.spec.noHugetlbPage(t.var());
+            }
+            // a page on an LRU list, or in no compound page, is no hugetlb page on this edge
+            if ((t.kind() == ApiEffect.Result.IS_LRU && truth) || (t.kind() == ApiEffect.Result.IS_COMPOUND && !truth))
+                st.spec.noHugetlbPage(t.var());
             return;
         }
         if (v instanceof V.Count k) {

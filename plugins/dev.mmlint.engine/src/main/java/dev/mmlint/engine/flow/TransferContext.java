@@ -66,7 +66,7 @@ final class TransferContext implements Events {
         this.facts = facts;
         shape = new ShapeModel(this, kb.clause(ApiKnowledge.HEAD_ONLY_CONTRACT).orElse(null));
         ranges = new ContiguityModel(this);
-        spec = new SpeculativeModel(this, text, kb::call, facts.params()::containsKey);
+        spec = new SpeculativeModel(this, text, kb::call, facts.params()::containsKey, kb.clause(ApiKnowledge.SPECULATIVE_HUGETLB_STATE).orElse(null));
         gup = new GupModel(this, text);
         compound = new CompoundModel(this);
         exclusive = new ExclusivityModel(this);

@@ -161,7 +161,11 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** the argument points into the page tables of the mm at the argument of kind {@link #MM} (set_pte_at(mm, a, ptep, pte)) */
             MAPPED_BY,
             /** the mm whose page tables the {@link #MAPPED_BY} argument points into */
-            MM
+            MM,
+            /** tests the state of a hugetlb page in the hugetlb allocator (HPageMigratable): a later speculative get on it is not blind */
+            HUGETLB_STATE,
+            /** the argument must be a page a hugetlb test found true (the callee asserts PageHuge()) */
+            REQUIRES_HUGETLB
         }
     }
 

@@ -24,6 +24,13 @@ public interface ApiKnowledge {
      */
     String DROPPED_ARRAY_ELEMENTS = "gup.dropped-array-elements";
 
+    /**
+     * The clause behind a speculative reference taken on a page a hugetlb test found true, with no test of
+     * its state in the hugetlb allocator since (model {@code checks_hugetlb_state}). Without it (or where it
+     * does not apply) such a get is judged as any other.
+     */
+    String SPECULATIVE_HUGETLB_STATE = "refcount.speculative-hugetlb-state";
+
     /** The effect of a call (function or function-like macro) by name; empty when the model does not know it. */
     Optional<ApiEffect> call(String name);
 

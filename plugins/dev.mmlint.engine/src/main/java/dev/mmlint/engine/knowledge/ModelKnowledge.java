@@ -203,6 +203,8 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case MAKES_HEAD -> ArgEffect.Kind.MAKE_HEAD;
                 case WALKS_TABLE -> ArgEffect.Kind.WALK_TABLE;
                 case MAPPED_BY -> ArgEffect.Kind.MAPPED_BY;
+                case CHECKS_HUGETLB_STATE -> ArgEffect.Kind.HUGETLB_STATE;
+                case REQUIRES_HUGETLB -> ArgEffect.Kind.REQUIRES_HUGETLB;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));

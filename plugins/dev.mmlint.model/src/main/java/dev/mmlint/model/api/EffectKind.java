@@ -245,7 +245,18 @@ public enum EffectKind {
      * the returned page is the one stored in the entry the {@code of} parameter points to (sg_page()): a
      * release of it releases the page a {@link #STORED_IN} call stored there
      */
-    STORED_PAGE(Group.STORE, EffectSite.RETURN);
+    STORED_PAGE(Group.STORE, EffectSite.RETURN),
+     * tests the state of a hugetlb page in the hugetlb allocator (freed to the pool, in use and migratable,
+     * active): a speculative reference taken on a page known to be a hugetlb page after such a test knows the
+     * page was not one being allocated or freed (refcount.speculative-hugetlb-state)
+     */
+    CHECKS_HUGETLB_STATE(Group.PREDICATE, EffectSite.PARAM),
+    /**
+     * the function asserts that the page is a hugetlb page (VM_BUG_ON_PAGE(!PageHuge(page))): a caller
+     * must hand it only a page a hugetlb test found true on the way; a page found without a reference may
+     * have been freed to the buddy allocator since it was one
+     */
+    REQUIRES_HUGETLB(Group.HEADNESS, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION, STORE }
