@@ -246,6 +246,7 @@ public enum EffectKind {
      * release of it releases the page a {@link #STORED_IN} call stored there
      */
     STORED_PAGE(Group.STORE, EffectSite.RETURN),
+    /**
      * tests the state of a hugetlb page in the hugetlb allocator (freed to the pool, in use and migratable,
      * active): a speculative reference taken on a page known to be a hugetlb page after such a test knows the
      * page was not one being allocated or freed (refcount.speculative-hugetlb-state)
