@@ -37,16 +37,16 @@ class LspKernelTreeTest {
         String uri = gup.toUri().toString();
 
         // what mmlint check says about the file in kernel-tree mode
-        Path mdev = tree().resolve("mm/hugetlb_vmemmap.c").toAbsolutePath().normalize();
+        Path mdev = tree().resolve("mm/page_table_check.c").toAbsolutePath().normalize();
         List<Finding> expected, expectedMdev;
         try (Frontends.Plan plan = Frontends.forPaths(List.of(gup, mdev), FrontendOptions.defaults())) {
             assertTrue(plan.files().get(0).frontend() instanceof KernelTreeFrontend, "planned in kernel-tree mode");
             expected = direct(plan, gup);
             expectedMdev = direct(plan, mdev);
         }
-        // a tree file with a finding (bench/triage/6.12.tsv: hugetlb_vmemmap.c:232, MM002), so that the
+        // a tree file with a finding (bench/triage/6.12.tsv: page_table_check.c:93 and :134, MM001), so that the
         // second file's diagnostics are compared on something
-        assertTrue(!expectedMdev.isEmpty(), "no finding on mm/hugetlb_vmemmap.c: pick another file of the 6.12 triage with one");
+        assertTrue(!expectedMdev.isEmpty(), "no finding on mm/page_table_check.c: pick another file of the 6.12 triage with one");
 
         try (LspTestClient c = new LspTestClient(MmlintLanguageServer.DEFAULT_DEBOUNCE_MS)) {
             c.initialize();
@@ -82,9 +82,9 @@ class LspKernelTreeTest {
             long t3 = System.nanoTime();
             c.open(muri, Files.readString(mdev));
             PublishDiagnosticsParams m1 = c.awaitDiagnostics(muri, 1, 300_000);
-            System.out.printf("mmlint lsp, mm/hugetlb_vmemmap.c opened after mm/gup.c: %d ms%n", (System.nanoTime() - t3) / 1_000_000);
+            System.out.printf("mmlint lsp, mm/page_table_check.c opened after mm/gup.c: %d ms%n", (System.nanoTime() - t3) / 1_000_000);
             LspServerTest.assertSame(expectedMdev, m1.getDiagnostics());
-            assertTrue(c.logs.stream().anyMatch(l -> l.startsWith("mmlint: mm/hugetlb_vmemmap.c v1:") && l.contains("kernel tree ")), c.logs.toString());
+            assertTrue(c.logs.stream().anyMatch(l -> l.startsWith("mmlint: mm/page_table_check.c v1:") && l.contains("kernel tree ")), c.logs.toString());
             LspTestClient.assertExitedCleanly(c);
         }
     }
