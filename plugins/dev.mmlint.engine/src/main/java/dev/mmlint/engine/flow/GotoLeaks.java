@@ -143,7 +143,8 @@ final class GotoLeaks {
     /**
      * Whether the code from label {@code ls} to the end of its function frees the memory of the array held in
      * field {@code path} ({@code kfree(region->pages)}) and otherwise names neither that field (a store into it
-     * aside) nor the structure it is held in as a whole ({@code cleanup(region)}, which may release it). A
+     * aside) nor the structure it is held in as a whole ({@code cleanup(region)}, which may release it; freeing
+     * the structure's memory, {@code kfree(region)}, releases nothing it holds). A
      * field outlives the function: where the exit path leaves it alone its references are the structure's
      * owner's business; freed without a release, they leak.
      */
@@ -160,6 +161,8 @@ final class GotoLeaks {
                 if (x.getFileLocation() == null || x.getFileLocation().getNodeOffset() < from) return PROCESS_CONTINUE;
                 if (x instanceof IASTIdExpression id && id.getName().toString().equals(root) && !(x.getParent() instanceof org.eclipse.cdt.core.dom.ast.IASTFieldReference)
                         && !(x.getParent() instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star)) {
+                    // the structure's memory freed whole (kfree(acd)) releases none of the pages its fields hold
+                    if (freed(id, kb)) return PROCESS_CONTINUE;
                     named[0] = true; // the structure itself, handed on or reassigned
                     return PROCESS_ABORT;
                 }

@@ -285,11 +285,14 @@ final class GupModel {
      * The function returns {@code value} (a variable, or the variable a call such as ERR_PTR(ret) wraps;
      * null otherwise) at [off, off+len): a count of pages released on this path is remembered, and so
      * are the arrays whose pages this return leaves held. A count may be zero on a path that only knows
-     * it is not negative, so only a path that released the pages tells the count is stale. Reporting pass.
+     * it is not negative, so only a path that released the pages tells the count is stale; a count this path
+     * proved at most zero (or negative) is no count of pages at all. Reporting pass.
      */
     void returnsValue(GupFacts g, String value, int off, int len) {
         if (!events.learning()) return;
-        Integer released = value == null ? null : g.releasedCount(value);
+        // a count a branch on this path proved at most zero (if (ret > 0) ret = -EFAULT; left alone where ret <= 0)
+        // counts no page the caller could take for held: an error or nothing, whatever was released
+        Integer released = value == null || !g.shorts().mayBeNonNegative(value) ? null : g.releasedCount(value);
         String array = value == null ? null : g.mayCount(value);
         if (released != null && array != null && g.hold(array) != null)
             releasedReturns.add(new Event.ReturnsReleased(off, len, array, value, g.hold(array), released));

@@ -71,6 +71,35 @@ class GupModelTest {
         assertEquals("pages", r.array());
     }
 
+    @Test void aCountProvedAtMostZeroOnThePathIsNoCountOfReleasedPages() {
+        FlowState st = filled("pages", false);
+        st.gup.count("ret", "pages");
+        FlowState handed = st.copy();
+        FlowState error = st.copy();
+        error.kill("ret"); // if (ret > 0) ret = -EFAULT;
+        FlowState notPositive = st.copy();
+        gup.countCompared(notPositive.gup, "pages", IASTBinaryExpression.op_greaterThan, 0, false, false); // ... else: ret <= 0
+        FlowState joined = error.join(notPositive);
+        assertEquals("pages", joined.gup.mayCount("ret"), "may: the count of some path");
+        gup.releasedArray(joined.gup, "pages", 8, 5, "unpin_user_pages", true, pin);
+        assertNotNull(joined.gup.releasedCount("ret"));
+        gup.returnsValue(joined.gup, "ret", 10, 6);
+        gup.returnsValue(handed.gup, "pages", 12, 6);
+        gup.finish();
+        assertTrue(ev.of(Event.ReturnsReleased.class).isEmpty(), "ret is an errno or 0 wherever it still names the count");
+        // only ret == 0 turned into an error: ret > 0 remains possible
+        FlowState zero = st.copy();
+        zero.kill("ret");
+        FlowState nonZero = st.copy();
+        gup.countCompared(nonZero.gup, "pages", IASTBinaryExpression.op_equals, 0, false, false);
+        FlowState some = zero.join(nonZero);
+        gup.releasedArray(some.gup, "pages", 8, 5, "unpin_user_pages", true, pin);
+        gup.returnsValue(some.gup, "ret", 10, 6);
+        gup.returnsValue(handed.gup, "pages", 12, 6);
+        gup.finish();
+        assertEquals(1, ev.of(Event.ReturnsReleased.class).size());
+    }
+
     @Test void aCountReassignedAfterTheReleaseIsNoStaleCount() {
         FlowState st = filled("pages", true);
         st.gup.count("ret", "pages");
