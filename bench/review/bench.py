@@ -79,7 +79,7 @@ def corpus_rows(work, rows, notes):
         n = len(js["patches"])
         notes.append("corpus %s patches: %d in one run, %.1f s wall, %.1f s CPU (%.2f s wall a patch)" % (kind, n, wall, cpu, wall / max(n, 1)))
         for p in js["patches"]:
-            m = re.search(r"([0-9a-f]{12}-[\w-]+|seed-[\w-]+)", p["subject"])
+            m = re.search(r"([\w.-]+): the upstream fix", p["subject"])
             e = m.group(1) if m else p["subject"]
             file, rule, flags = entries.get(e, ("?", "?", 0))
             c = counts(p)
