@@ -166,7 +166,7 @@ public final class UnitAnalyzer {
      */
     private record Run(FunctionSummary summary, List<Event> events, Map<String, FunctionSummary> lookedUp,
                        FunctionAnalyzer.Outcome outcome, CallerContext context, List<Pass> passes, Map<String, Boolean> walkers,
-                       Map<String, Set<Integer>> tables) {
+                       Map<String, Set<Integer>> tables, Map<String, Set<Integer>> owned) {
         boolean validUnder(Map<String, FunctionSummary> summaries, CallerContext ctx) {
             if (!context.equals(ctx)) return false;
             for (Map.Entry<String, FunctionSummary> e : lookedUp.entrySet())
@@ -205,6 +205,9 @@ public final class UnitAnalyzer {
         // the page-table entries every call site passes as walked tables
         for (Run r : runs.values())
             r.tables().forEach((callee, t) -> { if (closed.contains(callee)) b.computeIfAbsent(callee, k -> new CallerContext.Builder()).tables(t); });
+        // the pages every call site passes as one its caller owns
+        for (Run r : runs.values())
+            r.owned().forEach((callee, o) -> { if (closed.contains(callee)) b.computeIfAbsent(callee, k -> new CallerContext.Builder()).owned(o); });
         Map<String, CallerContext> out = new HashMap<>();
         b.forEach((k, v) -> { CallerContext c = v.build(); if (!c.isEmpty()) out.put(k, c); });
         return out;
@@ -282,7 +285,7 @@ public final class UnitAnalyzer {
         if (budget != null) budget.startFunction(name, unit.text().line(cfg.function().getFileLocation().getNodeOffset()));
         try {
             FunctionAnalyzer.Outcome o = FunctionAnalyzer.run(cfg, t, s);
-            return new Run(s.summary(), List.copyOf(s.events), lookedUp, o, ctx, List.copyOf(s.passes), Map.copyOf(s.walkers), Map.copyOf(s.tables));
+            return new Run(s.summary(), List.copyOf(s.events), lookedUp, o, ctx, List.copyOf(s.passes), Map.copyOf(s.walkers), Map.copyOf(s.tables), Map.copyOf(s.owned));
         } catch (BudgetExceededException ex) {
             if (ex.function() == null) throw ex; // the file's budget: the file is not analysed
             failed.putIfAbsent(name, "not analysed: " + ex.reason());
@@ -335,6 +338,11 @@ public final class UnitAnalyzer {
         private final Map<String, Set<Integer>> tables = new TreeMap<>();
         @Override public void callsWithTables(String callee, Set<Integer> params) {
             tables.merge(callee, Set.copyOf(params), (a, b) -> { Set<Integer> r = new java.util.TreeSet<>(a); r.retainAll(b); return Set.copyOf(r); });
+        }
+        /** callee -> the parameters every call to it here passes a page this function owns as */
+        private final Map<String, Set<Integer>> owned = new TreeMap<>();
+        @Override public void callsWithOwned(String callee, Set<Integer> params) {
+            owned.merge(callee, Set.copyOf(params), (a, b) -> { Set<Integer> r = new java.util.TreeSet<>(a); r.retainAll(b); return Set.copyOf(r); });
         }
         private final Map<Integer, Bound> stored = new TreeMap<>();
         private final Set<Integer> storedUnknown = new java.util.HashSet<>();

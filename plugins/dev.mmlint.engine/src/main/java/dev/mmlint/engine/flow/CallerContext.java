@@ -25,9 +25,14 @@ import java.util.Map;
  * from it, may lose a speculative reference (the first in the file). {@code tables}: the page-table entry
  * parameters every call site passes an entry it walked into as a table (pmd_offset(pud, 0) before
  * free_pmd_table(pmd, pud)): inside the function the page such a parameter points to is a page-table page.
+ * {@code owned}: the page parameters every call site passes a page its caller owns ({@link OwnedPages}: the
+ * caller stores ->mapping / ->index through it, or has it so from its own callers): inside the function the
+ * parameter is that owner's page, whose head-only fields it reads as the owner does (a helper the owner
+ * hands its page to); one caller passing a page it does not own leaves the parameter out.
  */
 public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails,
-                            Map<Integer, Bound> orders, boolean walkersWaited, Map<Integer, PageValue> live, java.util.Set<Integer> tables) {
+                            Map<Integer, Bound> orders, boolean walkersWaited, Map<Integer, PageValue> live, java.util.Set<Integer> tables,
+                            java.util.Set<Integer> owned) {
     public static final CallerContext NONE = new CallerContext(Map.of(), Map.of(), Map.of(), Map.of(), false, Map.of());
 
     public CallerContext {
@@ -37,6 +42,12 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         orders = Map.copyOf(orders);
         live = Map.copyOf(live);
         tables = java.util.Set.copyOf(tables);
+        owned = java.util.Set.copyOf(owned);
+    }
+
+    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails,
+                         Map<Integer, Bound> orders, boolean walkersWaited, Map<Integer, PageValue> live, java.util.Set<Integer> tables) {
+        this(counts, extents, tails, orders, walkersWaited, live, tables, java.util.Set.of());
     }
 
     public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails,
@@ -53,7 +64,7 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
 
     public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails) { this(counts, extents, tails, Map.of(), false); }
 
-    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !walkersWaited && live.isEmpty() && tables.isEmpty(); }
+    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !walkersWaited && live.isEmpty() && tables.isEmpty() && owned.isEmpty(); }
 
     /** Joins call sites, one {@link #site} at a time. */
     public static final class Builder {
@@ -64,6 +75,14 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         private Boolean waited;
         /** null: no call site said; else the parameters every call site passes a table entry as */
         private java.util.Set<Integer> tables;
+        /** null: no call site said; else the parameters every call site passes a page its caller owns as */
+        private java.util.Set<Integer> owned;
+
+        /** One call site passes pages its caller owns as parameters {@code ps}. */
+        public void owned(java.util.Set<Integer> ps) {
+            if (owned == null) owned = new java.util.TreeSet<>(ps);
+            else owned.retainAll(ps);
+        }
 
         /** One call site passes entries it walked into as tables as parameters {@code ps}. */
         public void tables(java.util.Set<Integer> ps) {
@@ -123,8 +142,9 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         public CallerContext build() {
             boolean w = waited != null && waited;
             java.util.Set<Integer> t = tables == null ? java.util.Set.of() : tables;
-            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !w && live.isEmpty() && t.isEmpty() ? NONE
-                    : new CallerContext(counts, extents, tails, orders, w, live, t);
+            java.util.Set<Integer> o = owned == null ? java.util.Set.of() : owned;
+            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !w && live.isEmpty() && t.isEmpty() && o.isEmpty() ? NONE
+                    : new CallerContext(counts, extents, tails, orders, w, live, t, o);
         }
     }
 }

@@ -171,13 +171,17 @@ final class Calls {
         }
         splitUses(name, args, vals);
         // a possibly-tail page passed to a function all of whose callers are in the unit: the callee,
-        // analysed under its callers' context, judges it where it uses it as a head
+        // analysed under its callers' context, judges it where it uses it as a head; a page this function
+        // owns (gives its identity) is no tail it can be told about, and the callee is told it is the owner's
         Map<Integer, PageValue> tails = new java.util.HashMap<>();
+        java.util.Set<Integer> owned = new java.util.TreeSet<>();
+        for (int i = 0; i < vals.size(); i++) if (vals.get(i) instanceof V.Page p && c.owns(p.var())) owned.add(i);
         if (sum != null && c.closed.contains(name))
             for (int i = 0; i < vals.size(); i++) {
-                PageValue t = vals.get(i) instanceof V.Page p ? c.shape.passedTail(p.v()) : null;
+                PageValue t = vals.get(i) instanceof V.Page p && !owned.contains(i) ? c.shape.passedTail(p.v()) : null;
                 if (t != null) tails.put(i, passedOn(t, args.get(i), name));
             }
+        if (sum != null && c.sink != null && c.closed.contains(name)) c.sink.callsWithOwned(name, owned);
         if (sum != null && c.sink != null) c.sink.callsAfterWalkers(name, c.st.compound.walkersWaited());
         // the arguments that are page-table entries this path walked into as tables (free_pmd_table(pmd, pud) after pmd_offset(pud, 0))
         if (sum != null && c.sink != null && c.closed.contains(name)) {
@@ -201,6 +205,8 @@ final class Calls {
                 int k = r.getKey();
                 // the callee reports its own head-only use of this tail; a contract it asserts is the caller's to keep
                 if (tails.containsKey(k) && !r.getValue().contract() && r.getValue().when().isEmpty()) continue;
+                // a page this function owns is no tail there: what the callee's body reads of it is the owner's to read
+                if (owned.contains(k) && !r.getValue().contract()) continue;
                 Map<Integer, Boolean> carried = CallConditions.carried(c, r.getValue().when(), args);
                 // a requirement learned from the callee's body: the head-only contract clause backs it
                 if (carried != null && k < vals.size() && vals.get(k) instanceof V.Page p) headRequired(name, k, args.get(k), p, null,

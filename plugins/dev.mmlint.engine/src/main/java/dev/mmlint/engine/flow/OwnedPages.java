@@ -21,7 +21,8 @@ import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
  * stores and its reads of those fields through the same variable are the owner's and are not judged as
  * reads of a possibly-tail page (MM002), and teach its callers no head requirement. A read through a
  * variable the function never stores through is judged as before. Pure syntax over the function body and
- * the model's list of head-only fields; nothing here names a kernel function.
+ * the model's list of head-only fields; nothing here names a kernel function. A static helper the owner
+ * hands the page to owns it too where every caller does ({@link CallerContext#owned()}).
  */
 final class OwnedPages {
     private OwnedPages() {}

@@ -64,6 +64,8 @@ public final class Transfer {
         default void callsAfterWalkers(String callee, boolean waited) { }
         /** A call to {@code callee}, a function of the unit, passes page-table entries this path walked into as tables as parameters {@code params}. */
         default void callsWithTables(String callee, java.util.Set<Integer> params) { }
+        /** A call to {@code callee}, a function of the unit, passes pages this function owns ({@link OwnedPages}) as parameters {@code params}. */
+        default void callsWithOwned(String callee, java.util.Set<Integer> params) { }
         /** The function stores, through pointer parameter {@code param}, a page or folio pointing into {@code extent} (null: unknown). */
         default void storesThrough(int param, Bound extent) { }
         /** The function returns a non-NULL pointer into a range of this extent (null: unknown) on one path. */
@@ -113,6 +115,23 @@ public final class Transfer {
     public void callerContext(CallerContext ctx) {
         callers = ctx == null ? CallerContext.NONE : ctx;
         c.shape.callerTails(callers.tails());
+        ownedByCallers();
+    }
+
+    /** The function analysed, once told ({@link #function}). */
+    private IASTFunctionDefinition fn;
+
+    /**
+     * The page parameters every caller passes a page it owns as ({@link CallerContext#owned()}), never
+     * re-assigned in the body: the function reads their head-only fields as their owner does.
+     */
+    private void ownedByCallers() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (fn != null && !callers.owned().isEmpty()) {
+            c.facts.params().forEach((p, i) -> { if (callers.owned().contains(i) && c.facts.pageVars().contains(p)) out.add(p); });
+            if (!out.isEmpty()) out.removeAll(Ast.assigned(fn.getBody()));
+        }
+        c.ownedByCallers = java.util.Set.copyOf(out);
     }
 
     /**
@@ -130,6 +149,8 @@ public final class Transfer {
         c.ranges.freedBlocks(FreedBlocks.of(fn, c.facts, c.kb, c.text));
         c.compound.frozenTails(FrozenTails.of(fn, c.facts, c.kb, c.text));
         c.owned = java.util.Set.copyOf(OwnedPages.of(fn, c.kb));
+        this.fn = fn;
+        ownedByCallers();
         c.kernelTables = KernelTables.of(fn, c.kb);
     }
 

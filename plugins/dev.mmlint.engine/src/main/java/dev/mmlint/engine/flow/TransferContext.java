@@ -96,8 +96,14 @@ final class TransferContext implements Events {
     /** the page variables the function stores a head-only field through ({@link OwnedPages}): pages it owns */
     java.util.Set<String> owned = java.util.Set.of();
 
-    /** Whether the analysed function stores a head-only field through page variable {@code var}: it owns that page. */
-    boolean owns(String var) { return var != null && owned.contains(var); }
+    /** the page parameters every caller passes a page it owns as ({@link CallerContext#owned()}), never re-assigned */
+    java.util.Set<String> ownedByCallers = java.util.Set.of();
+
+    /**
+     * Whether the analysed function owns the page of variable {@code var}: it stores a head-only field
+     * through it, or every caller hands it a page the caller owns as that parameter.
+     */
+    boolean owns(String var) { return var != null && (owned.contains(var) || ownedByCallers.contains(var)); }
 
     /** the function's parameters that are untyped object pointers ({@code void *}) it never assigns */
     java.util.Set<String> objectParams = java.util.Set.of();
