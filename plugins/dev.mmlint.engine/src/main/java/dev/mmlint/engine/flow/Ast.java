@@ -103,6 +103,29 @@ final class Ast {
                 && (b.getOperand1() == n || b.getOperand2() == n);
     }
 
+    /**
+     * Every value a body gives a variable outright, in source order: a declarator's initialiser
+     * ({@code T v = e;}) and a plain assignment ({@code v = e}; the name is null where the left side is
+     * no variable).
+     */
+    static void forEachDefinition(IASTNode body, java.util.function.BiConsumer<String, IASTExpression> f) {
+        body.accept(new org.eclipse.cdt.core.dom.ast.ASTVisitor(true) {
+            { shouldVisitDeclarators = true; }
+
+            @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTDeclarator d) {
+                if (d.getInitializer() instanceof org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer ei
+                        && ei.getInitializerClause() instanceof IASTExpression e)
+                    f.accept(d.getName().toString(), e);
+                return PROCESS_CONTINUE;
+            }
+
+            @Override public int visit(IASTExpression e) {
+                if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign) f.accept(name(b.getOperand1()), b.getOperand2());
+                return PROCESS_CONTINUE;
+            }
+        });
+    }
+
     /** The variables a body assigns with {@code =} (not the ones it only steps with {@code ++} or {@code +=}). */
     static java.util.Set<String> assigned(IASTNode body) {
         java.util.Set<String> out = new java.util.HashSet<>();

@@ -13,9 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
-import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
-import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
-import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
@@ -41,24 +38,9 @@ final class DroppedArrays {
         if (candidates.isEmpty() || fn == null || fn.getBody() == null) return dropped;
         // page variables that hold an element of a candidate array somewhere in the body
         Map<String, String> elementOf = new HashMap<>();
-        fn.getBody().accept(new ASTVisitor(true) {
-            { shouldVisitDeclarators = true; }
-
-            @Override public int visit(IASTDeclarator d) {
-                if (d.getInitializer() instanceof IASTEqualsInitializer ei && ei.getInitializerClause() instanceof IASTExpression e)
-                    element(d.getName().toString(), e);
-                return PROCESS_CONTINUE;
-            }
-
-            @Override public int visit(IASTExpression e) {
-                if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign) element(name(b.getOperand1()), b.getOperand2());
-                return PROCESS_CONTINUE;
-            }
-
-            private void element(String var, IASTExpression value) {
-                String arr = arrayOf(value, candidates);
-                if (var != null && arr != null && facts.pageVars().contains(var)) elementOf.put(var, arr);
-            }
+        Ast.forEachDefinition(fn.getBody(), (var, value) -> {
+            String arr = arrayOf(value, candidates);
+            if (var != null && arr != null && facts.pageVars().contains(var)) elementOf.put(var, arr);
         });
         fn.getBody().accept(new ASTVisitor(true) {
             @Override public int visit(IASTExpression e) {

@@ -1,6 +1,5 @@
 package dev.mmlint.engine.flow;
 
-import static dev.mmlint.engine.flow.Ast.name;
 import static dev.mmlint.engine.flow.Ast.strip;
 
 import dev.mmlint.engine.knowledge.ApiEffect;
@@ -8,10 +7,7 @@ import dev.mmlint.engine.knowledge.ApiKnowledge;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
-import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
-import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
@@ -35,31 +31,16 @@ final class ZeroedArrays {
     static Set<String> of(IASTFunctionDefinition fn, Transfer.FunctionFacts facts, ApiKnowledge kb) {
         Set<String> zeroed = new HashSet<>(), other = new HashSet<>();
         if (fn == null || fn.getBody() == null) return zeroed;
-        fn.getBody().accept(new ASTVisitor(true) {
-            { shouldVisitDeclarators = true; }
-
-            @Override public int visit(IASTDeclarator d) {
-                if (d.getInitializer() instanceof IASTEqualsInitializer ei && ei.getInitializerClause() instanceof IASTExpression e)
-                    value(d.getName().toString(), e);
-                return PROCESS_CONTINUE;
-            }
-
-            @Override public int visit(IASTExpression e) {
-                if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign) value(name(b.getOperand1()), b.getOperand2());
-                return PROCESS_CONTINUE;
-            }
-
-            private void value(String var, IASTExpression v) {
-                if (var == null || !facts.localArrays().contains(var)) return;
-                IASTExpression x = strip(v);
-                if (x instanceof IASTLiteralExpression || x instanceof IASTIdExpression id && "NULL".equals(id.getName().toString())) return;
-                // the allocator as written: a call, or a macro invocation (6.10+ kcalloc() expands to kmalloc_array())
-                java.util.regex.Matcher m = CALLEE.matcher(v.getRawSignature());
-                String callee = x instanceof IASTFunctionCallExpression call && call.getFunctionNameExpression() instanceof IASTIdExpression fid
-                        ? fid.getName().toString() : null;
-                if (zeroFilling(kb, callee) || m.lookingAt() && zeroFilling(kb, m.group(1))) { zeroed.add(var); return; }
-                other.add(var);
-            }
+        Ast.forEachDefinition(fn.getBody(), (var, v) -> {
+            if (var == null || !facts.localArrays().contains(var)) return;
+            IASTExpression x = strip(v);
+            if (x instanceof IASTLiteralExpression || x instanceof IASTIdExpression id && "NULL".equals(id.getName().toString())) return;
+            // the allocator as written: a call, or a macro invocation (6.10+ kcalloc() expands to kmalloc_array())
+            java.util.regex.Matcher m = CALLEE.matcher(v.getRawSignature());
+            String callee = x instanceof IASTFunctionCallExpression call && call.getFunctionNameExpression() instanceof IASTIdExpression fid
+                    ? fid.getName().toString() : null;
+            if (zeroFilling(kb, callee) || m.lookingAt() && zeroFilling(kb, m.group(1))) { zeroed.add(var); return; }
+            other.add(var);
         });
         zeroed.removeAll(other);
         return zeroed;
