@@ -189,6 +189,66 @@ def real_rows(rows, notes):
                              note="%.1f s CPU; %s" % (cpu, stats[0][len("mmlint review: "):] if stats else err.strip()[-200:])))
 
 
+def history_rows(work, rows, notes):
+    """20 consecutive upstream mm/ commits (history-series.sh) reviewed as one series against their real
+    pre-image, a Linux 2.6.31 tree, under that tree's x86_64 defconfig; expected verdicts in history.tsv."""
+    out = os.path.join(work, "history")
+    p = subprocess.run([os.path.join(HERE, "history-series.sh"), out], capture_output=True, text=True)
+    if p.returncode != 0:
+        notes.append("history: skipped: " + (p.stderr.strip().splitlines() or ["history-series.sh failed"])[-1])
+        return
+    tree = p.stdout.strip().splitlines()[-1]
+    expected = {}
+    with open(os.path.join(HERE, "history.tsv")) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            c, e, why = line.rstrip("\n").split("\t")
+            expected[c] = (e, why)
+    triage = {}
+    with open(os.path.join(HERE, "history-triage.tsv")) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            rule, fn, v, why = line.rstrip("\n").split("\t")
+            triage[(rule, fn)] = "%s: %s" % (v, why)
+    commits = []
+    with open(os.path.join(out, "commits.tsv")) as f:
+        for line in f:
+            c, subject = line.rstrip("\n").split("\t", 1)
+            commits.append((c, subject))
+    config = os.path.join(tree, "arch/x86/configs/x86_64_defconfig")
+    js, err, wall, cpu = run_review(["--tree", tree, "--config", config, os.path.join(out, "series.mbox")], "-Dmmlint.review.stats=true")
+    if js is None:
+        notes.append("history: no JSON from mmlint review: " + err.strip()[-500:])
+        return
+    patches = js["patches"]
+    total = {"introduced": 0, "pre-existing": 0, "fixed": 0}
+    for i, (c, subject) in enumerate(commits):
+        e, why = expected.get(c, ("?", "no expected verdict in history.tsv"))
+        row = dict(group="history 2.6.32", patch="%s %s" % (c, subject), what=why, expected=e, counts=None, time="")
+        if i < len(patches):
+            q = patches[i]
+            row["counts"] = counts(q)
+            for k, v in row["counts"].items():
+                total[k] += v
+            found = ["%s %s %s:%d %s() [%s]" % (x["status"], x.get("rule") or x.get("ruleId"), x["file"], x["line"], x.get("function"),
+                                                 triage.get((x.get("rule") or x.get("ruleId"), x.get("function")), "untriaged"))
+                     for x in q.get("findings", [])]
+            probs = [pr.split(": ", 1)[-1] for pr in q.get("problems", [])]
+            row["note"] = "; ".join([why] + found + probs)
+        else:
+            row["note"] = "not in the review's output"
+        rows.append(row)
+    stats = [l for l in err.splitlines() if "file images" in l]
+    rows.append(dict(group="history 2.6.32", patch="the %d commits above as one series" % len(commits), what="", expected="nothing",
+                     counts=total, time="%.1f" % wall,
+                     note="against %s (git archive of %s), --config its x86_64_defconfig; %.1f s CPU; %s; load %s" % (
+                         os.path.basename(tree), os.path.basename(tree).rsplit("-", 1)[-1], cpu,
+                         stats[0][len("mmlint review: "):] if stats else "",
+                         " ".join("%.1f" % x for x in os.getloadavg()))))
+
+
 SPLIT_FILES = ["mm/gup.c", "mm/memory.c", "mm/hugetlb.c", "mm/huge_memory.c"]
 
 
@@ -280,6 +340,8 @@ def main():
             corpus_rows(work, rows, notes)
         if not only or "real" in only:
             real_rows(rows, notes)
+        if not only or "history" in only:
+            history_rows(work, rows, notes)
         if not only or "speed" in only:
             speed_rows(work, rows, notes)
     finally:

@@ -71,6 +71,16 @@ public abstract class CdtFrontend implements Frontend {
         preambles = files > 0 ? new dev.mmlint.frontend.internal.Preambles(files) : null;
     }
 
+    /**
+     * Whether the full parse after a pruned parse's doubt re-uses the preamble that parse recorded
+     * ({@code -Dmmlint.fullParseReusesPreamble}, default on): the headers before the file's first token
+     * are not preprocessed a second time.
+     */
+    static final boolean FULL_REUSE = !"false".equals(System.getProperty("mmlint.fullParseReusesPreamble"));
+
+    /** Full parses after a pruned parse's doubt that re-used its preamble, all instances. */
+    public static long fullParsesReusingPreamble() { return dev.mmlint.frontend.internal.Preambles.REUSED_FULL.sum(); }
+
     /** Parses that re-used a recorded preamble, all instances. */
     public static long preamblesReused() { return dev.mmlint.frontend.internal.Preambles.REUSED.sum(); }
 
@@ -129,7 +139,7 @@ public abstract class CdtFrontend implements Frontend {
             info = new ExtendedScannerInfo(d, info.getIncludePaths(), info.getMacroFiles(), info.getIncludeFiles());
         }
         boolean fragment = mode(abs) == ParsedUnit.Mode.FRAGMENT;
-        IASTTranslationUnit tu = cdt(abs, display, chars, info, prune, reusePreamble);
+        IASTTranslationUnit tu = cdt(abs, display, chars, info, prune, prune && reusePreamble);
         long t1 = System.nanoTime();
         Coverage.Result r = Coverage.analyse(tu, source, display, fragment);
         COVERAGE_NANOS.add(System.nanoTime() - t1);
@@ -138,7 +148,7 @@ public abstract class CdtFrontend implements Frontend {
             // something did not resolve: make sure it is not for want of a pruned declaration
             PRUNE_FALLBACKS.increment();
             if (Boolean.getBoolean("mmlint.debugPrune")) System.err.println(display + ": full parse after pruning, " + r.doubt());
-            tu = cdt(abs, display, chars, info, false, false);
+            tu = cdt(abs, display, chars, info, false, reusePreamble && FULL_REUSE);
             t1 = System.nanoTime();
             r = Coverage.analyse(tu, source, display, fragment);
             COVERAGE_NANOS.add(System.nanoTime() - t1);
@@ -166,7 +176,7 @@ public abstract class CdtFrontend implements Frontend {
         long t0 = System.nanoTime();
         try {
             o = CdtDriver.parse(abs.toString(), chars, info, () -> new CachingContentProvider(cache), headerBodies, prune,
-                    prune && reusePreamble ? preambles : null);
+                    reusePreamble ? preambles : null); // a full parse re-uses one only as the fallback of a pruned one
         } catch (StackOverflowError e) {
             throw new InputException(display, 0, "parser ran out of stack (nesting too deep); run with -Xss8m or more");
         } catch (BudgetExceededException e) {

@@ -69,11 +69,15 @@ public class KernelTreeFrontend extends CdtFrontend {
             root.resolve("include/uapi").toString(),
             generated.includeGeneratedUapi().toString(),
         };
-        this.forced = new String[] {
-            root.resolve("include/linux/kconfig.h").toString(),
-            root.resolve("include/linux/compiler_types.h").toString(),
-            PRELUDE_PATH,
-        };
+        // a tree older than Linux 3.1 has no include/linux/kconfig.h (Kbuild forced the config header
+        // itself) and one older than 4.16 no compiler_types.h (every header includes linux/compiler.h)
+        List<String> f = new ArrayList<>();
+        if (GeneratedTree.preKconfigH(root)) f.add(generated.forcedAutoconf().toString());
+        else f.add(root.resolve("include/linux/kconfig.h").toString());
+        if (!GeneratedTree.preKconfigH(root) || Files.exists(root.resolve("include/linux/compiler_types.h")))
+            f.add(root.resolve("include/linux/compiler_types.h").toString());
+        f.add(PRELUDE_PATH);
+        this.forced = f.toArray(String[]::new);
         Map<String, String> d = gccDefines();
         String gcc = config.value("GCC_VERSION");
         if (gcc != null && gcc.matches("\\d{5,6}")) {

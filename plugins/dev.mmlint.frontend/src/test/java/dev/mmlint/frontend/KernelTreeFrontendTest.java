@@ -169,4 +169,32 @@ class KernelTreeFrontendTest {
         assertEquals(ParsedUnit.Mode.KERNEL_TREE, other.mode(), "files not in the database fall back to tree defaults");
         assertEquals("mm/mmzone.c", u.displayPath());
     }
+
+    /**
+     * A tree older than Linux 3.1 (no include/linux/kconfig.h, no compiler_types.h): Kbuild forced the
+     * config header itself and generated bounds.h and utsrelease.h into include/linux/. The Kconfig must
+     * reach the preprocessor and those headers must be found, or every #ifdef CONFIG_ and NR_PAGEFLAGS go wrong.
+     */
+    @Test void treeOlderThanKconfigHGetsItsConfigHeaderForced(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("linux");
+        Map<String, String> files = Map.of(
+                "Makefile", "VERSION = 2\nPATCHLEVEL = 6\nSUBLEVEL = 31\n",
+                "Kbuild", "obj-y\t\t\t+= mm/\n",
+                "mm/Makefile", "obj-y := old.o\n",
+                ".config", "CONFIG_MMU=y\n",
+                "include/linux/mmzone.h", "#include <linux/bounds.h>\n#include <linux/utsrelease.h>\n",
+                "mm/old.c", "#include <linux/mmzone.h>\n#ifdef CONFIG_MMU\nint mmu_on(void) { return MAX_NR_ZONES; }\n#endif\n"
+                        + "#ifndef UTS_RELEASE\nint no_release(void) { return 0; }\n#endif\n");
+        for (var e : files.entrySet()) {
+            Files.createDirectories(root.resolve(e.getKey()).getParent());
+            Files.writeString(root.resolve(e.getKey()), e.getValue());
+        }
+        KernelTreeFrontend fe = MiniTree.frontend(root, dir.resolve("cache"));
+        assertTrue(fe.forcedIncludes().get(0).endsWith("include/linux/autoconf.h"), fe.forcedIncludes()::toString);
+        assertFalse(fe.forcedIncludes().stream().anyMatch(f -> f.contains("compiler_types.h")), fe.forcedIncludes()::toString);
+        ParsedUnit u = fe.parse(root.resolve("mm/old.c"));
+        assertEquals(List.of("mmu_on"), u.functions().stream().map(dev.mmlint.frontend.internal.Coverage::functionName).toList());
+        assertTrue(u.coverage().stream().allMatch(f -> f.status() == FunctionCoverage.Status.CLEAN), u.coverage()::toString);
+        assertFalse(Files.exists(root.resolve("include/linux/autoconf.h")), "the tree must not be written");
+    }
 }

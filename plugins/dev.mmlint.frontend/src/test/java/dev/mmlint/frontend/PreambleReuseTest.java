@@ -71,6 +71,38 @@ class PreambleReuseTest {
         }
     }
 
+    /**
+     * A text whose pruned parse has a doubt (a function called with no declaration in sight) is parsed
+     * again in full; that full parse starts from the preamble too (its headers are not preprocessed a
+     * third time) and gives what the full parse from scratch gives.
+     */
+    @ParameterizedTest
+    @CsvSource({"mm/memory.c", "mm/gup.c"})
+    void fullParseAfterADoubtReusesThePreamble(String file) throws Exception {
+        Path tree = TestSupport.kernel("6.12");
+        Path path = tree.resolve(file);
+        String text = Files.readString(path, StandardCharsets.ISO_8859_1);
+        FrontendOptions opts = FrontendOptions.defaults().withConfig(TestSupport.kernelConfig("6.12"));
+        KernelTree kt = KernelTree.at(tree).orElseThrow();
+        KernelTreeFrontend reusing = new KernelTreeFrontend(kt, opts);
+        reusing.setPreambleReuse(2);
+        KernelTreeFrontend scratch = new KernelTreeFrontend(kt, opts);
+        reusing.parseText(path, file, text);
+        String doubtful = text + "\nstatic int mmlint_doubt(struct page *page)\n{\n\treturn mmlint_undeclared(page_folio(page));\n}\n";
+        ParsedUnit r;
+        try (Counter.Scope c = Counter.scope()) {
+            r = reusing.parseText(path, file, doubtful);
+            assertEquals(1, c.count(CdtFrontend.PRUNE_FALLBACKS), file + ": the pruned parse must have a doubt");
+            assertEquals(1, c.count(Preambles.REUSED_FULL), file + ": the full parse did not re-use the preamble: the comparison would be void");
+        }
+        ParsedUnit s;
+        try (Counter.Scope c = Counter.scope()) {
+            s = scratch.parseText(path, file, doubtful);
+            assertEquals(0, c.count(Preambles.REUSED_FULL));
+        }
+        assertEquivalent(s, r, file + " full parse after a doubt");
+    }
+
     private void assertEquivalent(ParsedUnit scratch, ParsedUnit reused, String what) {
         anonymousIds.clear();
         List<String> a = comparable(Fingerprint.of(scratch, Fingerprint.Depth.DEEP));

@@ -65,9 +65,36 @@ final class ImageAnalyses {
     /** The analysis of {@code text} as the file {@code asFile} shown as {@code display}: run, or under way, or done. */
     CompletableFuture<Image> of(Path asFile, String display, String text) {
         requested.incrementAndGet();
-        if (!share) return CompletableFuture.supplyAsync(() -> analyse(asFile, display, text), pool);
-        return images.computeIfAbsent(new Key(asFile, display, text),
-                k -> CompletableFuture.supplyAsync(() -> analyse(asFile, display, text), pool));
+        if (!share) return schedule(asFile, () -> analyse(asFile, display, text));
+        return images.computeIfAbsent(new Key(asFile, display, text), k -> schedule(asFile, () -> analyse(asFile, display, text)));
+    }
+
+    /** The last analysis scheduled of each file, while {@link #chain} is on. */
+    private final java.util.Map<Path, CompletableFuture<Image>> lastOf = new java.util.HashMap<>();
+    /** Whether the current thread is one of the pool's, running an analysis (or what it completed). */
+    private static final ThreadLocal<Boolean> WORKER = ThreadLocal.withInitial(() -> false);
+    /**
+     * Whether the images of one file run one after the other, on the thread that finished the previous
+     * one ({@code -Dmmlint.review.chainImages}, default on): the pre- and post-image of a file (and its
+     * later images in the series) then share the preprocessing of their headers through the front end's
+     * recorded preamble, which two images of a file parsed at the same moment on two threads cannot;
+     * different files still run in parallel. The results are those of a parse without re-use.
+     */
+    static final boolean CHAIN = !"false".equals(System.getProperty("mmlint.review.chainImages"));
+
+    private synchronized CompletableFuture<Image> schedule(Path asFile, java.util.function.Supplier<Image> job) {
+        java.util.function.Supplier<Image> onWorker = () -> {
+            WORKER.set(true);
+            return job.get();
+        };
+        CompletableFuture<Image> prev = CHAIN ? lastOf.get(asFile) : null;
+        CompletableFuture<Image> f = prev == null || prev.isDone() ? CompletableFuture.supplyAsync(onWorker, pool)
+                // run by the thread that completes the previous image, straight after it: no other
+                // file's parse comes between (the preamble is still the most recent one)
+                : prev.handle((x, e) -> null).thenApplyAsync(x -> onWorker.get(),
+                        r -> { if (WORKER.get()) r.run(); else pool.execute(r); });
+        if (CHAIN) lastOf.put(asFile, f);
+        return f;
     }
 
     /** Images asked for, and those parsed and analysed (the rest were shared). */

@@ -56,7 +56,14 @@ public final class MailReader {
         return new Read(mails, problems);
     }
 
-    /** Split at envelope lines ("From " at the start of a line after a blank line or at the start). */
+    /**
+     * The envelope line {@code git format-patch} writes ("From <commit> Mon Sep 17 00:00:00 2001"):
+     * a mail starts there even with no blank line before, as in format-patch files made with
+     * {@code --no-signature} and concatenated ({@code git am} splits them there too).
+     */
+    private static final java.util.regex.Pattern GIT_ENVELOPE = java.util.regex.Pattern.compile("From [0-9a-f]{40} Mon Sep 17 00:00:00 2001\\r?");
+
+    /** Split at envelope lines ("From " at the start of a line after a blank line or at the start, or git's own). */
     static List<String> splitMbox(String text) {
         List<String> out = new ArrayList<>();
         String[] lines = text.split("\n", -1);
@@ -64,7 +71,7 @@ public final class MailReader {
         boolean prevBlank = true;
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
-            if (l.startsWith("From ") && prevBlank) {
+            if (l.startsWith("From ") && (prevBlank || GIT_ENVELOPE.matcher(l).matches())) {
                 if (cur != null) out.add(cur.toString());
                 cur = new StringBuilder();
                 prevBlank = false;

@@ -146,9 +146,10 @@ public final class Reviewer {
                 imageStats = new int[] {images.requested(), images.analysed(), (int) (images.nanos() / 1_000_000)};
                 if (Boolean.getBoolean("mmlint.review.stats"))
                     System.err.printf("mmlint review: %d file images needed, %d parsed and analysed (%s), %.1f s in all threads"
-                                    + " (parse %.1f s, of which %d full re-parses after pruning), on %d threads%n",
+                                    + " (parse %.1f s, of which %d full re-parses after pruning; %d pruned and %d full parses re-used a file's headers), on %d threads%n",
                             images.requested(), images.analysed(), o.shareImages() ? "shared" : "not shared", images.nanos() / 1e9,
                             images.parseNanos() / 1e9, dev.mmlint.frontend.CdtFrontend.PRUNE_FALLBACKS.sum(),
+                            dev.mmlint.frontend.CdtFrontend.preamblesReused(), dev.mmlint.frontend.CdtFrontend.fullParsesReusingPreamble(),
                             Math.max(1, Runtime.getRuntime().availableProcessors()));
             }
         } finally {
@@ -308,9 +309,10 @@ public final class Reviewer {
         if (f.newPath() == null) return null; // deleted: nothing left to judge
         // both images are analysed on the pool (once each in the whole series when shared); the
         // classification runs when both are done
-        var post = images.of(o.tree().resolve(f.newPath()), f.newPath(), String.join("\n", a.after) + "\n");
+        // the pre-image first: the post-image parses after it and re-uses its headers' preprocessing
         var pre = f.oldPath() == null ? java.util.concurrent.CompletableFuture.<ImageAnalyses.Image>completedFuture(null)
                 : images.of(o.tree().resolve(f.oldPath()), f.newPath(), String.join("\n", before) + "\n");
+        var post = images.of(o.tree().resolve(f.newPath()), f.newPath(), String.join("\n", a.after) + "\n");
         return post.thenCombine(pre, (ia, ib) -> analyse(f, where, a, ia, ib));
     }
 

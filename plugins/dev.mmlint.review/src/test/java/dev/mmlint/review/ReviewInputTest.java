@@ -31,6 +31,18 @@ class ReviewInputTest {
         assertTrue(r.mails().get(1).body().contains("+\t/* the reference"), "=09 decoded to a tab");
     }
 
+    /** {@code git format-patch --no-signature} files concatenated: no blank line before the next envelope. */
+    @Test void gitEnvelopeStartsAMailWithoutABlankLineBefore() {
+        String mail = "From %s Mon Sep 17 00:00:00 2001\nFrom: Jane Doe <jane@example.org>\nDate: Tue, 1 Sep 2009 00:00:00 +0000\n"
+                + "Subject: [PATCH %d/2] mm: patch %d\n\nWhy.\n---\ndiff --git a/mm/x.c b/mm/x.c\n--- a/mm/x.c\n+++ b/mm/x.c\n"
+                + "@@ -1,2 +1,2 @@\n int a;\n-int b;\n+int c;\n";
+        String both = String.format(mail, "1".repeat(40), 1, 1) + String.format(mail, "2".repeat(40), 2, 2);
+        MailReader.Read r = MailReader.read("series.mbox", both.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(2, r.mails().size(), r.mails()::toString);
+        assertEquals(2, r.mails().get(1).number());
+        assertTrue(r.mails().get(0).body().contains("+int c;") && !r.mails().get(0).body().contains("patch 2"), r.mails().get(0).body());
+    }
+
     @Test void bareDiffHasNoAttribution() throws Exception {
         MailReader.Read r = MailReader.read(GoldenReviewTest.DIR.resolve("04-does-not-apply.diff"));
         PatchMail m = r.mails().get(0);

@@ -63,6 +63,25 @@ public final class CdtDriver {
     public static Outcome parse(String path, char[] text, ExtendedScannerInfo info,
                                 java.util.function.Supplier<CachingContentProvider> providers,
                                 boolean headerBodies, boolean pruneHeaders, Preambles preambles) {
+        if (preambles != null && !pruneHeaders && !headerBodies && Preambles.supported()) {
+            // a full parse (a pruned one had doubts): the headers of a preamble recorded for this text
+            // are not preprocessed again, and the parser is given every token
+            Preambles.Preamble p = preambles.get(path);
+            if (p != null && p.matches(text) && p.lock().tryLock()) {
+                try {
+                    CachingContentProvider provider = providers.get();
+                    CPreprocessor scanner = scanner(path, text, info, provider);
+                    provider.replay(p, scanner);
+                    Outcome o = full(new ReplayScanner(scanner, path, text, provider, false, p, true));
+                    if (o != null) {
+                        Preambles.REUSED_FULL.increment();
+                        return o;
+                    }
+                } finally {
+                    p.lock().unlock();
+                }
+            }
+        }
         if (preambles == null || !pruneHeaders || headerBodies || !Preambles.supported())
             return parse(path, text, info, providers, headerBodies, pruneHeaders);
         Preambles.Preamble p = preambles.get(path);
@@ -133,6 +152,18 @@ public final class CdtDriver {
         scanner.setProcessInactiveCode(false);
         BudgetHooks.install(scanner, Budget.current());
         return scanner;
+    }
+
+    /** Parses every token of a replayed stream, as {@link #direct} would; null when the stream cannot be replayed. */
+    private static Outcome full(ReplayScanner replay) {
+        KernelCParser parser = new KernelCParser(replay, ParserMode.SELECTION_PARSE, new NullLogService(), null);
+        parser.setAutoTypeMainFileOnly(true);
+        try {
+            return new Outcome(bound(cancellable(parser)), null);
+        } catch (ReplayScanner.NotReplayable e) {
+            if (Boolean.getBoolean("mmlint.debugPrune")) System.err.println("mmlint: token stream not replayed: " + e.getMessage());
+            return null;
+        }
     }
 
     /** Parses what {@link HeaderPruner} keeps of the token stream; null when the stream cannot be replayed. */

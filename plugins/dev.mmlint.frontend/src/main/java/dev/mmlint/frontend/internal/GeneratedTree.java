@@ -40,6 +40,17 @@ public final class GeneratedTree {
     public Path archGeneratedUapi() { return dir.resolve("arch/x86/include/generated/uapi"); }
     public Path includeGeneratedUapi() { return dir.resolve("include/generated/uapi"); }
 
+    /**
+     * Whether {@code tree} predates include/linux/kconfig.h (Linux 3.1): Kbuild then forced the config
+     * header alone ({@code -include include/linux/autoconf.h}, or include/generated/autoconf.h from 2.6.33).
+     */
+    public static boolean preKconfigH(Path tree) {
+        return Files.isRegularFile(tree.resolve("Makefile")) && !Files.exists(tree.resolve("include/linux/kconfig.h"));
+    }
+
+    /** The config header Kbuild forced into every file of a tree older than include/linux/kconfig.h. */
+    public Path forcedAutoconf() { return include().resolve("linux/autoconf.h"); }
+
     /** Default cache base: the system property mmlint.cache, else $MMLINT_CACHE, else ~/.cache/mmlint. */
     public static Path defaultCacheBase() {
         String prop = System.getProperty("mmlint.cache");
@@ -62,6 +73,13 @@ public final class GeneratedTree {
                 "#define LINUX_VERSION_CODE %d\n#define KERNEL_VERSION(a,b,c) (((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))\n"
                         + "#define LINUX_VERSION_MAJOR %d\n#define LINUX_VERSION_PATCHLEVEL %d\n#define LINUX_VERSION_SUBLEVEL %d\n",
                 (version.major() << 16) + (version.minor() << 8) + Math.min(255, version.patch()), version.major(), version.minor(), version.patch()));
+        if (preKconfigH(tree)) {
+            // before Linux 3.1 (no include/linux/kconfig.h) Kbuild forced include/linux/autoconf.h, and
+            // before 2.6.33 it generated bounds.h and utsrelease.h into include/linux/ too
+            files.put("include/linux/autoconf.h", files.get("include/generated/autoconf.h"));
+            files.put("include/linux/bounds.h", files.get("include/generated/bounds.h"));
+            files.put("include/linux/utsrelease.h", files.get("include/generated/utsrelease.h"));
+        }
         wrappers(tree, "include/asm-generic/Kbuild", "arch/x86/include/asm", "arch/x86/include/generated/asm", "asm-generic", files);
         wrappers(tree, "arch/x86/include/asm/Kbuild", "arch/x86/include/asm", "arch/x86/include/generated/asm", "asm-generic", files);
         wrappers(tree, "include/uapi/asm-generic/Kbuild", "arch/x86/include/uapi/asm", "arch/x86/include/generated/uapi/asm", "asm-generic", files);

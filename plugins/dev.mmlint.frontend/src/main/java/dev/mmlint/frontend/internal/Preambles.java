@@ -55,6 +55,8 @@ public final class Preambles {
     /** Parses that re-used a preamble, and parses that recorded one, all instances. */
     public static final dev.mmlint.frontend.Counter REUSED = new dev.mmlint.frontend.Counter();
     public static final dev.mmlint.frontend.Counter RECORDED = new dev.mmlint.frontend.Counter();
+    /** Full parses (after a pruned parse's doubt) that re-used the preamble the pruned parse recorded or re-used. */
+    public static final dev.mmlint.frontend.Counter REUSED_FULL = new dev.mmlint.frontend.Counter();
     /** Re-using parses whose header pruning resumed after the recorded tokens. */
     public static final dev.mmlint.frontend.Counter PRUNING_RESUMED = new dev.mmlint.frontend.Counter();
 

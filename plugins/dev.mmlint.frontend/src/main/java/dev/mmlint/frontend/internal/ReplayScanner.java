@@ -31,6 +31,8 @@ final class ReplayScanner implements IScanner {
     private final CachingContentProvider provider;
     private final boolean recordPreamble;
     private final Preambles.Preamble reuse;
+    /** Hand out every token (a full parse re-using a preamble), not what {@link HeaderPruner} keeps. */
+    private final boolean keepAll;
     private Preambles.Preamble recorded;
     private IToken[] tokens;
     private boolean[] top;
@@ -49,6 +51,13 @@ final class ReplayScanner implements IScanner {
      */
     ReplayScanner(CPreprocessor pp, String path, char[] text, CachingContentProvider provider, boolean recordPreamble,
                   Preambles.Preamble reuse) {
+        this(pp, path, text, provider, recordPreamble, reuse, false);
+    }
+
+    /** @param keepAll hand the parser every token: a full parse whose preamble's headers are not preprocessed again */
+    ReplayScanner(CPreprocessor pp, String path, char[] text, CachingContentProvider provider, boolean recordPreamble,
+                  Preambles.Preamble reuse, boolean keepAll) {
+        this.keepAll = keepAll;
         this.pp = pp;
         this.path = path;
         this.text = text;
@@ -90,6 +99,11 @@ final class ReplayScanner implements IScanner {
         if (!seenMain && reuse != null) provider.endOfPreamble();
         // the preprocessor linked each token to the next one it delivered; the parser links them itself
         for (IToken tok : toks) tok.setNext(null);
+        if (keepAll) {
+            tokens = toks.toArray(new IToken[0]);
+            top = java.util.Arrays.copyOf(t, tokens.length);
+            return;
+        }
         HeaderPruner.Prefix prefix = reuse != null ? reuse.pruning() : null;
         if (prefix != null) Preambles.PRUNING_RESUMED.increment();
         HeaderPruner.Result r = HeaderPruner.prune(toks, t, prefix);
