@@ -94,6 +94,7 @@ public final class UnitAnalyzer {
         // pass replays the events of a kept run instead of running the function once more. Same
         // rounds and same results as running every function in every round.
         Set<String> closed = closedFunctions(unit, fns.keySet());
+        Map<String, Bound> fileExtents = dev.mmlint.engine.flow.FileRanges.scan(kb, view, unit.text(), fns, facts);
         Map<String, FunctionSummary> summaries = new HashMap<>();
         Map<String, Run> runs = new HashMap<>();
         for (int round = 0; round < SUMMARY_ROUNDS; round++) {
@@ -103,7 +104,7 @@ public final class UnitAnalyzer {
                 if (failed.containsKey(name)) continue;
                 Run r = runs.get(name);
                 if (r == null || !r.validUnder(summaries, CallerContext.NONE)) {
-                    r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, CallerContext.NONE, closed, failed);
+                    r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, CallerContext.NONE, closed, failed, fileExtents);
                     if (r == null) continue;
                     runs.put(name, r);
                 }
@@ -126,7 +127,7 @@ public final class UnitAnalyzer {
                 CallerContext ctx = contexts.getOrDefault(name, CallerContext.NONE);
                 Run r = runs.get(name);
                 if (r != null && r.validUnder(summaries, ctx)) continue;
-                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, closed, failed);
+                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, closed, failed, fileExtents);
                 if (r != null) runs.put(name, r);
             }
         }
@@ -141,7 +142,7 @@ public final class UnitAnalyzer {
             Run r = runs.get(name);
             CallerContext ctx = contexts.getOrDefault(name, CallerContext.NONE);
             if (r == null || !r.validUnder(summaries, ctx)) {
-                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, closed, failed);
+                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, closed, failed, fileExtents);
                 if (r == null) continue;
             }
             EventReporter rep = new EventReporter(unit, name, findings);
@@ -268,7 +269,8 @@ public final class UnitAnalyzer {
 
     /** Runs {@code name}'s dataflow under {@code summaries} and caller context {@code ctx}; null (and {@code failed} says why) when it fails. */
     private Run run(ParsedUnit unit, WrittenView view, String name, Cfg cfg, Transfer.FunctionFacts facts,
-                    Map<String, FunctionSummary> summaries, CallerContext ctx, Set<String> closed, Map<String, String> failed) {
+                    Map<String, FunctionSummary> summaries, CallerContext ctx, Set<String> closed, Map<String, String> failed,
+                    Map<String, Bound> fileExtents) {
         SummarySink s = new SummarySink(name);
         Map<String, FunctionSummary> lookedUp = new HashMap<>();
         Transfer t = new Transfer(kb, view, unit.text(), callee -> {
@@ -277,6 +279,7 @@ public final class UnitAnalyzer {
             return v;
         }, facts);
         t.callerContext(ctx);
+        t.fileExtents(fileExtents);
         t.closedFunctions(closed);
         t.function(cfg.function());
         t.defines(name, cfg.function());

@@ -128,6 +128,22 @@ final class ContiguityModel {
         if (of != null) st.ranges.extent(of, x);
     }
 
+    /**
+     * A hugetlb test of page or folio variable {@code var} at {@code line} is {@code truth} on this edge. False: the
+     * variable (and the page a folio or head variable was taken from) is no hugetlb folio's, so a size the model
+     * classifies as possibly larger than a buddy block because of it (compound_nr(page), folio_nr_pages(folio))
+     * is one buddy block at most on this path: only hugetlb folios exceed one where the memmap is not contiguous
+     * (ZONE_DEVICE's large folios need SPARSEMEM_VMEMMAP). True: nothing of the kind is known.
+     */
+    void hugetlbTest(FlowState st, String var, boolean truth, int line) {
+        if (var == null) return;
+        String of = st.core.hasPage(var) ? st.core.page(var).headOf() : null;
+        for (String v : of == null ? java.util.List.of(var) : java.util.List.of(var, of)) {
+            if (truth) st.ranges.hugetlb(v);
+            else st.ranges.notHugetlb(v, line);
+        }
+    }
+
     /** Page variable {@code var} was assigned a value that points into extent {@code x} (null: unknown). */
     void assignedPage(RangeFacts r, String var, Bound x) {
         Bound block = freed.get(var);

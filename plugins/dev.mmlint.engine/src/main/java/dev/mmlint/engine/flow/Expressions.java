@@ -327,7 +327,12 @@ final class Expressions {
         Bound b = c.kb.size(t).map(r -> c.bound(r, n)).orElse(null);
         // a guard on this path bounded what the model would classify as possibly larger
         Bound g = b != null && !b.bounded() ? c.st.ranges.guardedSize(t) : null;
-        return g != null ? g : b;
+        if (g != null) return g;
+        // the size of a page or folio a hugetlb test found false: one buddy block at most
+        var nh = b != null && !b.bounded() ? c.st.ranges.notHugetlbIn(t) : null;
+        if (nh != null) return new Bound(true, b.what() + " of '" + nh.getKey() + "', no hugetlb folio (hugetlb test false at line " + nh.getValue() + ")",
+                b.clause(), b.line());
+        return b;
     }
 
     /** The text the model classifies an expression by: as written. */

@@ -30,19 +30,27 @@ final class RangeFacts {
      * a caller says so of): {@code 1 << var} pages may exceed one buddy block
      */
     private final Map<String, Bound> orders;
+    /**
+     * page or folio variable -> the line of the hugetlb test (PageHuge(), folio_test_hugetlb()) found false on
+     * every path reaching here: no hugetlb folio, so no compound page larger than a buddy block either
+     */
+    private final Map<String, Integer> notHugetlb;
 
-    RangeFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
+    RangeFacts() { this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()); }
 
-    private RangeFacts(Map<String, Bound> g, Map<String, Bound> v, Map<String, Bound> x, Map<String, Bound> t, Map<String, Bound> o) {
+    private RangeFacts(Map<String, Bound> g, Map<String, Bound> v, Map<String, Bound> x, Map<String, Bound> t, Map<String, Bound> o,
+                       Map<String, Integer> nh) {
         guards = g;
         values = v;
         extents = x;
         guardedSizes = t;
         orders = o;
+        notHugetlb = nh;
     }
 
     RangeFacts copy() {
-        return new RangeFacts(new HashMap<>(guards), new HashMap<>(values), new HashMap<>(extents), new HashMap<>(guardedSizes), new HashMap<>(orders));
+        return new RangeFacts(new HashMap<>(guards), new HashMap<>(values), new HashMap<>(extents), new HashMap<>(guardedSizes), new HashMap<>(orders),
+                new HashMap<>(notHugetlb));
     }
 
     /**
@@ -68,7 +76,7 @@ final class RangeFacts {
             if (j != null) v.put(n, j);
         }
         return new RangeFacts(g, v, StateMaps.must(extents, o.extents, Bound::join), StateMaps.must(guardedSizes, o.guardedSizes, Bound::join),
-                StateMaps.must(orders, o.orders, Bound::join));
+                StateMaps.must(orders, o.orders, Bound::join), StateMaps.must(notHugetlb, o.notHugetlb, Math::min));
     }
 
     void kill(String var) {
@@ -76,11 +84,12 @@ final class RangeFacts {
         values.remove(var);
         extents.remove(var);
         orders.remove(var);
+        notHugetlb.remove(var);
         // a guarded size mentioning the variable (pages_per_huge_page(h) after h = ...) is no longer known
         if (!guardedSizes.isEmpty()) guardedSizes.keySet().removeIf(t -> mentions(t, var));
     }
 
-    private static boolean mentions(String text, String var) {
+    static boolean mentions(String text, String var) {
         for (int i = text.indexOf(var); i >= 0; i = text.indexOf(var, i + 1)) {
             boolean before = i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1));
             int e = i + var.length();
@@ -97,6 +106,22 @@ final class RangeFacts {
     Bound guardedSize(String text) { return guardedSizes.isEmpty() || text == null ? null : guardedSizes.get(key(text)); }
 
     static String key(String text) { return text.replaceAll("\\s+", ""); }
+
+    /** A hugetlb test found page or folio variable {@code var} false at {@code line} on this path. */
+    void notHugetlb(String var, int line) { notHugetlb.put(var, line); }
+
+    /** A hugetlb test found {@code var} true on this path: it may be a gigantic folio's page after all. */
+    void hugetlb(String var) { notHugetlb.remove(var); }
+
+    /**
+     * A page or folio variable size expression {@code text} names (compound_nr(page), folio_nr_pages(folio))
+     * that a hugetlb test found false on every path reaching here, with the line of that test; null when none.
+     */
+    Map.Entry<String, Integer> notHugetlbIn(String text) {
+        if (notHugetlb.isEmpty() || text == null) return null;
+        for (var e : notHugetlb.entrySet()) if (mentions(text, e.getKey())) return e;
+        return null;
+    }
 
     /** Order variable {@code var} may be an order above MAX_ORDER ({@code o} says where from). */
     void order(String var, Bound o) { orders.put(var, o); }
@@ -121,7 +146,7 @@ final class RangeFacts {
 
     @Override public boolean equals(Object o) {
         return o instanceof RangeFacts r && guards.equals(r.guards) && values.equals(r.values) && extents.equals(r.extents)
-                && guardedSizes.equals(r.guardedSizes) && orders.equals(r.orders);
+                && guardedSizes.equals(r.guardedSizes) && orders.equals(r.orders) && notHugetlb.equals(r.notHugetlb);
     }
 
     @Override public int hashCode() { return Objects.hash(guards, extents); }

@@ -111,6 +111,12 @@ public final class Transfer {
         }
     }
 
+    /** The file's pointer variables some function of the unit fills with a range of this extent ({@link FileRanges}). */
+    private Map<String, Bound> fileExtents = Map.of();
+
+    /** The extents of the file's own pointer variables ({@link FileRanges}): where this function reads them undeclared, they start there. */
+    public void fileExtents(Map<String, Bound> x) { fileExtents = x == null ? Map.of() : x; }
+
     /** What this function's callers pass it (top-down), applied to the parameters at entry. */
     public void callerContext(CallerContext ctx) {
         callers = ctx == null ? CallerContext.NONE : ctx;
@@ -230,6 +236,9 @@ public final class Transfer {
             if (x != null && c.facts.pageVars().contains(name)) s.ranges.extent(name, x);
         });
         if (callers.walkersWaited()) s.compound.waitWalkers();
+        fileExtents.forEach((name, x) -> {
+            if (!c.facts.locals().contains(name) && !c.facts.params().containsKey(name)) s.ranges.extent(name, x);
+        });
         return s;
     }
 
@@ -542,6 +551,8 @@ public final class Transfer {
             if (t.kind() == ApiEffect.Result.IS_HUGETLB && truth) {
                 c.ranges.hugetlbPage(st, t.var(), Extents.hugetlbTested(c, t.fn(), t.line()));
             }
+            // false: no hugetlb folio, so (the page a folio was taken from too) no compound page larger than a buddy block
+            if (t.kind() == ApiEffect.Result.IS_HUGETLB) c.ranges.hugetlbTest(st, t.var(), truth, t.line());
             // and a speculative reference on it must first know its state in the hugetlb allocator
             if (t.kind() == ApiEffect.Result.IS_HUGETLB) {
                 if (truth) st.spec.hugetlb(t.var(), t.line());
