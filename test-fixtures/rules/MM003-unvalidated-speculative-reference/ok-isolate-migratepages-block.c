@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * mmlint-fixture: compaction's migrate scanner (Linux 6.1 mm/compaction.c isolate_migratepages_block()): a failed get goes where every other rejected pfn goes, and after a successful one PageLRU() is re-checked before the page is used as an LRU head
+ * mmlint-kernel: 6.1
  * mmlint-expect: none
  */
 #include <linux/mm.h>

@@ -1460,6 +1460,8 @@ bool folio_is_secretmem(struct folio *folio);
 unsigned int compound_order(const struct page *page);
 unsigned long compound_nr(const struct page *page);
 unsigned long thp_nr_pages(const struct page *page);
+unsigned int thp_order(struct page *page);
+unsigned long thp_size(struct page *page);
 unsigned int folio_order(const struct folio *folio);
 long folio_nr_pages(const struct folio *folio);
 size_t folio_size(const struct folio *folio);
