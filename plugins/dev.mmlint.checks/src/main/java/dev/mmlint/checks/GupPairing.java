@@ -78,8 +78,11 @@ public final class GupPairing implements Check {
                             new WitnessStep(Kind.RETURN, "", r.line(rr.offset())))).report();
         } else if (event instanceof Event.ReleasesAsked ra) {
             ArrayHold h = ra.hold();
+            String fewer = ra.errnoIn() == null ? "which may have taken fewer: the rest hold no reference"
+                    : "which may have failed: its negative errno, held in the unsigned '" + ra.errnoIn()
+                      + "', passed the short-count test as a huge count, and no entry holds a reference";
             r.finding(this, ra).message(ra.api() + "() on entries of '" + ra.array() + "' up to '" + ra.asked() + "', the number of pages asked of "
-                            + h.api() + "() (line " + h.origin().line() + "), which may have taken fewer: the rest hold no reference")
+                            + h.api() + "() (line " + h.origin().line() + "), " + fewer)
                     .clause(ra.clause() != null ? ra.clause() : h.clause())
                     .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what() + ", as many as it returned")))
                     .fixHint("release only the pages " + h.api() + "() returned, or treat a short count as an error first")

@@ -595,17 +595,17 @@ public final class Transfer {
             c.shape.keyholePassed(st.core, cmp);
         }
         // GUP counts against constants
-        if (cmp.l() instanceof V.Count k && cmp.r() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, false);
-        else if (cmp.r() instanceof V.Count k && cmp.l() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, true);
+        if (cmp.l() instanceof V.Count k && cmp.r() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, false, cmp.unsignedCount());
+        else if (cmp.r() instanceof V.Count k && cmp.l() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, true, cmp.unsignedCount());
         // a variable that may still hold a GUP errno and is no longer known as a count (a join with a path that
         // assigned it otherwise), against a constant: where that bounds it at zero or above, no errno is left
         if (cmp.l() instanceof V.Int x && x.var() != null && cmp.r() instanceof V.Int k && k.constant() != null) c.gup.valueCompared(st.gup, x.var(), op, k.constant(), truth, false);
         else if (cmp.r() instanceof V.Int x && x.var() != null && cmp.l() instanceof V.Int k && k.constant() != null) c.gup.valueCompared(st.gup, x.var(), op, k.constant(), truth, true);
         // GUP counts against the number asked for
         if (cmp.l() instanceof V.Count k && cmp.r() instanceof V.Int i && i.var() != null && k.array().equals(st.gup.shorts().askedFor(i.var())))
-            c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, false);
+            c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, false, cmp.unsignedCount());
         else if (cmp.r() instanceof V.Count k && cmp.l() instanceof V.Int i && i.var() != null && k.array().equals(st.gup.shorts().askedFor(i.var())))
-            c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, true);
+            c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, true, cmp.unsignedCount());
         c.ranges.refine(st.ranges, cmp, truth);
         // i == 0, i <= 0, !(i > 0), !(i != 0): the index of the own output array's stores is zero here
         if (cmp.l() instanceof V.Int x && x.var() != null && cmp.r() instanceof V.Int z && Long.valueOf(0).equals(z.constant())) {
