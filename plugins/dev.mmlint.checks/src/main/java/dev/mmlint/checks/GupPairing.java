@@ -65,6 +65,13 @@ public final class GupPairing implements Check {
                         + rel.api() + "()").clause(rel.clause()).evidence(List.of(taken))
                         .fixHint("release FOLL_GET pages with put_page() / release_pages()").witness(List.of(got, rs)).report();
             }
+        } else if (event instanceof Event.RefNotAsFlagsSay rf) {
+            int at = r.line(rf.offset());
+            r.finding(this, rf).message(rf.api() + "() takes a plain reference on the page handed back through '" + rf.out() + "', but '"
+                            + rf.flags() + "' may ask for a pin (FOLL_PIN) on this path: the caller unpins a page that was never pinned")
+                    .clause(rf.clause())
+                    .fixHint("take the reference the flags ask for: try_grab_page(page, " + rf.flags() + ")")
+                    .witness(List.of(new WitnessStep(Kind.GUP_GET, rf.api(), at), new WitnessStep(Kind.UNPIN, "unpin_user_page", at))).report();
         } else if (event instanceof Event.ReturnsReleased rr) {
             ArrayHold h = rr.hold();
             r.finding(this, rr).message("'" + rr.count() + "' returned as the count of pages " + h.api() + "() took in '" + rr.array()

@@ -127,6 +127,13 @@ public sealed interface Event {
     record ReturnsReleased(int offset, int length, String array, String count, ArrayHold hold, int releaseLine) implements Event {}
 
     /**
+     * {@code api} takes a plain reference on the page this function hands back through {@code out} (a
+     * {@code struct page **} parameter), while its flags parameter {@code flags}, tested against FOLL_* bits in
+     * its body, may carry FOLL_PIN on this path: a caller that asked for a pin will unpin a page never pinned.
+     */
+    record RefNotAsFlagsSay(int offset, int length, String api, String out, String flags, int line, AppliedClause clause) implements Event {}
+
+    /**
      * {@code api} releases an entry of {@code array} in a walk bounded by {@code asked}, the number of pages
      * the GUP call asked for, on a path that never learned it took that many (a short GUP leaves the rest of
      * the array without references). {@code errnoIn}: the unsigned variable holding the count, where the

@@ -152,6 +152,26 @@ public final class Transfer {
         this.fn = fn;
         ownedByCallers();
         c.kernelTables = KernelTables.of(fn, c.kb);
+        gupParams(fn);
+    }
+
+    private static final java.util.regex.Pattern FOLL_TEST = java.util.regex.Pattern.compile("\\b([A-Za-z_]\\w*)\\s*&\\s*FOLL_[A-Z0-9_]+\\b");
+
+    /** The parameters of {@code fn} that are GUP flags (tested against FOLL_* bits) and its {@code struct page **} ones. */
+    private void gupParams(IASTFunctionDefinition fn) {
+        c.gupFlagParams = new java.util.TreeSet<>();
+        c.pageOutParams = java.util.Set.of();
+        if (fn == null || fn.getBody() == null || !(fn.getDeclarator() instanceof org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator d)) return;
+        java.util.Set<String> names = new java.util.HashSet<>(), out = new java.util.HashSet<>();
+        for (org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration pd : d.getParameters()) {
+            String pn = pd.getDeclarator() == null ? "" : pd.getDeclarator().getName().toString();
+            if (pn.isEmpty()) continue;
+            names.add(pn);
+            if (pd.getRawSignature().replaceAll("\\s+", " ").matches(".*\\bstruct page ?\\* ?\\*\\s*" + java.util.regex.Pattern.quote(pn))) out.add(pn);
+        }
+        java.util.regex.Matcher m = FOLL_TEST.matcher(fn.getBody().getRawSignature());
+        while (m.find()) if (names.contains(m.group(1))) c.gupFlagParams.add(m.group(1));
+        c.pageOutParams = out;
     }
 
     private CallerContext callers = CallerContext.NONE;
