@@ -65,6 +65,13 @@ public final class GupPairing implements Check {
                         + rel.api() + "()").clause(rel.clause()).evidence(List.of(taken))
                         .fixHint("release FOLL_GET pages with put_page() / release_pages()").witness(List.of(got, rs)).report();
             }
+        } else if (event instanceof Event.RefNotAsFlagsSay rf) {
+            int at = r.line(rf.offset());
+            r.finding(this, rf).message(rf.api() + "() takes a plain reference on the page handed back through '" + rf.out() + "', but '"
+                            + rf.flags() + "' may ask for a pin (FOLL_PIN) on this path: the caller unpins a page that was never pinned")
+                    .clause(rf.clause())
+                    .fixHint("take the reference the flags ask for: try_grab_page(page, " + rf.flags() + ")")
+                    .witness(List.of(new WitnessStep(Kind.GUP_GET, rf.api(), at), new WitnessStep(Kind.UNPIN, "unpin_user_page", at))).report();
         } else if (event instanceof Event.ReturnsReleased rr) {
             ArrayHold h = rr.hold();
             r.finding(this, rr).message("'" + rr.count() + "' returned as the count of pages " + h.api() + "() took in '" + rr.array()
@@ -78,8 +85,11 @@ public final class GupPairing implements Check {
                             new WitnessStep(Kind.RETURN, "", r.line(rr.offset())))).report();
         } else if (event instanceof Event.ReleasesAsked ra) {
             ArrayHold h = ra.hold();
+            String fewer = ra.errnoIn() == null ? "which may have taken fewer: the rest hold no reference"
+                    : "which may have failed: its negative errno, held in the unsigned '" + ra.errnoIn()
+                      + "', passed the short-count test as a huge count, and no entry holds a reference";
             r.finding(this, ra).message(ra.api() + "() on entries of '" + ra.array() + "' up to '" + ra.asked() + "', the number of pages asked of "
-                            + h.api() + "() (line " + h.origin().line() + "), which may have taken fewer: the rest hold no reference")
+                            + h.api() + "() (line " + h.origin().line() + "), " + fewer)
                     .clause(ra.clause() != null ? ra.clause() : h.clause())
                     .evidence(List.of(new Evidence(h.origin().line(), h.origin().column(), "taken by " + h.origin().what() + ", as many as it returned")))
                     .fixHint("release only the pages " + h.api() + "() returned, or treat a short count as an error first")

@@ -127,12 +127,24 @@ public sealed interface Event {
     record ReturnsReleased(int offset, int length, String array, String count, ArrayHold hold, int releaseLine) implements Event {}
 
     /**
+     * {@code api} takes a plain reference on the page this function hands back through {@code out} (a
+     * {@code struct page **} parameter), while its flags parameter {@code flags}, tested against FOLL_* bits in
+     * its body, may carry FOLL_PIN on this path: a caller that asked for a pin will unpin a page never pinned.
+     */
+    record RefNotAsFlagsSay(int offset, int length, String api, String out, String flags, int line, AppliedClause clause) implements Event {}
+
+    /**
      * {@code api} releases an entry of {@code array} in a walk bounded by {@code asked}, the number of pages
      * the GUP call asked for, on a path that never learned it took that many (a short GUP leaves the rest of
-     * the array without references).
+     * the array without references). {@code errnoIn}: the unsigned variable holding the count, where the
+     * call's negative errno may still be on this path (it passed the short-count test as a huge number), or null.
      */
     record ReleasesAsked(int offset, int length, String api, String array, String asked, ArrayHold hold, boolean unpin,
-                         AppliedClause clause) implements Event {}
+                         AppliedClause clause, String errnoIn) implements Event {
+        public ReleasesAsked(int offset, int length, String api, String array, String asked, ArrayHold hold, boolean unpin, AppliedClause clause) {
+            this(offset, length, api, array, asked, hold, unpin, clause, null);
+        }
+    }
 
     /**
      * {@code ERR_PTR(count)} returned where {@code count}, the number of pages GUP took into {@code array}, may

@@ -297,6 +297,28 @@ final class Calls {
         if (n != null) c.emit(new Event.NegativeCount(off, length(ax), api, array, n, h, cond.getRawSignature().replaceAll("\\s+", " "), -1));
     }
 
+    /**
+     * {@code api} takes a plain reference on {@code *out} or {@code out[i]}, {@code out} a {@code struct page **}
+     * parameter of the function analysed, which also has a parameter its body tests against FOLL_* bits (the
+     * flags of a GUP walk): unless a branch on this path found FOLL_PIN clear (or FOLL_GET set) in it, the
+     * caller may have asked for a pin, and the page goes back to it holding a reference it will unpin.
+     */
+    private void refForFlags(String api, IASTExpression ax, int off, int line) {
+        if (c.gupFlagParams.isEmpty() || c.pageOutParams.isEmpty() || ax == null) return;
+        Optional<AppliedClause> clause = c.kb.clause(ApiKnowledge.GRAB_AS_FLAGS_SAY);
+        if (clause.isEmpty() || !clause.get().applies()) return;
+        IASTExpression x = strip(ax);
+        String out = null;
+        if (x instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_star) out = name(u.getOperand());
+        else if (x instanceof IASTArraySubscriptExpression sub) out = name(sub.getArrayExpression());
+        if (out == null || !c.pageOutParams.contains(out)) return;
+        for (String f : c.gupFlagParams) {
+            // the flags say a plain reference on this path: FOLL_PIN tested clear, or FOLL_GET tested set
+            if (Boolean.FALSE.equals(c.st.gup.flagTruth(f, "FOLL_PIN")) || Boolean.TRUE.equals(c.st.gup.flagTruth(f, "FOLL_GET"))) return;
+        }
+        c.emit(new Event.RefNotAsFlagsSay(off, length(ax), api, out, c.gupFlagParams.iterator().next(), line, clause.get()));
+    }
+
     /** Pages handed to {@code callee}: the first use of a page a split left out of the reference on its head. */
     private void splitUses(String callee, List<IASTExpression> args, List<V> vals) {
         for (int i = 0; i < vals.size(); i++)
@@ -344,6 +366,7 @@ final class Calls {
                     c.gup.get(st.core, var, p.v(), c.origin(off, api + "()"), api, line);
                     optionalKeeper(api, ax, var, off, a.clause());
                 }
+                if (c.reporting()) refForFlags(api, ax, off, line);
             }
             case SPECULATIVE_GET -> c.spec.tried(st.spec, var, pv, off, length(ax), api, ax == null ? "" : ax.getRawSignature(), a.clause());
             case RECHECK -> c.spec.rechecked(st.spec, var);

@@ -281,7 +281,10 @@ final class Expressions {
             case IASTBinaryExpression.op_lessThan: case IASTBinaryExpression.op_lessEqual:
             case IASTBinaryExpression.op_greaterThan: case IASTBinaryExpression.op_greaterEqual: {
                 V lv = eval(l), rv = eval(r);
-                V.Cmp cmp = new V.Cmp(op, lv, rv);
+                // a GUP count held in an unsigned variable (u32 res = get_user_pages_fast(...)): its errno compares huge
+                boolean unsignedCount = lv instanceof V.Count && NegativeCounts.unsignedVariable(l)
+                        || rv instanceof V.Count && NegativeCounts.unsignedVariable(r);
+                V.Cmp cmp = new V.Cmp(op, lv, rv, unsignedCount);
                 c.exclusive.compared(cmp, offset(b), length(b), b.getRawSignature());
                 c.ranges.compared(cmp, unboundedSizeText(l, lv), unboundedSizeText(r, rv));
                 String keyhole = c.indifference.keyhole(b);

@@ -116,6 +116,9 @@ final class GupFacts {
     /** Entries of {@code array} were stored elsewhere on some path here. */
     boolean wasStoredOut(String array) { return storedOut.contains(array); }
 
+    /** Whether a branch on every path here found {@code flag} set (true) or clear (false) in {@code var}; null when not known. */
+    Boolean flagTruth(String var, String flag) { return flagTruths.get(var + "&" + flag); }
+
     /** On this path a branch found {@code flag} set ({@code truth}) or clear in {@code var}. */
     void flagTested(String var, String flag, boolean truth) { flagTruths.put(var + "&" + flag, truth); }
 

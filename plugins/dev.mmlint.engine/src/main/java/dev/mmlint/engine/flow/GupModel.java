@@ -140,9 +140,18 @@ final class GupModel {
         return h.requested() == null || h.requested() > 1;
     }
 
-    /** {@code count OP c} is {@code truth} (or {@code c OP count}, {@code swapped}): where that implies count <= 0, nothing is held. */
+    /**
+     * {@code count OP c} is {@code truth} (or {@code c OP count}, {@code swapped}): where that implies count <= 0, nothing is held.
+     * {@code unsignedCount}: the count is held in an unsigned variable, where an errno is a huge number: only an
+     * edge that bounds it above leaves no errno in it ({@code res > 0} is true of an errno there).
+     */
     void countCompared(GupFacts g, String array, int op, long c, boolean truth, boolean swapped) {
+        countCompared(g, array, op, c, truth, swapped, false);
+    }
+
+    void countCompared(GupFacts g, String array, int op, long c, boolean truth, boolean swapped, boolean unsignedCount) {
         if (swapped) op = Comparisons.mirror(op);
+        unsignedCount = unsignedCount && errnoLeft(g, array);
         // the largest value count can have on this edge, when bounded above
         Long max = Comparisons.maxOnEdge(op, c, truth, false);
         ArrayHold h = g.hold(array);
@@ -152,6 +161,7 @@ final class GupModel {
         if (max != null && max <= 0) for (String v : g.countersOf(array)) g.shorts().notPositive(v);
         // the smallest value it can have: where that is not below zero, no errno is left in it
         Long min = Comparisons.minOnEdge(op, c, truth, false);
+        if (unsignedCount) min = max != null && max >= 0 ? Long.valueOf(0) : null;
         if (min != null && min >= 0) for (String v : g.countersOf(array)) g.shorts().notNegative(v);
     }
 
@@ -173,15 +183,29 @@ final class GupModel {
      * {@code asked OP count}, {@code swapped}): where that says the count equals it, GUP took them all.
      */
     void countComparedWithAsked(GupFacts g, String array, int op, boolean truth, boolean swapped) {
+        countComparedWithAsked(g, array, op, truth, swapped, false);
+    }
+
+    /** As {@link #countComparedWithAsked(GupFacts, String, int, boolean, boolean)}; {@code unsignedCount}: the count is held in an unsigned variable. */
+    void countComparedWithAsked(GupFacts g, String array, int op, boolean truth, boolean swapped, boolean unsignedCount) {
         if (swapped) op = Comparisons.mirror(op);
+        unsignedCount = unsignedCount && errnoLeft(g, array);
         boolean all = switch (op) {
-            case IASTBinaryExpression.op_equals, IASTBinaryExpression.op_greaterEqual -> truth;
-            case IASTBinaryExpression.op_notequals, IASTBinaryExpression.op_lessThan -> !truth;
+            case IASTBinaryExpression.op_equals -> truth;
+            case IASTBinaryExpression.op_notequals -> !truth;
+            // at least the number asked for: all of them, unless the count is unsigned and an errno is huge in it
+            case IASTBinaryExpression.op_greaterEqual -> truth && !unsignedCount;
+            case IASTBinaryExpression.op_lessThan -> !truth && !unsignedCount;
             default -> false;
         };
         if (all) g.shorts().markTookAll(array);
         // equal to the number asked for: not an errno
         if (all) for (String v : g.countersOf(array)) g.shorts().notNegative(v);
+        // below the number asked for, unsigned (u32 res < n): between zero and it, not an errno; at least it: an errno passed
+        boolean below = op == IASTBinaryExpression.op_lessThan ? truth : op == IASTBinaryExpression.op_greaterEqual && !truth;
+        boolean atLeast = op == IASTBinaryExpression.op_lessThan ? !truth : op == IASTBinaryExpression.op_greaterEqual && truth;
+        if (unsignedCount && below) for (String v : g.countersOf(array)) g.shorts().notNegative(v);
+        if (unsignedCount && atLeast) g.shorts().markErrnoPassed(array);
     }
 
     /**
@@ -202,7 +226,18 @@ final class GupModel {
             if (g.countersOf(array).contains(b) || array.equals(g.mayCount(b))) return; // bounded by the count taken
             if (array.equals(g.shorts().askedFor(b))) asked = b;
         }
-        if (asked != null) events.emit(new Event.ReleasesAsked(off, len, api, array, asked, h, unpin, clause));
+        if (asked == null) return;
+        // a count that may still be an errno here passed the short-count test unsigned (u32 got < nr false for it)
+        String errnoIn = null;
+        if (g.shorts().errnoPassed(array))
+            for (String v : g.countersOf(array)) if (g.shorts().mayBeNegative(v) && (errnoIn == null || v.compareTo(errnoIn) < 0)) errnoIn = v;
+        events.emit(new Event.ReleasesAsked(off, len, api, array, asked, h, unpin, clause, errnoIn));
+    }
+
+    /** A variable counting the entries GUP filled in {@code array} may still hold its negative errno on this path. */
+    private static boolean errnoLeft(GupFacts g, String array) {
+        for (String v : g.countersOf(array)) if (g.shorts().mayBeNegative(v)) return true;
+        return false;
     }
 
     /** {@code var} now holds an entry of a GUP array ({@code var = pages[i]}), or nothing of one. */

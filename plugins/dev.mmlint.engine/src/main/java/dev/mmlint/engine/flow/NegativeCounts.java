@@ -182,6 +182,16 @@ final class NegativeCounts {
         return null;
     }
 
+    /**
+     * {@code e} is a plain variable declared with an unsigned integer type of at least int's rank: a negative
+     * errno stored in it is a huge number, whatever it is compared with.
+     */
+    static boolean unsignedVariable(IASTExpression e) {
+        if (e == null || name(e) == null) return false;
+        int[] t = intType(e);
+        return t != null && t[0] == 1;
+    }
+
     /** {unsigned (1) or signed (0), rank after integer promotion (int 1, long 2, long long 3)} of an integer operand, or null when not known. */
     private static int[] intType(IASTExpression e) {
         IType t = null;

@@ -26,19 +26,23 @@ final class ShortGupFacts {
     private final Set<String> nonNegative;
     /** count variables that may be a negative errno on this path */
     private final Set<String> negative;
+    /** arrays whose count, held unsigned, passed a short-count test as a huge errno on some path here (may) */
+    private final Set<String> errnoPassed;
 
-    ShortGupFacts() { this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashSet<>(), new HashSet<>()); }
+    ShortGupFacts() { this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashSet<>()); }
 
-    private ShortGupFacts(Map<String, String> a, Set<String> f, Map<String, String> e, Set<String> n, Set<String> neg) {
-        asked = a; full = f; elements = e; nonNegative = n; negative = neg;
+    private ShortGupFacts(Map<String, String> a, Set<String> f, Map<String, String> e, Set<String> n, Set<String> neg, Set<String> passed) {
+        asked = a; full = f; elements = e; nonNegative = n; negative = neg; errnoPassed = passed;
     }
 
     ShortGupFacts copy() {
-        return new ShortGupFacts(new HashMap<>(asked), new HashSet<>(full), new HashMap<>(elements), new HashSet<>(nonNegative), new HashSet<>(negative));
+        return new ShortGupFacts(new HashMap<>(asked), new HashSet<>(full), new HashMap<>(elements), new HashSet<>(nonNegative), new HashSet<>(negative),
+                new HashSet<>(errnoPassed));
     }
 
     ShortGupFacts join(ShortGupFacts o) { return new ShortGupFacts(StateMaps.must(asked, o.asked, StateMaps::same), StateMaps.intersection(full, o.full),
-                StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative), StateMaps.union(negative, o.negative)); }
+                StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative), StateMaps.union(negative, o.negative),
+                StateMaps.union(errnoPassed, o.errnoPassed)); }
 
     /**
      * As {@link #join(ShortGupFacts)}; {@code takenHere} / {@code takenThere}: the arrays GUP may have taken
@@ -54,7 +58,8 @@ final class ShortGupFacts {
         for (Map.Entry<String, String> e : o.asked.entrySet())
             if (!takenHere.contains(e.getValue()) && !asked.containsKey(e.getKey())) a.put(e.getKey(), e.getValue());
         return new ShortGupFacts(a, StateMaps.intersection(full, o.full),
-                StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative), StateMaps.union(negative, o.negative));
+                StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative), StateMaps.union(negative, o.negative),
+                StateMaps.union(errnoPassed, o.errnoPassed));
     }
 
     /** {@code var} is assigned: it no longer holds what it held. */
@@ -75,6 +80,7 @@ final class ShortGupFacts {
     /** GUP was asked for {@code var} pages into {@code array} (null: not a variable); nothing is known of how many it took. */
     void filled(String array, String var) {
         full.remove(array);
+        errnoPassed.remove(array);
         asked.values().removeIf(array::equals);
         if (var != null) asked.put(var, array);
     }
@@ -102,10 +108,14 @@ final class ShortGupFacts {
     /** {@code countVar} may be a negative errno on this path. */
     boolean mayBeNegative(String countVar) { return negative.contains(countVar); }
 
+    /** The count of {@code array}, held unsigned, passed a short-count test where it may be a huge errno. */
+    void markErrnoPassed(String array) { errnoPassed.add(array); }
+    boolean errnoPassed(String array) { return errnoPassed.contains(array); }
+
     @Override public boolean equals(Object o) {
         return o instanceof ShortGupFacts s && asked.equals(s.asked) && full.equals(s.full) && elements.equals(s.elements)
-                && nonNegative.equals(s.nonNegative) && negative.equals(s.negative);
+                && nonNegative.equals(s.nonNegative) && negative.equals(s.negative) && errnoPassed.equals(s.errnoPassed);
     }
 
-    @Override public int hashCode() { return Objects.hash(asked, full, elements, nonNegative, negative); }
+    @Override public int hashCode() { return Objects.hash(asked, full, elements, nonNegative, negative, errnoPassed); }
 }

@@ -158,6 +158,26 @@ public final class Transfer {
         this.fn = fn;
         ownedByCallers();
         c.kernelTables = KernelTables.of(fn, c.kb);
+        gupParams(fn);
+    }
+
+    private static final java.util.regex.Pattern FOLL_TEST = java.util.regex.Pattern.compile("\\b([A-Za-z_]\\w*)\\s*&\\s*FOLL_[A-Z0-9_]+\\b");
+
+    /** The parameters of {@code fn} that are GUP flags (tested against FOLL_* bits) and its {@code struct page **} ones. */
+    private void gupParams(IASTFunctionDefinition fn) {
+        c.gupFlagParams = new java.util.TreeSet<>();
+        c.pageOutParams = java.util.Set.of();
+        if (fn == null || fn.getBody() == null || !(fn.getDeclarator() instanceof org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator d)) return;
+        java.util.Set<String> names = new java.util.HashSet<>(), out = new java.util.HashSet<>();
+        for (org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration pd : d.getParameters()) {
+            String pn = pd.getDeclarator() == null ? "" : pd.getDeclarator().getName().toString();
+            if (pn.isEmpty()) continue;
+            names.add(pn);
+            if (pd.getRawSignature().replaceAll("\\s+", " ").matches(".*\\bstruct page ?\\* ?\\*\\s*" + java.util.regex.Pattern.quote(pn))) out.add(pn);
+        }
+        java.util.regex.Matcher m = FOLL_TEST.matcher(fn.getBody().getRawSignature());
+        while (m.find()) if (names.contains(m.group(1))) c.gupFlagParams.add(m.group(1));
+        c.pageOutParams = out;
     }
 
     private CallerContext callers = CallerContext.NONE;
@@ -606,17 +626,17 @@ public final class Transfer {
             c.shape.keyholePassed(st.core, cmp);
         }
         // GUP counts against constants
-        if (cmp.l() instanceof V.Count k && cmp.r() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, false);
-        else if (cmp.r() instanceof V.Count k && cmp.l() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, true);
+        if (cmp.l() instanceof V.Count k && cmp.r() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, false, cmp.unsignedCount());
+        else if (cmp.r() instanceof V.Count k && cmp.l() instanceof V.Int i && i.constant() != null) c.gup.countCompared(st.gup, k.array(), op, i.constant(), truth, true, cmp.unsignedCount());
         // a variable that may still hold a GUP errno and is no longer known as a count (a join with a path that
         // assigned it otherwise), against a constant: where that bounds it at zero or above, no errno is left
         if (cmp.l() instanceof V.Int x && x.var() != null && cmp.r() instanceof V.Int k && k.constant() != null) c.gup.valueCompared(st.gup, x.var(), op, k.constant(), truth, false);
         else if (cmp.r() instanceof V.Int x && x.var() != null && cmp.l() instanceof V.Int k && k.constant() != null) c.gup.valueCompared(st.gup, x.var(), op, k.constant(), truth, true);
         // GUP counts against the number asked for
         if (cmp.l() instanceof V.Count k && cmp.r() instanceof V.Int i && i.var() != null && k.array().equals(st.gup.shorts().askedFor(i.var())))
-            c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, false);
+            c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, false, cmp.unsignedCount());
         else if (cmp.r() instanceof V.Count k && cmp.l() instanceof V.Int i && i.var() != null && k.array().equals(st.gup.shorts().askedFor(i.var())))
-            c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, true);
+            c.gup.countComparedWithAsked(st.gup, k.array(), op, truth, true, cmp.unsignedCount());
         c.ranges.refine(st.ranges, cmp, truth);
         // i == 0, i <= 0, !(i > 0), !(i != 0): the index of the own output array's stores is zero here
         if (cmp.l() instanceof V.Int x && x.var() != null && cmp.r() instanceof V.Int z && Long.valueOf(0).equals(z.constant())) {

@@ -54,6 +54,10 @@ final class TransferContext implements Events {
 
     /** @param array the output parameter's name; @param api this function's name */
     record OwnContract(String array, String api, boolean pinned, dev.mmlint.engine.knowledge.AppliedClause clause) {}
+    /** the parameters of the function analysed its body tests against FOLL_* bits ({@code gup_flags & FOLL_WRITE}): the flags of a GUP walk */
+    java.util.SortedSet<String> gupFlagParams = new java.util.TreeSet<>();
+    /** its {@code struct page **} parameters: where it hands pages back to its caller */
+    java.util.Set<String> pageOutParams = java.util.Set.of();
     /** > 0 while an expression is evaluated only for its value: no events then */
     int silent;
 

@@ -25,7 +25,13 @@ sealed interface V {
     /** a pointer into the page table mapped from {@code pmd}, a copy of a pmd entry (pte_offset_map(&pmd, addr)) */
     record Table(String pmd, AppliedClause clause) implements V {}
     record Not(V inner) implements V {}
-    record Cmp(int op, V l, V r) implements V {}
+    /**
+     * {@code l OP r}; {@code unsignedCount}: the operand that is a GUP count ({@link Count}) is a variable of an
+     * unsigned type, in which a failed call's negative errno is a huge number
+     */
+    record Cmp(int op, V l, V r, boolean unsignedCount) implements V {
+        Cmp(int op, V l, V r) { this(op, l, r, false); }
+    }
     record Unknown() implements V {}
 
     V UNKNOWN = new Unknown();

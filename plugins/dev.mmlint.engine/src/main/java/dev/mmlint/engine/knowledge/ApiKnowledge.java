@@ -25,6 +25,14 @@ public interface ApiKnowledge {
     String DROPPED_ARRAY_ELEMENTS = "gup.dropped-array-elements";
 
     /**
+     * The clause behind a plain reference ({@code get_page()}, {@code try_get_page()}) taken on a page a
+     * function hands back to its caller through a {@code struct page **} parameter, where a flags parameter it
+     * tests against FOLL_* bits may ask for a pin (FOLL_PIN): GUP's own walkers must take what the flags say.
+     * Without it (or where it does not apply) such a reference is judged as any other.
+     */
+    String GRAB_AS_FLAGS_SAY = "gup.grab-as-flags-say";
+
+    /**
      * The clause behind a speculative reference taken on a page a hugetlb test found true, with no test of
      * its state in the hugetlb allocator since (model {@code checks_hugetlb_state}). Without it (or where it
      * does not apply) such a get is judged as any other.
