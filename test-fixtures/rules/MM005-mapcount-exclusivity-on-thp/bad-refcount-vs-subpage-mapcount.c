@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmlint-fixture: references beyond the mappings inferred from page_mapcount(): a page found by pfn or in a PTE may be part of a PTE-mapped THP, whose other subpages' mappings hold references on it that page_mapcount() of this one page does not count, so the THP always looks pinned
+ * mmlint-kernel: 5.15
+ * mmlint-config: CONFIG_TRANSPARENT_HUGEPAGE=y
+ */
+#include <linux/mm.h>
+
+unsigned long count_unpinned_anon(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn, nr = 0;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn++) {
+		struct page *page;
+
+		if (!pfn_valid(pfn))
+			continue;
+		page = pfn_to_page(pfn);
+		if (!PageLRU(page) || !PageAnon(page))
+			continue;
+		/* pinned for DMA: migration would fail */
+		if (page_count(page) > page_mapcount(page)) /* expect: MM005 "mappings of 'page' alone" */
+			continue;
+		nr++;
+	}
+	return nr;
+}
+
+bool pte_page_maybe_pinned(pte_t pte)
+{
+	struct page *page = pte_page(pte);
+
+	/* one reference for the caller's mapping */
+	return page_ref_count(page) - 1 > page_mapcount(page); /* expect: MM005 */
+}

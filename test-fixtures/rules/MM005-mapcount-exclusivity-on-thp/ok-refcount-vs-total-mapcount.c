@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmlint-fixture: references beyond the mappings inferred where the counts are comparable: on a page that is no compound page, against every subpage's mappings (total_mapcount(), folio_mapcount()), and on a page handed in by the caller, whose kind this code does not choose
+ * mmlint-kernel: 5.15
+ * mmlint-config: CONFIG_TRANSPARENT_HUGEPAGE=y
+ * mmlint-expect: none
+ */
+#include <linux/mm.h>
+
+unsigned long count_unpinned_small_anon(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn, nr = 0;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn++) {
+		struct page *page;
+
+		if (!pfn_valid(pfn))
+			continue;
+		page = pfn_to_page(pfn);
+		if (PageCompound(page))
+			continue;
+		if (!PageLRU(page) || !PageAnon(page))
+			continue;
+		if (page_count(page) > page_mapcount(page))
+			continue;
+		nr++;
+	}
+	return nr;
+}
+
+bool pte_page_maybe_pinned(pte_t pte)
+{
+	struct page *page = pte_page(pte);
+
+	return page_count(page) - 1 > total_mapcount(page);
+}
+
+bool pte_folio_maybe_pinned(pte_t pte)
+{
+	struct folio *folio = page_folio(pte_page(pte));
+
+	return folio_ref_count(folio) - 1 > folio_mapcount(folio);
+}
+
+bool anon_page_has_extra_refs(struct page *page, int extra)
+{
+	return page_count(page) - extra > page_mapcount(page);
+}
