@@ -46,3 +46,18 @@ bool anon_page_has_extra_refs(struct page *page, int extra)
 {
 	return page_count(page) - extra > page_mapcount(page);
 }
+
+/* the head a slot holds, against the mappings of all its subpages and one cache reference for each */
+bool cache_page_pinned(struct address_space *mapping, pgoff_t index)
+{
+	XA_STATE(xas, &mapping->i_pages, index);
+	struct page *page;
+	bool pinned = false;
+
+	rcu_read_lock();
+	page = xas_load(&xas);
+	if (page && !xa_is_value(page))
+		pinned = page_count(page) - total_mapcount(page) != thp_nr_pages(page);
+	rcu_read_unlock();
+	return pinned;
+}

@@ -64,7 +64,7 @@ public final class MapcountExclusivity implements Check {
      */
     private void extraReferences(Event.RefcountVsMapcount x, Reporter r) {
         if (!mayBeThp(x.value())) return;
-        String msg = "'" + Checks.quote(r, x.offset(), x.length()) + "' compares the refcount of '" + x.var() + "' with the mappings of '"
+        String msg = "'" + Checks.quote(r, x.offset(), x.length()) + "' weighs the refcount of '" + x.var() + "' against the mappings of '"
                 + x.var() + "' alone: '" + x.var() + "' may be part of a THP" + Checks.from(x.value())
                 + ", whose other subpages' mappings hold references too, so a mapped THP looks pinned";
         List<WitnessStep> w = new ArrayList<>(x.value().witness());

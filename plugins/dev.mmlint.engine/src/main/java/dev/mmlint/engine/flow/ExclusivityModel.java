@@ -27,6 +27,12 @@ final class ExclusivityModel {
         if (r != null) events.emit(r);
     }
 
+    /** {@code l - r}, written {@code text} at [off, off+len): a refcount less the mappings of that page alone infers references beyond them. */
+    void subtracted(V l, V r, int off, int len, String text) {
+        Event.RefcountVsMapcount e = extraReferences(l, r, off, len, text);
+        if (e != null) events.emit(e);
+    }
+
     /**
      * A page's refcount compared with a count of the mappings of that page alone (model {@code subpage_mapcount}):
      * the test infers references beyond the mappings, which on a THP the other subpages' mappings also hold.
