@@ -35,6 +35,10 @@ public final class MapcountExclusivity implements Check {
     }
 
     @Override public void on(Event event, Reporter r) {
+        if (event instanceof Event.RefcountVsMapcount x) {
+            extraReferences(x, r);
+            return;
+        }
         if (!(event instanceof Event.MapcountTest m) || m.decision() == null) return;
         // a callee's own verdict made of counts (reuse_swap_page()) is no proof on any page: it cannot see
         // GUP references; a count compared here is reported on a page that may be part of a THP
@@ -54,10 +58,28 @@ public final class MapcountExclusivity implements Check {
         r.finding(this, m).message(msg).clause(m.clause()).evidence(ev).witness(w).report();
     }
 
+    /**
+     * A refcount compared with the mappings of the one page (mapcount.refcount-vs-subpage-mapcount): on a THP every
+     * subpage's mapping holds a reference, so a PTE-mapped THP looks pinned (or a pinned one looks unpinned).
+     */
+    private void extraReferences(Event.RefcountVsMapcount x, Reporter r) {
+        if (!mayBeThp(x.value())) return;
+        String msg = "'" + Checks.quote(r, x.offset(), x.length()) + "' weighs the refcount of '" + x.var() + "' against the mappings of '"
+                + x.var() + "' alone: '" + x.var() + "' may be part of a THP" + Checks.from(x.value())
+                + ", whose other subpages' mappings hold references too, so a mapped THP looks pinned";
+        List<WitnessStep> w = new ArrayList<>(x.value().witness());
+        w.add(new WitnessStep(Kind.MAPCOUNT_TEST, x.mapApi(), r.line(x.offset())));
+        r.finding(this, x).message(msg).clause(x.clause()).evidence(Checks.origin(x.value(), "may be compound: "))
+                .fixHint("compare with the mappings of every subpage (total_mapcount(), folio_mapcount()), or refuse compound pages before the test")
+                .witness(w).report();
+    }
+
     /** A count compared on a page the model says may be (part of) a compound page, not one iterated over. */
-    private static boolean mayBeThp(Event.MapcountTest m) {
-        if (m.value().subpage() || m.value().originClause() == null) return false;
-        Shape s = m.value().shape();
+    private static boolean mayBeThp(Event.MapcountTest m) { return mayBeThp(m.value()); }
+
+    private static boolean mayBeThp(dev.mmlint.engine.flow.PageValue v) {
+        if (v.subpage() || v.originClause() == null) return false;
+        Shape s = v.shape();
         return s == Shape.MAYBE_TAIL || s == Shape.TAIL || s == Shape.HEAD;
     }
 }

@@ -359,6 +359,7 @@ typedef struct cpumask cpumask_t;
 #define llist_for_each_entry_safe(pos, n, node, member) for (pos = container_of(node, typeof(*pos), member); &pos->member != NULL && (n = container_of(pos->member.next, typeof(*n), member), 1); pos = n)
 #define xa_for_each(xa, index, entry) for (index = 0, entry = xa_find(xa, &index, ULONG_MAX, 0); entry; entry = xa_find_after(xa, &index, ULONG_MAX, 0))
 #define xas_for_each(xas, entry, max) for (entry = xas_find(xas, max); entry; entry = xas_next_entry(xas, max))
+#define xas_for_each_marked(xas, entry, max, mark) for (entry = xas_find_marked(xas, max, mark); entry; entry = xas_next_marked(xas, max, mark))
 #define for_each_vma(__vmi, __vma) while (((__vma) = vma_next(&(__vmi))) != NULL)
 #define for_each_vma_range(__vmi, __vma, __end) while (((__vma) = vma_find(&(__vmi), (__end))) != NULL)
 #define MAX_NUMNODES 1024
@@ -1318,6 +1319,10 @@ void *xas_load(struct xa_state *xas);
 void *xas_store(struct xa_state *xas, void *entry);
 void *xas_find(struct xa_state *xas, unsigned long max);
 void *xas_next_entry(struct xa_state *xas, unsigned long max);
+typedef unsigned int xa_mark_t;
+void *xas_find_marked(struct xa_state *xas, unsigned long max, xa_mark_t mark);
+void *xas_next_marked(struct xa_state *xas, unsigned long max, xa_mark_t mark);
+struct page *find_subpage(struct page *head, unsigned long index);
 void xas_set(struct xa_state *xas, unsigned long index);
 bool xas_retry(struct xa_state *xas, const void *entry);
 void *xas_reload(struct xa_state *xas);

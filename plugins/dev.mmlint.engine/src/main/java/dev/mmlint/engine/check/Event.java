@@ -116,6 +116,14 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * {@code comparison}, at [offset, offset+length), compares the reference count of {@code var} (by
+     * {@code refApi}) with a count of the mappings of that one page ({@code mapApi}, which the model says
+     * leaves out the other subpages' mappings: {@code clause}), to infer references held beyond the mappings.
+     */
+    record RefcountVsMapcount(int offset, int length, String var, PageValue value, String refApi, String mapApi, AppliedClause clause,
+                              String comparison) implements Event {}
+
     /** Pages of a GUP array released (or one released page of it). */
     record Release(int offset, int length, String api, String array, ArrayHold hold, boolean unpin, AppliedClause clause) implements Event {}
 

@@ -22,6 +22,25 @@ final class ExclusivityModel {
         Event.MapcountTest t = test(cmp.l(), cmp.r(), off, len, text);
         if (t == null) t = test(cmp.r(), cmp.l(), off, len, text);
         if (t != null) tests.put(cmp, t);
+        Event.RefcountVsMapcount r = extraReferences(cmp.l(), cmp.r(), off, len, text);
+        if (r == null) r = extraReferences(cmp.r(), cmp.l(), off, len, text);
+        if (r != null) events.emit(r);
+    }
+
+    /** {@code l - r}, written {@code text} at [off, off+len): a refcount less the mappings of that page alone infers references beyond them. */
+    void subtracted(V l, V r, int off, int len, String text) {
+        Event.RefcountVsMapcount e = extraReferences(l, r, off, len, text);
+        if (e != null) events.emit(e);
+    }
+
+    /**
+     * A page's refcount compared with a count of the mappings of that page alone (model {@code subpage_mapcount}):
+     * the test infers references beyond the mappings, which on a THP the other subpages' mappings also hold.
+     */
+    private static Event.RefcountVsMapcount extraReferences(V a, V b, int off, int len, String text) {
+        if (a instanceof V.Refcount r && b instanceof V.Mapcount m && m.subpageCount() != null && r.var() != null && r.var().equals(m.var()))
+            return new Event.RefcountVsMapcount(off, len, m.var(), m.v(), r.api(), m.api(), m.subpageCount(), text);
+        return null;
     }
 
     private static Event.MapcountTest test(V a, V k, int off, int len, String text) {

@@ -256,6 +256,11 @@ final class Expressions {
                 // two page variables: their distance as a pfn distance (arithmetic operands were judged already)
                 if (lp && rp) return name(l) == null || name(r) == null ? V.UNKNOWN
                         : c.ranges.distance(offset(b), length(b), name(l), b.getRawSignature(), c.st.ranges.extentOf(name(l)), c.st.ranges.extentOf(name(r)));
+                // a refcount less one page's mappings: the references beyond the mappings, inferred from counts that differ on a THP
+                if (op == IASTBinaryExpression.op_minus) c.exclusive.subtracted(lv, rv, offset(b), length(b), b.getRawSignature());
+                // a refcount less (or more) the references the code accounts for is still compared as the refcount
+                if (lv instanceof V.Refcount && !rp && !(rv instanceof V.Mapcount)) return lv;
+                if (rv instanceof V.Refcount && !lp && op == IASTBinaryExpression.op_plus) return rv;
                 return ContiguityModel.arithInt(lv, rv);
             }
             case IASTBinaryExpression.op_shiftLeft: case IASTBinaryExpression.op_shiftRight:

@@ -91,7 +91,11 @@ final class Results {
             }
             case MAPCOUNT -> {
                 PageValue pv = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
-                return new V.Mapcount(argVar, pv, name, ef.resultClause());
+                return new V.Mapcount(argVar, pv, name, ef.resultClause(), ef.subpageCount());
+            }
+            case REFCOUNT -> {
+                PageValue pv = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
+                return new V.Refcount(argVar, pv, name, ef.resultClause());
             }
             case EXCLUSIVE_VERDICT -> {
                 PageValue pv = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;

@@ -12,7 +12,11 @@ sealed interface V {
     record Count(String array, boolean negative) implements V {
         Count(String array) { this(array, true); }
     }
-    record Mapcount(String var, PageValue v, String api, AppliedClause clause) implements V {}
+    record Mapcount(String var, PageValue v, String api, AppliedClause clause, AppliedClause subpageCount) implements V {
+        Mapcount(String var, PageValue v, String api, AppliedClause clause) { this(var, v, api, clause, null); }
+    }
+    /** A page's reference count (page_count()), possibly offset by a number: {@code var} is the page's variable. */
+    record Refcount(String var, PageValue v, String api, AppliedClause clause) implements V {}
     /** the exclusivity verdict of {@code count}'s api (true: judged exclusive), the call written {@code text} at [offset, offset+length) */
     record Verdict(Mapcount count, int offset, int length, String text) implements V {}
     record Test(String var, ApiEffect.Result kind, String fn, int line) implements V {}

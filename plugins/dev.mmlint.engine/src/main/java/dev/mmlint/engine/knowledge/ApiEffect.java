@@ -11,9 +11,17 @@ import java.util.List;
  *                  COUNT_OF_ARRAY, SPECULATIVE_*), else -1
  * @param validatedBy for a speculative reference: the validation kinds the model requires
  *                    (head_recheck, folio_recheck, pte_recheck, pmd_recheck, xas_reload)
+ * @param subpageCount for a count that counts the mappings of the one page given, not of the other subpages
+ *                     of its compound page (model {@code subpage_mapcount}): the clause saying so, else null
  */
 public record ApiEffect(String name, Result result, int resultArg, AppliedClause resultClause, List<ArgEffect> args,
-                        java.util.Set<String> validatedBy) {
+                        java.util.Set<String> validatedBy, AppliedClause subpageCount) {
+
+    /** An effect whose result is no count of one subpage's mappings. */
+    public ApiEffect(String name, Result result, int resultArg, AppliedClause resultClause, List<ArgEffect> args,
+                     java.util.Set<String> validatedBy) {
+        this(name, result, resultArg, resultClause, args, validatedBy, null);
+    }
 
     public enum Result {
         /** nothing page-like */
@@ -37,6 +45,8 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
         /** the number of entries the call stored in array argument resultArg; 0 or negative: none */
         COUNT_OF_ARRAY,
         /** a mapcount or refcount of argument resultArg */
+        /** the page's reference count (model {@code refcount}): resultArg is the page */
+        REFCOUNT,
         MAPCOUNT,
         /** the callee's exclusivity verdict on argument resultArg, true meaning exclusive, from counts that are no proof (reuse_swap_page) */
         EXCLUSIVE_VERDICT,

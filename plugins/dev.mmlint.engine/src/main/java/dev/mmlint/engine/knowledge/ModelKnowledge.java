@@ -120,6 +120,7 @@ public final class ModelKnowledge implements ApiKnowledge {
         ApiEffect.Result result = ApiEffect.Result.NONE;
         int resultArg = -1;
         AppliedClause resultClause = null;
+        AppliedClause subpageCount = null;
         boolean subpage = fs.effects().stream().anyMatch(e -> e.kind() == EffectKind.SUBPAGE);
         boolean countTaken = fs.successConvention().map(c -> c.kind() == EffectKind.COUNT_TAKEN).orElse(false);
         boolean nonNull = fs.successConvention().map(c -> c.kind() == EffectKind.NONNULL_IF_TAKEN).orElse(false);
@@ -153,6 +154,9 @@ public final class ModelKnowledge implements ApiKnowledge {
                         resultArg = e.ofIndex() >= 0 ? e.ofIndex() : 0;
                         resultClause = c;
                     }
+                    // a count of one subpage's mappings: beside the count's own meaning, whichever clause comes first
+                    case SUBPAGE_MAPCOUNT -> subpageCount = c;
+                    case REFCOUNT -> { if (result == ApiEffect.Result.NONE) { result = ApiEffect.Result.REFCOUNT; resultArg = Math.max(0, e.ofIndex()); resultClause = c; } }
                     case TESTS_TAIL -> { result = ApiEffect.Result.IS_TAIL; resultArg = Math.max(0, e.ofIndex()); resultClause = c; }
                     // tests_thp says what tests_head says and more: it wins over it, whichever clause comes first
                     case TESTS_HEAD -> { if (result != ApiEffect.Result.IS_THP) { result = ApiEffect.Result.IS_HEAD; resultArg = Math.max(0, e.ofIndex()); resultClause = c; } }
@@ -239,7 +243,8 @@ public final class ModelKnowledge implements ApiKnowledge {
         for (ArgEffect a : args)
             if (unique.stream().noneMatch(u -> u.index() == a.index() && u.kind() == a.kind() && java.util.Objects.equals(u.when(), a.when())))
                 unique.add(a);
-        return new ApiEffect(fs.name(), result, resultArg, resultClause, List.copyOf(unique), Set.copyOf(validatedBy));
+        return new ApiEffect(fs.name(), result, resultArg, resultClause, List.copyOf(unique), Set.copyOf(validatedBy),
+                result == ApiEffect.Result.MAPCOUNT ? subpageCount : null);
     }
 
     @Override public Optional<AppliedClause> headOnlyField(String field) {

@@ -257,7 +257,19 @@ public enum EffectKind {
      * must hand it only a page a hugetlb test found true on the way; a page found without a reference may
      * have been freed to the buddy allocator since it was one
      */
-    REQUIRES_HUGETLB(Group.HEADNESS, EffectSite.PARAM);
+    REQUIRES_HUGETLB(Group.HEADNESS, EffectSite.PARAM),
+    /**
+     * the returned value is the page's (its folio's) reference count: every mapping of every subpage, every
+     * pin and cache reference is in it (page_count(), folio_ref_count())
+     */
+    REFCOUNT(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the returned count counts the mappings of the one page it is given (and the mappings of its whole
+     * compound page), not those of the other subpages: on a PTE-mapped THP it is less than the references
+     * those mappings hold (page_mapcount()); compared with a refcount to infer extra pins, only a count
+     * of every subpage's mappings (total_mapcount(), folio_mapcount()) is comparable
+     */
+    SUBPAGE_MAPCOUNT(Group.PREDICATE, EffectSite.RETURN);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION, STORE }
