@@ -30,7 +30,8 @@ unsigned long count_unpinned_small_anon(unsigned long start_pfn, unsigned long e
 
 bool pte_page_maybe_pinned(pte_t pte)
 {
-	struct page *page = pte_page(pte);
+	/* total_mapcount() wants the head until 5.19 (VM_BUG_ON_PAGE(PageTail(page), page)) */
+	struct page *page = compound_head(pte_page(pte));
 
 	return page_count(page) - 1 > total_mapcount(page);
 }
