@@ -31,9 +31,13 @@ public final class KernelTree {
         Path mk = dir.resolve("Makefile");
         if (!Files.isRegularFile(mk)) return Optional.empty();
         try {
-            List<String> lines = Files.readAllLines(mk, StandardCharsets.ISO_8859_1);
+            // the version lines open the top Makefile: its first 20 lines are read, not the whole file
+            List<String> lines = new java.util.ArrayList<>(20);
+            try (java.io.BufferedReader r = Files.newBufferedReader(mk, StandardCharsets.ISO_8859_1)) {
+                for (String l; lines.size() < 20 && (l = r.readLine()) != null; ) lines.add(l);
+            }
             Integer v = null, p = null, s = null;
-            for (int i = 0; i < Math.min(lines.size(), 20); i++) {
+            for (int i = 0; i < lines.size(); i++) {
                 Matcher m = VAR.matcher(lines.get(i));
                 if (!m.matches()) continue;
                 int n = m.group(2).isEmpty() ? 0 : Integer.parseInt(m.group(2));
