@@ -94,6 +94,7 @@ public final class LintRun {
                     }));
                 }
                 for (Future<FileResult> f : fs) results.add(f.get());
+                if (o.cache() != null) o.cache().saveStamps();
                 Phases.mark("files");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -83,6 +83,10 @@ public final class ResultCache {
     private static final class State {
         /** Path (a directory's with a trailing '/') -> sha256 of its content (a directory's: its header names), ABSENT when unreadable. */
         final Map<String, byte[]> hashes = new ConcurrentHashMap<>();
+        /** Front end -> the hash of its kernel context (version, every Kconfig value), once per run. */
+        final Map<Frontend, String> contexts = new ConcurrentHashMap<>();
+        /** Files' digests by their stat, kept beside the entries (read when first needed). */
+        volatile FileStamps stamps;
         final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger hits = new AtomicInteger(), misses = new AtomicInteger(), stored = new AtomicInteger();
         volatile boolean writable = true;
@@ -298,11 +302,33 @@ public final class ResultCache {
         return state.hashes.computeIfAbsent(path, p -> {
             try {
                 if (p.endsWith("/")) return listing(Path.of(p));
-                return new ToolFingerprint.Hasher().file(Path.of(p)).digest();
+                return java.util.HexFormat.of().parseHex(stamps().digest(Path.of(p), f -> new ToolFingerprint.Hasher().file(f).hex()));
             } catch (IOException | RuntimeException e) {
                 return ABSENT;
             }
         });
+    }
+
+    private FileStamps stamps() {
+        FileStamps s = state.stamps;
+        if (s == null) {
+            synchronized (state) {
+                if (state.stamps == null) state.stamps = FileStamps.read(dir.resolve("stamps"));
+                s = state.stamps;
+            }
+        }
+        return s;
+    }
+
+    /** Keeps the stat of the files read in this run beside the entries, so that the next run need not read them. */
+    public void saveStamps() {
+        FileStamps s = state.stamps;
+        if (s != null && state.writable && !insideForbidden()) s.write();
+    }
+
+    private boolean insideForbidden() {
+        for (Path f : forbidden) if (dir.startsWith(f)) return true;
+        return false;
     }
 
     /**
@@ -328,13 +354,19 @@ public final class ResultCache {
         ToolFingerprint.Hasher h = new ToolFingerprint.Hasher();
         h.text("mmlint-result-cache/" + FORMAT).text(tool).text(runKey);
         h.text(fe.getClass().getName());
-        KernelContext ctx = fe.context();
-        h.text(ctx.version() == null ? null : ctx.version().toString()).text(ctx.versionSource());
-        KernelConfig c = ctx.config();
-        h.text(c.source()).text(Boolean.toString(c.partial()));
-        for (Map.Entry<String, String> v : c.values().entrySet()) h.text(v.getKey()).text(v.getValue());
+        h.text(state.contexts.computeIfAbsent(fe, f -> {
+            ToolFingerprint.Hasher ch = new ToolFingerprint.Hasher();
+            KernelContext ctx = f.context();
+            ch.text(ctx.version() == null ? null : ctx.version().toString()).text(ctx.versionSource());
+            KernelConfig c = ctx.config();
+            ch.text(c.source()).text(Boolean.toString(c.partial()));
+            for (Map.Entry<String, String> v : c.values().entrySet()) ch.text(v.getKey()).text(v.getValue());
+            return ch.hex();
+        }));
         h.text(abs.toString()).text(fe.displayPath(abs));
-        h.file(abs);
+        byte[] content = currentHash(abs.toString());
+        if (content == ABSENT) throw new IOException("cannot read " + abs);
+        h.bytes(content);
         Optional<KernelTree> tree = KernelTree.enclosing(abs);
         if (tree.isPresent()) {
             Path root = tree.get().root().toAbsolutePath().normalize();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -42,13 +41,13 @@ public final class ToolFingerprint {
         } catch (RuntimeException e) {
             // no cache directory known: every jar is read
         }
-        Stamps stamps = Stamps.read(stampsFile);
+        FileStamps stamps = FileStamps.read(stampsFile);
         String v = compute(stamps);
         stamps.write();
         return v;
     }
 
-    static String compute(Stamps stamps) {
+    static String compute(FileStamps stamps) {
         Hasher h = new Hasher();
         // one class of every module on the analysis path, and the CDT parser
         List<String> anchors = List.of("dev.mmlint.report.LintRun", "dev.mmlint.checks.Checks", "dev.mmlint.engine.Engine",
@@ -99,98 +98,6 @@ public final class ToolFingerprint {
             }
         }
         return h.hex();
-    }
-
-    /**
-     * Digests of files by their stat (size, modification and change times in nanoseconds, inode, device), kept in one
-     * file beside the cache, as ccache's direct mode and git's index do: a file whose stat is unchanged is not read
-     * again. A file changed within 2 s of being stamped could keep its times, so such a stat is never recorded (the
-     * file is read every time until it is older); the change time cannot be set back, so a file rewritten with its old
-     * size and modification time is read again. Each line carries a checksum of itself: a damaged line is not used.
-     */
-    static final class Stamps {
-        interface Digest {
-            String of(Path p) throws IOException;
-        }
-
-        private static final long RACY_NANOS = 2_000_000_000L;
-        private final Path file;
-        private final Map<String, String> lines = new java.util.TreeMap<>();
-        private boolean changed;
-
-        private Stamps(Path file) { this.file = file; }
-
-        static Stamps read(Path file) {
-            Stamps s = new Stamps(file);
-            if (file == null) return s;
-            try {
-                for (String l : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
-                    int t = l.lastIndexOf('\t');
-                    if (t < 0 || !check(l.substring(0, t)).equals(l.substring(t + 1))) continue;
-                    String body = l.substring(0, t);
-                    int d = body.lastIndexOf('\t');
-                    if (d > 0) s.lines.put(body.substring(0, d), body.substring(d + 1));
-                }
-            } catch (IOException | RuntimeException e) {
-                // none yet, or unreadable: every file is read
-            }
-            return s;
-        }
-
-        /** The digest of {@code p}, from its recorded stat when that is unchanged, else computed (and recorded). */
-        synchronized String digest(Path p, Digest compute) throws IOException {
-            String stat = stat(p);
-            String key = stat == null ? null : p.toAbsolutePath().normalize() + "\t" + stat;
-            if (key != null) {
-                String d = lines.get(key);
-                if (d != null) return d;
-            }
-            String d = compute.of(p);
-            if (key != null) {
-                lines.keySet().removeIf(k -> k.startsWith(p.toAbsolutePath().normalize() + "\t"));
-                lines.put(key, d);
-                changed = true;
-            }
-            return d;
-        }
-
-        /** The stat of a file as a string, or null when it cannot be trusted (unknown, or changed in the last 2 s). */
-        static String stat(Path p) {
-            try {
-                Map<String, Object> a = Files.readAttributes(p, "unix:size,lastModifiedTime,ctime,ino,dev");
-                long m = ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).to(java.util.concurrent.TimeUnit.NANOSECONDS);
-                long c = ((java.nio.file.attribute.FileTime) a.get("ctime")).to(java.util.concurrent.TimeUnit.NANOSECONDS);
-                java.time.Instant now = java.time.Instant.now();
-                long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-                if (Math.max(m, c) > nowNanos - RACY_NANOS) return null;
-                return a.get("size") + " " + m + " " + c + " " + a.get("ino") + " " + a.get("dev");
-            } catch (IOException | RuntimeException e) {
-                return null; // no unix attributes here: the file is read
-            }
-        }
-
-        void write() {
-            if (!changed || file == null) return;
-            StringBuilder b = new StringBuilder();
-            for (Map.Entry<String, String> e : lines.entrySet()) {
-                String body = e.getKey() + "\t" + e.getValue();
-                b.append(body).append('\t').append(check(body)).append('\n');
-            }
-            try {
-                Files.createDirectories(file.getParent());
-                Path tmp = Files.createTempFile(file.getParent(), "tool-stamps", ".tmp");
-                try {
-                    Files.writeString(tmp, b, java.nio.charset.StandardCharsets.UTF_8);
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException | RuntimeException e) {
-                // not recorded: read again next time
-            }
-        }
-
-        private static String check(String body) { return new Hasher().text(body).hex().substring(0, 16); }
     }
 
     /** A small helper over sha256 with length-prefixed parts (no two sequences of parts hash alike). */

@@ -278,18 +278,18 @@ class ResultCacheTest {
         Files.writeString(jar, "first");
         Path stampsFile = tmp.resolve("stamps");
         int[] computed = {0};
-        ToolFingerprint.Stamps.Digest d = p -> {
+        FileStamps.Digest d = p -> {
             computed[0]++;
             return Files.readString(p);
         };
-        ToolFingerprint.Stamps s = ToolFingerprint.Stamps.read(stampsFile);
+        FileStamps s = FileStamps.read(stampsFile);
         assertEquals("first", s.digest(jar, d));
         assertEquals("first", s.digest(jar, d));
         assertEquals(2, computed[0], "changed in the last 2 s: not trusted by its stat");
         Thread.sleep(2_100);
         assertEquals("first", s.digest(jar, d));
         s.write();
-        s = ToolFingerprint.Stamps.read(stampsFile);
+        s = FileStamps.read(stampsFile);
         assertEquals("first", s.digest(jar, d));
         assertEquals(3, computed[0], "an unchanged stat is trusted, also in the next run");
         java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(jar);
@@ -300,9 +300,9 @@ class ResultCacheTest {
         assertEquals("other", s.digest(jar, d));
         s.write();
         assertEquals(5, computed[0]);
-        Files.writeString(stampsFile, Files.readString(stampsFile).replace("\tother\t", "\tforge\t"));
-        s = ToolFingerprint.Stamps.read(stampsFile);
-        assertEquals("other", s.digest(jar, d), "a line that fails its checksum is not used");
+        Files.writeString(stampsFile, Files.readString(stampsFile).replace("\tother\n", "\tforge\n"));
+        s = FileStamps.read(stampsFile);
+        assertEquals("other", s.digest(jar, d), "a stamps file that fails its checksum is not used");
         assertEquals(6, computed[0]);
     }
 
