@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,10 +57,19 @@ public final class KernelTree {
 
     /** The nearest enclosing tree of a file or directory (walking up). */
     public static Optional<KernelTree> enclosing(Path fileOrDir) {
+        return enclosing(fileOrDir, new java.util.HashMap<>());
+    }
+
+    /**
+     * The same, with the answers for directories already asked kept in {@code memo} (directory -> the tree at
+     * exactly it): the many files of one run share their directories' Makefiles. The memo is the caller's, for
+     * as long as the caller may assume the Makefiles unchanged (one run).
+     */
+    public static Optional<KernelTree> enclosing(Path fileOrDir, Map<Path, Optional<KernelTree>> memo) {
         Path p = fileOrDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(p)) p = p.getParent();
         for (; p != null; p = p.getParent()) {
-            Optional<KernelTree> t = at(p);
+            Optional<KernelTree> t = memo.computeIfAbsent(p, KernelTree::at);
             if (t.isPresent()) return t;
         }
         return Optional.empty();

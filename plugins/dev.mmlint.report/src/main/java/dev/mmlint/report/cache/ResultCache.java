@@ -85,6 +85,8 @@ public final class ResultCache {
         final Map<String, byte[]> hashes = new ConcurrentHashMap<>();
         /** Front end -> the hash of its kernel context (version, every Kconfig value), once per run. */
         final Map<Frontend, String> contexts = new ConcurrentHashMap<>();
+        /** Directory -> the kernel tree at exactly it, once per run. */
+        final Map<Path, Optional<KernelTree>> trees = new ConcurrentHashMap<>();
         /** Files' digests by their stat, kept beside the entries (read when first needed). */
         volatile FileStamps stamps;
         final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -139,7 +141,12 @@ public final class ResultCache {
         ToolFingerprint.Hasher h = new ToolFingerprint.Hasher();
         if (ruleFiles == null) {
             h.text("shipped");
-            for (dev.mmlint.dsl.RuleSource s : dev.mmlint.dsl.RuleSetLoader.shippedSources()) h.text(s.name()).text(s.text());
+            // the shipped rules are resources beside the rule loader's classes, whose bytes the tool fingerprint
+            // holds: their content need not be hashed again (when they come from anywhere else, it is)
+            List<String> resources = new ArrayList<>(List.of(dev.mmlint.dsl.RuleSetLoader.INDEX));
+            for (String n : dev.mmlint.dsl.RuleSetLoader.shippedIndex()) resources.add(dev.mmlint.dsl.RuleSetLoader.CLASSPATH_DIR + n);
+            if (!ToolFingerprint.holdsResources(dev.mmlint.dsl.RuleSetLoader.class, resources))
+                for (dev.mmlint.dsl.RuleSource s : dev.mmlint.dsl.RuleSetLoader.shippedSources()) h.text(s.name()).text(s.text());
         } else {
             for (Path p : new TreeSet<>(ruleFiles.stream().map(x -> x.toAbsolutePath().normalize()).toList())) h.text(p.toString()).file(p);
         }
@@ -199,7 +206,7 @@ public final class ResultCache {
                 return;
             }
         }
-        Optional<KernelTree> tree = KernelTree.enclosing(l.file);
+        Optional<KernelTree> tree = KernelTree.enclosing(l.file, state.trees);
         if (tree.isPresent() && dir.startsWith(tree.get().root())) {
             state.writable = false;
             note("result cache " + dir + " is inside the analysed tree " + tree.get().root() + ": not written (set MMLINT_CACHE elsewhere)");
@@ -367,7 +374,7 @@ public final class ResultCache {
         byte[] content = currentHash(abs.toString());
         if (content == ABSENT) throw new IOException("cannot read " + abs);
         h.bytes(content);
-        Optional<KernelTree> tree = KernelTree.enclosing(abs);
+        Optional<KernelTree> tree = KernelTree.enclosing(abs, state.trees);
         if (tree.isPresent()) {
             Path root = tree.get().root().toAbsolutePath().normalize();
             for (Path d = abs.getParent(); d != null && d.startsWith(root); d = d.getParent()) {

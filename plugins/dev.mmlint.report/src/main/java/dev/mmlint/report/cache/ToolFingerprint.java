@@ -47,12 +47,41 @@ public final class ToolFingerprint {
         return v;
     }
 
+    /**
+     * Whether {@code resource}, as {@code anchor}'s class loader finds it, lies in the jar (or class directory)
+     * {@code anchor} was loaded from, and that location is one whose bytes the fingerprint holds (an anchor's).
+     */
+    static boolean holdsResources(Class<?> anchor, List<String> resources) {
+        try {
+            CodeSource cs = anchor.getProtectionDomain().getCodeSource();
+            if (cs == null || cs.getLocation() == null || !ANCHORS.contains(anchor.getName())) return false;
+            Path loc = Path.of(cs.getLocation().toURI()).toAbsolutePath().normalize();
+            if (!loc.getFileName().toString().startsWith("dev.mmlint") && !Files.isDirectory(loc)) return false;
+            for (String resource : resources) {
+                java.net.URL r = anchor.getClassLoader().getResource(resource);
+                if (r == null) return false;
+                String u = r.toString();
+                Path in;
+                if (u.startsWith("jar:") && u.contains("!/")) in = Path.of(new java.net.URI(u.substring(4, u.indexOf("!/"))));
+                else if (u.startsWith("file:")) in = Path.of(r.toURI());
+                else return false;
+                in = in.toAbsolutePath().normalize();
+                if (u.startsWith("jar:") ? !in.equals(loc) : !in.startsWith(loc)) return false;
+            }
+            return true;
+        } catch (URISyntaxException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static final List<String> ANCHORS = List.of("dev.mmlint.report.LintRun", "dev.mmlint.checks.Checks", "dev.mmlint.engine.Engine",
+            "dev.mmlint.frontend.CdtFrontend", "dev.mmlint.cfg.CfgBuilder", "dev.mmlint.model.api.ReferenceModel",
+            "dev.mmlint.dsl.RuleSetLoader", "org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage");
+
     static String compute(FileStamps stamps) {
         Hasher h = new Hasher();
         // one class of every module on the analysis path, and the CDT parser
-        List<String> anchors = List.of("dev.mmlint.report.LintRun", "dev.mmlint.checks.Checks", "dev.mmlint.engine.Engine",
-                "dev.mmlint.frontend.CdtFrontend", "dev.mmlint.cfg.CfgBuilder", "dev.mmlint.model.api.ReferenceModel",
-                "dev.mmlint.dsl.RuleSetLoader", "org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage");
+        List<String> anchors = ANCHORS;
         TreeSet<Path> locations = new TreeSet<>();
         for (String a : anchors) {
             try {
