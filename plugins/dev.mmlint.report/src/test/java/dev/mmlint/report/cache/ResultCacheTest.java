@@ -87,9 +87,10 @@ class ResultCacheTest {
         return m;
     }
 
+    /** The entries (in directories named by their key's first two hex digits; beside them: stamps, memos). */
     private List<Path> entries() throws IOException {
         try (Stream<Path> s = Files.walk(cacheDir)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
+            return s.filter(Files::isRegularFile).filter(p -> p.getParent().getFileName().toString().matches("[0-9a-f]{2}")).sorted().toList();
         }
     }
 
