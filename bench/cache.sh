@@ -15,6 +15,9 @@
 # plugins/dev.mmlint.cli/target from an older commit), run the way the launcher runs it (its own AppCDS archive
 # in DIR) with its own cache: every cached row is measured for both builds, one right after the other.
 #
+# Every row runs with --time-budget 30m --function-budget 30m: on a loaded machine a file over the default
+# budget is not analysed, not stored, and would make the rows differ for reasons of load, not of the cache.
+#
 # The tree is a hard-linked copy (cp -al) in a work directory; the two files edited are first replaced by
 # real copies there, so the unpacked tree is never written. The cache ($MMLINT_CACHE) is a fresh directory
 # in the work directory. Every row's JSON report must be byte-identical to the no-cache one (the edits are
@@ -76,7 +79,7 @@ row() {
   local rc=0 cli=("$here/mmlint") cache="$work/cache"
   if [[ "$name" == *"(old build)" ]]; then cli=("${old_java[@]}" ${MMLINT_JAVA_OPTS:-}); cache="$work/cache-old"; fi
   MMLINT_CACHE="$cache" MMLINT_TIMING=1 /usr/bin/time -v -o "$work/$key.time" "${cli[@]}" check -q --cache-stats --jobs "$jobs" --format json \
-      --config "$config" "$@" "$work/linux/$dir" > "$work/$key.json" 2> "$work/$key.err" || rc=$?
+      --time-budget 30m --function-budget 30m --config "$config" "$@" "$work/linux/$dir" > "$work/$key.json" 2> "$work/$key.err" || rc=$?
   local wall cpu rss stats same
   wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.1f", s}' "$work/$key.time")"
   cpu="$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$work/$key.time")"
