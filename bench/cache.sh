@@ -50,7 +50,7 @@ touch "$here/plugins/dev.mmlint.cli/target/.mmlint-build-stamp"
 "$here/mmlint" check -q --no-cache --no-settings "$here/test-fixtures/rules/MM006-compound-page-published-early/bad-set-count-unfrozen.c" > /dev/null || true
 cds="off"; [[ "${MMLINT_CDS:-1}" != 0 && -f "$here/plugins/dev.mmlint.cli/target/mmlint-cds.jsa" ]] && cds="on"
 # the old build, run as the launcher runs a build: java with the launcher's options and its own AppCDS archive
-old_java=()
+old_java=(); old_main=()
 if [[ -n "$old" ]]; then
   old_cp="$(ls "$old"/dev.mmlint.cli-*.jar | head -1):$old/lib/*"
   old_java=(java -Xss8m -XX:+UseParallelGC)
@@ -60,7 +60,7 @@ if [[ -n "$old" ]]; then
         "$here/test-fixtures/rules/MM006-compound-page-published-early/bad-set-count-unfrozen.c" > /dev/null || true
     [[ -f "$old/mmlint-cds.jsa" ]] && old_java+=(-XX:SharedArchiveFile="$old/mmlint-cds.jsa" -Xshare:auto -Xlog:disable -Xlog:all=error:stderr)
   fi
-  old_java+=(-cp "$old_cp" dev.mmlint.cli.Main)
+  old_main=(-cp "$old_cp" dev.mmlint.cli.Main)
 fi
 
 work="$(mktemp -d /tmp/mmlint-cache-bench.XXXXXX)"
@@ -77,7 +77,7 @@ row() {
   local name="$1"; shift
   local key="${name// /-}"; key="${key//./}"; key="${key//[()]/}"
   local rc=0 cli=("$here/mmlint") cache="$work/cache"
-  if [[ "$name" == *"(old build)" ]]; then cli=("${old_java[@]}" ${MMLINT_JAVA_OPTS:-}); cache="$work/cache-old"; fi
+  if [[ "$name" == *"(old build)" ]]; then cli=("${old_java[@]}" ${MMLINT_JAVA_OPTS:-} "${old_main[@]}"); cache="$work/cache-old"; fi
   MMLINT_CACHE="$cache" MMLINT_TIMING=1 /usr/bin/time -v -o "$work/$key.time" "${cli[@]}" check -q --cache-stats --jobs "$jobs" --format json \
       --time-budget 30m --function-budget 30m --config "$config" "$@" "$work/linux/$dir" > "$work/$key.json" 2> "$work/$key.err" || rc=$?
   local wall cpu rss stats same
