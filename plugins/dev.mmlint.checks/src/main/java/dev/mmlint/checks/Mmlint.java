@@ -88,6 +88,15 @@ public final class Mmlint {
 
     public static Engine engine() { return engine(Engine.Options.defaults(), shippedModel()); }
 
+    /**
+     * An engine over the shipped rules that loads them only when it first analyses a unit: a run whose every
+     * file comes from a result cache never parses the rule files.
+     */
+    public static Engine shippedEngine(Engine.Options options) {
+        List<Check> all = Checks.all();
+        return new Engine(ctx -> new ModelKnowledge(shippedModel(), ctx), all, options, ctx -> new SimReplayer(shippedModel(), ctx, all));
+    }
+
     /** Custom checks loaded together with a model (see {@link #load}): they run wherever that model does. */
     private static final java.util.Map<ReferenceModel, List<Check>> CUSTOM =
             java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());

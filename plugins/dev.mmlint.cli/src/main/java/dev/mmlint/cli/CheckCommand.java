@@ -93,6 +93,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        dev.mmlint.report.Phases.mark("start-up");
         Set<String> ids = Checks.all().stream().map(c -> c.info().id()).collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> enabled = new LinkedHashSet<>(enable == null ? ids : enable);
         if (disable != null) enabled.removeAll(disable);
@@ -134,10 +135,12 @@ public final class CheckCommand implements Callable<Integer> {
         }
         ReferenceModel model;
         try {
-            model = RulesCommand.model(rules, err);
+            // the shipped rules: loaded by the run when a file is analysed (not when every file comes from the cache)
+            model = rules == null ? null : RulesCommand.model(rules, err);
         } catch (IllegalArgumentException | IOException e) {
             return usage(err, e.getMessage());
         }
+        dev.mmlint.report.Phases.mark("model");
         ResultCache cache = null;
         if (!noCache) {
             try {
@@ -147,6 +150,7 @@ public final class CheckCommand implements Callable<Integer> {
                 err.println("mmlint: note: result cache not used: " + e.getMessage());
             }
         }
+        dev.mmlint.report.Phases.mark("cache keys");
         boolean tty = !quiet && System.console() != null;
         int total = tty ? LintRun.count(in.paths) : 0;
         RunResult run = CheckRun.execute(in.paths, in.options(), enabled, enable != null, confirmedOnly, settings, base, model,
@@ -165,6 +169,8 @@ public final class CheckCommand implements Callable<Integer> {
                 : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             formatter.write(run, w);
         }
+        dev.mmlint.report.Phases.mark("report");
+        dev.mmlint.report.Phases.print(err);
         if (output != null || format.equals("json") || format.equals("sarif")) for (var d : run.notAnalysed()) err.println(d);
         err.flush();
         if (run.filesAnalysed() == 0) {

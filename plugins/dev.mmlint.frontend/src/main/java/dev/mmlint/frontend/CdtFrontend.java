@@ -41,6 +41,15 @@ public abstract class CdtFrontend implements Frontend {
 
     protected abstract ParsedUnit.Mode mode(Path file);
 
+    /** The quote include directories, then the include directories, of {@code file}'s scanner info. */
+    @Override public List<Path> includeSearchPath(Path file) {
+        ExtendedScannerInfo info = scannerInfo(file.toAbsolutePath().normalize());
+        List<Path> dirs = new ArrayList<>();
+        for (String[] ds : new String[][] {info.getLocalIncludePath(), info.getIncludePaths()})
+            if (ds != null) for (String d : ds) dirs.add(Path.of(d).toAbsolutePath().normalize());
+        return dirs;
+    }
+
     /**
      * Whether the build compiles {@code file} (absolute, normalised) under this front-end's Kconfig.
      * Default: unknown.

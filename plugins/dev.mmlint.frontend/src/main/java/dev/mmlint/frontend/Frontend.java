@@ -23,5 +23,12 @@ public interface Frontend extends AutoCloseable {
     /** The name of {@code file} for reports: relative to the tree root when inside one. */
     String displayPath(Path file);
 
+    /**
+     * The directories an {@code #include} in {@code file}'s translation unit is looked up in, in order (quoted
+     * includes look in the including file's directory first). A result cache checks that no header appeared
+     * in them ahead of the one a parse read. Default: none (no include path).
+     */
+    default java.util.List<Path> includeSearchPath(Path file) { return java.util.List.of(); }
+
     @Override default void close() {}
 }

@@ -47,13 +47,14 @@ public final class Frontends {
             }
         }
         List<Planned> planned = new ArrayList<>();
+        Map<Path, Optional<KernelTree>> treesAt = new java.util.HashMap<>();
         for (Path f : files) {
             Path abs = f.toAbsolutePath().normalize();
             if (cc != null) {
                 planned.add(new Planned(abs, cc));
                 continue;
             }
-            Optional<KernelTree> tree = KernelTree.enclosing(abs);
+            Optional<KernelTree> tree = KernelTree.enclosing(abs, treesAt);
             if (tree.isPresent()) {
                 Path root = tree.get().root();
                 if (treeErrors.containsKey(root)) {

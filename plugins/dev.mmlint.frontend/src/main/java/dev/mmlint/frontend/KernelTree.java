@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,9 +32,13 @@ public final class KernelTree {
         Path mk = dir.resolve("Makefile");
         if (!Files.isRegularFile(mk)) return Optional.empty();
         try {
-            List<String> lines = Files.readAllLines(mk, StandardCharsets.ISO_8859_1);
+            // the version lines open the top Makefile: its first 20 lines are read, not the whole file
+            List<String> lines = new java.util.ArrayList<>(20);
+            try (java.io.BufferedReader r = Files.newBufferedReader(mk, StandardCharsets.ISO_8859_1)) {
+                for (String l; lines.size() < 20 && (l = r.readLine()) != null; ) lines.add(l);
+            }
             Integer v = null, p = null, s = null;
-            for (int i = 0; i < Math.min(lines.size(), 20); i++) {
+            for (int i = 0; i < lines.size(); i++) {
                 Matcher m = VAR.matcher(lines.get(i));
                 if (!m.matches()) continue;
                 int n = m.group(2).isEmpty() ? 0 : Integer.parseInt(m.group(2));
@@ -52,10 +57,19 @@ public final class KernelTree {
 
     /** The nearest enclosing tree of a file or directory (walking up). */
     public static Optional<KernelTree> enclosing(Path fileOrDir) {
+        return enclosing(fileOrDir, new java.util.HashMap<>());
+    }
+
+    /**
+     * The same, with the answers for directories already asked kept in {@code memo} (directory -> the tree at
+     * exactly it): the many files of one run share their directories' Makefiles. The memo is the caller's, for
+     * as long as the caller may assume the Makefiles unchanged (one run).
+     */
+    public static Optional<KernelTree> enclosing(Path fileOrDir, Map<Path, Optional<KernelTree>> memo) {
         Path p = fileOrDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(p)) p = p.getParent();
         for (; p != null; p = p.getParent()) {
-            Optional<KernelTree> t = at(p);
+            Optional<KernelTree> t = memo.computeIfAbsent(p, KernelTree::at);
             if (t.isPresent()) return t;
         }
         return Optional.empty();

@@ -23,6 +23,7 @@ public final class CheckRun {
      * @param enabled    the rules to run before the settings are applied (null: all)
      * @param explicit   whether {@code enabled} was named by the user (then settings cannot turn those off)
      * @param baseline   null when none was given
+     * @param model      null: the shipped rules (loaded only when needed)
      */
     public static RunResult execute(List<Path> paths, FrontendOptions frontend, Set<String> enabled, boolean explicit,
                                     boolean confirmedOnly, Settings settings, Baseline baseline, ReferenceModel model,
@@ -45,7 +46,10 @@ public final class CheckRun {
         LintRun.Options o = new LintRun.Options(fo, new Engine.Options(on, sev, confirmedOnly), model, Math.max(1, jobs), progress);
         if (cache != null) o = o.withCache(cache.keyedBy(cacheKey(on, sev, confirmedOnly, fo)));
         LintRun.Outcome out = LintRun.run(paths, o, settings::excludes);
-        RunResult all = RunResult.of(out, model, toolVersion);
+        java.util.function.Supplier<RunResult.ModelTables> tables =
+                () -> RunResult.ModelTables.of(model != null ? model : dev.mmlint.checks.Mmlint.shippedModel());
+        RunResult all = RunResult.of(out, o.cache() != null ? o.cache().memo("model-tables", RunResult.ModelTables.class, tables)
+                : tables.get(), toolVersion);
         List<Finding> kept = out.findings().stream().filter(f -> !settings.suppressed(f)).toList();
         RunResult run = new RunResult(kept, all.notAnalysed(), all.rules(), all.clauses(), Map.of(), List.of(),
                 all.filesAnalysed(), toolVersion, all.ruleClauses(), all.completeness());

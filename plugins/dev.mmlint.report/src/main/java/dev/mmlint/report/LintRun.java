@@ -70,13 +70,17 @@ public final class LintRun {
 
     /** A run that leaves out the files {@code exclude} accepts (settings' path excludes); they are not read at all. */
     public static Outcome run(List<Path> paths, Options o, java.util.function.Predicate<Path> exclude) {
-        Engine engine = Mmlint.engine(o.engine(), o.model() == null ? Mmlint.shippedModel() : o.model());
+        // the shipped rules are loaded when a file is first analysed (never, when the cache has every file)
+        Engine engine = o.model() == null ? Mmlint.shippedEngine(o.engine()) : Mmlint.engine(o.engine(), o.model());
+        Phases.mark("engine");
         SourceWalker.Result walked = SourceWalker.expand(paths, false);
+        Phases.mark("walk");
         List<Diagnostic> notAnalysed = new ArrayList<>(walked.diagnostics());
         List<FileResult> results = new ArrayList<>();
         List<Path> files = walked.files().stream().filter(exclude.negate()).toList();
         try (Frontends.Plan plan = Frontends.forPaths(files, o.frontend())) {
             notAnalysed.addAll(plan.diagnostics());
+            Phases.mark("plan");
             ExecutorService ex = Executors.newFixedThreadPool(Math.max(1, o.jobs()));
             try {
                 List<Future<FileResult>> fs = new ArrayList<>();
@@ -90,6 +94,8 @@ public final class LintRun {
                     }));
                 }
                 for (Future<FileResult> f : fs) results.add(f.get());
+                if (o.cache() != null) o.cache().saveStamps();
+                Phases.mark("files");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -111,6 +117,7 @@ public final class LintRun {
         }
         findings.sort(Finding.ORDER);
         notAnalysed.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line).thenComparing(Diagnostic::message));
+        Phases.mark("collect");
         return new Outcome(List.copyOf(findings), List.copyOf(notAnalysed), List.copyOf(results), analysed, engine);
     }
 

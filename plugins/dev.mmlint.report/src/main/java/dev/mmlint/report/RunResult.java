@@ -40,8 +40,23 @@ public record RunResult(List<Finding> findings, List<Diagnostic> notAnalysed, Li
 
     /** The result of a {@link LintRun} as the formats see it, without a baseline. */
     public static RunResult of(LintRun.Outcome out, ReferenceModel model, String toolVersion) {
-        return new RunResult(out.findings(), out.notAnalysed(), out.engine().rules(), LintRun.clauseTable(model), Map.of(),
-                List.of(), out.filesAnalysed(), toolVersion, clausesByRule(model), Completeness.of(out));
+        return of(out, ModelTables.of(model), toolVersion);
+    }
+
+    /** The same with the model's tables already taken (see {@link ModelTables}). */
+    public static RunResult of(LintRun.Outcome out, ModelTables tables, String toolVersion) {
+        return new RunResult(out.findings(), out.notAnalysed(), out.engine().rules(), tables.clauses(), Map.of(),
+                List.of(), out.filesAnalysed(), toolVersion, tables.ruleClauses(), Completeness.of(out));
+    }
+
+    /**
+     * What the formats show of a reference model: each clause's applicability, and the clauses each rule cites.
+     * It depends on the rules alone, so a result cache keeps it and a warm run need not load the model.
+     */
+    public record ModelTables(Map<String, String> clauses, Map<String, List<String>> ruleClauses) {
+        public static ModelTables of(ReferenceModel model) {
+            return new ModelTables(LintRun.clauseTable(model), clausesByRule(model));
+        }
     }
 
     /** This result restricted to what {@code baseline} does not already hold (and the states for SARIF). */

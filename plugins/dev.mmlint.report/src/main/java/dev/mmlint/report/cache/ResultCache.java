@@ -51,7 +51,7 @@ import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
  */
 public final class ResultCache {
     static final byte[] MAGIC = "mmlint-result-cache\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     /** What a unit's analysis left that a report needs: its display name, findings, coverage and problems. */
     public record Entry(String displayPath, UnitAnalyzer.Result result, List<Diagnostic> problems) {}
@@ -61,12 +61,14 @@ public final class ResultCache {
         final String base;
         final Path entryFile;
         final Path file;
+        final Frontend frontend;
         public final Entry hit;
 
-        Lookup(String base, Path entryFile, Path file, Entry hit) {
+        Lookup(String base, Path entryFile, Path file, Frontend frontend, Entry hit) {
             this.base = base;
             this.entryFile = entryFile;
             this.file = file;
+            this.frontend = frontend;
             this.hit = hit;
         }
     }
@@ -79,7 +81,14 @@ public final class ResultCache {
 
     /** What instances keyed from one another share: hashes of this run, notes and counts. */
     private static final class State {
-        final Map<Path, Optional<String>> hashes = new ConcurrentHashMap<>();
+        /** Path (a directory's with a trailing '/') -> sha256 of its content (a directory's: its header names), ABSENT when unreadable. */
+        final Map<String, byte[]> hashes = new ConcurrentHashMap<>();
+        /** Front end -> the hash of its kernel context (version, every Kconfig value), once per run. */
+        final Map<Frontend, String> contexts = new ConcurrentHashMap<>();
+        /** Directory -> the kernel tree at exactly it, once per run. */
+        final Map<Path, Optional<KernelTree>> trees = new ConcurrentHashMap<>();
+        /** Files' digests by their stat, kept beside the entries (read when first needed). */
+        volatile FileStamps stamps;
         final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger hits = new AtomicInteger(), misses = new AtomicInteger(), stored = new AtomicInteger();
         volatile boolean writable = true;
@@ -132,7 +141,12 @@ public final class ResultCache {
         ToolFingerprint.Hasher h = new ToolFingerprint.Hasher();
         if (ruleFiles == null) {
             h.text("shipped");
-            for (dev.mmlint.dsl.RuleSource s : dev.mmlint.dsl.RuleSetLoader.shippedSources()) h.text(s.name()).text(s.text());
+            // the shipped rules are resources beside the rule loader's classes, whose bytes the tool fingerprint
+            // holds: their content need not be hashed again (when they come from anywhere else, it is)
+            List<String> resources = new ArrayList<>(List.of(dev.mmlint.dsl.RuleSetLoader.INDEX));
+            for (String n : dev.mmlint.dsl.RuleSetLoader.shippedIndex()) resources.add(dev.mmlint.dsl.RuleSetLoader.CLASSPATH_DIR + n);
+            if (!ToolFingerprint.holdsResources(dev.mmlint.dsl.RuleSetLoader.class, resources))
+                for (dev.mmlint.dsl.RuleSource s : dev.mmlint.dsl.RuleSetLoader.shippedSources()) h.text(s.name()).text(s.text());
         } else {
             for (Path p : new TreeSet<>(ruleFiles.stream().map(x -> x.toAbsolutePath().normalize()).toList())) h.text(p.toString()).file(p);
         }
@@ -160,13 +174,16 @@ public final class ResultCache {
             base = baseKey(abs, frontend);
         } catch (IOException e) {
             state.misses.incrementAndGet();
-            return new Lookup(null, null, abs, null); // unreadable: the analysis reports it
+            return new Lookup(null, null, abs, frontend, null); // unreadable: the analysis reports it
         }
         Path entryFile = dir.resolve(base.substring(0, 2)).resolve(base);
         Entry hit = null;
         try {
             byte[] data = Files.readAllBytes(entryFile);
-            hit = EntryFile.read(data, base, tool, this::currentHash);
+            Object v = EntryFile.read(data, base, tool, this::currentHash);
+            if (!(v instanceof Entry e) || e.result() == null || e.displayPath() == null || e.problems() == null)
+                throw new IOException("not a unit's result");
+            hit = e;
         } catch (NoSuchFileException e) {
             // a miss
         } catch (EntryFile.Stale e) {
@@ -176,7 +193,7 @@ public final class ResultCache {
         }
         if (hit != null) state.hits.incrementAndGet();
         else state.misses.incrementAndGet();
-        return new Lookup(base, entryFile, abs, hit);
+        return new Lookup(base, entryFile, abs, frontend, hit);
     }
 
     /** Stores the analysis of a missed lookup (nothing when its result depends on timing or the key is unknown). */
@@ -189,46 +206,81 @@ public final class ResultCache {
                 return;
             }
         }
-        Optional<KernelTree> tree = KernelTree.enclosing(l.file);
+        Optional<KernelTree> tree = KernelTree.enclosing(l.file, state.trees);
         if (tree.isPresent() && dir.startsWith(tree.get().root())) {
             state.writable = false;
             note("result cache " + dir + " is inside the analysed tree " + tree.get().root() + ": not written (set MMLINT_CACHE elsewhere)");
             return;
         }
-        Map<String, String> headers = new TreeMap<>();
+        Map<String, byte[]> headers = new TreeMap<>();
+        List<Path> search;
+        try {
+            search = l.frontend.includeSearchPath(l.file);
+        } catch (RuntimeException x) {
+            return; // the include path is unknown: what the parse could have read cannot be checked
+        }
         for (ParsedUnit u : units(unit)) {
             for (IASTPreprocessorIncludeStatement inc : u.ast().getIncludeDirectives()) {
-                if (!inc.isResolved()) continue;
-                String p = inc.getPath();
-                if (p == null || p.isEmpty()) continue;
-                Path hp = Path.of(p).toAbsolutePath().normalize();
-                if (hp.equals(l.file)) continue;
-                Optional<String> h = currentHash(hp.toString());
-                if (h.isEmpty()) {
-                    if (Files.exists(hp)) return; // an unreadable header: do not store what cannot be checked
-                    headers.put(hp.toString(), ""); // not on disk (the front end's own built-in header): part of the tool
-                } else headers.put(hp.toString(), h.get());
+                Path hp = null;
+                if (inc.isResolved()) {
+                    String p = inc.getPath();
+                    if (p != null && !p.isEmpty()) {
+                        hp = Path.of(p).toAbsolutePath().normalize();
+                        if (!hp.equals(l.file)) {
+                            byte[] h = currentHash(hp.toString());
+                            if (h == ABSENT && Files.exists(hp)) return; // an unreadable header: do not store what cannot be checked
+                            headers.put(hp.toString(), h); // ABSENT: not on disk (the front end's own built-in header), part of the tool
+                        }
+                    }
+                }
+                if (!lookedUpBefore(inc, hp, search, headers)) return;
             }
         }
         byte[] data = EntryFile.write(l.base, tool, headers, RecordCodec.encode(e));
         try {
-            Files.createDirectories(l.entryFile.getParent());
-            Path tmp = Files.createTempFile(l.entryFile.getParent(), l.base.substring(0, 8), ".tmp");
-            try {
-                Files.write(tmp, data);
-                try {
-                    Files.move(tmp, l.entryFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException x) {
-                    Files.move(tmp, l.entryFile, StandardCopyOption.REPLACE_EXISTING);
-                }
-                state.stored.incrementAndGet();
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            write(l.entryFile, data);
+            state.stored.incrementAndGet();
         } catch (IOException | RuntimeException x) {
             state.writable = false;
             note("result cache " + dir + " cannot be written (" + x + "): results not cached in this run");
         }
+    }
+
+    /**
+     * Adds to {@code deps} where the preprocessor looked for {@code inc}'s header before it found {@code found}
+     * (null: nowhere), so that a header appearing there later makes the entry miss: for a {@code .h} name,
+     * each directory it was looked for in (its header and subdirectory names, see {@link #listing}); for
+     * another name, each path it was looked for at (absent). False when the directive's name is unusable.
+     */
+    private boolean lookedUpBefore(IASTPreprocessorIncludeStatement inc, Path found, List<Path> search, Map<String, byte[]> deps) {
+        String name = inc.getName() == null ? "" : inc.getName().toString();
+        Path rel;
+        try {
+            rel = Path.of(name);
+        } catch (java.nio.file.InvalidPathException x) {
+            return false;
+        }
+        if (name.isEmpty() || rel.isAbsolute()) return true; // no search: the path itself is the header (listed when read)
+        List<Path> bases = new ArrayList<>();
+        String including = inc.getContainingFilename();
+        if (!inc.isSystemInclude() && including != null && !including.isEmpty()) {
+            Path parent = Path.of(including).toAbsolutePath().normalize().getParent();
+            if (parent != null) bases.add(parent);
+        }
+        bases.addAll(search);
+        boolean header = name.endsWith(".h");
+        for (Path b : bases) {
+            Path candidate = b.resolve(rel).normalize();
+            if (candidate.equals(found)) break;
+            Path dir = candidate.getParent();
+            if (header && dir != null) {
+                String d = dir.toString() + "/";
+                deps.computeIfAbsent(d, this::currentHash);
+            } else {
+                deps.computeIfAbsent(candidate.toString(), this::currentHash);
+            }
+        }
+        return true;
     }
 
     private static List<ParsedUnit> units(ParsedUnit u) {
@@ -246,42 +298,145 @@ public final class ResultCache {
 
     private void note(String s) { state.notes.add(s); }
 
-    /** The sha256 of a file's current content, once per run (empty when it cannot be read). */
-    Optional<String> currentHash(String path) {
-        return state.hashes.computeIfAbsent(Path.of(path), p -> {
+    /** What {@link #currentHash} gives for a path that cannot be read (or a directory that does not exist). */
+    static final byte[] ABSENT = new byte[0];
+
+    /**
+     * The sha256 of a file's current content, or for a path ending in '/' of the directory's {@link #listing},
+     * once per run ({@link #ABSENT} when it cannot be read).
+     */
+    byte[] currentHash(String path) {
+        return state.hashes.computeIfAbsent(path, p -> {
             try {
-                return Optional.of(new ToolFingerprint.Hasher().file(p).hex());
+                if (p.endsWith("/")) return listing(Path.of(p));
+                return java.util.HexFormat.of().parseHex(stamps().digest(Path.of(p), f -> new ToolFingerprint.Hasher().file(f).hex()));
             } catch (IOException | RuntimeException e) {
-                return Optional.empty();
+                return ABSENT;
             }
         });
+    }
+
+    private FileStamps stamps() {
+        FileStamps s = state.stamps;
+        if (s == null) {
+            synchronized (state) {
+                if (state.stamps == null) state.stamps = FileStamps.read(dir.resolve("stamps"));
+                s = state.stamps;
+            }
+        }
+        return s;
+    }
+
+    /** Keeps the stat of the files read in this run beside the entries, so that the next run need not read them. */
+    public void saveStamps() {
+        FileStamps s = state.stamps;
+        if (s != null && state.writable && !insideForbidden()) s.write();
+    }
+
+    private boolean insideForbidden() {
+        for (Path f : forbidden) if (dir.startsWith(f)) return true;
+        return false;
+    }
+
+    /**
+     * A directory on an include path as the preprocessor can see it: the sha256 of the sorted names in it that end
+     * in {@code .h} or have no dot (subdirectories). A header added or removed there changes it; an editor's swap
+     * file, an object file or a renamed-over save does not.
+     */
+    static byte[] listing(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                String n = p.getFileName().toString();
+                if (n.endsWith(".h") || n.indexOf('.') < 0) names.add(n);
+            }
+        }
+        java.util.Collections.sort(names);
+        ToolFingerprint.Hasher h = new ToolFingerprint.Hasher().text("dir");
+        for (String n : names) h.text(n);
+        return h.digest();
     }
 
     private String baseKey(Path abs, Frontend fe) throws IOException {
         ToolFingerprint.Hasher h = new ToolFingerprint.Hasher();
         h.text("mmlint-result-cache/" + FORMAT).text(tool).text(runKey);
         h.text(fe.getClass().getName());
-        KernelContext ctx = fe.context();
-        h.text(ctx.version() == null ? null : ctx.version().toString()).text(ctx.versionSource());
-        KernelConfig c = ctx.config();
-        h.text(c.source()).text(Boolean.toString(c.partial()));
-        for (Map.Entry<String, String> v : c.values().entrySet()) h.text(v.getKey()).text(v.getValue());
+        h.text(state.contexts.computeIfAbsent(fe, f -> {
+            ToolFingerprint.Hasher ch = new ToolFingerprint.Hasher();
+            KernelContext ctx = f.context();
+            ch.text(ctx.version() == null ? null : ctx.version().toString()).text(ctx.versionSource());
+            KernelConfig c = ctx.config();
+            ch.text(c.source()).text(Boolean.toString(c.partial()));
+            for (Map.Entry<String, String> v : c.values().entrySet()) ch.text(v.getKey()).text(v.getValue());
+            return ch.hex();
+        }));
         h.text(abs.toString()).text(fe.displayPath(abs));
-        h.file(abs);
-        Optional<KernelTree> tree = KernelTree.enclosing(abs);
+        byte[] content = currentHash(abs.toString());
+        if (content == ABSENT) throw new IOException("cannot read " + abs);
+        h.bytes(content);
+        Optional<KernelTree> tree = KernelTree.enclosing(abs, state.trees);
         if (tree.isPresent()) {
             Path root = tree.get().root().toAbsolutePath().normalize();
             for (Path d = abs.getParent(); d != null && d.startsWith(root); d = d.getParent()) {
                 for (String name : new String[] {"Kbuild", "Makefile"}) {
                     Path mk = d.resolve(name);
-                    h.text(mk.toString()).text(currentHash(mk.toString()).orElse(null));
+                    byte[] mh = currentHash(mk.toString());
+                    h.text(mk.toString()).text(mh == ABSENT ? null : java.util.HexFormat.of().formatHex(mh));
                 }
             }
         }
         return h.hex();
     }
 
-    /** The entry file's layout: magic, format, key, tool, headers with their hashes, the value, a sha256 of all that. */
+    /**
+     * A value computed from the run's settings alone (no file), kept beside the entries: read when an intact one
+     * is there, else computed and stored. A corrupt or foreign one is ignored (noted) and rewritten.
+     */
+    public <T> T memo(String name, Class<T> type, java.util.function.Supplier<T> compute) {
+        ToolFingerprint.Hasher h = new ToolFingerprint.Hasher();
+        h.text("mmlint-result-cache-memo/" + FORMAT).text(tool).text(runKey).text(name);
+        String key = h.hex();
+        Path f = dir.resolve("memo").resolve(key);
+        try {
+            Object v = EntryFile.read(Files.readAllBytes(f), key, tool, p -> ABSENT);
+            if (type.isInstance(v)) return type.cast(v);
+            note("result cache memo " + f + " ignored and rebuilt: not a " + type.getSimpleName());
+        } catch (NoSuchFileException e) {
+            // computed below
+        } catch (IOException | RuntimeException e) {
+            note("result cache memo " + f + " ignored and rebuilt: " + e.getMessage());
+        }
+        T v = compute.get();
+        if (state.writable) {
+            try {
+                write(f, EntryFile.write(key, tool, Map.of(), RecordCodec.encode(v)));
+            } catch (IOException | RuntimeException x) {
+                // a value not written is computed again next time
+            }
+        }
+        return v;
+    }
+
+    private static void write(Path target, byte[] data) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString().substring(0, 8), ".tmp");
+        try {
+            Files.write(tmp, data);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException x) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * The entry file's layout: magic, format, key, tool, the paths read (sorted, each written as the length of the
+     * prefix it shares with the one before and the rest) with the raw sha256 of what was read (none: absent), the
+     * value, a sha256 of all that.
+     */
     static final class EntryFile {
         /** An intact entry whose headers changed since it was written. */
         static final class Stale extends IOException {
@@ -289,10 +444,10 @@ public final class ResultCache {
         }
 
         interface Hashes {
-            Optional<String> of(String path);
+            byte[] of(String path);
         }
 
-        static byte[] write(String base, String tool, Map<String, String> headers, byte[] value) {
+        static byte[] write(String base, String tool, Map<String, byte[]> headers, byte[] value) {
             try {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 DataOutputStream out = new DataOutputStream(bytes);
@@ -301,9 +456,17 @@ public final class ResultCache {
                 out.writeUTF(base);
                 out.writeUTF(tool);
                 out.writeInt(headers.size());
-                for (Map.Entry<String, String> e : headers.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeUTF(e.getValue());
+                String prev = "";
+                for (Map.Entry<String, byte[]> e : new TreeMap<>(headers).entrySet()) {
+                    String path = e.getKey();
+                    int shared = 0, max = Math.min(Math.min(prev.length(), path.length()), 0xffff);
+                    while (shared < max && prev.charAt(shared) == path.charAt(shared)) shared++;
+                    if (shared > 0 && Character.isLowSurrogate(path.charAt(shared))) shared--;
+                    out.writeShort(shared);
+                    out.writeUTF(path.substring(shared));
+                    out.writeByte(e.getValue().length);
+                    out.write(e.getValue());
+                    prev = path;
                 }
                 out.writeInt(value.length);
                 out.write(value);
@@ -317,7 +480,8 @@ public final class ResultCache {
             }
         }
 
-        static Entry read(byte[] data, String base, String tool, Hashes current) throws IOException {
+        /** The entry's value, when it is intact, written for {@code base} by {@code tool}, and nothing it read changed. */
+        static Object read(byte[] data, String base, String tool, Hashes current) throws IOException {
             if (data.length < MAGIC.length + 32 || !java.util.Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length))
                 throw new IOException("not a result cache entry");
             int bodyLength = data.length - 32;
@@ -330,17 +494,22 @@ public final class ResultCache {
             if (!tool.equals(in.readUTF())) throw new IOException("written by another mmlint build");
             int n = in.readInt();
             if (n < 0 || n > bodyLength) throw new IOException("bad header count");
+            String prev = "";
+            byte[] hash = new byte[32];
             for (int i = 0; i < n; i++) {
-                String path = in.readUTF(), hash = in.readUTF();
-                Optional<String> now = current.of(path);
-                if (hash.isEmpty() ? now.isPresent() : !now.equals(Optional.of(hash))) throw new Stale(path + " changed");
+                int shared = in.readUnsignedShort();
+                if (shared > prev.length()) throw new IOException("bad path prefix");
+                String path = prev.substring(0, shared) + in.readUTF();
+                int len = in.readUnsignedByte();
+                if (len != 0 && len != 32) throw new IOException("bad hash length");
+                in.readFully(hash, 0, len);
+                byte[] now = current.of(path);
+                if (now.length != len || !java.util.Arrays.equals(now, 0, len, hash, 0, len)) throw new Stale(path + " changed");
+                prev = path;
             }
             int len = in.readInt();
             if (len < 0 || len != in.available()) throw new IOException("bad value length");
-            Object v = RecordCodec.decode(in.readNBytes(len));
-            if (!(v instanceof Entry e) || e.result() == null || e.displayPath() == null || e.problems() == null)
-                throw new IOException("not a unit's result");
-            return e;
+            return RecordCodec.decode(in.readNBytes(len));
         }
 
         private static byte[] sha256(byte[] b, int len) {

@@ -35,11 +35,53 @@ public final class ToolFingerprint {
     }
 
     private static String compute() {
+        Path stampsFile = null;
+        try {
+            stampsFile = ResultCache.defaultDir().resolve("tool-stamps");
+        } catch (RuntimeException e) {
+            // no cache directory known: every jar is read
+        }
+        FileStamps stamps = FileStamps.read(stampsFile);
+        String v = compute(stamps);
+        stamps.write();
+        return v;
+    }
+
+    /**
+     * Whether {@code resource}, as {@code anchor}'s class loader finds it, lies in the jar (or class directory)
+     * {@code anchor} was loaded from, and that location is one whose bytes the fingerprint holds (an anchor's).
+     */
+    static boolean holdsResources(Class<?> anchor, List<String> resources) {
+        try {
+            CodeSource cs = anchor.getProtectionDomain().getCodeSource();
+            if (cs == null || cs.getLocation() == null || !ANCHORS.contains(anchor.getName())) return false;
+            Path loc = Path.of(cs.getLocation().toURI()).toAbsolutePath().normalize();
+            if (!loc.getFileName().toString().startsWith("dev.mmlint") && !Files.isDirectory(loc)) return false;
+            for (String resource : resources) {
+                java.net.URL r = anchor.getClassLoader().getResource(resource);
+                if (r == null) return false;
+                String u = r.toString();
+                Path in;
+                if (u.startsWith("jar:") && u.contains("!/")) in = Path.of(new java.net.URI(u.substring(4, u.indexOf("!/"))));
+                else if (u.startsWith("file:")) in = Path.of(r.toURI());
+                else return false;
+                in = in.toAbsolutePath().normalize();
+                if (u.startsWith("jar:") ? !in.equals(loc) : !in.startsWith(loc)) return false;
+            }
+            return true;
+        } catch (URISyntaxException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static final List<String> ANCHORS = List.of("dev.mmlint.report.LintRun", "dev.mmlint.checks.Checks", "dev.mmlint.engine.Engine",
+            "dev.mmlint.frontend.CdtFrontend", "dev.mmlint.cfg.CfgBuilder", "dev.mmlint.model.api.ReferenceModel",
+            "dev.mmlint.dsl.RuleSetLoader", "org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage");
+
+    static String compute(FileStamps stamps) {
         Hasher h = new Hasher();
         // one class of every module on the analysis path, and the CDT parser
-        List<String> anchors = List.of("dev.mmlint.report.LintRun", "dev.mmlint.checks.Checks", "dev.mmlint.engine.Engine",
-                "dev.mmlint.frontend.CdtFrontend", "dev.mmlint.cfg.CfgBuilder", "dev.mmlint.model.api.ReferenceModel",
-                "dev.mmlint.dsl.RuleSetLoader", "org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage");
+        List<String> anchors = ANCHORS;
         TreeSet<Path> locations = new TreeSet<>();
         for (String a : anchors) {
             try {
@@ -60,7 +102,7 @@ public final class ToolFingerprint {
                             h.file(f);
                         }
                     }
-                } else if (p.getFileName().toString().startsWith("dev.mmlint")) jar(h, p);
+                } else if (p.getFileName().toString().startsWith("dev.mmlint")) h.text("jar").text(stamps.digest(p, ToolFingerprint::jar));
                 else h.text(Long.toString(Files.size(p)));
             } catch (IOException e) {
                 h.text("unreadable:" + p);
@@ -73,7 +115,8 @@ public final class ToolFingerprint {
      * A jar by the names and bytes of its entries, without its manifest (bnd writes the build time there):
      * the same classes built again give the same fingerprint.
      */
-    private static void jar(Hasher h, Path p) throws IOException {
+    private static String jar(Path p) throws IOException {
+        Hasher h = new Hasher();
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(p.toFile())) {
             List<? extends java.util.zip.ZipEntry> es = z.stream().filter(e -> !e.isDirectory() && !e.getName().equals("META-INF/MANIFEST.MF"))
                     .sorted(java.util.Comparator.comparing(java.util.zip.ZipEntry::getName)).toList();
@@ -83,6 +126,7 @@ public final class ToolFingerprint {
                 }
             }
         }
+        return h.hex();
     }
 
     /** A small helper over sha256 with length-prefixed parts (no two sequences of parts hash alike). */
@@ -112,5 +156,7 @@ public final class ToolFingerprint {
         }
 
         String hex() { return java.util.HexFormat.of().formatHex(md.digest()); }
+
+        byte[] digest() { return md.digest(); }
     }
 }

@@ -87,9 +87,10 @@ class ResultCacheTest {
         return m;
     }
 
+    /** The entries (in directories named by their key's first two hex digits; beside them: stamps, memos). */
     private List<Path> entries() throws IOException {
         try (Stream<Path> s = Files.walk(cacheDir)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
+            return s.filter(Files::isRegularFile).filter(p -> p.getParent().getFileName().toString().matches("[0-9a-f]{2}")).sorted().toList();
         }
     }
 
@@ -189,6 +190,121 @@ class ResultCacheTest {
         r = run(inTree);
         assertEquals(0, r.cache().stored());
         assertEquals(before, snapshot(root));
+    }
+
+    @Test void touchedFilesWithTheSameContentAreStillHits() throws IOException {
+        run("v1");
+        java.nio.file.attribute.FileTime later = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000);
+        for (String f : List.of("mm/a.c", "mm/b.c", "include/linux/mmhdr.h", "include/linux/onlya.h"))
+            Files.setLastModifiedTime(root.resolve(f), later);
+        counts(run("v1"), 2, 0);
+    }
+
+    @Test void aHeaderRewrittenWithItsSizeAndModificationTimeIsReadAgain() throws IOException {
+        String before = run("v1").json();
+        Path h = root.resolve("include/linux/onlya.h");
+        java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(h);
+        Files.writeString(h, "#define ONLY_A 7\n"); // the same length
+        Files.setLastModifiedTime(h, t);
+        counts(run("v1"), 1, 1); // a.c reads it
+        // the same for the .c file itself: its content is in the key
+        Path c = root.resolve("mm/b.c");
+        t = Files.getLastModifiedTime(c);
+        String text = Files.readString(c);
+        Files.writeString(c, text.replace("reset_b", "reset_x"));
+        Files.setLastModifiedTime(c, t);
+        Ran r = run("v1");
+        counts(r, 1, 1);
+        assertEquals(run((ResultCache) null).json(), r.json());
+        assertNotEquals(before, r.json());
+    }
+
+    @Test void aHeaderAddedAheadOnTheIncludePathIsNoticed() throws IOException {
+        run("v1");
+        // <linux/onlya.h> is looked for in arch/x86/include before include/: a header there now wins
+        Path shadow = root.resolve("arch/x86/include/linux/onlya.h");
+        Files.createDirectories(shadow.getParent());
+        Files.writeString(shadow, "void set_page_count(struct page *page, int v);\nstatic inline void shadowed(void) {}\n");
+        Ran r = run("v1");
+        counts(r, 0, 2); // both looked in that directory (it did not exist)
+        assertEquals(run((ResultCache) null).json(), r.json());
+        counts(run("v1"), 2, 0);
+        // another header in a directory both looked in: both miss; a file that is not a header there: no miss
+        Files.writeString(root.resolve("arch/x86/include/linux/mmhdr.h"), HDR);
+        counts(run("v1"), 0, 2);
+        Files.writeString(root.resolve("arch/x86/include/linux/.onlya.h.swp"), "editor state");
+        Files.writeString(root.resolve("arch/x86/include/linux/notes.txt"), "notes");
+        counts(run("v1"), 2, 0);
+        // a quoted include looks in the including file's directory first
+        Files.writeString(root.resolve("mm/b.c"), "#include \"local.h\"\n" + unit("reset_b", false));
+        Files.writeString(root.resolve("include/local.h"), "#define LOCAL 1\n");
+        counts(run("v1"), 1, 1);
+        Files.writeString(root.resolve("mm/local.h"), "#define LOCAL 2\n");
+        counts(run("v1"), 1, 1);
+    }
+
+    @Test void anotherConfigOrOtherRulesMiss() throws IOException {
+        run("v1");
+        Files.writeString(root.resolve(".config"), "CONFIG_MMU=y\nCONFIG_NUMA=y\n");
+        counts(run("v1"), 0, 2);
+        counts(run("v1"), 2, 0);
+        counts(run(new ResultCache(cacheDir, "other rules", "v1", List.of(root.resolve("mm")))), 0, 2);
+        counts(run("v1 0.2.0"), 0, 2); // another mmlint version
+    }
+
+    @Test void modelTablesAreKeptAsAMemoAndADamagedOneIsRebuilt() throws IOException {
+        ResultCache c = new ResultCache(cacheDir, "rules", "v1", List.of(root.resolve("mm")));
+        RunResult.ModelTables t = RunResult.ModelTables.of(Mmlint.shippedModel());
+        int[] computed = {0};
+        java.util.function.Supplier<RunResult.ModelTables> f = () -> {
+            computed[0]++;
+            return t;
+        };
+        assertEquals(t, c.memo("model-tables", RunResult.ModelTables.class, f));
+        assertEquals(t, c.memo("model-tables", RunResult.ModelTables.class, f));
+        assertEquals(1, computed[0], "read back, not computed again");
+        try (Stream<Path> s = Files.walk(cacheDir.resolve("memo"))) {
+            for (Path m : s.filter(Files::isRegularFile).toList()) Files.writeString(m, "damaged");
+        }
+        assertEquals(t, c.memo("model-tables", RunResult.ModelTables.class, f));
+        assertEquals(2, computed[0]);
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("ignored and rebuilt")), c.notes().toString());
+        ResultCache other = new ResultCache(cacheDir, "other rules", "v1", List.of(root.resolve("mm")));
+        other.memo("model-tables", RunResult.ModelTables.class, f);
+        assertEquals(3, computed[0], "other rules: another memo");
+    }
+
+    @Test void jarsAreDigestedAgainWhenTheirStatChanges() throws Exception {
+        Path jar = tmp.resolve("dev.mmlint.x.jar");
+        Files.writeString(jar, "first");
+        Path stampsFile = tmp.resolve("stamps");
+        int[] computed = {0};
+        FileStamps.Digest d = p -> {
+            computed[0]++;
+            return Files.readString(p);
+        };
+        FileStamps s = FileStamps.read(stampsFile);
+        assertEquals("first", s.digest(jar, d));
+        assertEquals("first", s.digest(jar, d));
+        assertEquals(2, computed[0], "changed in the last 2 s: not trusted by its stat");
+        Thread.sleep(2_100);
+        assertEquals("first", s.digest(jar, d));
+        s.write();
+        s = FileStamps.read(stampsFile);
+        assertEquals("first", s.digest(jar, d));
+        assertEquals(3, computed[0], "an unchanged stat is trusted, also in the next run");
+        java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(jar);
+        Files.writeString(jar, "other"); // the same size and modification time: the change time tells
+        Files.setLastModifiedTime(jar, t);
+        assertEquals("other", s.digest(jar, d));
+        Thread.sleep(2_100);
+        assertEquals("other", s.digest(jar, d));
+        s.write();
+        assertEquals(5, computed[0]);
+        Files.writeString(stampsFile, Files.readString(stampsFile).replace("\tother\n", "\tforge\n"));
+        s = FileStamps.read(stampsFile);
+        assertEquals("other", s.digest(jar, d), "a stamps file that fails its checksum is not used");
+        assertEquals(6, computed[0]);
     }
 
     @Test void codecCarriesEveryComponent() throws IOException {
