@@ -66,40 +66,13 @@ public final class CdtDriver {
         if (preambles != null && !pruneHeaders && !headerBodies && Preambles.supported()) {
             // a full parse (a pruned one had doubts): the headers of a preamble recorded for this text
             // are not preprocessed again, and the parser is given every token
-            Preambles.Preamble p = preambles.get(path);
-            if (p != null && p.matches(text) && p.lock().tryLock()) {
-                try {
-                    CachingContentProvider provider = providers.get();
-                    CPreprocessor scanner = scanner(path, text, info, provider);
-                    provider.replay(p, scanner);
-                    Outcome o = full(new ReplayScanner(scanner, path, text, provider, false, p, true));
-                    if (o != null) {
-                        Preambles.REUSED_FULL.increment();
-                        return o;
-                    }
-                } finally {
-                    p.lock().unlock();
-                }
-            }
+            Outcome o = fromPreamble(path, text, info, providers, preambles, true);
+            if (o != null) return o;
         }
         if (preambles == null || !pruneHeaders || headerBodies || !Preambles.supported())
             return parse(path, text, info, providers, headerBodies, pruneHeaders);
-        Preambles.Preamble p = preambles.get(path);
-        if (p != null && p.matches(text) && p.lock().tryLock()) {
-            try {
-                CachingContentProvider provider = providers.get();
-                CPreprocessor scanner = scanner(path, text, info, provider);
-                provider.replay(p, scanner);
-                Outcome o = pruned(new ReplayScanner(scanner, path, text, provider, false, p));
-                if (o != null) {
-                    Preambles.REUSED.increment();
-                    return o;
-                }
-                preambles.remove(path, p);
-            } finally {
-                p.lock().unlock();
-            }
-        }
+        Outcome reused = fromPreamble(path, text, info, providers, preambles, false);
+        if (reused != null) return reused;
         CachingContentProvider provider = providers.get();
         CPreprocessor scanner = scanner(path, text, info, provider);
         provider.recordPreamble(scanner, path);
@@ -110,6 +83,30 @@ public final class CdtDriver {
             return o;
         }
         return direct(scanner(path, text, info, providers.get()), false);
+    }
+
+    /**
+     * A parse that starts from the preamble recorded for {@code path}'s text, its headers not preprocessed
+     * again: a full one ({@code full}: every token to the parser) or a pruned one, whose failure drops the
+     * preamble. Null when there is none, another thread holds it, or the parse did not succeed.
+     */
+    private static Outcome fromPreamble(String path, char[] text, ExtendedScannerInfo info,
+                                        java.util.function.Supplier<CachingContentProvider> providers,
+                                        Preambles preambles, boolean full) {
+        Preambles.Preamble p = preambles.get(path);
+        if (p == null || !p.matches(text) || !p.lock().tryLock()) return null;
+        try {
+            CachingContentProvider provider = providers.get();
+            CPreprocessor scanner = scanner(path, text, info, provider);
+            provider.replay(p, scanner);
+            Outcome o = full ? full(new ReplayScanner(scanner, path, text, provider, false, p, true))
+                    : pruned(new ReplayScanner(scanner, path, text, provider, false, p));
+            if (o != null) (full ? Preambles.REUSED_FULL : Preambles.REUSED).increment();
+            else if (!full) preambles.remove(path, p);
+            return o;
+        } finally {
+            p.lock().unlock();
+        }
     }
 
     private static Outcome direct(CPreprocessor scanner, boolean headerBodies) {

@@ -417,9 +417,11 @@ public final class ResultCache {
         return v;
     }
 
-    private static void write(Path target, byte[] data) throws IOException {
+    /** Writes {@code target} whole or not at all: a temporary file beside it, moved over it. */
+    static void write(Path target, byte[] data) throws IOException {
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString().substring(0, 8), ".tmp");
+        String name = target.getFileName().toString();
+        Path tmp = Files.createTempFile(target.getParent(), name.substring(0, Math.min(8, name.length())), ".tmp");
         try {
             Files.write(tmp, data);
             try {
