@@ -23,17 +23,26 @@ import org.junit.jupiter.params.provider.CsvSource;
  * trace-event header a second time in the middle, percpu.c includes .c files.
  */
 class PreambleReuseTest {
-    @ParameterizedTest
-    @CsvSource({"mm/memory.c", "mm/gup.c", "mm/vmscan.c", "mm/percpu.c"})
-    void reusedPreambleParsesAsFromScratch(String file) throws Exception {
+    /** A 6.12 file's text, a front end that re-uses preambles and one that parses from scratch. */
+    private record Setup(Path path, String text, KernelTreeFrontend reusing, KernelTreeFrontend scratch) {}
+
+    private static Setup setup(String file) throws Exception {
         Path tree = TestSupport.kernel("6.12");
         Path path = tree.resolve(file);
-        String text = Files.readString(path, StandardCharsets.ISO_8859_1);
         FrontendOptions opts = FrontendOptions.defaults().withConfig(TestSupport.kernelConfig("6.12"));
         KernelTree kt = KernelTree.at(tree).orElseThrow();
         KernelTreeFrontend reusing = new KernelTreeFrontend(kt, opts);
         reusing.setPreambleReuse(2);
-        KernelTreeFrontend scratch = new KernelTreeFrontend(kt, opts);
+        return new Setup(path, Files.readString(path, StandardCharsets.ISO_8859_1), reusing, new KernelTreeFrontend(kt, opts));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"mm/memory.c", "mm/gup.c", "mm/vmscan.c", "mm/percpu.c"})
+    void reusedPreambleParsesAsFromScratch(String file) throws Exception {
+        Setup set = setup(file);
+        Path path = set.path();
+        String text = set.text();
+        KernelTreeFrontend reusing = set.reusing(), scratch = set.scratch();
 
         ParsedUnit first;
         try (Counter.Scope c = Counter.scope()) {
@@ -79,14 +88,10 @@ class PreambleReuseTest {
     @ParameterizedTest
     @CsvSource({"mm/memory.c", "mm/gup.c"})
     void fullParseAfterADoubtReusesThePreamble(String file) throws Exception {
-        Path tree = TestSupport.kernel("6.12");
-        Path path = tree.resolve(file);
-        String text = Files.readString(path, StandardCharsets.ISO_8859_1);
-        FrontendOptions opts = FrontendOptions.defaults().withConfig(TestSupport.kernelConfig("6.12"));
-        KernelTree kt = KernelTree.at(tree).orElseThrow();
-        KernelTreeFrontend reusing = new KernelTreeFrontend(kt, opts);
-        reusing.setPreambleReuse(2);
-        KernelTreeFrontend scratch = new KernelTreeFrontend(kt, opts);
+        Setup set = setup(file);
+        Path path = set.path();
+        String text = set.text();
+        KernelTreeFrontend reusing = set.reusing(), scratch = set.scratch();
         reusing.parseText(path, file, text);
         String doubtful = text + "\nstatic int mmlint_doubt(struct page *page)\n{\n\treturn mmlint_undeclared(page_folio(page));\n}\n";
         ParsedUnit r;
