@@ -150,7 +150,7 @@ public abstract class CdtFrontend implements Frontend {
         boolean fragment = mode(abs) == ParsedUnit.Mode.FRAGMENT;
         IASTTranslationUnit tu = cdt(abs, display, chars, info, prune, prune && reusePreamble);
         long t1 = System.nanoTime();
-        Coverage.Result r = Coverage.analyse(tu, source, display, fragment);
+        Coverage.Result r = coverage(tu, source, display, fragment);
         COVERAGE_NANOS.add(System.nanoTime() - t1);
         Budget.checkCurrent();
         if (prune && !r.certain() && !"false".equals(System.getProperty("mmlint.pruneFallback"))) {
@@ -159,7 +159,7 @@ public abstract class CdtFrontend implements Frontend {
             if (Boolean.getBoolean("mmlint.debugPrune")) System.err.println(display + ": full parse after pruning, " + r.doubt());
             tu = cdt(abs, display, chars, info, false, reusePreamble && FULL_REUSE);
             t1 = System.nanoTime();
-            r = Coverage.analyse(tu, source, display, fragment);
+            r = coverage(tu, source, display, fragment);
             COVERAGE_NANOS.add(System.nanoTime() - t1);
         }
         List<FunctionCoverage> coverage = r.coverage();
@@ -177,6 +177,21 @@ public abstract class CdtFrontend implements Frontend {
         problems.addAll(r.problems());
         return new ParsedUnit(onDisk, display, source, tu, contextFor(source, display), mode(abs), r.functions(), coverage,
                 List.copyOf(problems), build);
+    }
+
+    /**
+     * Binding resolution over the parsed unit. CDT's type computation recurses through declarations;
+     * on input whose types depend on themselves it can run out of stack at any stack size, which is
+     * the input's problem (a line naming the file), not an internal error.
+     */
+    private static Coverage.Result coverage(IASTTranslationUnit tu, SourceText source, String display, boolean fragment)
+            throws InputException {
+        try {
+            return Coverage.analyse(tu, source, display, fragment);
+        } catch (StackOverflowError e) {
+            throw new InputException(display, 0,
+                    "binding resolution ran out of stack (a declaration whose type refers to itself?); not analysed");
+        }
     }
 
     private IASTTranslationUnit cdt(Path abs, String display, char[] chars, ExtendedScannerInfo info, boolean prune,

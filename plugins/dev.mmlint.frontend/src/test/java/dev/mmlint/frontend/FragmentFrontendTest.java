@@ -101,6 +101,19 @@ class FragmentFrontendTest {
         assertTrue(u.problems().isEmpty(), () -> u.problems().toString());
     }
 
+    @Test void autoTypeTakesTheInitializersTypeAndASelfReferenceIsLeftAProblem() throws Exception {
+        String text = "int f(struct page *page)\n{\n\t__auto_type p = page;\n\t__auto_type y = !y;\n"
+                + "\t__auto_type z = sizeof(z) + 1;\n\treturn p != 0;\n}\n";
+        ParsedUnit u = fe.parseText(Path.of("auto.c"), "auto.c", text);
+        Map<String, IType> vars = variables(u);
+        assertEquals("page *", ASTTypeUtil.getType(vars.get("p"), false));
+        // GCC rejects a variable used in its own __auto_type initializer; the front end neither
+        // deduces a type for it nor recurses through it (a StackOverflowError before)
+        assertInstanceOf(IProblemType.class, vars.get("y"));
+        assertInstanceOf(IProblemType.class, vars.get("z"));
+        assertEquals(1, u.functions().size());
+    }
+
     @Test void parseTextKeepsPositions() throws Exception {
         String text = "static void g(struct folio *folio)\n{\n\tfolio_put(folio);\n}\n";
         ParsedUnit u = fe.parseText(Path.of("hunk.c"), "a/mm/hunk.c", text);

@@ -6,6 +6,7 @@ import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier;
@@ -21,6 +22,11 @@ import org.eclipse.cdt.internal.core.dom.parser.c.CNodeFactory;
  * name and gives {@code x} a problem type. This pass rewrites such declarations, before any binding
  * is resolved, to {@code typeof(e) x = e;} (a copy of the initializer, same locations) - what GCC
  * deduces, except that an array or function initializer is not decayed to a pointer.
+ *
+ * <p>A declaration whose initializer names the variable itself ({@code __auto_type y = !y;}, which GCC
+ * rejects: the type cannot be deduced from the variable being declared) is left alone: rewritten, the
+ * copy's {@code typeof} would name a variable whose type is that very {@code typeof}, and CDT's type
+ * computation would recurse until the stack runs out. Left alone, the variable keeps a problem type.
  */
 final class AutoTypeFixer {
     private static final String AUTO = "__auto_type";
@@ -46,6 +52,7 @@ final class AutoTypeFixer {
         IASTDeclarator[] ds = sd.getDeclarators();
         if (ds.length != 1 || !(ds[0].getInitializer() instanceof IASTEqualsInitializer init)
                 || !(init.getInitializerClause() instanceof IASTExpression e)) return;
+        if (names(e, ds[0].getName().toString())) return;
         IASTExpression copy = e.copy(IASTNode.CopyStyle.withLocations);
         IASTSimpleDeclSpecifier typeOf = nf.newSimpleDeclSpecifier();
         typeOf.setType(IASTSimpleDeclSpecifier.t_typeof);
@@ -55,5 +62,21 @@ final class AutoTypeFixer {
         typeOf.setVolatile(spec.isVolatile());
         ((ASTNode) typeOf).setOffsetAndLength((ASTNode) spec);
         sd.setDeclSpecifier(typeOf);
+    }
+
+    /** Whether {@code e} contains an identifier expression spelled {@code name}. */
+    private static boolean names(IASTExpression e, String name) {
+        boolean[] found = {false};
+        e.accept(new ASTVisitor(false) {
+            { shouldVisitExpressions = true; }
+            @Override public int visit(IASTExpression x) {
+                if (x instanceof IASTIdExpression id && name.equals(id.getName().toString())) {
+                    found[0] = true;
+                    return PROCESS_ABORT;
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return found[0];
     }
 }
