@@ -24,6 +24,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("review", ReviewCommand::new);
         SUBCOMMANDS.put("model", ModelCommand::new);
         SUBCOMMANDS.put("lsp", LspCommand::new);
+        SUBCOMMANDS.put("merge", MergeCommand::new);
     }
 
     /** The command line with every subcommand registered; adapters and tests use this. */

@@ -5,6 +5,7 @@ import dev.mmlint.frontend.FrontendOptions;
 import dev.mmlint.frontend.testing.FuzzGuard;
 import dev.mmlint.report.Baseline;
 import dev.mmlint.report.BufferAnalysis;
+import dev.mmlint.report.SarifMerge;
 import dev.mmlint.report.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * The inputs the report layer reads: a SARIF run's baseline file, {@code .mmlint.json}, and an editor
+ * The inputs the report layer reads: a SARIF run's baseline file, the SARIF logs {@code merge} reads, {@code .mmlint.json}, and an editor
  * buffer checked the way the IDE adapters check it (front end, engine and settings together). Bad input
  * is a {@link Baseline.BaselineException} / {@link Settings.SettingsException} whose message starts with
  * the file's path and, for JSON errors, a line; a buffer that cannot be analysed is an analysis error,
@@ -60,6 +61,34 @@ class ReportInputFuzzTest {
                 b.absent(java.util.List.of());
             } catch (Baseline.BaselineException e) {
                 names(e.getMessage(), f);
+            }
+        });
+        before.assertUnchanged();
+    }
+
+    @FuzzTest
+    void sarifMerge(byte[] data) {
+        Path f = input("shard.sarif", FuzzGuard.cap(data, MAX));
+        FuzzGuard.Snapshot before = FuzzGuard.Snapshot.of(dir());
+        FuzzGuard.run(() -> {
+            SarifMerge.Outcome o = SarifMerge.merge(java.util.List.of(f, f));
+            for (String p : o.problems()) names(p, f);
+            for (String w : o.warnings()) names(w, f);
+            if (o.log() != null) {
+                try {
+                    SarifMerge.write(o.log(), new java.io.StringWriter());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                // the same log twice: every run counted twice, every finding kept once
+                if (o.merged() % 2 != 0) throw new AssertionError("runs of one file merged " + o.merged() + " times");
+                var results = o.log().path("runs").path(0).path("results");
+                if (results.size() != o.results()) throw new AssertionError(results.size() + " results written, " + o.results() + " counted");
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (var r : results) {
+                    String fp = r.path("partialFingerprints").path("mmlint/v1").asText("");
+                    if (!fp.isEmpty() && !seen.add(fp)) throw new AssertionError("fingerprint kept twice: " + fp);
+                }
             }
         });
         before.assertUnchanged();
