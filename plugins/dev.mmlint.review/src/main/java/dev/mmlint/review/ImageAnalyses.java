@@ -63,6 +63,15 @@ final class ImageAnalyses {
     }
 
     /**
+     * Whether the images of one file run one after the other, on the thread that finished the previous
+     * one ({@code -Dmmlint.review.chainImages}, default on): the pre- and post-image of a file (and its
+     * later images in the series) then share the preprocessing of their headers through the front end's
+     * recorded preamble, which two images of a file parsed at the same moment on two threads cannot;
+     * different files still run in parallel. The results are those of a parse without re-use.
+     */
+    static final boolean CHAIN = !"false".equals(System.getProperty("mmlint.review.chainImages"));
+
+    /**
      * The analysis of {@code text} as the file {@code asFile} shown as {@code display}: run, or under way,
      * or done; or, before {@link #start}, waiting for it.
      */
@@ -80,8 +89,7 @@ final class ImageAnalyses {
      * first), so that no large file, met last in the series, keeps one core busy while the other has
      * nothing left to do. The order changes no result: each image is analysed as it would be alone.
      */
-    static volatile boolean largestFirst = !"false".equals(System.getProperty("mmlint.review.chainImages"))
-            && !"false".equals(System.getProperty("mmlint.review.largestFirst"));
+    static volatile boolean largestFirst = CHAIN && !"false".equals(System.getProperty("mmlint.review.largestFirst"));
 
     /**
      * The cost of an image beyond its own text in {@link #largestFirst}'s ordering, in characters:
@@ -124,14 +132,6 @@ final class ImageAnalyses {
     private final java.util.Map<Path, CompletableFuture<Image>> lastOf = new java.util.HashMap<>();
     /** Whether the current thread is one of the pool's, running an analysis (or what it completed). */
     private static final ThreadLocal<Boolean> WORKER = ThreadLocal.withInitial(() -> false);
-    /**
-     * Whether the images of one file run one after the other, on the thread that finished the previous
-     * one ({@code -Dmmlint.review.chainImages}, default on): the pre- and post-image of a file (and its
-     * later images in the series) then share the preprocessing of their headers through the front end's
-     * recorded preamble, which two images of a file parsed at the same moment on two threads cannot;
-     * different files still run in parallel. The results are those of a parse without re-use.
-     */
-    static final boolean CHAIN = !"false".equals(System.getProperty("mmlint.review.chainImages"));
 
     private synchronized CompletableFuture<Image> schedule(Path asFile, long size, java.util.function.Supplier<Image> job) {
         if (!started) {
