@@ -2,7 +2,7 @@
 """Review speed, two builds side by side in one run (issue 15).
 
     bench/review/speed-ab.py BASE_CLI_DIR [--rounds N] [--series synthetic,split,history] [--extra "-Dx=y"]
-                             [--base-extra "-Dx=y"]
+                             [--base-extra "-Dx=y"] [--new-extra "-XX:..."]
 
 BASE_CLI_DIR holds the baseline build's CLI (dev.mmlint.cli-*.jar and lib/, e.g. a copy of
 plugins/dev.mmlint.cli/target taken before a change); the other build is this worktree's
@@ -11,7 +11,8 @@ new, ...: both see the same load), with the same JVM options and no class-data a
 table gives wall and CPU seconds (the JVM's user + system time, which a shared machine's load
 inflates far less than wall time), their ratios, and whether the two reviews' JSON are
 byte-identical (they must be). BASE_CLI_DIR "same" takes this worktree's build for both, the base
-run with --base-extra (e.g. the system properties that turn a change off).
+run with --base-extra (e.g. the system properties that turn a change off); --new-extra gives the new
+build's run more options (e.g. the JVM options the launcher adds for a review).
 """
 import glob
 import json
@@ -54,6 +55,7 @@ def main():
     which = args[args.index("--series") + 1].split(",") if "--series" in args else ["synthetic", "split", "history"]
     extra = args[args.index("--extra") + 1].split() if "--extra" in args else []
     base_extra = args[args.index("--base-extra") + 1].split() if "--base-extra" in args else []
+    new_extra = args[args.index("--new-extra") + 1].split() if "--new-extra" in args else []
     new = os.path.join(ROOT, "plugins", "dev.mmlint.cli", "target")
     if base == "same":
         base = new
@@ -87,7 +89,7 @@ def main():
         outs = {}
         for r in range(rounds):
             for b, d in (("base", base), ("new", new)):
-                out, wall, cpu, stats = review(classpath(d), a, extra + (base_extra if b == "base" else []))
+                out, wall, cpu, stats = review(classpath(d), a, extra + (base_extra if b == "base" else new_extra))
                 res[b].append((wall, cpu))
                 outs.setdefault(b, out)
                 if outs[b] != out:

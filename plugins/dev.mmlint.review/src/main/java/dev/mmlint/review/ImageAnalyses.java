@@ -62,17 +62,6 @@ final class ImageAnalyses {
         this.share = share;
     }
 
-    /** The analysis of {@code text} as the file {@code asFile} shown as {@code display}: run, or under way, or done. */
-    CompletableFuture<Image> of(Path asFile, String display, String text) {
-        requested.incrementAndGet();
-        if (!share) return schedule(asFile, () -> analyse(asFile, display, text));
-        return images.computeIfAbsent(new Key(asFile, display, text), k -> schedule(asFile, () -> analyse(asFile, display, text)));
-    }
-
-    /** The last analysis scheduled of each file, while {@link #chain} is on. */
-    private final java.util.Map<Path, CompletableFuture<Image>> lastOf = new java.util.HashMap<>();
-    /** Whether the current thread is one of the pool's, running an analysis (or what it completed). */
-    private static final ThreadLocal<Boolean> WORKER = ThreadLocal.withInitial(() -> false);
     /**
      * Whether the images of one file run one after the other, on the thread that finished the previous
      * one ({@code -Dmmlint.review.chainImages}, default on): the pre- and post-image of a file (and its
@@ -82,7 +71,82 @@ final class ImageAnalyses {
      */
     static final boolean CHAIN = !"false".equals(System.getProperty("mmlint.review.chainImages"));
 
-    private synchronized CompletableFuture<Image> schedule(Path asFile, java.util.function.Supplier<Image> job) {
+    /**
+     * The analysis of {@code text} as the file {@code asFile} shown as {@code display}: run, or under way,
+     * or done; or, before {@link #start}, waiting for it.
+     */
+    CompletableFuture<Image> of(Path asFile, String display, String text) {
+        requested.incrementAndGet();
+        if (!share) return schedule(asFile, text.length(), () -> analyse(asFile, display, text));
+        return images.computeIfAbsent(new Key(asFile, display, text), k -> schedule(asFile, text.length(), () -> analyse(asFile, display, text)));
+    }
+
+    /**
+     * Whether the images asked for before {@link #start} wait for it and then run file by file, the
+     * file with the most work first ({@code -Dmmlint.review.largestFirst}, default on, with
+     * {@link #CHAIN}): the images of one file one after the other on one thread (as {@link #CHAIN}
+     * has them), the files taken by whichever thread is free, largest first (longest processing time
+     * first), so that no large file, met last in the series, keeps one core busy while the other has
+     * nothing left to do. The order changes no result: each image is analysed as it would be alone.
+     */
+    static volatile boolean largestFirst = CHAIN && !"false".equals(System.getProperty("mmlint.review.largestFirst"));
+
+    /**
+     * The cost of an image beyond its own text in {@link #largestFirst}'s ordering, in characters:
+     * the headers a file of the tree includes are preprocessed whatever its size (about as many
+     * tokens as 100 kB of its own text).
+     */
+    private static final long IMAGE_COST = 100_000;
+
+    /** The images of one file waiting for {@link #start}, in the order asked for, and their cost. */
+    private static final class Waiting {
+        final List<Runnable> jobs = new ArrayList<>();
+        long cost;
+        final int order;
+
+        Waiting(int order) { this.order = order; }
+    }
+
+    private final java.util.Map<Path, Waiting> waiting = new java.util.LinkedHashMap<>();
+    /** Whether images start as soon as they are asked for (set at construction from {@link #largestFirst}). */
+    private boolean started = !largestFirst;
+
+    /**
+     * Starts the images asked for so far (with {@link #largestFirst}), the file with the most work
+     * first; images asked for later start at once.
+     */
+    synchronized void start() {
+        if (started) return;
+        started = true;
+        List<Waiting> files = new ArrayList<>(waiting.values());
+        waiting.clear();
+        files.sort(java.util.Comparator.comparingLong((Waiting w) -> -w.cost).thenComparingInt(w -> w.order));
+        for (Waiting w : files)
+            pool.execute(() -> {
+                WORKER.set(true);
+                for (Runnable r : w.jobs) r.run();
+            });
+    }
+
+    /** The last analysis scheduled of each file, while {@link #chain} is on. */
+    private final java.util.Map<Path, CompletableFuture<Image>> lastOf = new java.util.HashMap<>();
+    /** Whether the current thread is one of the pool's, running an analysis (or what it completed). */
+    private static final ThreadLocal<Boolean> WORKER = ThreadLocal.withInitial(() -> false);
+
+    private synchronized CompletableFuture<Image> schedule(Path asFile, long size, java.util.function.Supplier<Image> job) {
+        if (!started) {
+            CompletableFuture<Image> f = new CompletableFuture<>();
+            Waiting w = waiting.computeIfAbsent(asFile, k -> new Waiting(waiting.size()));
+            w.cost += size + IMAGE_COST;
+            w.jobs.add(() -> {
+                try {
+                    f.complete(job.get());
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            return f;
+        }
         java.util.function.Supplier<Image> onWorker = () -> {
             WORKER.set(true);
             return job.get();

@@ -141,6 +141,9 @@ public final class Reviewer {
         try {
             List<PlannedPatch> planned = new ArrayList<>();
             for (PatchMail m : series) planned.add(patch(m, fe, pool));
+            // every image of the series is known: they start, the file with the most work first
+            if (images != null) images.start();
+            if (headerImages != null) headerImages.start();
             for (PlannedPatch pl : planned) out.add(pl.finish());
             if (images != null) {
                 imageStats = new int[] {images.requested(), images.analysed(), (int) (images.nanos() / 1_000_000)};

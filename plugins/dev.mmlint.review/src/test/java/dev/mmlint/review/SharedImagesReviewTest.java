@@ -54,6 +54,46 @@ class SharedImagesReviewTest {
         assertArrayEquals(new int[] {8, 8}, new int[] {separate[0], separate[1]});
     }
 
+    /**
+     * The images run file by file, the file with the most work first, once the whole series is known;
+     * or, as before, each as soon as its patch is applied: the same review. Five patches to three files
+     * of 6.1 (memory_hotplug.c twice, then secretmem.c, then the largest, memory.c, last, then
+     * memory_hotplug.c again), so that the order of the analyses differs from the order of the patches.
+     */
+    @Test void sameReviewWhateverTheOrderOfTheImages() throws IOException {
+        Path tree = KernelTestTrees.tree("6.1");
+        Path config = KernelTestTrees.debianConfig("6.1");
+        String hp = Files.readString(tree.resolve("mm/memory_hotplug.c"), StandardCharsets.UTF_8);
+        String sm = Files.readString(tree.resolve("mm/secretmem.c"), StandardCharsets.UTF_8);
+        String me = Files.readString(tree.resolve("mm/memory.c"), StandardCharsets.UTF_8);
+        String hp1 = once(hp, "static int scan_movable_pages(", "/* scans for movable pages */\nstatic int scan_movable_pages(");
+        String hp2 = once(hp1, "\t\t} else if (PageTransHuge(page))\n", "\t\t} else if (PageTransHuge(head))\n");
+        String hp3 = once(hp2, "static int online_memory_block(", "/* onlines one block */\nstatic int online_memory_block(");
+        String sm1 = once(sm, "static vm_fault_t secretmem_fault(", "/* a fault on secret memory */\nstatic vm_fault_t secretmem_fault(");
+        String me1 = once(me, "static vm_fault_t do_anonymous_page(", "/* an anonymous fault */\nstatic vm_fault_t do_anonymous_page(");
+        List<PatchMail> series = new ArrayList<>();
+        series.add(mail(1, "mm/memory_hotplug: comment", RealPatchReviewTest.diff("mm/memory_hotplug.c", hp, hp1)));
+        series.add(mail(2, "mm/memory_hotplug: test the head", RealPatchReviewTest.diff("mm/memory_hotplug.c", hp1, hp2)));
+        series.add(mail(3, "mm/secretmem: comment", RealPatchReviewTest.diff("mm/secretmem.c", sm, sm1)));
+        series.add(mail(4, "mm/memory: comment", RealPatchReviewTest.diff("mm/memory.c", me, me1)));
+        series.add(mail(5, "mm/memory_hotplug: another comment", RealPatchReviewTest.diff("mm/memory_hotplug.c", hp2, hp3)));
+        boolean was = ImageAnalyses.largestFirst;
+        String largestFirst, asApplied;
+        int[] a = new int[3], b = new int[3];
+        try {
+            ImageAnalyses.largestFirst = true;
+            largestFirst = json(series, tree, config, true, a);
+            ImageAnalyses.largestFirst = false;
+            asApplied = json(series, tree, config, true, b);
+        } finally {
+            ImageAnalyses.largestFirst = was;
+        }
+        assertEquals(asApplied, largestFirst);
+        assertTrue(largestFirst.contains("\"status\" : \"fixed\""), largestFirst);
+        assertArrayEquals(new int[] {10, 8}, new int[] {a[0], a[1]});
+        assertArrayEquals(new int[] {10, 8}, new int[] {b[0], b[1]});
+    }
+
     private static String json(List<PatchMail> series, Path tree, Path config, boolean share, int[] stats) throws IOException {
         ReferenceModel model = Mmlint.shippedModel();
         Engine engine = Mmlint.engine(Engine.Options.defaults(), model);
