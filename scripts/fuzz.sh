@@ -21,7 +21,7 @@ mkdir -p "$logs"
 pl=$(printf 'plugins/%s,' "${modules[@]}")
 # one reactor build: sibling modules resolve to their target/ directories, never to whatever
 # another checkout last installed into the local repository
-if ! ./mvnw -B -o -q -Dmmlint.cliOnly -pl "${pl%,}" -am test-compile dependency:build-classpath \
+if [ "${MMLINT_FUZZ_SKIP_BUILD:-0}" != 1 ] && ! ./mvnw -B -o -q -Dmmlint.cliOnly -pl "${pl%,}" -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz.cp >"$logs/build.log" 2>&1; then
   tail -40 "$logs/build.log" >&2
   echo "fuzz: 0 targets, 0 inputs, 0 crashes (build failed, see $logs/build.log)"
@@ -39,12 +39,13 @@ for m in "${modules[@]}"; do
     cls="${t%#*}" meth="${t#*#}"
     simple="${cls##*.}" pkgdir="$(dirname "${cls//.//}")"
     inputs_dir="$here/$dir/src/test/resources/$pkgdir/${simple}Inputs/$meth"
-    corpus="$here/$dir/target/fuzz-corpus/$simple/$meth"
+    tag="${MMLINT_FUZZ_TAG:-}"
+    corpus="$here/$dir/target/fuzz-corpus${tag:+-$tag}/$simple/$meth"
     mkdir -p "$inputs_dir" "$corpus"
     before=$(ls "$inputs_dir" | grep -c '^crash-\|^timeout-\|^oom-' || true)
-    log="$logs/$simple.$meth.log"
+    log="$logs/$simple.$meth${tag:+.$tag}.log"
     echo "fuzz: $t for ${secs}s ..." >&2
-    ( cd "$here/$dir" && java -Xmx2g -Xss64m -Dmmlint.root="$here" -cp "$cp" com.code_intelligence.jazzer.Jazzer \
+    ( cd "$here/$dir" && java -Xmx2g -Xss64m ${MMLINT_FUZZ_JAVA_OPTS:-} -Dmmlint.root="$here" -cp "$cp" com.code_intelligence.jazzer.Jazzer \
         --target_class="$cls" --target_method="$meth" --keep_going=50 \
         --instrumentation_includes='dev.mmlint.**:org.eclipse.jgit.patch.**:org.apache.james.mime4j.**:com.fasterxml.jackson.**:org.antlr.v4.runtime.**:org.eclipse.lsp4j.jsonrpc.**' \
         --custom_hook_includes='dev.mmlint.**' \

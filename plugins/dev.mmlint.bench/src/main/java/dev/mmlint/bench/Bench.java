@@ -42,6 +42,7 @@ import java.util.concurrent.Future;
  * Bench check   PATH... --key K --out TSV [--config F] [--jobs N] [--passes 2] [--profile FILE.tsv]
  * Bench floor   PATH... --key K --out TSV [--config F] [--jobs N] [--passes 2]
  * Bench recheck FILE... --key K --out TSV [--config F] [--n 30]
+ * Bench fragments FILE... --key K --out TSV [--rounds 5]
  * Bench table   TSV --meta META.tsv [--out FILE.md]
  * Bench quality [options]   (bench/quality.sh: corpus recall and precision on today's trees, see {@link Quality})
  * </pre>
@@ -68,6 +69,7 @@ public final class Bench {
             case "check" -> check(a);
             case "floor" -> floor(a);
             case "recheck" -> recheck(a);
+            case "fragments" -> fragments(a);
             case "table" -> Table.write(a);
             default -> usage();
         }
@@ -257,6 +259,82 @@ public final class Bench {
                 s.put("clean_pct", fns == 0 ? 0.0 : 100.0 * clean / fns);
             }
         }
+        s.flush();
+    }
+
+    // ---- fragments: lone buffers parsed after the recorded prelude, or after a fresh preprocessing of it ----
+
+    /**
+     * Each FILE (C text: fixtures, fuzz inputs) checked as an editor buffer outside any tree, the way
+     * {@link BufferAnalysis} checks it (front end, then the engine), {@code --rounds} times, by two
+     * analysers kept for the whole run: one whose fragments are parsed after the recorded built-in
+     * prelude (the default) and one that preprocesses the prelude again for every buffer
+     * ({@code -Dmmlint.fragmentPrelude=false}), interleaved so that both see the same load. The first
+     * round warms the JIT and is not counted. CPU time of the measuring thread and wall time per buffer,
+     * medians and sums, and the ratio (without / with).
+     */
+    private static void fragments(Args a) throws Exception {
+        Sink s = new Sink(a);
+        int rounds = Math.max(2, a.integer("rounds", 5));
+        List<Path> files = a.paths();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Path dir = Files.createTempDirectory("mmlint-bench-fragments");
+        BufferAnalysis[] ba = new BufferAnalysis[2]; // 0: prelude preprocessed per buffer, 1: recorded prelude
+        String old = System.getProperty("mmlint.fragmentPrelude");
+        try {
+            for (int m = 0; m < 2; m++) {
+                System.setProperty("mmlint.fragmentPrelude", m == 0 ? "false" : "true");
+                ba[m] = new BufferAnalysis(FrontendOptions.defaults().withCacheDir(dir.resolve("cache" + m)), null);
+                ba[m].analyse(dir.resolve("buffer").resolve("first.c"), 0, "int x;\n", () -> false); // makes its fragment front end now
+            }
+        } finally {
+            if (old == null) System.clearProperty("mmlint.fragmentPrelude");
+            else System.setProperty("mmlint.fragmentPrelude", old);
+        }
+        List<String> texts = new ArrayList<>();
+        for (Path f : files) texts.add(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+        List<Double>[] cpu = new List[] {new ArrayList<Double>(), new ArrayList<Double>()};
+        List<Double>[] wall = new List[] {new ArrayList<Double>(), new ArrayList<Double>()};
+        int differ = 0;
+        try {
+            for (int r = 0; r < rounds; r++) {
+                for (int i = 0; i < texts.size(); i++) {
+                    Path buf = dir.resolve("buffer").resolve("f" + i + ".c");
+                    String[] got = new String[2];
+                    for (int m = 0; m < 2; m++) {
+                        long c0 = mx.getCurrentThreadCpuTime(), w0 = System.nanoTime();
+                        BufferAnalysis.Analysis an = ba[m].analyse(buf, r + 1, texts.get(i), () -> false);
+                        long c1 = mx.getCurrentThreadCpuTime(), w1 = System.nanoTime();
+                        got[m] = an.error() + " " + an.findings();
+                        if (r > 0) {
+                            cpu[m].add((c1 - c0) / 1e6);
+                            wall[m].add((w1 - w0) / 1e6);
+                        }
+                    }
+                    if (r == 0 && !got[0].equals(got[1])) {
+                        differ++;
+                        System.err.println("bench: " + files.get(i) + ": the two analyses differ");
+                    }
+                }
+            }
+        } finally {
+            for (BufferAnalysis b : ba) b.close();
+        }
+        s.put("files", texts.size());
+        s.put("rounds_counted", rounds - 1);
+        s.put("differing", differ);
+        String[] prefix = {"noprelude_", ""};
+        for (int m = 0; m < 2; m++) {
+            double[] c = cpu[m].stream().mapToDouble(Double::doubleValue).toArray();
+            double[] w = wall[m].stream().mapToDouble(Double::doubleValue).toArray();
+            s.put(prefix[m] + "cpu_median_ms", quantile(c, 0.5));
+            s.put(prefix[m] + "cpu_p90_ms", quantile(c, 0.9));
+            s.put(prefix[m] + "cpu_sum_ms", Arrays.stream(c).sum());
+            s.put(prefix[m] + "wall_median_ms", quantile(w, 0.5));
+            s.put(prefix[m] + "wall_p90_ms", quantile(w, 0.9));
+        }
+        s.put("cpu_ratio_of_sums", cpu[0].stream().mapToDouble(Double::doubleValue).sum() / cpu[1].stream().mapToDouble(Double::doubleValue).sum());
+        s.put("preludes_reused", CdtFrontend.preludesReused());
         s.flush();
     }
 

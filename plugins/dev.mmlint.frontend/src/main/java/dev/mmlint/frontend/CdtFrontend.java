@@ -90,6 +90,16 @@ public abstract class CdtFrontend implements Frontend {
     /** Full parses after a pruned parse's doubt that re-used its preamble, all instances. */
     public static long fullParsesReusingPreamble() { return dev.mmlint.frontend.internal.Preambles.REUSED_FULL.sum(); }
 
+    /**
+     * Where full parses find the recorded forced include of their configuration (see
+     * {@link dev.mmlint.frontend.internal.Preludes}), or null: every parse preprocesses it again
+     * (the default).
+     */
+    protected dev.mmlint.frontend.internal.Preludes preludes() { return null; }
+
+    /** Parses that re-used a recorded prelude (forced include), all instances. */
+    public static long preludesReused() { return dev.mmlint.frontend.internal.Preludes.REUSED.sum(); }
+
     /** Parses that re-used a recorded preamble, all instances. */
     public static long preamblesReused() { return dev.mmlint.frontend.internal.Preambles.REUSED.sum(); }
 
@@ -199,8 +209,12 @@ public abstract class CdtFrontend implements Frontend {
         CdtDriver.Outcome o;
         long t0 = System.nanoTime();
         try {
-            o = CdtDriver.parse(abs.toString(), chars, info, () -> new CachingContentProvider(cache), headerBodies, prune,
-                    reusePreamble ? preambles : null); // a full parse re-uses one only as the fallback of a pruned one
+            dev.mmlint.frontend.internal.Preludes pl = prune ? null : preludes();
+            o = pl == null ? null
+                    : CdtDriver.afterPrelude(abs.toString(), chars, info, cache, () -> new CachingContentProvider(cache), headerBodies, pl);
+            if (o == null)
+                o = CdtDriver.parse(abs.toString(), chars, info, () -> new CachingContentProvider(cache), headerBodies, prune,
+                        reusePreamble ? preambles : null); // a full parse re-uses one only as the fallback of a pruned one
         } catch (StackOverflowError e) {
             throw new InputException(display, 0, "parser ran out of stack (nesting too deep); run with -Xss8m or more");
         } catch (BudgetExceededException e) {

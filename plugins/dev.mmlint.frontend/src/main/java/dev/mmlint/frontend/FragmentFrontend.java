@@ -36,6 +36,21 @@ public final class FragmentFrontend extends CdtFrontend {
         this.context = context;
     }
 
+    /**
+     * The built-in prelude as recorded once per JVM and preprocessor configuration (the stated Kconfig
+     * values are macros too): every fragment is parsed after the recorded prelude, not after a fresh
+     * preprocessing of it, with the same AST, locations and findings. {@code -Dmmlint.fragmentPrelude=false}
+     * turns it off.
+     */
+    private static final dev.mmlint.frontend.internal.Preludes PRELUDES =
+            new dev.mmlint.frontend.internal.Preludes(16, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private volatile boolean preludeReuse = !"false".equals(System.getProperty("mmlint.fragmentPrelude"));
+
+    /** Whether fragments are parsed after the recorded prelude (default on) or after a fresh preprocessing of it. */
+    public void setPreludeReuse(boolean on) { preludeReuse = on; }
+
+    @Override protected dev.mmlint.frontend.internal.Preludes preludes() { return preludeReuse ? PRELUDES : null; }
+
     public FragmentFrontend() { this(new KernelContext(null, "unknown (lone fragment: no kernel tree)",
             KernelConfig.empty("no Kconfig known (lone fragment)"))); }
 

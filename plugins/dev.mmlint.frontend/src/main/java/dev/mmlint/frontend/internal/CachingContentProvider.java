@@ -34,6 +34,9 @@ public final class CachingContentProvider extends InternalFileContentProvider {
     private Preambles.Preamble replay;
     private CPreprocessor replayInto;
     private int replayed;
+    /** While recording: an existence probe or an inclusion of a file not among the forced includes. */
+    private boolean recordingLookedElsewhere;
+    private Set<String> forcedIncludes;
 
     public CachingContentProvider(HeaderCache cache) { this.cache = cache; }
 
@@ -71,15 +74,33 @@ public final class CachingContentProvider extends InternalFileContentProvider {
         recording = null;
         recordingAll = null;
         recordFrom = null;
+        forcedIncludes = null;
         return r;
     }
 
-    @Override public boolean getInclusionExists(String path) { return cache.exists(path); }
+    /**
+     * Records the files the forced includes {@code forced} serve (a {@link Preludes prelude}): as
+     * {@link #recordPreamble}, also noting whether anything else was looked up.
+     */
+    void recordPrelude(CPreprocessor pp, String tuPath, Set<String> forced) {
+        recordPreamble(pp, tuPath);
+        forcedIncludes = forced;
+        recordingLookedElsewhere = false;
+    }
+
+    /** Whether the prelude being recorded probed or included a file that is not a forced include (its tokens then depend on the include path). */
+    boolean lookedElsewhere() { return recordingLookedElsewhere; }
+
+    @Override public boolean getInclusionExists(String path) {
+        if (forcedIncludes != null && !forcedIncludes.contains(path)) recordingLookedElsewhere = true;
+        return cache.exists(path);
+    }
 
     @Override public InternalFileContent getContentForInclusion(String filePath, IMacroDictionary macroDictionary) {
         CharArray text = cache.content(filePath);
         if (text == null) return null;
         if (replay != null) return replayed(filePath);
+        if (forcedIncludes != null && !forcedIncludes.contains(filePath)) recordingLookedElsewhere = true;
         included++;
         if (recording != null) {
             recordingAll.add(filePath);
@@ -97,6 +118,11 @@ public final class CachingContentProvider extends InternalFileContentProvider {
                 Preambles.installMacros(replayInto, replay);
                 content = Preambles.padding(replay.sequenceEnd());
             } else content = Preambles.padding(0);
+            if (replay.prelude() && replayed == expected.size()) {
+                // a prelude ends with the forced includes: the main file's own inclusions are served as source
+                replay = null;
+                replayInto = null;
+            }
             return new InternalFileContent(filePath, content, 0, 0, 0);
         }
         // included again where the recorded parse skipped it for its include guard (every file the

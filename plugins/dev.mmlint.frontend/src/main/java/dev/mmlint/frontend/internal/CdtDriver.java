@@ -99,7 +99,7 @@ public final class CdtDriver {
             CachingContentProvider provider = providers.get();
             CPreprocessor scanner = scanner(path, text, info, provider);
             provider.replay(p, scanner);
-            Outcome o = full ? full(new ReplayScanner(scanner, path, text, provider, false, p, true))
+            Outcome o = full ? full(new ReplayScanner(scanner, path, text, provider, false, p, true), false)
                     : pruned(new ReplayScanner(scanner, path, text, provider, false, p));
             if (o != null) (full ? Preambles.REUSED_FULL : Preambles.REUSED).increment();
             else if (!full) preambles.remove(path, p);
@@ -107,6 +107,73 @@ public final class CdtDriver {
         } finally {
             p.lock().unlock();
         }
+    }
+
+    /**
+     * A full parse (every token to the parser; header bodies parsed when {@code headerBodies}) whose
+     * forced include is not preprocessed again: the prelude {@code preludes} recorded for this
+     * configuration (recorded now when there is none), then the main file. Null when the
+     * configuration has no re-usable prelude, every recorded copy is busy, or the stream cannot be
+     * replayed: the caller then parses from scratch.
+     */
+    public static Outcome afterPrelude(String path, char[] text, ExtendedScannerInfo info, HeaderCache cache,
+                                       java.util.function.Supplier<CachingContentProvider> providers,
+                                       boolean headerBodies, Preludes preludes) {
+        if (preludes == null || !Preambles.supported()) return null;
+        Preludes.Key key = Preludes.key(info, cache);
+        if (key == null) return null;
+        Preambles.Preamble p = preludes.acquire(key);
+        if (p == null) {
+            if (!preludes.room(key)) return null;
+            p = recordPrelude(path, info, providers.get(), key.include());
+            preludes.add(key, p);
+            if (p == null) return null;
+            p.lock().lock();
+        }
+        try {
+            CachingContentProvider provider = providers.get();
+            CPreprocessor scanner = scanner(path, text, info, provider);
+            provider.replay(p, scanner);
+            Outcome o = full(new ReplayScanner(scanner, path, text, provider, false, p, true), headerBodies);
+            if (o != null) Preludes.REUSED.increment();
+            return o;
+        } finally {
+            p.lock().unlock();
+        }
+    }
+
+    /**
+     * Preprocesses {@code include} alone (the forced include of an empty main file) and records what it
+     * delivered; null when it delivered nothing or looked at any other file.
+     */
+    private static Preambles.Preamble recordPrelude(String path, ExtendedScannerInfo info, CachingContentProvider provider, String include) {
+        CPreprocessor pp = scanner(path, new char[0], info, provider);
+        provider.recordPrelude(pp, path, java.util.Set.of(include));
+        java.util.List<org.eclipse.cdt.core.parser.IToken> toks = new java.util.ArrayList<>(1 << 14);
+        int end;
+        try {
+            while (true) {
+                org.eclipse.cdt.core.parser.IToken t = pp.nextToken();
+                int ty = t.getType();
+                if (pp.isOnTopContext() || ty == org.eclipse.cdt.core.parser.IToken.tINACTIVE_CODE_START
+                        || ty == org.eclipse.cdt.core.parser.IToken.tINACTIVE_CODE_SEPARATOR
+                        || ty == org.eclipse.cdt.core.parser.IToken.tINACTIVE_CODE_END
+                        || ty == org.eclipse.cdt.core.parser.IToken.tCOMPLETION || ty == org.eclipse.cdt.core.parser.IToken.tEOC)
+                    return null;
+                toks.add(t);
+            }
+        } catch (org.eclipse.cdt.core.parser.EndOfFileException e) {
+            end = e.getEndOffset();
+        }
+        boolean elsewhere = provider.lookedElsewhere();
+        CachingContentProvider.Recorded r = provider.endOfPreamble();
+        if (elsewhere || r == null || !r.top().equals(java.util.List.of(include)) || !r.all().equals(java.util.Set.of(include))) return null;
+        for (org.eclipse.cdt.core.parser.IToken t : toks) t.setNext(null);
+        // the empty main file's end lies after the preprocessor's synthetic "#include <include>\n" and the include
+        int length = end - ("#include <".length() + include.length() + 2);
+        Preambles.Preamble p = Preambles.prelude(pp, toks, r, length);
+        if (p != null) Preludes.RECORDED.increment();
+        return p;
     }
 
     private static Outcome direct(CPreprocessor scanner, boolean headerBodies) {
@@ -152,9 +219,10 @@ public final class CdtDriver {
     }
 
     /** Parses every token of a replayed stream, as {@link #direct} would; null when the stream cannot be replayed. */
-    private static Outcome full(ReplayScanner replay) {
-        KernelCParser parser = new KernelCParser(replay, ParserMode.SELECTION_PARSE, new NullLogService(), null);
-        parser.setAutoTypeMainFileOnly(true);
+    private static Outcome full(ReplayScanner replay, boolean headerBodies) {
+        KernelCParser parser = new KernelCParser(replay,
+                headerBodies ? ParserMode.COMPLETE_PARSE : ParserMode.SELECTION_PARSE, new NullLogService(), null);
+        parser.setAutoTypeMainFileOnly(!headerBodies);
         try {
             return new Outcome(bound(cancellable(parser)), null);
         } catch (ReplayScanner.NotReplayable e) {

@@ -70,11 +70,14 @@ public final class Preambles {
      * @param includes   the files the main file (or its forced includes) included, in order (a file
      *                   included twice appears twice)
      * @param included   every file included before the token, nested inclusions too
-     * @param sequenceEnd the token's sequence number: every recorded token lies below it
+     * @param sequenceEnd the token's sequence number: every recorded token lies below it (for a
+     *                   {@link Preludes prelude}: the prelude's exact length in sequence numbers)
+     * @param prelude    the forced includes alone (a {@link Preludes prelude}): the replay ends once they
+     *                   are served, whatever the main file's text
      */
     record Preamble(char[] prefix, IToken[] tokens, char[][] macroNames, PreprocessorMacro[] macros, Map<String, Long> counters, List<String> includes,
                     java.util.Set<String> included, int sequenceEnd, ReentrantLock lock,
-                    java.util.concurrent.atomic.AtomicReference<java.util.Optional<HeaderPruner.Prefix>> pruningCache) {
+                    java.util.concurrent.atomic.AtomicReference<java.util.Optional<HeaderPruner.Prefix>> pruningCache, boolean prelude) {
         boolean matches(char[] text) {
             return text.length >= prefix.length && Arrays.equals(text, 0, prefix.length, prefix, 0, prefix.length);
         }
@@ -135,7 +138,30 @@ public final class Preambles {
         RECORDED.increment();
         return new Preamble(Arrays.copyOf(text, firstMainOffset), toks, names.toArray(new char[0][]),
                 macros.toArray(new PreprocessorMacro[0]), Map.copyOf(counters), includes.top(), includes.all(), first.getOffset(), new ReentrantLock(),
-                new java.util.concurrent.atomic.AtomicReference<>());
+                new java.util.concurrent.atomic.AtomicReference<>(), false);
+    }
+
+    /**
+     * A {@link Preludes prelude}: what the forced includes alone delivered (the parse of an empty main
+     * file), {@code length} sequence numbers long. Null when nothing came from them.
+     */
+    static Preamble prelude(CPreprocessor pp, List<IToken> headerTokens, CachingContentProvider.Recorded includes, int length) {
+        if (headerTokens.isEmpty() || includes == null || includes.top().isEmpty() || length <= 0) return null;
+        CharArrayMap<PreprocessorMacro> dict = dictionary(pp);
+        List<char[]> names = new ArrayList<>(dict.size());
+        List<PreprocessorMacro> macros = new ArrayList<>(dict.size());
+        Map<String, Long> counters = new java.util.HashMap<>();
+        for (char[] k : dict.keys()) {
+            PreprocessorMacro m = dict.get(k);
+            if (m instanceof CounterMacro c) counters.put(new String(k), counter(c, null));
+            if (m instanceof DynamicMacro) continue;
+            names.add(k);
+            macros.add(m);
+        }
+        IToken[] toks = headerTokens.toArray(new IToken[0]);
+        for (IToken t : toks) forgetSource(t);
+        return new Preamble(new char[0], toks, names.toArray(new char[0][]), macros.toArray(new PreprocessorMacro[0]), Map.copyOf(counters),
+                includes.top(), includes.all(), length, new ReentrantLock(), new java.util.concurrent.atomic.AtomicReference<>(), true);
     }
 
     // ---- re-use ----

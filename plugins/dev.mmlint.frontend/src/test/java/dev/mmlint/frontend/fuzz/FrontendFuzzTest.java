@@ -26,7 +26,8 @@ class FrontendFuzzTest {
     private static synchronized FragmentFrontend fragment() {
         if (fragment == null) {
             fragment = new FragmentFrontend();
-            fragment.setPreambleReuse(4); // the built-in prelude is parsed once, as the IDE adapters do
+            // as the IDE adapters set it up; the built-in prelude is recorded once per JVM whatever the setting (Preludes)
+            fragment.setPreambleReuse(4);
         }
         return fragment;
     }
