@@ -85,7 +85,9 @@ public final class GupPairing implements Check {
                             new WitnessStep(Kind.RETURN, "", r.line(rr.offset())))).report();
         } else if (event instanceof Event.ReleasesAsked ra) {
             ArrayHold h = ra.hold();
-            String fewer = ra.errnoIn() == null ? "which may have taken fewer: the rest hold no reference"
+            String fewer = ra.errnoIn() == null && ra.stale()
+                    ? "which may have taken fewer: the rest still hold pages released before it filled the array again, and are released twice"
+                    : ra.errnoIn() == null ? "which may have taken fewer: the rest hold no reference"
                     : "which may have failed: its negative errno, held in the unsigned '" + ra.errnoIn()
                       + "', passed the short-count test as a huge count, and no entry holds a reference";
             r.finding(this, ra).message(ra.api() + "() on entries of '" + ra.array() + "' up to '" + ra.asked() + "', the number of pages asked of "

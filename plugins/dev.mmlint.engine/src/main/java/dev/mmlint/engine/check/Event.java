@@ -146,11 +146,13 @@ public sealed interface Event {
      * the GUP call asked for, on a path that never learned it took that many (a short GUP leaves the rest of
      * the array without references). {@code errnoIn}: the unsigned variable holding the count, where the
      * call's negative errno may still be on this path (it passed the short-count test as a huge number), or null.
+     * {@code stale}: entries of the array were released earlier and left in it before GUP filled it again, so
+     * past its count they hold released pages (a test of each entry against NULL does not skip them).
      */
     record ReleasesAsked(int offset, int length, String api, String array, String asked, ArrayHold hold, boolean unpin,
-                         AppliedClause clause, String errnoIn) implements Event {
+                         AppliedClause clause, String errnoIn, boolean stale) implements Event {
         public ReleasesAsked(int offset, int length, String api, String array, String asked, ArrayHold hold, boolean unpin, AppliedClause clause) {
-            this(offset, length, api, array, asked, hold, unpin, clause, null);
+            this(offset, length, api, array, asked, hold, unpin, clause, null, false);
         }
     }
 

@@ -379,9 +379,13 @@ final class Calls {
                 String walked = arrayOfElement(ax);
                 if (walked == null && var != null) walked = st.gup.shorts().elementOf(var);
                 if (walked != null && c.reporting()) negativeWalk(walked, ax, off, api);
-                // if (pages[i]) put_page(pages[i]) over a zero-filled array: entries a short GUP left are NULL
-                if (walked != null && ax != null && c.zeroFilled(walked, ax) && ZeroedArrays.nonNullGuarded(ax)) walked = null;
+                String releasedFrom = walked;
+                // if (pages[i]) put_page(pages[i]) over a zero-filled array: entries a short GUP left are NULL, unless
+                // entries released earlier were left in place and GUP filled the array again (then they are not NULL)
+                if (walked != null && ax != null && c.zeroFilled(walked, ax) && !st.gup.shorts().stale(walked) && ZeroedArrays.nonNullGuarded(ax))
+                    walked = null;
                 c.gup.releasedInWalk(st.gup, walked, GupModel.walkBounds(ax), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN, a.clause());
+                st.gup.shorts().entriesReleased(releasedFrom);
                 String element = arrayOfElement(ax);
                 // unpin_user_page(sg_page(sg)): the page a stored_in call stored in that entry
                 if (element == null) element = storedEntryArray(ax);
@@ -398,6 +402,7 @@ final class Calls {
                 if (arr != null && releaseCount != null)
                     c.gup.releasedInWalk(st.gup, arr, GupModel.names(releaseCount), off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN_ARRAY, a.clause());
                 if (arr != null) c.gup.releasedArray(st.gup, arr, off, length(ax), api, a.kind() == ArgEffect.Kind.UNPIN_ARRAY, a.clause());
+                st.gup.shorts().entriesReleased(arr);
                 return true;
             }
             case PUBLISH, SET_COUNT -> c.compound.published(st.compound, var, pv, a.kind() == ArgEffect.Kind.SET_COUNT, off, length(ax), api, a.clause());

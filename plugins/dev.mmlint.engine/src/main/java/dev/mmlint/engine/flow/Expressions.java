@@ -175,6 +175,9 @@ final class Expressions {
                     // a store into a field that held a GUP array (region->pages = kcalloc(...)): a new array, nothing held in it yet
                     String lp = Ast.path(l);
                     if (Ast.isFieldPath(lp)) c.st.gup.forget(lp);
+                    // pages[i] = NULL: a released entry cleared
+                    if (strip(l) instanceof IASTArraySubscriptExpression cl && Ast.isNull(r) && Ast.path(cl.getArrayExpression()) != null)
+                        c.st.gup.shorts().cleared(Ast.path(cl.getArrayExpression()));
                     // *foliop = folio: what the function hands back through a pointer parameter (NULL says nothing)
                     if (c.sink != null && strip(l) instanceof IASTUnaryExpression d && d.getOperator() == IASTUnaryExpression.op_star
                             && name(d.getOperand()) != null && c.facts.params().containsKey(name(d.getOperand())) && Ast.isPagePointerTypeOrFolio(l)

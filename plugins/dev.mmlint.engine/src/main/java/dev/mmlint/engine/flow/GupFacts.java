@@ -193,7 +193,10 @@ final class GupFacts {
     }
     boolean holds(String array) { return arrays.containsKey(array); }
     void put(String array, ArrayHold h) { arrays.put(array, h); }
-    void forget(String array) { arrays.remove(array); }
+    void forget(String array) {
+        arrays.remove(array);
+        shorts.cleared(array);
+    }
     /** The arrays by name, in name order. */
     /** Whether some hold is partly handed on (asked on every edge: no copy of the map). */
     boolean anyPartial() {

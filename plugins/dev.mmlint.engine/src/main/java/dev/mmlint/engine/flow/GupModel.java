@@ -231,7 +231,7 @@ final class GupModel {
         String errnoIn = null;
         if (g.shorts().errnoPassed(array))
             for (String v : g.countersOf(array)) if (g.shorts().mayBeNegative(v) && (errnoIn == null || v.compareTo(errnoIn) < 0)) errnoIn = v;
-        events.emit(new Event.ReleasesAsked(off, len, api, array, asked, h, unpin, clause, errnoIn));
+        events.emit(new Event.ReleasesAsked(off, len, api, array, asked, h, unpin, clause, errnoIn, g.shorts().stale(array)));
     }
 
     /** A variable counting the entries GUP filled in {@code array} may still hold its negative errno on this path. */

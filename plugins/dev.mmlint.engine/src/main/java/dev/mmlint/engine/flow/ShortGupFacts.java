@@ -13,7 +13,10 @@ import java.util.Set;
  * been filled in full (must: the count was compared equal to the number asked for), which page
  * variables hold an entry of which array (must), and which count variables may hold a count that is not
  * negative (may: the path did not test it below zero), and which may still be negative (may: a GUP
- * count is a negative errno where the call failed, until a test on the path excludes it).
+ * count is a negative errno where the call failed, until a test on the path excludes it). Also which
+ * arrays had entries released that nothing cleared since (may), and which of those GUP filled again
+ * (may): a release leaves the pointer in its entry, so past the count of the later call the entries hold
+ * pages already released, not NULL, whatever memory the array came from.
  */
 final class ShortGupFacts {
     /** variable -> the array a GUP call asked that many pages for */
@@ -28,21 +31,26 @@ final class ShortGupFacts {
     private final Set<String> negative;
     /** arrays whose count, held unsigned, passed a short-count test as a huge errno on some path here (may) */
     private final Set<String> errnoPassed;
+    /** arrays whose entries were released on some path here and not cleared (stored NULL, the array re-assigned) since (may) */
+    private final Set<String> released;
+    /** arrays GUP filled again after such a release: entries past its count may hold released pages (may) */
+    private final Set<String> stale;
 
-    ShortGupFacts() { this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashSet<>()); }
+    ShortGupFacts() { this(new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>()); }
 
-    private ShortGupFacts(Map<String, String> a, Set<String> f, Map<String, String> e, Set<String> n, Set<String> neg, Set<String> passed) {
-        asked = a; full = f; elements = e; nonNegative = n; negative = neg; errnoPassed = passed;
+    private ShortGupFacts(Map<String, String> a, Set<String> f, Map<String, String> e, Set<String> n, Set<String> neg, Set<String> passed,
+                          Set<String> rel, Set<String> st) {
+        asked = a; full = f; elements = e; nonNegative = n; negative = neg; errnoPassed = passed; released = rel; stale = st;
     }
 
     ShortGupFacts copy() {
         return new ShortGupFacts(new HashMap<>(asked), new HashSet<>(full), new HashMap<>(elements), new HashSet<>(nonNegative), new HashSet<>(negative),
-                new HashSet<>(errnoPassed));
+                new HashSet<>(errnoPassed), new HashSet<>(released), new HashSet<>(stale));
     }
 
     ShortGupFacts join(ShortGupFacts o) { return new ShortGupFacts(StateMaps.must(asked, o.asked, StateMaps::same), StateMaps.intersection(full, o.full),
                 StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative), StateMaps.union(negative, o.negative),
-                StateMaps.union(errnoPassed, o.errnoPassed)); }
+                StateMaps.union(errnoPassed, o.errnoPassed), StateMaps.union(released, o.released), StateMaps.union(stale, o.stale)); }
 
     /**
      * As {@link #join(ShortGupFacts)}; {@code takenHere} / {@code takenThere}: the arrays GUP may have taken
@@ -59,7 +67,7 @@ final class ShortGupFacts {
             if (!takenHere.contains(e.getValue()) && !asked.containsKey(e.getKey())) a.put(e.getKey(), e.getValue());
         return new ShortGupFacts(a, StateMaps.intersection(full, o.full),
                 StateMaps.must(elements, o.elements, StateMaps::same), StateMaps.union(nonNegative, o.nonNegative), StateMaps.union(negative, o.negative),
-                StateMaps.union(errnoPassed, o.errnoPassed));
+                StateMaps.union(errnoPassed, o.errnoPassed), StateMaps.union(released, o.released), StateMaps.union(stale, o.stale));
     }
 
     /** {@code var} is assigned: it no longer holds what it held. */
@@ -68,6 +76,7 @@ final class ShortGupFacts {
         elements.remove(var);
         nonNegative.remove(var);
         negative.remove(var);
+        cleared(var);
     }
 
     /** {@code var} steps up or down: a walk down a number asked for is still bounded by it. */
@@ -79,6 +88,7 @@ final class ShortGupFacts {
 
     /** GUP was asked for {@code var} pages into {@code array} (null: not a variable); nothing is known of how many it took. */
     void filled(String array, String var) {
+        if (released.contains(array)) stale.add(array);
         full.remove(array);
         errnoPassed.remove(array);
         asked.values().removeIf(array::equals);
@@ -112,10 +122,21 @@ final class ShortGupFacts {
     void markErrnoPassed(String array) { errnoPassed.add(array); }
     boolean errnoPassed(String array) { return errnoPassed.contains(array); }
 
+    /** Entries of {@code array} were released (put or unpinned), their pointers left in place. */
+    void entriesReleased(String array) { if (array != null) released.add(array); }
+    /** {@code array} is a new array, or its entries were cleared: no released page is left in it. */
+    void cleared(String array) {
+        released.remove(array);
+        stale.remove(array);
+    }
+    /** GUP filled {@code array} again after entries of it were released: past its count they may hold released pages. */
+    boolean stale(String array) { return stale.contains(array); }
+
     @Override public boolean equals(Object o) {
         return o instanceof ShortGupFacts s && asked.equals(s.asked) && full.equals(s.full) && elements.equals(s.elements)
-                && nonNegative.equals(s.nonNegative) && negative.equals(s.negative) && errnoPassed.equals(s.errnoPassed);
+                && nonNegative.equals(s.nonNegative) && negative.equals(s.negative) && errnoPassed.equals(s.errnoPassed)
+                && released.equals(s.released) && stale.equals(s.stale);
     }
 
-    @Override public int hashCode() { return Objects.hash(asked, full, elements, nonNegative, negative, errnoPassed); }
+    @Override public int hashCode() { return Objects.hash(asked, full, elements, nonNegative, negative, errnoPassed, released, stale); }
 }
