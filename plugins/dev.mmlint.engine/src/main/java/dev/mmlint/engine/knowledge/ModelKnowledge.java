@@ -326,9 +326,20 @@ public final class ModelKnowledge implements ApiKnowledge {
 
     @Override public Collection<AppliedClause> clauses() { return clauses.values(); }
 
+    /** when {@link #smallFolios} was computed (System.nanoTime()) */
+    private volatile long smallFoliosAt;
+
+    /**
+     * Computed from the file system's sources, and again when the answer is older than a second: an engine that
+     * lives on (an editor's) sees a file system that starts or stops letting its mappings hold large folios.
+     */
     @Override public Optional<SmallFolioFilesystem> smallFolioFilesystem() {
         Optional<SmallFolioFilesystem> s = smallFolios;
-        if (s == null) smallFolios = s = computeSmallFolios();
+        long now = System.nanoTime();
+        if (s == null || filesystem != null && now - smallFoliosAt > 1_000_000_000L) {
+            smallFolios = s = computeSmallFolios();
+            smallFoliosAt = now;
+        }
         return s;
     }
 
