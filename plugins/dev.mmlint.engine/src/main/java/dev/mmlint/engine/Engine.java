@@ -49,6 +49,19 @@ public final class Engine {
 
     public ApiKnowledge knowledge(KernelContext ctx) { return knowledge.apply(ctx); }
 
+    private final Map<KernelContext, ApiKnowledge> knowledgeByContext = new ConcurrentHashMap<>();
+
+    /**
+     * What the engine derives for a file from its context beyond the version and the Kconfig, in words (empty:
+     * nothing): the file system whose own mappings never hold large folios. A result cache keys on it, so that
+     * a tree whose file system gains a call that lets its mappings hold large folios is analysed again.
+     */
+    public String derivedFacts(KernelContext ctx) {
+        if (ctx.filesystem() == null) return "";
+        return knowledgeByContext.computeIfAbsent(ctx, knowledge).smallFolioFilesystem()
+                .map(f -> "small-folio file system " + f.filesystem() + " (" + ctx.filesystem() + ")").orElse("");
+    }
+
     /**
      * Findings and function coverage of one unit. A unit parsed under several preprocessor assumptions
      * (its {@link ParsedUnit#variants()}) is analysed under each, and the findings merged (see
@@ -68,7 +81,7 @@ public final class Engine {
 
     private UnitAnalyzer.Result analyzeOne(ParsedUnit unit) {
         UnitAnalyzer a = analyzers.computeIfAbsent(unit.context(),
-                ctx -> new UnitAnalyzer(knowledge.apply(ctx), checks, options.severity(), replayer.apply(ctx)));
+                ctx -> new UnitAnalyzer(knowledgeByContext.computeIfAbsent(ctx, knowledge), checks, options.severity(), replayer.apply(ctx)));
         return a.analyze(unit);
     }
 }

@@ -185,7 +185,7 @@ public abstract class CdtFrontend implements Frontend {
         }
         List<Diagnostic> problems = new ArrayList<>(warnings);
         problems.addAll(r.problems());
-        return new ParsedUnit(onDisk, display, source, tu, contextFor(source, display), mode(abs), r.functions(), coverage,
+        return new ParsedUnit(onDisk, display, source, tu, contextFor(abs, source, display), mode(abs), r.functions(), coverage,
                 List.copyOf(problems), build);
     }
 
@@ -281,4 +281,11 @@ public abstract class CdtFrontend implements Frontend {
 
     /** The kernel context of one parsed file: the front end's, unless the file itself says more. */
     protected KernelContext contextFor(SourceText source, String display) throws InputException { return context(); }
+
+    /** As {@link #contextFor(SourceText, String)} for the file at {@code abs}: its file system directory added where known. */
+    protected KernelContext contextFor(Path abs, SourceText source, String display) throws InputException {
+        KernelContext c = contextFor(source, display);
+        KernelContext f = contextOf(abs);
+        return f.filesystem() == null ? c : c.withFilesystem(f.filesystem());
+    }
 }

@@ -185,6 +185,23 @@ public final class FragmentFrontend extends CdtFrontend {
         return ctx;
     }
 
+    private static final java.util.regex.Pattern STATED_FILESYSTEM = java.util.regex.Pattern.compile("mmlint-filesystem:\\s*(\\S+)");
+
+    /**
+     * A fragment may say which file system it belongs to ({@code mmlint-filesystem: fs/nolarge}, a directory
+     * relative to the fragment's own, whose sources stand for that file system's), as the fixtures do; with none,
+     * a lone file belongs to no known file system.
+     */
+    @Override protected KernelContext contextFor(Path abs, SourceText source, String display) throws InputException {
+        KernelContext ctx = contextFor(source, display);
+        String head = source.content().substring(0, Math.min(source.content().length(), 4096));
+        int end = head.indexOf("*/");
+        java.util.regex.Matcher m = STATED_FILESYSTEM.matcher(end < 0 ? "" : head.substring(0, end));
+        if (m.find() && abs != null && abs.getParent() != null)
+            ctx = ctx.withFilesystem(abs.getParent().resolve(m.group(1).replace("*/", "")).normalize());
+        return ctx;
+    }
+
     @Override public String displayPath(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();

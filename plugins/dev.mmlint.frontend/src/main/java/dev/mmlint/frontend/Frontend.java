@@ -20,6 +20,12 @@ public interface Frontend extends AutoCloseable {
     /** The kernel version and Kconfig this source set is parsed under. */
     KernelContext context();
 
+    /**
+     * The kernel context {@code file} is analysed under: {@link #context()}, with the file system directory it
+     * belongs to when the front end knows one ({@link KernelContext#filesystem()}). A result cache keys on it.
+     */
+    default KernelContext contextOf(Path file) { return context(); }
+
     /** The name of {@code file} for reports: relative to the tree root when inside one. */
     String displayPath(Path file);
 

@@ -144,6 +144,18 @@ public class KernelTreeFrontend extends CdtFrontend {
 
     @Override public KernelContext context() { return context; }
 
+    /**
+     * With the file system directory {@code file} belongs to: {@code fs/<name>} of the tree when the file lies
+     * below it (not a file of fs/ itself, which is the VFS and its helpers, shared by every file system).
+     */
+    @Override public KernelContext contextOf(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!abs.startsWith(tree.root())) return context;
+        Path rel = tree.root().relativize(abs);
+        if (rel.getNameCount() < 3 || !rel.getName(0).toString().equals("fs")) return context;
+        return context.withFilesystem(tree.root().resolve("fs").resolve(rel.getName(1)));
+    }
+
     private String relative(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         return abs.startsWith(tree.root()) ? tree.root().relativize(abs).toString() : abs.toString();

@@ -143,7 +143,7 @@ public final class LintRun {
 
     /** A file's result from the persistent cache when it holds a valid one, else analysed and stored. */
     private static FileResult cached(Frontends.Planned p, Engine engine, Budgets budgets, ResultCache cache) {
-        ResultCache.Lookup l = cache.lookup(p.file(), p.frontend());
+        ResultCache.Lookup l = cache.lookup(p.file(), p.frontend(), engine::derivedFacts);
         if (l.hit != null) return new FileResult(p.file(), l.hit.displayPath(), l.hit.result(), null, l.hit.problems());
         return analyse(p, engine, budgets, cache, l);
     }

@@ -42,6 +42,8 @@ final class Results {
                     if (v != null && c.notTail.containsKey(v)) return new V.Page(PageValue.of(Shape.SMALL, c.origin(off, name + "() of '" + v
                             + "', no tail by " + c.function + "()'s contract"), null).step(new WitnessStep("lookup", name, line)), null);
                 }
+                PageValue small = ownCacheLookup(c, name, ef, args, off, line);
+                if (small != null) return new V.Page(small, null);
                 PageValue pv = PageValue.of(Shape.MAYBE_TAIL, o, ef.resultClause()).step(new WitnessStep("lookup", name, line))
                         .asSubpage(ef.result() == ApiEffect.Result.SUBPAGE);
                 if (ent != null) pv = pv.withEntry(ent, c.st.core.entryPointer(ent)).withTable(c.st.core.table(c.st.core.entryPointer(ent)));
@@ -125,6 +127,24 @@ final class Results {
                 return size != null ? new V.Int(size, null, null) : V.UNKNOWN;
             }
         }
+    }
+
+    /**
+     * A page cache lookup (model {@code cache_lookup}) in a mapping of the analysed file's own file system
+     * ({@link OwnMappings}), when that file system never lets its mappings hold large folios
+     * ({@link dev.mmlint.engine.knowledge.ApiKnowledge#smallFolioFilesystem()}): an order-0 page; else null.
+     */
+    static PageValue ownCacheLookup(TransferContext c, String name, ApiEffect ef, List<IASTExpression> args, int off, int line) {
+        java.util.Optional<dev.mmlint.engine.knowledge.ApiKnowledge.SmallFolioFilesystem> fs = c.kb.smallFolioFilesystem();
+        if (fs.isEmpty()) return null;
+        for (ArgEffect a : ef.args()) {
+            if (a.kind() != ArgEffect.Kind.CACHE_LOOKUP || a.index() >= args.size() || args.get(a.index()) == null) continue;
+            IASTExpression m = args.get(a.index());
+            if (!OwnMappings.own(m, m, c.facts)) return null;
+            return PageValue.of(Shape.SMALL, c.origin(off, name + "() in '" + m.getRawSignature().replaceAll("\\s+", " ") + "', a mapping of "
+                    + fs.get().filesystem() + ", which never holds large folios"), fs.get().clause()).step(new WitnessStep("lookup", name, line));
+        }
+        return null;
     }
 
     /** The page-table entry variable a lookup was given (pte_page(pte)): one declared pte_t, pmd_t or pud_t. */

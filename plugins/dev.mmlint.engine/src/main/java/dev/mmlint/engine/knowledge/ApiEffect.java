@@ -175,7 +175,11 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             /** tests the state of a hugetlb page in the hugetlb allocator (HPageMigratable): a later speculative get on it is not blind */
             HUGETLB_STATE,
             /** the argument must be a page a hugetlb test found true (the callee asserts PageHuge()) */
-            REQUIRES_HUGETLB
+            REQUIRES_HUGETLB,
+            /** the mapping whose page cache the call looks its page up in (find_get_page(mapping, index)) */
+            CACHE_LOOKUP,
+            /** every page the call stores in the array argument is a head (__readahead_batch()) */
+            HEAD_ARRAY
         }
     }
 

@@ -25,6 +25,29 @@ public interface ApiKnowledge {
     String DROPPED_ARRAY_ELEMENTS = "gup.dropped-array-elements";
 
     /**
+     * The clause behind an order-0 page looked up in the page cache of a mapping of the analysed file's own file
+     * system, when that file system's sources never let a mapping hold large folios (model {@code large_folios})
+     * and register a file system (model {@code registers_filesystem}). Without it (or where it does not apply
+     * for certain) such lookups are what their own effects say.
+     */
+    String ORDER0_FILESYSTEM = "pagecache.order0-filesystem";
+
+    /**
+     * The analysed file's file system, when its own mappings never hold large folios.
+     *
+     * @param filesystem the file system's directory as reports name it ({@code fs/btrfs})
+     * @param clause     the clause {@link #ORDER0_FILESYSTEM}, applying for certain
+     */
+    record SmallFolioFilesystem(String filesystem, AppliedClause clause) {}
+
+    /**
+     * The analysed file's file system (its {@code KernelContext.filesystem()}) when the model's clause
+     * {@link #ORDER0_FILESYSTEM} applies for certain and the file system's sources register a file system and
+     * never call a function the model says lets a mapping hold large folios; else empty.
+     */
+    default Optional<SmallFolioFilesystem> smallFolioFilesystem() { return Optional.empty(); }
+
+    /**
      * The clause behind a plain reference ({@code get_page()}, {@code try_get_page()}) taken on a page a
      * function hands back to its caller through a {@code struct page **} parameter, where a flags parameter it
      * tests against FOLL_* bits may ask for a pin (FOLL_PIN): GUP's own walkers must take what the flags say.

@@ -38,6 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ModelKnowledge implements ApiKnowledge {
     private final ReferenceModel model;
     private final TreeContext ctx;
+    private final java.nio.file.Path filesystem;
+    /** {@link #smallFolioFilesystem()}, once computed */
+    private volatile Optional<SmallFolioFilesystem> smallFolios;
     private final Map<String, AppliedClause> clauses = new LinkedHashMap<>();
     /** clauses as cited through entries with a narrower window, by clause id and window */
     private final Map<String, AppliedClause> narrowed = new ConcurrentHashMap<>();
@@ -49,6 +52,7 @@ public final class ModelKnowledge implements ApiKnowledge {
     public ModelKnowledge(ReferenceModel model, KernelContext kc) {
         this.model = model;
         this.ctx = treeContext(kc);
+        this.filesystem = kc.filesystem();
         for (ClauseInfo ci : model.clauses()) clauses.put(ci.id(), clause(ci));
         names.addAll(model.functionNames());
         // object-like names and callees of range patterns (HPAGE_PMD_NR, pages_per_huge_page(...))
@@ -209,6 +213,8 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case MAPPED_BY -> ArgEffect.Kind.MAPPED_BY;
                 case CHECKS_HUGETLB_STATE -> ArgEffect.Kind.HUGETLB_STATE;
                 case REQUIRES_HUGETLB -> ArgEffect.Kind.REQUIRES_HUGETLB;
+                case CACHE_LOOKUP -> ArgEffect.Kind.CACHE_LOOKUP;
+                case HEAD -> array ? ArgEffect.Kind.HEAD_ARRAY : null;
                 default -> null;
             };
             if (k != null) args.add(new ArgEffect(i, k, c, when));
@@ -319,6 +325,42 @@ public final class ModelKnowledge implements ApiKnowledge {
     @Override public Set<String> names() { return names; }
 
     @Override public Collection<AppliedClause> clauses() { return clauses.values(); }
+
+    /** when {@link #smallFolios} was computed (System.nanoTime()) */
+    private volatile long smallFoliosAt;
+
+    /**
+     * Computed from the file system's sources, and again when the answer is older than a second: an engine that
+     * lives on (an editor's) sees a file system that starts or stops letting its mappings hold large folios.
+     */
+    @Override public Optional<SmallFolioFilesystem> smallFolioFilesystem() {
+        Optional<SmallFolioFilesystem> s = smallFolios;
+        long now = System.nanoTime();
+        if (s == null || filesystem != null && now - smallFoliosAt > 1_000_000_000L) {
+            smallFolios = s = computeSmallFolios();
+            smallFoliosAt = now;
+        }
+        return s;
+    }
+
+    private Optional<SmallFolioFilesystem> computeSmallFolios() {
+        if (filesystem == null) return Optional.empty();
+        AppliedClause c = clauses.get(ORDER0_FILESYSTEM);
+        if (c == null || !c.applies() || c.conditional()) return Optional.empty(); // applying for certain only
+        Set<String> large = new TreeSet<>(), registers = new TreeSet<>();
+        for (EffectInfo e : model.effectsOfKind(EffectKind.LARGE_FOLIOS, ctx)) large.add(e.function());
+        for (EffectInfo e : model.effectsOfKind(EffectKind.REGISTERS_FILESYSTEM, ctx)) registers.add(e.function());
+        if (registers.isEmpty()) return Optional.empty();
+        Set<String> all = new TreeSet<>(large);
+        all.addAll(registers);
+        FilesystemScan.Result r = FilesystemScan.scan(filesystem, all);
+        boolean registered = r.called().stream().anyMatch(registers::contains);
+        boolean optsIn = r.called().stream().anyMatch(large::contains);
+        if (!registered || optsIn) return Optional.empty();
+        int n = filesystem.getNameCount();
+        String label = n >= 2 ? filesystem.getName(n - 2) + "/" + filesystem.getName(n - 1) : filesystem.toString();
+        return Optional.of(new SmallFolioFilesystem(label, c));
+    }
 
     @Override public Optional<AppliedClause> clause(String id) { return Optional.ofNullable(clauses.get(id)); }
 }

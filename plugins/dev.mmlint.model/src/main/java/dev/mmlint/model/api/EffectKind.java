@@ -11,8 +11,8 @@ import java.util.Set;
 public enum EffectKind {
     /** the value may be a tail page (pte_page, pfn_to_page, page + n, GUP output arrays) */
     POSSIBLY_TAIL(Group.PAGE_KIND, EffectSite.RETURN, EffectSite.ARRAY),
-    /** the value is a head page (or an order-0 page) */
-    HEAD(Group.PAGE_KIND, EffectSite.RETURN),
+    /** the value is a head page (or an order-0 page); on {@code p[]}: every page the call stores in the array is one */
+    HEAD(Group.PAGE_KIND, EffectSite.RETURN, EffectSite.ARRAY),
     /** the value is a folio: a head by construction */
     FOLIO(Group.PAGE_KIND, EffectSite.RETURN),
     /** the parameter must be a head page */
@@ -269,7 +269,24 @@ public enum EffectKind {
      * those mappings hold (page_mapcount()); compared with a refcount to infer extra pins, only a count
      * of every subpage's mappings (total_mapcount(), folio_mapcount()) is comparable
      */
-    SUBPAGE_MAPCOUNT(Group.PREDICATE, EffectSite.RETURN);
+    SUBPAGE_MAPCOUNT(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the call looks its page up in the page cache of the mapping at this argument (find_get_page(mapping,
+     * index)): the page it returns lies in a folio of that mapping, so where that mapping's file system never
+     * lets a mapping of its own hold a large folio (clause pagecache.order0-filesystem), it is an order-0 page
+     */
+    CACHE_LOOKUP(Group.PREDICATE, EffectSite.PARAM),
+    /**
+     * the call lets the page cache of the mapping at this argument hold large folios (mapping_set_large_folios()),
+     * or (on the return) hands out a file whose mapping may hold them (shmem_file_setup()): a file system whose
+     * sources call it may find large folios in its own mappings
+     */
+    LARGE_FOLIOS(Group.PREDICATE, EffectSite.PARAM, EffectSite.RETURN),
+    /**
+     * the call registers the file system type at this argument (register_filesystem()): the directory whose
+     * sources call it implements a file system, whose inodes' mappings are its own
+     */
+    REGISTERS_FILESYSTEM(Group.PREDICATE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION, STORE }

@@ -167,11 +167,18 @@ public final class ResultCache {
     }
 
     /** Looks {@code file} up; a miss (or an unusable entry, noted) returns a lookup without a hit. */
-    public Lookup lookup(Path file, Frontend frontend) {
+    public Lookup lookup(Path file, Frontend frontend) { return lookup(file, frontend, c -> ""); }
+
+    /**
+     * As {@link #lookup(Path, Frontend)}, keyed also on what the engine derives from the file's context
+     * ({@code derived}, {@link dev.mmlint.engine.Engine#derivedFacts}: the file system's large-folio verdict).
+     */
+    public Lookup lookup(Path file, Frontend frontend, java.util.function.Function<KernelContext, String> derived) {
         Path abs = file.toAbsolutePath().normalize();
         String base;
         try {
-            base = baseKey(abs, frontend);
+            KernelContext fileCtx = frontend.contextOf(abs);
+            base = baseKey(abs, frontend, fileCtx.filesystem() == null ? "" : fileCtx.filesystem() + "\n" + derived.apply(fileCtx));
         } catch (IOException e) {
             state.misses.incrementAndGet();
             return new Lookup(null, null, abs, frontend, null); // unreadable: the analysis reports it
@@ -357,8 +364,9 @@ public final class ResultCache {
         return h.digest();
     }
 
-    private String baseKey(Path abs, Frontend fe) throws IOException {
+    private String baseKey(Path abs, Frontend fe, String derived) throws IOException {
         ToolFingerprint.Hasher h = new ToolFingerprint.Hasher();
+        if (!derived.isEmpty()) h.text("derived").text(derived);
         h.text("mmlint-result-cache/" + FORMAT).text(tool).text(runKey);
         h.text(fe.getClass().getName());
         h.text(state.contexts.computeIfAbsent(fe, f -> {

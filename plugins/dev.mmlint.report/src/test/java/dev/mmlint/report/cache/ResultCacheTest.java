@@ -131,6 +131,74 @@ class ResultCacheTest {
         counts(run("v1"), 2, 0);
     }
 
+    static final String FS_HDR = """
+            struct address_space;
+            struct page { unsigned long flags; struct address_space *mapping; unsigned long index; };
+            struct inode { struct address_space *i_mapping; };
+            struct file_system_type { const char *name; };
+            struct page *find_get_page(struct address_space *mapping, unsigned long offset);
+            void put_page(struct page *page);
+            int register_filesystem(struct file_system_type *fs);
+            void mapping_set_large_folios(struct address_space *mapping);
+            """;
+
+    static final String FS_SUPER = """
+            #include <linux/fshdr.h>
+
+            static struct file_system_type smallfs_type;
+
+            static int smallfs_init(void)
+            {
+            	return register_filesystem(&smallfs_type);
+            }
+            """;
+
+    /**
+     * A file system whose sources start to let a mapping hold large folios: the files that look pages up in its
+     * mappings are analysed again, although they did not change, and their lookups may now return tails.
+     */
+    @Test void aFileSystemThatOptsInToLargeFoliosIsAnalysedAgain() throws IOException {
+        root = MiniTree.create(tmp.resolve("fs-tree"), "CONFIG_MMU=y\n", Map.of(
+                "Kbuild", "obj-y += fs/\n",
+                "fs/Makefile", "obj-y += smallfs/\n",
+                "fs/smallfs/Makefile", "obj-y += lookup.o super.o\n",
+                "fs/smallfs/lookup.c", """
+                        #include <linux/fshdr.h>
+
+                        static unsigned long smallfs_index(struct inode *inode, unsigned long i)
+                        {
+                        	struct page *page = find_get_page(inode->i_mapping, i);
+                        	unsigned long index = page->index;
+
+                        	put_page(page);
+                        	return index;
+                        }
+                        """,
+                "fs/smallfs/super.c", FS_SUPER,
+                "include/linux/fshdr.h", FS_HDR));
+        java.util.function.Supplier<Ran> fs = () -> {
+            try {
+                ResultCache cache = new ResultCache(cacheDir, "rules", "v1", List.of());
+                FrontendOptions fo = FrontendOptions.defaults().withCacheDir(tmp.resolve("cache"));
+                LintRun.Outcome out = LintRun.run(List.of(root.resolve("fs")), new LintRun.Options(fo, Engine.Options.defaults(), null, 2, null).withCache(cache));
+                StringWriter w = new StringWriter();
+                new JsonFormatter().write(RunResult.of(out, Mmlint.shippedModel(), "test"), w);
+                return new Ran(w.toString(), cache);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        Ran small = fs.get();
+        counts(small, 0, 2);
+        assertTrue(small.json().contains("\"findings\" : [ ]"), "order-0 page cache: " + small.json());
+        counts(fs.get(), 2, 0);
+        Files.writeString(root.resolve("fs/smallfs/super.c"), FS_SUPER.replace("{\n", "{\n\tmapping_set_large_folios(0);\n"));
+        Ran large = fs.get();
+        counts(large, 0, 2);
+        assertFalse(large.json().contains("\"findings\" : [ ]"), "a lookup may return a tail now: " + large.json());
+        assertTrue(large.json().contains("may be a tail"), large.json());
+    }
+
     @Test void settingsAndCodeAreInTheKey() throws IOException {
         run("v1");
         counts(run("v2"), 0, 2); // another build of mmlint
