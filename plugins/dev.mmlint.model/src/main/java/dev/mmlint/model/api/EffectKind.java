@@ -269,7 +269,13 @@ public enum EffectKind {
      * those mappings hold (page_mapcount()); compared with a refcount to infer extra pins, only a count
      * of every subpage's mappings (total_mapcount(), folio_mapcount()) is comparable
      */
-    SUBPAGE_MAPCOUNT(Group.PREDICATE, EffectSite.RETURN);
+    SUBPAGE_MAPCOUNT(Group.PREDICATE, EffectSite.RETURN),
+    /**
+     * the call reads the object its pointer parameter points to (list_del(entry) follows entry->next and
+     * entry->prev): the address of a struct page field handed to it is a read of that field, as
+     * page->field would be, and a head-only field read so says the page must be a head
+     */
+    READS_THROUGH(Group.PREDICATE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION, STORE }
