@@ -8,6 +8,7 @@ import static dev.mmlint.engine.flow.Ast.strip;
 import dev.mmlint.engine.api.TextEdit;
 import dev.mmlint.engine.ast.WrittenView;
 import dev.mmlint.engine.knowledge.AppliedClause;
+import dev.mmlint.engine.knowledge.ApiEffect;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.cdt.core.dom.ast.ASTVisitor;
@@ -464,8 +465,10 @@ final class Expressions {
             boolean indifferent = !write && headOnly.isPresent() && c.indifference.indifferent(f, p.var());
             // learn a head requirement from a read of the value only: initialising writes
             // (INIT_LIST_HEAD(&page->lru), page->mapping = NULL) do not say the page must be a head
-            boolean addressTaken = strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper
-                    || f.getParent() instanceof IASTUnaryExpression pu2 && pu2.getOperator() == IASTUnaryExpression.op_amper;
+            IASTUnaryExpression amper = strip(f).getParent() instanceof IASTUnaryExpression pu && pu.getOperator() == IASTUnaryExpression.op_amper ? pu
+                    : f.getParent() instanceof IASTUnaryExpression pu2 && pu2.getOperator() == IASTUnaryExpression.op_amper ? pu2 : null;
+            // &page->lru handed to a call that reads through it (list_del()) is a read of the field
+            boolean addressTaken = amper != null && !readThrough(amper);
             // a page the function gives an identity to (stores ->mapping / ->index through) is its own
             boolean owned = headOnly.isPresent() && c.owns(p.var());
             if (!indifferent) fieldAccessed(f, p, fieldName, headOnly.orElse(null), write, headOnly.isPresent() && !write && !addressTaken);
@@ -475,6 +478,27 @@ final class Expressions {
             c.spec.splitUse(c.st.spec, p.var(), offset(owner), length(owner), "dereferenced (->" + fieldName + ")");
         }
         return V.UNKNOWN;
+    }
+
+    /**
+     * Whether address {@code amper} ({@code &base->field}) is an argument of a call the model says reads
+     * the object that argument points to (effect {@code reads_through}, e.g. list_del(entry)).
+     */
+    private boolean readThrough(IASTUnaryExpression amper) {
+        IASTNode n = amper;
+        while (n.getParent() instanceof IASTUnaryExpression b && b.getOperator() == IASTUnaryExpression.op_bracketedPrimary) n = b;
+        if (!(n.getParent() instanceof IASTFunctionCallExpression call)) return false;
+        String callee = name(call.getFunctionNameExpression());
+        if (callee == null) return false;
+        org.eclipse.cdt.core.dom.ast.IASTInitializerClause[] args = call.getArguments();
+        int index = -1;
+        for (int i = 0; i < args.length; i++) if (args[i] == n) index = i;
+        if (index < 0) return false;
+        Optional<ApiEffect> ef = c.kb.call(callee);
+        if (ef.isEmpty()) return false;
+        for (ApiEffect.ArgEffect a : ef.get().args())
+            if (a.index() == index && a.kind() == ApiEffect.ArgEffect.Kind.READ_THROUGH && (a.clause() == null || a.clause().applies())) return true;
+        return false;
     }
 
     /** pages[i] (an element of a page array) or page[i] (pointer arithmetic on a page pointer). */

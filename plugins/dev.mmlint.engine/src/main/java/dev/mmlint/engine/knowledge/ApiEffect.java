@@ -154,6 +154,8 @@ public record ApiEffect(String name, Result result, int resultArg, AppliedClause
             INITIALISE,
             /** the argument is a page of a hugetlb folio (the callee handles only those): it lies in a folio that may be gigantic */
             IN_HUGETLB,
+            /** reads the object the argument points to (list_del(entry)): &page->field handed to it is a read of the field */
+            READ_THROUGH,
             /** frees the argument as one buddy block (__free_pages(page, order)): the page starts a block that never crosses a section */
             FREE_BLOCK,
             /** the call's value is at most this argument (min(), the upper limit of clamp()): {@link dev.mmlint.engine.flow} bounds the result by it */

@@ -204,6 +204,7 @@ public final class ModelKnowledge implements ApiKnowledge {
                 case INITIALISES -> ArgEffect.Kind.INITIALISE;
                 case FREES_BLOCK -> ArgEffect.Kind.FREE_BLOCK;
                 case IN_HUGETLB_FOLIO -> ArgEffect.Kind.IN_HUGETLB;
+                case READS_THROUGH -> ArgEffect.Kind.READ_THROUGH;
                 case CAPS_RESULT -> ArgEffect.Kind.CAPS_RESULT;
                 case FREES_MEMORY -> ArgEffect.Kind.FREES_MEMORY;
                 case GIGANTIC_ORDER -> ArgEffect.Kind.GIGANTIC_ORDER;

@@ -286,7 +286,13 @@ public enum EffectKind {
      * the call registers the file system type at this argument (register_filesystem()): the directory whose
      * sources call it implements a file system, whose inodes' mappings are its own
      */
-    REGISTERS_FILESYSTEM(Group.PREDICATE, EffectSite.PARAM);
+    REGISTERS_FILESYSTEM(Group.PREDICATE, EffectSite.PARAM),
+    /**
+     * the call reads the object its pointer parameter points to (list_del(entry) follows entry->next and
+     * entry->prev): the address of a struct page field handed to it is a read of that field, as
+     * page->field would be, and a head-only field read so says the page must be a head
+     */
+    READS_THROUGH(Group.PREDICATE, EffectSite.PARAM);
 
     /** Effects of one group describe one property; two kinds of a group may contradict each other. */
     public enum Group { PAGE_KIND, HEADNESS, ACQUIRE, RELEASE, EXCLUSIVITY, PREP, CONTIGUITY, RANGE, CONVENTION, PREDICATE, DECISION, STORE }
