@@ -8,12 +8,6 @@
 #include <linux/mm.h>
 #include <linux/huge_mm.h>
 
-/* a subpage and its own head lie in one buddy block */
-static unsigned long tail_index(struct page *page)
-{
-	return page - compound_head(page);
-}
-
 /* membership by pfn, as the fix for a pointer difference does it */
 static bool pte_maps_subpage_pfn(pte_t entry, struct page *head)
 {

@@ -2,6 +2,7 @@
 /*
  * mmlint-fixture: the 4.4 GUP user that reads mapping and index through compound_head()
  * mmlint-kernel: 4.4
+ * mmlint-config: CONFIG_SPARSEMEM=y CONFIG_SPARSEMEM_VMEMMAP=y
  * mmlint-expect: none
  */
 #include <linux/mm.h>

@@ -1473,6 +1473,41 @@ size_t folio_size(const struct folio *folio);
 unsigned int folio_shift(const struct folio *folio);
 unsigned long folio_large_nr_pages(const struct folio *folio);
 struct folio *folio_next(struct folio *folio);
+
+/* ---- block I/O vectors (include/linux/bvec.h, blk_types.h, bio.h) ---- */
+struct bio_vec {
+	struct page *bv_page;
+	unsigned int bv_len;
+	unsigned int bv_offset;
+};
+struct bvec_iter {
+	sector_t bi_sector;
+	unsigned int bi_size;
+	unsigned int bi_idx;
+	unsigned int bi_bvec_done;
+};
+struct bio {
+	struct bio *bi_next;
+	struct block_device *bi_bdev;
+	unsigned int bi_opf;
+	unsigned short bi_flags;
+	unsigned short bi_ioprio;
+	unsigned char bi_status;
+	struct bvec_iter bi_iter;
+	void *bi_private;
+	unsigned short bi_vcnt;
+	unsigned short bi_max_vecs;
+	struct bio_vec *bi_io_vec;
+};
+struct folio_iter {
+	struct folio *folio;
+	size_t offset;
+	size_t length;
+	struct folio *_next;
+	size_t _seg_count;
+	int _i;
+};
+struct bio_vec *bio_first_bvec_all(struct bio *bio);
 pgoff_t folio_index(const struct folio *folio);
 pgoff_t folio_pgoff(const struct folio *folio);
 pgoff_t folio_next_index(const struct folio *folio);

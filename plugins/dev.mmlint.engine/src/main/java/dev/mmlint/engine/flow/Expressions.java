@@ -246,6 +246,16 @@ final class Expressions {
                     c.ranges.pointerArith(c.st.ranges, offset(b), length(b), name(r) != null ? name(r) : r.getRawSignature(), b.getRawSignature(), ContiguityModel.boundOf(lv), null);
                     return new V.Page(PageValue.of(Shape.MAYBE_TAIL, c.origin(offset(b), b.getRawSignature()), null).asSubpage(true), null);
                 }
+                // a page minus the head of its own compound page or folio: its subpage index, a pfn distance only
+                // inside one section's memmap, and the compound page may be larger than a buddy block
+                if (lp && rp && op == IASTBinaryExpression.op_minus && !Ast.insideExpansion(b)) {
+                    Bound own = ownHeadDistance(l, r, b);
+                    if (own != null) {
+                        int[] at = Ast.writtenSpan(c.text.content(), b);
+                        return c.ranges.distance(at[0], at[1], name(l) != null ? name(l) : l.getRawSignature(),
+                                c.text.content().substring(at[0], at[0] + at[1]), own, null);
+                    }
+                }
                 // a page looked up afresh minus a page it was not derived from: a pfn distance only inside one section's memmap
                 if (lp && rp && op == IASTBinaryExpression.op_minus && (name(l) == null || name(r) == null)) {
                     // written in the code, not the expansion of page_to_pfn() and its kin, which subtract a section's memmap base
@@ -586,6 +596,141 @@ final class Expressions {
         return c.kb.unboundedRange(DISTANCE_BUILTIN).filter(rr -> rr.clause() != null && rr.clause().applies())
                 .map(rr -> new Bound(false, "the distance between '" + l.getRawSignature().trim() + "' and '" + r.getRawSignature().trim()
                         + "' (pages nothing relates)", rr.clause(), c.line(offset(l)))).orElse(null);
+    }
+
+    /**
+     * {@code p - h} where {@code h} is the head of {@code p}'s own compound page or folio: a call the model says
+     * returns the head or folio of its argument ({@code compound_head(p)}, {@code &page_folio(p)->page}), or a
+     * variable or field the function assigned such a call of {@code p} before. The difference is {@code p}'s
+     * subpage index, which ranges over the compound page's size: the model's size of a compound page (which may
+     * exceed a buddy block: a gigantic hugetlb folio), one buddy block once a hugetlb test refused the page on
+     * this path, or the extent tracked for either pointer. Returns that bound; null when {@code h} is not so.
+     */
+    private Bound ownHeadDistance(IASTExpression l, IASTExpression r, IASTNode at) {
+        IASTExpression h = strip(r);
+        boolean folio = false;
+        if (h instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper
+                && strip(u.getOperand()) instanceof IASTFieldReference f && "page".equals(f.getFieldName().toString())) {
+            h = strip(f.getFieldOwner());
+            folio = true;
+        }
+        String arg = headArgOf(h);
+        if (arg == null && !folio) arg = headArgOf(r); // compound_head(page): a macro whose expansion starts with a cast
+        if (arg == null) {
+            String path = Ast.path(h);
+            if (path == null) return null;
+            String of = c.st.core.hasPage(path) ? c.st.core.page(path).headOf() : null;
+            arg = of != null ? of : assignedHeadArg(path, at);
+        }
+        if (arg == null || !arg.equals(l.getRawSignature().replaceAll("\\s+", ""))) return null;
+        AppliedClause gate = c.kb.unboundedRange(OWN_INDEX_BUILTIN).map(rr -> rr.clause()).orElse(null);
+        if (gate == null || !gate.applies()) return null;
+        Bound ext = name(l) != null ? c.st.ranges.extentOf(name(l)) : null;
+        if (ext == null && name(r) != null) ext = c.st.ranges.extentOf(name(r));
+        if (ext != null) return ext;
+        Bound small = orderGuarded(at, h.getRawSignature(), l.getRawSignature());
+        if (small != null) return small;
+        String size = (folio ? "folio_nr_pages(" : "compound_nr(") + h.getRawSignature().trim() + ")";
+        Bound b = c.kb.size(size).map(rr -> c.bound(rr, at)).orElse(null);
+        if (b == null || b.bounded()) return b;
+        // the page (or the head or folio taken from it) a hugetlb test found false: one buddy block at most
+        var nh = c.st.ranges.notHugetlbIn(l.getRawSignature());
+        if (nh == null) nh = c.st.ranges.notHugetlbIn(h.getRawSignature());
+        if (nh != null) return new Bound(true, b.what() + " of '" + nh.getKey() + "', no hugetlb folio (hugetlb test false at line " + nh.getValue() + ")",
+                b.clause(), b.line());
+        return new Bound(false, "the subpage index of '" + l.getRawSignature().trim() + "' in its compound page (" + b.what() + ")", gate, b.line());
+    }
+
+    /**
+     * Whether {@code at} lies in the branch of an enclosing {@code if} where the order or size of the compound
+     * page of {@code head} (or of {@code page}) is below a bound the model keeps inside one buddy block: the else
+     * branch of {@code compound_order(head) >= MAX_ORDER}, the then branch of {@code folio_nr_pages(folio) <=
+     * MAX_ORDER_NR_PAGES}. Returns that bound; null when there is none.
+     */
+    private Bound orderGuarded(IASTNode at, String head, String page) {
+        String hk = head.replaceAll("\\s+", ""), pk = page.replaceAll("\\s+", "");
+        IASTNode child = at;
+        for (IASTNode p = at.getParent(); p != null && !(p instanceof IASTFunctionDefinition); child = p, p = p.getParent()) {
+            if (!(p instanceof org.eclipse.cdt.core.dom.ast.IASTIfStatement is) || child == is.getConditionExpression()) continue;
+            boolean inElse = child == is.getElseClause();
+            if (!(strip(is.getConditionExpression()) instanceof IASTBinaryExpression cmp)) continue;
+            int op = cmp.getOperator();
+            boolean big = op == IASTBinaryExpression.op_greaterEqual || op == IASTBinaryExpression.op_greaterThan;
+            boolean small = op == IASTBinaryExpression.op_lessThan || op == IASTBinaryExpression.op_lessEqual;
+            if (!(big && inElse || small && !inElse)) continue;
+            String x = sizeText(cmp.getOperand1()).replaceAll("\\s+", ""), limit = sizeText(cmp.getOperand2()).trim();
+            java.util.regex.Matcher m = COMPOUND_MEASURE.matcher(x);
+            if (!m.matches() || !m.group(2).equals(hk) && !m.group(2).equals(pk)) continue;
+            boolean order = m.group(1).endsWith("order");
+            Bound b = c.kb.size(order ? "1UL << " + limit : limit).map(rr -> c.bound(rr, is)).orElse(null);
+            if (b != null && b.bounded()) return new Bound(true, x + " below " + limit, b.clause(), b.line());
+        }
+        return null;
+    }
+
+    /** The order or size of a compound page or folio, written as a call on it. */
+    private static final java.util.regex.Pattern COMPOUND_MEASURE =
+            java.util.regex.Pattern.compile("^(compound_order|folio_order|compound_nr|folio_nr_pages)\\((.+)\\)$");
+
+    /** The model's name for a page minus the head of its own compound page. */
+    private static final String OWN_INDEX_BUILTIN = "page_index_in_compound";
+
+    /** The argument (as written, without blanks) of {@code e} when it is a call the model says returns its argument's head or folio. */
+    private String headArgOf(IASTExpression e) {
+        if (e == null) return null;
+        String fn = null;
+        java.util.List<IASTExpression> args = new java.util.ArrayList<>();
+        WrittenView.Invocation inv = c.view.rootedAt(e);
+        if (inv != null && inv.functionLike()) {
+            fn = inv.name();
+            args.addAll(inv.args());
+        } else if (e instanceof IASTFunctionCallExpression call && call.getFunctionNameExpression() instanceof IASTIdExpression id) {
+            fn = id.getName().toString();
+            for (var a : call.getArguments()) if (a instanceof IASTExpression ae) args.add(ae);
+        }
+        if (fn == null) return null;
+        var ef = c.kb.call(fn);
+        if (ef.isEmpty() || ef.get().result() != dev.mmlint.engine.knowledge.ApiEffect.Result.HEAD_OF_ARG
+                && ef.get().result() != dev.mmlint.engine.knowledge.ApiEffect.Result.FOLIO_OF_ARG) return null;
+        int i = ef.get().resultArg();
+        return i >= 0 && i < args.size() ? args.get(i).getRawSignature().replaceAll("\\s+", "") : null;
+    }
+
+    /**
+     * The argument (without blanks) of the head-or-folio call the enclosing function last assigned to
+     * {@code path} ({@code fi->folio = page_folio(bvec->bv_page)}) before {@code at}, or declared it with; null
+     * when the last such write before {@code at} is anything else.
+     */
+    private String assignedHeadArg(String path, IASTNode at) {
+        IASTNode fn = at;
+        while (fn != null && !(fn instanceof IASTFunctionDefinition)) fn = fn.getParent();
+        if (fn == null) return null;
+        int before = offset(at);
+        String[] last = {null};
+        int[] lastAt = {-1};
+        fn.accept(new ASTVisitor(true) {
+            { shouldVisitDeclarators = true; }
+            @Override public int visit(IASTExpression e) {
+                if (e instanceof IASTBinaryExpression a && a.getOperator() == IASTBinaryExpression.op_assign
+                        && offset(a) < before && offset(a) > lastAt[0] && path.equals(Ast.path(a.getOperand1()))) {
+                    lastAt[0] = offset(a);
+                    last[0] = headArgOf(strip(a.getOperand2()));
+                    if (last[0] == null) last[0] = headArgOf(a.getOperand2());
+                }
+                return PROCESS_CONTINUE;
+            }
+            @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTDeclarator d) {
+                if (d.getName() != null && path.equals(d.getName().toString()) && offset(d) < before && offset(d) > lastAt[0]
+                        && d.getInitializer() instanceof org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer ei
+                        && ei.getInitializerClause() instanceof IASTExpression ie) {
+                    lastAt[0] = offset(d);
+                    last[0] = headArgOf(strip(ie));
+                    if (last[0] == null) last[0] = headArgOf(ie);
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return last[0];
     }
 
     /** Whether {@code e} is a call, as parsed or as written (a macro such as pte_page() may expand to something else). */
