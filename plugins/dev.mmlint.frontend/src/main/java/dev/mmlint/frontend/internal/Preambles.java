@@ -122,6 +122,13 @@ public final class Preambles {
     static Preamble record(CPreprocessor pp, char[] text, List<IToken> headerTokens, CachingContentProvider.Recorded includes,
                            IToken first, int firstMainOffset) {
         if (headerTokens.isEmpty() || includes == null || includes.top().isEmpty() || firstMainOffset < 0 || firstMainOffset > text.length) return null;
+        RECORDED.increment();
+        return snapshot(pp, headerTokens, includes, Arrays.copyOf(text, firstMainOffset), first.getOffset(), false);
+    }
+
+    /** The preprocessor's macros (dynamic ones left out, counters' values kept) and the header tokens, as one preamble. */
+    private static Preamble snapshot(CPreprocessor pp, List<IToken> headerTokens, CachingContentProvider.Recorded includes, char[] mainPrefix,
+                                     int length, boolean prelude) {
         CharArrayMap<PreprocessorMacro> dict = dictionary(pp);
         List<char[]> names = new ArrayList<>(dict.size());
         List<PreprocessorMacro> macros = new ArrayList<>(dict.size());
@@ -135,10 +142,8 @@ public final class Preambles {
         }
         IToken[] toks = headerTokens.toArray(new IToken[0]);
         for (IToken t : toks) forgetSource(t);
-        RECORDED.increment();
-        return new Preamble(Arrays.copyOf(text, firstMainOffset), toks, names.toArray(new char[0][]),
-                macros.toArray(new PreprocessorMacro[0]), Map.copyOf(counters), includes.top(), includes.all(), first.getOffset(), new ReentrantLock(),
-                new java.util.concurrent.atomic.AtomicReference<>(), false);
+        return new Preamble(mainPrefix, toks, names.toArray(new char[0][]), macros.toArray(new PreprocessorMacro[0]), Map.copyOf(counters),
+                includes.top(), includes.all(), length, new ReentrantLock(), new java.util.concurrent.atomic.AtomicReference<>(), prelude);
     }
 
     /**
@@ -147,21 +152,7 @@ public final class Preambles {
      */
     static Preamble prelude(CPreprocessor pp, List<IToken> headerTokens, CachingContentProvider.Recorded includes, int length) {
         if (headerTokens.isEmpty() || includes == null || includes.top().isEmpty() || length <= 0) return null;
-        CharArrayMap<PreprocessorMacro> dict = dictionary(pp);
-        List<char[]> names = new ArrayList<>(dict.size());
-        List<PreprocessorMacro> macros = new ArrayList<>(dict.size());
-        Map<String, Long> counters = new java.util.HashMap<>();
-        for (char[] k : dict.keys()) {
-            PreprocessorMacro m = dict.get(k);
-            if (m instanceof CounterMacro c) counters.put(new String(k), counter(c, null));
-            if (m instanceof DynamicMacro) continue;
-            names.add(k);
-            macros.add(m);
-        }
-        IToken[] toks = headerTokens.toArray(new IToken[0]);
-        for (IToken t : toks) forgetSource(t);
-        return new Preamble(new char[0], toks, names.toArray(new char[0][]), macros.toArray(new PreprocessorMacro[0]), Map.copyOf(counters),
-                includes.top(), includes.all(), length, new ReentrantLock(), new java.util.concurrent.atomic.AtomicReference<>(), true);
+        return snapshot(pp, headerTokens, includes, new char[0], length, true);
     }
 
     // ---- re-use ----
