@@ -167,15 +167,20 @@ public final class MmlintLanguageServer implements LanguageServer, LanguageClien
         docs.values().forEach(this::cancel);
         pool.shutdown();
         // a running analysis stops at its next stage and publishes nothing; its front end is closed after it
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                pool.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            analyzer.close();
-            return null;
-        }, outbound);
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    pool.awaitTermination(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                analyzer.close();
+                return null;
+            }, outbound);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // a shutdown request after exit (a client out of protocol): nothing is left to stop
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     @Override public void exit() {
