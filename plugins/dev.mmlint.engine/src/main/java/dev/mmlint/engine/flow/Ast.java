@@ -20,6 +20,13 @@ import org.eclipse.cdt.core.dom.ast.IType;
 
 /** Syntax helpers of the transfer functions: names, positions, C types and normalised texts of expressions. */
 final class Ast {
+    /** The function definition around {@code at}, or null. */
+    static org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition enclosingFunction(IASTNode at) {
+        IASTNode f = at;
+        while (f != null && !(f instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition)) f = f.getParent();
+        return (org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition) f;
+    }
+
     private Ast() {}
 
     static IASTExpression strip(IASTExpression e) {

@@ -128,7 +128,7 @@ final class DroppedArrays {
                 if (bad[0] || !(e instanceof IASTIdExpression id) || !self.equals(id.getName().toString())) return PROCESS_CONTINUE;
                 if (!(id.getParent() instanceof IASTFunctionCallExpression call) || call.getFunctionNameExpression() != id) { bad[0] = true; return PROCESS_ABORT; }
                 IASTInitializerClause[] args = call.getArguments();
-                IASTFunctionDefinition caller = enclosing(call);
+                IASTFunctionDefinition caller = Ast.enclosingFunction(call);
                 if (index >= args.length || !(args[index] instanceof IASTExpression x) || caller == null || !headFilledLocal(caller, name(x), kb)) {
                     bad[0] = true;
                     return PROCESS_ABORT;
@@ -171,11 +171,6 @@ final class DroppedArrays {
         return local[0] && filled[0] && !written[0];
     }
 
-    private static IASTFunctionDefinition enclosing(IASTNode at) {
-        IASTNode f = at;
-        while (f != null && !(f instanceof IASTFunctionDefinition)) f = f.getParent();
-        return (IASTFunctionDefinition) f;
-    }
 
     /** The candidate array {@code e} is an element of ({@code pages[i]}), or null. */
     private static String arrayOf(IASTExpression e, Set<String> candidates) {

@@ -27,7 +27,7 @@ final class OwnMappings {
 
     /** Whether {@code e}, an argument inside {@code at}'s function, is a mapping of the analysed file's own file system. */
     static boolean own(IASTExpression e, IASTNode at, Transfer.FunctionFacts facts) {
-        IASTFunctionDefinition fn = enclosing(at);
+        IASTFunctionDefinition fn = Ast.enclosingFunction(at);
         return fn != null && own(e, fn, facts, 0);
     }
 
@@ -68,9 +68,4 @@ final class OwnMappings {
         }
     }
 
-    private static IASTFunctionDefinition enclosing(IASTNode at) {
-        IASTNode f = at;
-        while (f != null && !(f instanceof IASTFunctionDefinition)) f = f.getParent();
-        return (IASTFunctionDefinition) f;
-    }
 }

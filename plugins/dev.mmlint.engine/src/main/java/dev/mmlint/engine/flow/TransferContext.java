@@ -93,7 +93,7 @@ final class TransferContext implements Events {
 
     /** Whether {@code array} is a page-array parameter whose references the function around {@code at} drops. */
     boolean dropsReferencesOf(String array, IASTNode at) {
-        if (dropped == null) dropped = DroppedArrays.of(enclosing(at), facts, kb);
+        if (dropped == null) dropped = DroppedArrays.of(Ast.enclosingFunction(at), facts, kb);
         return dropped.contains(array);
     }
 
@@ -119,16 +119,10 @@ final class TransferContext implements Events {
 
     /** Whether {@code array} is a local page array of the function around {@code at} that holds only zero-filled memory. */
     boolean zeroFilled(String array, IASTNode at) {
-        if (zeroed == null) zeroed = ZeroedArrays.of(enclosing(at), facts, kb);
+        if (zeroed == null) zeroed = ZeroedArrays.of(Ast.enclosingFunction(at), facts, kb);
         return zeroed.contains(array);
     }
 
-    /** The function definition around {@code at}, or null. */
-    private static org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition enclosing(IASTNode at) {
-        IASTNode f = at;
-        while (f != null && !(f instanceof org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition)) f = f.getParent();
-        return (org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition) f;
-    }
 
     /** Evaluates {@code e} for its value only. */
     V silently(IASTExpression e) {
