@@ -57,7 +57,7 @@ bool has_unmovable_pages(struct zone *zone, struct page *page, int count,
 			if (!hugepage_migration_supported(page_hstate(head)))
 				goto unmovable;
 
-			skip_pages = (1 << compound_order(head)) - (page - head);
+			skip_pages = (1 << compound_order(head)) - (page - head); /* kept-flaw: MM001 */
 			iter += skip_pages - 1;
 			continue;
 		}

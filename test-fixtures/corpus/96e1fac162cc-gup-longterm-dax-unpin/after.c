@@ -30,7 +30,7 @@ check_again:
 		 * gup may start from a tail page. Advance step by the left
 		 * part.
 		 */
-		step = compound_nr(head) - (pages[i] - head);
+		step = compound_nr(head) - (pages[i] - head); /* kept-flaw: MM001 */
 		/*
 		 * If we get a page from the CMA zone, since we are going to
 		 * be pinning these entries, we might as well move them out

@@ -25,7 +25,7 @@ static unsigned long scan_movable_pages(unsigned long start, unsigned long end)
 		if (hugepage_migration_supported(page_hstate(head)) &&
 		    page_huge_active(head))
 			return pfn;
-		skip = (1 << compound_order(head)) - (page - head);
+		skip = (1 << compound_order(head)) - (page - head); /* kept-flaw: MM001 */
 		pfn += skip - 1;
 	}
 	return 0;

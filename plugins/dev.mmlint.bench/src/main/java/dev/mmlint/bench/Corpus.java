@@ -38,8 +38,14 @@ final class Corpus {
         Role(String fileName) { this.fileName = fileName; }
     }
 
-    /** A C file of an entry, with its flag lines (before.c only). */
-    record CFile(String entry, Role role, Path path, List<FlagLine> flags) {}
+    /**
+     * A C file of an entry, with its flag lines (before.c only) and its kept flaws (after.c only: lines
+     * of the post-fix text that carry a real flaw of the rule the fix did not touch and upstream fixed
+     * later, each with its evidence in entry.yaml's {@code after_finding}).
+     */
+    record CFile(String entry, Role role, Path path, List<FlagLine> flags, List<FlagLine> keptFlaws) {
+        CFile(String entry, Role role, Path path, List<FlagLine> flags) { this(entry, role, path, flags, List.of()); }
+    }
 
     /**
      * One entry. {@code kind} is "fix" or "negative" (null when entry.yaml does not say); {@code rule}
@@ -56,6 +62,11 @@ final class Corpus {
 
     /** The marker that ends a flag line of before.c: {@code /* expect: MM001 *}{@code /} (several rules: comma or space separated). */
     static final Pattern MARKER = Pattern.compile("/\\*\\s*expect\\s*:([^*]*)\\*/");
+    /**
+     * The marker that ends a line of after.c carrying a kept flaw: {@code /* kept-flaw: MM001 *}{@code /}.
+     * Honoured only when entry.yaml has {@code after_finding:} saying where upstream judged the line wrong.
+     */
+    static final Pattern KEPT_MARKER = Pattern.compile("/\\*\\s*kept-flaw\\s*:([^*]*)\\*/");
     static final Pattern RULE_ID = Pattern.compile("MM\\d{3}");
 
     /** Reads every entry directory under {@code root} (sorted by name); files that are not directories are skipped. */
@@ -104,14 +115,22 @@ final class Corpus {
                 continue;
             }
             String text = Files.readString(f, StandardCharsets.ISO_8859_1);
-            List<FlagLine> flags = markers(name, f, shown, text, knownRules, problems);
+            List<FlagLine> flags = markers(name, f, shown, text, MARKER, knownRules, problems);
+            List<FlagLine> kept = markers(name, f, shown, text, KEPT_MARKER, knownRules, problems);
+            if (!kept.isEmpty() && r != Role.AFTER) {
+                problems.add(new Problem(shown, kept.get(0).line(), "kept-flaw markers belong in after.c only: ignored"));
+                kept = List.of();
+            } else if (!kept.isEmpty() && meta.get("after_finding") == null) {
+                problems.add(new Problem(shown, kept.get(0).line(), "kept-flaw marker without an after_finding in entry.yaml (the upstream evidence): ignored, a finding here counts as post-fix"));
+                kept = List.of();
+            }
             if (r != Role.BEFORE && !flags.isEmpty()) {
                 problems.add(new Problem(shown, flags.get(0).line(), "expect markers outside before.c are ignored: any finding here counts against precision"));
                 flags = List.of();
             }
             if (r == Role.BEFORE && flags.isEmpty()) problems.add(new Problem(shown, 0, "no flag line (no /* expect: MMnnn */ marker)"));
             if (!text.contains("mmlint-kernel:")) problems.add(new Problem(shown, 0, "no 'mmlint-kernel:' line: analysed with no kernel version"));
-            files.add(new CFile(name, r, f, flags));
+            files.add(new CFile(name, r, f, flags, kept));
         }
         for (String other : List.of("before.c", "after.c", "ok.c"))
             if (roles.stream().noneMatch(r -> r.fileName.equals(other)) && Files.exists(dir.resolve(other)))
@@ -121,10 +140,15 @@ final class Corpus {
 
     /** The {@code /* expect: MMnnn *}{@code /} markers of a file, one flag line per rule named. */
     static List<FlagLine> markers(String entry, Path file, String shown, String text, java.util.Set<String> knownRules, List<Problem> problems) {
+        return markers(entry, file, shown, text, MARKER, knownRules, problems);
+    }
+
+    /** The markers of {@code marker}'s kind in a file, one line per rule named. */
+    static List<FlagLine> markers(String entry, Path file, String shown, String text, Pattern marker, java.util.Set<String> knownRules, List<Problem> problems) {
         List<FlagLine> r = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            Matcher m = MARKER.matcher(lines[i]);
+            Matcher m = marker.matcher(lines[i]);
             while (m.find()) {
                 String body = m.group(1).trim();
                 int n = 0;

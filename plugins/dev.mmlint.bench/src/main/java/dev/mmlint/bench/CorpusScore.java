@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Corpus counts per rule: flag lines of before.c and how many a finding of their rule lands on
- * (recall), findings in after.c (post-fix flagged) and in ok.c (negatives flagged). The misses and
+ * (recall), findings in after.c (post-fix flagged; those on a kept-flaw line counted apart) and in ok.c
+ * (negatives flagged). The misses and
  * the false flags are kept one by one for the listing below the table.
  */
 final class CorpusScore {
@@ -41,7 +42,7 @@ final class CorpusScore {
 
     /** Counts of one rule (or of all rules). */
     static final class Counts {
-        int fixes, negatives, flagLines, hit, postFix, negative, beforeOther;
+        int fixes, negatives, flagLines, hit, postFix, negative, beforeOther, keptFlaws, keptFound;
 
         double recall() { return flagLines == 0 ? Double.NaN : 100.0 * hit / flagLines; }
 
@@ -53,6 +54,8 @@ final class CorpusScore {
             postFix += c.postFix;
             negative += c.negative;
             beforeOther += c.beforeOther;
+            keptFlaws += c.keptFlaws;
+            keptFound += c.keptFound;
         }
     }
 
@@ -60,6 +63,8 @@ final class CorpusScore {
     final List<Miss> misses = new ArrayList<>();
     final List<Flag> falseFlags = new ArrayList<>();
     final List<Flag> beforeOther = new ArrayList<>();
+    /** Findings on the kept-flaw lines of after.c: real flaws the fix left, not counted as post-fix findings. */
+    final List<Flag> keptFlawsFound = new ArrayList<>();
     final List<String> notAnalysed = new ArrayList<>();
     int entries, files;
 
@@ -90,8 +95,23 @@ final class CorpusScore {
             if (o.notAnalysed() != null) notAnalysed.add(e.name() + "/" + f.role().fileName + ": " + o.notAnalysed());
             switch (f.role()) {
                 case BEFORE -> before(f, o);
-                case AFTER -> { for (Found x : o.findings()) { rule(x.rule()).postFix++; falseFlags.add(new Flag(e.name(), f.role(), x.line(), x)); } }
+                case AFTER -> after(e, f, o);
                 case OK -> { for (Found x : o.findings()) { rule(x.rule()).negative++; falseFlags.add(new Flag(e.name(), f.role(), x.line(), x)); } }
+            }
+        }
+    }
+
+    /** after.c: a finding on a kept-flaw line of its rule is that flaw found; any other is a post-fix finding. */
+    private void after(Corpus.Entry e, Corpus.CFile f, Outcome o) {
+        for (Corpus.FlagLine k : f.keptFlaws()) rule(k.rule()).keptFlaws++;
+        for (Found x : o.findings()) {
+            boolean kept = f.keptFlaws().stream().anyMatch(k -> k.line() == x.line() && k.rule().equals(x.rule()));
+            if (kept) {
+                rule(x.rule()).keptFound++;
+                keptFlawsFound.add(new Flag(e.name(), f.role(), x.line(), x));
+            } else {
+                rule(x.rule()).postFix++;
+                falseFlags.add(new Flag(e.name(), f.role(), x.line(), x));
             }
         }
     }

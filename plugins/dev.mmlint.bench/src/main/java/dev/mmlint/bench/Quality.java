@@ -307,8 +307,8 @@ public final class Quality {
                     .append(c.files).append(" files, ").append(c.notAnalysed.size()).append(" not analysed; ")
                     .append(String.format(Locale.ROOT, "%.1f s", r.corpusSeconds))
                     .append(". Each file analysed as `mmlint check FILE` analyses a lone file (fragment mode, `mmlint-kernel:`, `mmlint-config:`).\n\n");
-            b.append("| rule | fixes | negatives | flag lines | hit | recall | post-fix findings | negatives' findings | other findings in before.c |\n");
-            b.append("|---|---|---|---|---|---|---|---|---|\n");
+            b.append("| rule | fixes | negatives | flag lines | hit | recall | post-fix findings | negatives' findings | other findings in before.c | kept flaws of after.c found |\n");
+            b.append("|---|---|---|---|---|---|---|---|---|---|\n");
             for (var e : c.rules.entrySet()) corpusRow(b, e.getKey(), e.getValue());
             corpusRow(b, "**all**", t);
             b.append('\n');
@@ -325,6 +325,11 @@ public final class Quality {
             }
             b.append("### False flags: findings in after.c and ok.c (").append(c.falseFlags.size()).append(")\n\n");
             flags(b, c.falseFlags);
+            if (t.keptFlaws > 0) {
+                b.append("### Kept flaws of after.c found (").append(c.keptFlawsFound.size()).append(" of ").append(t.keptFlaws)
+                        .append(", not counted as post-fix findings: lines the fix left that upstream judged wrong later, evidence in each entry.yaml's `after_finding`)\n\n");
+                flags(b, c.keptFlawsFound);
+            }
             if (!c.beforeOther.isEmpty()) {
                 b.append("### Findings in before.c on no flag line (").append(c.beforeOther.size()).append(", not counted)\n\n");
                 flags(b, c.beforeOther);
@@ -353,7 +358,8 @@ public final class Quality {
         private static void corpusRow(StringBuilder b, String rule, CorpusScore.Counts c) {
             b.append("| ").append(rule).append(" | ").append(c.fixes).append(" | ").append(c.negatives).append(" | ").append(c.flagLines)
                     .append(" | ").append(c.hit).append(" | ").append(pct(c.recall())).append(" | ").append(c.postFix).append(" | ")
-                    .append(c.negative).append(" | ").append(c.beforeOther).append(" |\n");
+                    .append(c.negative).append(" | ").append(c.beforeOther).append(" | ")
+                    .append(c.keptFlaws == 0 ? "" : c.keptFound + " / " + c.keptFlaws).append(" |\n");
         }
 
         private void trees(StringBuilder b) {
@@ -518,6 +524,8 @@ public final class Quality {
                 row(b, "corpus", rule, "postfix_findings", c.postFix);
                 row(b, "corpus", rule, "negative_findings", c.negative);
                 row(b, "corpus", rule, "before_other_findings", c.beforeOther);
+                row(b, "corpus", rule, "kept_flaws", c.keptFlaws);
+                row(b, "corpus", rule, "kept_flaws_found", c.keptFound);
             });
             row(b, "corpus", "all", "not_analysed", r.corpus.notAnalysed.size());
             List<String> items = new ArrayList<>();

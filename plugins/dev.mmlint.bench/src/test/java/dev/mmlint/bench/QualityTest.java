@@ -142,6 +142,45 @@ class QualityTest {
         assertEquals(0, s.total().negative);
     }
 
+    @Test void aKeptFlawOfAfterCIsCountedApartOnlyWithItsEvidence(@TempDir Path dir) throws Exception {
+        Path res = Path.of(QualityTest.class.getResource("/corpus/000000000002-synthetic-pte-index").toURI());
+        String before = Files.readString(res.resolve("before.c"));
+        // the post-fix text's line 19 (page->mapping of a pfn_to_page() page) marked as a flaw the fix kept
+        String after = Files.readString(res.resolve("after.c")).replace("\treturn page->mapping;\n", "\treturn page->mapping; /* kept-flaw: MM002 */\n");
+        assertTrue(after.contains("kept-flaw"), "the marker went onto line 19");
+        for (String name : List.of("cccccccccccc-with-evidence", "dddddddddddd-without-evidence")) {
+            Path e = dir.resolve(name);
+            Files.createDirectories(e);
+            Files.writeString(e.resolve("entry.yaml"), "kind: fix\nrule: MM002\n"
+                    + (name.contains("with-evidence") ? "after_finding: 'line 19 judged wrong upstream later'\n" : ""));
+            Files.writeString(e.resolve("before.c"), before);
+            Files.writeString(e.resolve("after.c"), after);
+        }
+        Path misplaced = dir.resolve("neg-misplaced");
+        Files.createDirectories(misplaced);
+        Files.writeString(misplaced.resolve("entry.yaml"), "kind: negative\nrule: MM002\nafter_finding: 'n/a'\n");
+        Files.writeString(misplaced.resolve("ok.c"), "/*\n * mmlint-kernel: 6.1\n */\nvoid f(void) {} /* kept-flaw: MM002 */\n");
+        Corpus.Read r = Corpus.read(dir, rules);
+        List<String> p = r.problems().stream().map(Corpus.Problem::toString).toList();
+        assertTrue(p.contains("dddddddddddd-without-evidence/after.c:19: kept-flaw marker without an after_finding in entry.yaml (the upstream evidence): ignored, a finding here counts as post-fix"), p.toString());
+        assertTrue(p.contains("neg-misplaced/ok.c:4: kept-flaw markers belong in after.c only: ignored"), p.toString());
+        assertEquals(List.of("19 MM002"), r.entries().get(0).files().get(1).keptFlaws().stream().map(f -> f.line() + " " + f.rule()).toList());
+
+        CorpusScore s = Quality.scoreCorpus(r.entries(), List.copyOf(rules), 1);
+        CorpusScore.Counts mm002 = s.rules.get("MM002");
+        assertEquals(1, mm002.keptFlaws, "only the marker with evidence counts");
+        assertEquals(1, mm002.keptFound);
+        assertEquals(1, mm002.postFix, "the entry without evidence: its finding is a post-fix finding");
+        assertEquals(List.of("cccccccccccc-with-evidence"), s.keptFlawsFound.stream().map(CorpusScore.Flag::entry).toList());
+        assertEquals(List.of("dddddddddddd-without-evidence"), s.falseFlags.stream().map(CorpusScore.Flag::entry).toList());
+
+        Quality.Result res2 = new Quality.Result(List.copyOf(rules));
+        res2.corpus = s;
+        String md = new Quality.Report(res2, Quality.Options.parse(new String[] {"--corpus-only", "--root", "/nonexistent"})).markdown();
+        assertTrue(md.contains("| MM002 | 2 | 1 | 2 | 2 | 100% | 1 | 0 | 0 | 1 / 1 |"), md);
+        assertTrue(md.contains("### Kept flaws of after.c found (1 of 1,"), md);
+    }
+
     @Test void aFileThatCannotBeAnalysedIsListedAndItsFlagLinesMissed(@TempDir Path dir) throws Exception {
         Path e = dir.resolve("bbbbbbbbbbbb-config");
         Files.createDirectories(e);
