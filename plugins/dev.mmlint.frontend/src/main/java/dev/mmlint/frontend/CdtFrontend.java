@@ -23,6 +23,13 @@ public abstract class CdtFrontend implements Frontend {
     /** Translation units parsed with header pruning, and those parsed again in full because the pruned parse had doubts. */
     public static final dev.mmlint.frontend.Counter PRUNED_UNITS = new dev.mmlint.frontend.Counter();
     public static final dev.mmlint.frontend.Counter PRUNE_FALLBACKS = new dev.mmlint.frontend.Counter();
+    /**
+     * Pruned parses with doubts kept without a full parse: every doubt is a missing name that no
+     * declaration pruning left out spells, so the full parse would have the same doubts.
+     */
+    public static final dev.mmlint.frontend.Counter PRUNE_DOUBTS_KEPT = new dev.mmlint.frontend.Counter();
+    /** Whether a pruned parse whose doubts pruning cannot have caused is kept (-Dmmlint.pruneKeepsDoubts=false: every doubt means a full parse). */
+    static final boolean KEEP_DOUBTS_PRUNING_CANNOT_CAUSE = !"false".equals(System.getProperty("mmlint.pruneKeepsDoubts"));
     /** Header tokens seen and kept by pruning, all instances. */
     public static final dev.mmlint.frontend.Counter HEADER_TOKENS = new dev.mmlint.frontend.Counter();
     public static final dev.mmlint.frontend.Counter HEADER_TOKENS_KEPT = new dev.mmlint.frontend.Counter();
@@ -158,16 +165,23 @@ public abstract class CdtFrontend implements Frontend {
             info = new ExtendedScannerInfo(d, info.getIncludePaths(), info.getMacroFiles(), info.getIncludeFiles());
         }
         boolean fragment = mode(abs) == ParsedUnit.Mode.FRAGMENT;
-        IASTTranslationUnit tu = cdt(abs, display, chars, info, prune, prune && reusePreamble);
+        CdtDriver.Outcome parsed = cdt(abs, display, chars, info, prune, prune && reusePreamble);
+        IASTTranslationUnit tu = parsed.tu();
         long t1 = System.nanoTime();
         Coverage.Result r = coverage(tu, source, display, fragment);
         COVERAGE_NANOS.add(System.nanoTime() - t1);
         Budget.checkCurrent();
-        if (prune && !r.certain() && !"false".equals(System.getProperty("mmlint.pruneFallback"))) {
+        boolean notPruningsDoing = prune && !r.certain() && parsed.pruning() != null
+                && !r.doubtNames().nameless() && !parsed.dropped().spellsAnyOf(r.doubtNames().names());
+        parsed = null; // what pruning dropped is not needed past this point
+        if (notPruningsDoing && KEEP_DOUBTS_PRUNING_CANNOT_CAUSE) {
+            PRUNE_DOUBTS_KEPT.increment();
+            if (Boolean.getBoolean("mmlint.debugPrune")) System.err.println(display + ": pruned parse kept, its doubts are not pruning's: " + r.doubt());
+        } else if (prune && !r.certain() && !"false".equals(System.getProperty("mmlint.pruneFallback"))) {
             // something did not resolve: make sure it is not for want of a pruned declaration
             PRUNE_FALLBACKS.increment();
             if (Boolean.getBoolean("mmlint.debugPrune")) System.err.println(display + ": full parse after pruning, " + r.doubt());
-            tu = cdt(abs, display, chars, info, false, reusePreamble && FULL_REUSE);
+            tu = cdt(abs, display, chars, info, false, reusePreamble && FULL_REUSE).tu();
             t1 = System.nanoTime();
             r = coverage(tu, source, display, fragment);
             COVERAGE_NANOS.add(System.nanoTime() - t1);
@@ -204,7 +218,7 @@ public abstract class CdtFrontend implements Frontend {
         }
     }
 
-    private IASTTranslationUnit cdt(Path abs, String display, char[] chars, ExtendedScannerInfo info, boolean prune,
+    private CdtDriver.Outcome cdt(Path abs, String display, char[] chars, ExtendedScannerInfo info, boolean prune,
                                     boolean reusePreamble) throws InputException {
         CdtDriver.Outcome o;
         long t0 = System.nanoTime();
@@ -240,7 +254,7 @@ public abstract class CdtFrontend implements Frontend {
             HEADER_TOKENS.add(o.pruning().tokens() - o.pruning().mainTokens());
             HEADER_TOKENS_KEPT.add(o.pruning().keptHeaderTokens());
         }
-        return o.tu();
+        return o;
     }
 
     /** GCC's predefined macros as the kernel build sees them (x86_64, gcc 12), shared by all modes. */

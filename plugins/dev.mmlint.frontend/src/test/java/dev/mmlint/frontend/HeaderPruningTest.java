@@ -166,9 +166,37 @@ class HeaderPruningTest {
         }
     }
 
-    /** A pruned parse that leaves something unresolved is redone in full, so coverage is the full parse's. */
-    @Test void doubtfulPrunedParseIsRedoneInFull(@TempDir Path dir) throws Exception {
-        String main = "#include <linux/foo.h>\nint f(struct page *p)\n{\n\treturn undeclared_helper(p) + p->nosuchfield;\n}\n";
+    /**
+     * A pruned parse whose doubts are names no dropped declaration spells (an undeclared function, a
+     * field no struct has) is kept: a full parse has the same doubts, and gives the same coverage and
+     * the same bindings and types in the functions.
+     */
+    @Test void doubtsPruningCannotCauseKeepThePrunedParse(@TempDir Path dir) throws Exception {
+        String main = "#include <linux/foo.h>\nint f(struct page *p)\n{\n\treturn undeclared_helper(p) + p->nosuchfield + (int)p->flags;\n}\n";
+        Path root = MiniTree.create(dir, "", Map.of("include/linux/foo.h", HEADER, "mm/a.c", main, "mm/Makefile", "obj-y += a.o\n"));
+        KernelTreeFrontend fe = MiniTree.frontend(root, dir.resolve("cache"));
+        fe.setHeaderPruning(false);
+        ParsedUnit full = fe.parse(root.resolve("mm/a.c"));
+        fe.setHeaderPruning(true);
+        ParsedUnit pruned;
+        try (Counter.Scope c = Counter.scope()) {
+            pruned = fe.parse(root.resolve("mm/a.c"));
+            assertEquals(0, c.count(CdtFrontend.PRUNE_FALLBACKS), "not parsed again in full");
+            assertEquals(1, c.count(CdtFrontend.PRUNE_DOUBTS_KEPT));
+        }
+        assertEquals(FunctionCoverage.Status.PARTIAL, pruned.coverage().get(0).status());
+        assertEquals(full.coverage(), pruned.coverage());
+        assertNull(Fingerprint.firstDifference(Fingerprint.of(full, Fingerprint.Depth.DEEP), Fingerprint.of(pruned, Fingerprint.Depth.DEEP)));
+        assertTrue(pruned.ast().getDeclarations().length < full.ast().getDeclarations().length, "the AST is the pruned one");
+    }
+
+    /**
+     * A doubt whose name a dropped declaration spells (here {@code x}, a field of the unreachable
+     * {@code struct unused_a}) could be pruning's doing as far as the check can tell: the unit is parsed
+     * again in full, and its coverage is the full parse's.
+     */
+    @Test void aDoubtADroppedDeclarationSpellsIsRedoneInFull(@TempDir Path dir) throws Exception {
+        String main = "#include <linux/foo.h>\nint f(struct page *p)\n{\n\treturn p->x;\n}\n";
         Path root = MiniTree.create(dir, "", Map.of("include/linux/foo.h", HEADER, "mm/a.c", main, "mm/Makefile", "obj-y += a.o\n"));
         KernelTreeFrontend fe = MiniTree.frontend(root, dir.resolve("cache"));
         fe.setHeaderPruning(false);
@@ -178,10 +206,23 @@ class HeaderPruningTest {
         try (Counter.Scope c = Counter.scope()) {
             pruned = fe.parse(root.resolve("mm/a.c"));
             assertEquals(1, c.count(CdtFrontend.PRUNE_FALLBACKS));
+            assertEquals(0, c.count(CdtFrontend.PRUNE_DOUBTS_KEPT));
         }
         assertEquals(FunctionCoverage.Status.PARTIAL, pruned.coverage().get(0).status());
         assertEquals(full.coverage(), pruned.coverage());
         assertEquals(full.ast().getDeclarations().length, pruned.ast().getDeclarations().length, "the AST is the full one");
+    }
+
+    /** A syntax problem is no missing name: redone in full, whatever pruning dropped. */
+    @Test void aSyntaxProblemIsRedoneInFull(@TempDir Path dir) throws Exception {
+        String main = "#include <linux/foo.h>\nint f(struct page *p)\n{\n\treturn (p->flags +;\n}\n";
+        Path root = MiniTree.create(dir, "", Map.of("include/linux/foo.h", HEADER, "mm/a.c", main, "mm/Makefile", "obj-y += a.o\n"));
+        KernelTreeFrontend fe = MiniTree.frontend(root, dir.resolve("cache"));
+        try (Counter.Scope c = Counter.scope()) {
+            fe.parse(root.resolve("mm/a.c"));
+            assertEquals(1, c.count(CdtFrontend.PRUNE_FALLBACKS));
+            assertEquals(0, c.count(CdtFrontend.PRUNE_DOUBTS_KEPT));
+        }
     }
 
     /** Names declared by header declarations (outside the main file). */

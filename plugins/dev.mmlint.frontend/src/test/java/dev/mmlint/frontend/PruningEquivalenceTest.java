@@ -58,6 +58,37 @@ class PruningEquivalenceTest {
         assertTrue(a.size() > 500, "fingerprint too small to mean anything: " + a.size());
     }
 
+    /**
+     * A real file with doubts no pruned declaration can have caused (a function called with no
+     * declaration, a field struct page never had, a variable of an undeclared typedef): the pruned
+     * parse is kept, not redone in full, and is equivalent to the full parse, doubts included.
+     */
+    @ParameterizedTest
+    @CsvSource({"6.12, mm/gup.c"})
+    void prunedParseKeptWithItsOwnDoubtsIsEquivalent(String version, String file) throws Exception {
+        Path tree = TestSupport.kernel(version);
+        KernelTreeFrontend fe = new KernelTreeFrontend(KernelTree.at(tree).orElseThrow(),
+                FrontendOptions.defaults().withConfig(TestSupport.kernelConfig(version)));
+        String text = java.nio.file.Files.readString(tree.resolve(file))
+                + "\nstatic int mmlint_doubt(struct page *page)\n{\n\tmmlint_undeclared_t x = 0;\n"
+                + "\treturn mmlint_undeclared(page_folio(page)) + page->mmlint_nosuchfield + (int)x;\n}\n";
+        fe.setHeaderPruning(false);
+        ParsedUnit full = fe.parseText(tree.resolve(file), file, text);
+        List<String> a = Fingerprint.of(full, Fingerprint.Depth.DEEP);
+        var coverageFull = full.coverage();
+        full = null;
+        fe.setHeaderPruning(true);
+        ParsedUnit pruned;
+        try (Counter.Scope c = Counter.scope()) {
+            pruned = fe.parseText(tree.resolve(file), file, text);
+            assertEquals(0, c.count(CdtFrontend.PRUNE_FALLBACKS), file + " was parsed again in full");
+            assertEquals(1, c.count(CdtFrontend.PRUNE_DOUBTS_KEPT), file + ": the pruned parse must have had doubts");
+        }
+        assertEquals(coverageFull, pruned.coverage());
+        assertEquals(FunctionCoverage.Status.PARTIAL, pruned.coverage().get(pruned.coverage().size() - 1).status());
+        assertNull(Fingerprint.firstDifference(a, Fingerprint.of(pruned, Fingerprint.Depth.DEEP)), file);
+    }
+
     /** "function:local: type" for each local or parameter whose type mentions struct page. */
     static List<String> pageLocals(ParsedUnit u) {
         List<String> out = new ArrayList<>();

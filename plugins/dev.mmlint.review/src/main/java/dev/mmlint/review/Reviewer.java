@@ -149,9 +149,10 @@ public final class Reviewer {
                 imageStats = new int[] {images.requested(), images.analysed(), (int) (images.nanos() / 1_000_000)};
                 if (Boolean.getBoolean("mmlint.review.stats"))
                     System.err.printf("mmlint review: %d file images needed, %d parsed and analysed (%s), %.1f s in all threads"
-                                    + " (parse %.1f s, of which %d full re-parses after pruning; %d pruned and %d full parses re-used a file's headers), on %d threads%n",
+                                    + " (parse %.1f s, of which %d full re-parses after pruning, %d pruned parses kept with doubts pruning cannot cause; %d pruned and %d full parses re-used a file's headers), on %d threads%n",
                             images.requested(), images.analysed(), o.shareImages() ? "shared" : "not shared", images.nanos() / 1e9,
                             images.parseNanos() / 1e9, dev.mmlint.frontend.CdtFrontend.PRUNE_FALLBACKS.sum(),
+                            dev.mmlint.frontend.CdtFrontend.PRUNE_DOUBTS_KEPT.sum(),
                             dev.mmlint.frontend.CdtFrontend.preamblesReused(), dev.mmlint.frontend.CdtFrontend.fullParsesReusingPreamble(),
                             Math.max(1, Runtime.getRuntime().availableProcessors()));
             }

@@ -30,8 +30,10 @@ import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
 public final class CdtDriver {
     private CdtDriver() {}
 
-    /** A parse: the AST, and what pruning kept (null when the parse was not pruned). */
-    public record Outcome(IASTTranslationUnit tu, HeaderPruner.Stats pruning) {}
+    /** A parse: the AST, what pruning kept (null when the parse was not pruned) and what it left out. */
+    public record Outcome(IASTTranslationUnit tu, HeaderPruner.Stats pruning, HeaderPruner.Dropped dropped) {
+        public Outcome(IASTTranslationUnit tu, HeaderPruner.Stats pruning) { this(tu, pruning, HeaderPruner.Dropped.NONE); }
+    }
 
     public static IASTTranslationUnit parse(String path, char[] text, ExtendedScannerInfo info,
                                             InternalFileContentProvider provider, boolean headerBodies) {
@@ -242,6 +244,6 @@ public final class CdtDriver {
             if (Boolean.getBoolean("mmlint.debugPrune")) System.err.println("mmlint: token stream not replayed: " + e.getMessage());
             return null;
         }
-        return new Outcome(bound(tu), replay.stats());
+        return new Outcome(bound(tu), replay.stats(), replay.dropped());
     }
 }

@@ -50,9 +50,19 @@ public final class Coverage {
      *              parse with pruned headers is trusted only when there is no doubt.
      */
     public record Result(List<IASTFunctionDefinition> functions, List<FunctionCoverage> coverage,
-                         List<Diagnostic> problems, String doubt) {
+                         List<Diagnostic> problems, String doubt, DoubtNames doubtNames) {
         public boolean certain() { return doubt == null; }
     }
+
+    /**
+     * The names whose lack of a declaration explains every doubt of a parse (an undeclared name, a
+     * called function without a declaration, a field no struct in sight has, a typedef name that does
+     * not resolve), or {@code nameless}: some doubt has another cause (a syntax problem, a problem
+     * declaration, a declaration that does not resolve, an unknown type not named by a typedef).
+     * With pruned headers, a doubt whose names no dropped declaration spells is one a full parse has
+     * too: a declaration of a name spells it.
+     */
+    public record DoubtNames(java.util.Set<String> names, boolean nameless) {}
 
     private static final int MAX_REASONS = 8;
 
@@ -63,6 +73,8 @@ public final class Coverage {
         String tuPath = tu.getFilePath();
         int headerProblemDecls = 0;
         String doubt = null;
+        Set<String> doubtNames = new LinkedHashSet<>();
+        boolean nameless = false;
         for (IASTDeclaration d : tu.getDeclarations()) {
             if (!inMainFile(d, tuPath)) {
                 if (d instanceof IASTProblemDeclaration) headerProblemDecls++;
@@ -75,8 +87,11 @@ public final class Coverage {
                 cov.add(fc);
                 if (doubt == null && (fc.status() != FunctionCoverage.Status.CLEAN || !pf.inferred.isEmpty())) doubt = fc.name() + ": " + fc.reasons();
                 if (doubt == null && pf.implicitCalls > 0) doubt = fc.name() + ": calls " + pf.implicit;
+                doubtNames.addAll(pf.doubtNames);
+                nameless |= pf.nameless || fc.reasons().stream().anyMatch(x -> x.contains("unbalanced braces"));
             } else if (d instanceof IASTProblemDeclaration pd) {
                 if (doubt == null) doubt = "problem declaration at line " + text.line(offset(pd));
+                nameless = true;
                 int off = offset(pd);
                 String raw = rawText(pd, text);
                 problems.add(new Diagnostic(display, text.line(off), text.column(off), Diagnostic.Severity.WARNING,
@@ -88,12 +103,15 @@ public final class Coverage {
                 for (String r : pf.reasons)
                     problems.add(new Diagnostic(display, 0, 0, Diagnostic.Severity.WARNING, "problem in declaration: " + r));
                 if (doubt == null && !pf.reasons.isEmpty()) doubt = "declaration: " + pf.reasons;
+                if (!pf.reasons.isEmpty()) nameless = true;
+                ProblemFinder names = new ProblemFinder(text, true, false);
+                d.accept(names);
                 if (doubt == null) {
-                    ProblemFinder names = new ProblemFinder(text, true, false);
-                    d.accept(names);
                     if (!names.reasons.isEmpty()) doubt = "declaration: " + names.reasons;
                     else if (names.implicitCalls > 0) doubt = "declaration calls " + names.implicit;
                 }
+                doubtNames.addAll(names.doubtNames);
+                nameless |= names.nameless;
             }
         }
         for (IASTProblem p : tu.getPreprocessorProblems()) {
@@ -110,7 +128,8 @@ public final class Coverage {
             problems.add(new Diagnostic(display, 0, 0, Diagnostic.Severity.NOTE,
                     headerProblemDecls + " declaration(s) in included headers could not be parsed"));
         cov.sort(java.util.Comparator.comparingInt(FunctionCoverage::line));
-        return new Result(List.copyOf(fns), List.copyOf(cov), List.copyOf(problems), doubt);
+        return new Result(List.copyOf(fns), List.copyOf(cov), List.copyOf(problems), doubt,
+                new DoubtNames(java.util.Collections.unmodifiableSet(doubtNames), nameless));
     }
 
     public static String functionName(IASTFunctionDefinition fd) {
@@ -223,6 +242,9 @@ public final class Coverage {
         /** Calls of functions with no declaration in sight (CDT binds them to an implicit external function). */
         int implicitCalls;
         String implicit;
+        /** The names behind the reasons, inferred names and implicit calls; {@code nameless}: a reason with no name behind it. */
+        final Set<String> doubtNames = new LinkedHashSet<>();
+        boolean nameless;
         final SourceText text;
         final boolean resolve;
 
@@ -238,9 +260,11 @@ public final class Coverage {
         }
 
         @Override public int visit(IASTDeclaration d) {
-            if (d instanceof IASTFunctionDefinition nested)
+            if (d instanceof IASTFunctionDefinition nested) {
                 reasons.add("line " + line(nested) + ": nested function definition '" + functionName(nested)
                         + "' (unbalanced braces above?)");
+                nameless = true;
+            }
             return PROCESS_CONTINUE;
         }
 
@@ -248,6 +272,7 @@ public final class Coverage {
 
         @Override public int visit(IASTProblem p) {
             reasons.add("line " + line(p) + ": syntax problem " + snippet(rawText(p, text)));
+            nameless = true;
             return PROCESS_CONTINUE;
         }
 
@@ -257,8 +282,12 @@ public final class Coverage {
             IBinding b = n.resolveBinding();
             if (b instanceof IProblemBinding) {
                 reasons.add("line " + line(n) + ": declaration of '" + n + "' does not resolve");
+                nameless = true;
             } else if (b instanceof IVariable v && isProblem(v.getType())) {
                 (fragment ? inferred : reasons).add("line " + line(n) + ": '" + n + "' has an unknown type");
+                String t = typedefName(d);
+                if (t == null) nameless = true;
+                else doubtNames.add(t);
             }
             return PROCESS_CONTINUE;
         }
@@ -267,18 +296,36 @@ public final class Coverage {
             if (e instanceof IASTIdExpression id) {
                 IASTName n = id.getName();
                 IBinding b = n.resolveBinding();
-                if (b instanceof IProblemBinding)
+                if (b instanceof IProblemBinding) {
                     (fragment ? inferred : reasons).add("line " + line(n) + ": '" + n + "' undeclared");
-                else if (b instanceof org.eclipse.cdt.internal.core.dom.parser.c.CExternalFunction && !isGccBuiltin(n.toString())) {
+                    doubtNames.add(n.toString());
+                } else if (b instanceof org.eclipse.cdt.internal.core.dom.parser.c.CExternalFunction && !isGccBuiltin(n.toString())) {
                     if (implicitCalls++ == 0) implicit = "'" + n + "' (line " + line(n) + ")";
+                    doubtNames.add(n.toString());
                 }
             } else if (e instanceof IASTFieldReference fr) {
                 IASTName n = fr.getFieldName();
-                if (n.resolveBinding() instanceof IProblemBinding)
+                if (n.resolveBinding() instanceof IProblemBinding) {
                     (fragment && InferredNames.opaqueOwner(fr) ? inferred : reasons).add("line " + line(n) + ": field '" + n + "' does not resolve");
+                    doubtNames.add(n.toString());
+                }
             }
             return PROCESS_CONTINUE;
         }
+    }
+
+    /**
+     * The typedef name a declarator's declaration specifier names when that name itself is undeclared,
+     * or null (a struct, typeof, a base type, a typedef whose own type does not resolve ...).
+     */
+    private static String typedefName(IASTDeclarator d) {
+        IASTNode p = d.getParent();
+        while (p instanceof IASTDeclarator) p = p.getParent();
+        org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier spec =
+                p instanceof org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration sd ? sd.getDeclSpecifier()
+                : p instanceof org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration pd ? pd.getDeclSpecifier() : null;
+        return spec instanceof org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier nt
+                && nt.getName().resolveBinding() instanceof IProblemBinding ? nt.getName().toString() : null;
     }
 
     /** GCC's built-in functions, which CDT binds like undeclared functions (they need no declaration). */

@@ -38,7 +38,36 @@ public final class HeaderPruner {
     /** What was kept, for statistics. */
     public record Stats(int tokens, int mainTokens, int headerChunks, int keptChunks, int keptHeaderTokens) {}
 
-    public record Result(IToken[] kept, boolean[] keptTop, Stats stats) {}
+    /**
+     * @param dropped the identifiers of the declarations left out: whether any of a set of names is
+     *                spelled by a token of one of them (a name no dropped token spells cannot be declared
+     *                by a dropped declaration, whatever "may declare" concludes)
+     */
+    public record Result(IToken[] kept, boolean[] keptTop, Stats stats, Dropped dropped) {
+        public Result(IToken[] kept, boolean[] keptTop, Stats stats) { this(kept, keptTop, stats, Dropped.NONE); }
+    }
+
+    /** The identifier tokens of the declarations pruning left out, by name ({@link #NONE}: not known, any name may be). */
+    public static final class Dropped {
+        static final Dropped NONE = new Dropped(null, new boolean[0]);
+        private final NameTable names;
+        private final boolean[] spelled;
+
+        Dropped(NameTable names, boolean[] spelled) {
+            this.names = names;
+            this.spelled = spelled;
+        }
+
+        /** Whether a token of a dropped declaration spells one of {@code candidates}. */
+        public boolean spellsAnyOf(java.util.Collection<String> candidates) {
+            if (names == null) return true;
+            for (String c : candidates) {
+                int x = names.find(c.toCharArray());
+                if (x >= 0 && x < spelled.length && spelled[x]) return true;
+            }
+            return false;
+        }
+    }
 
     /**
      * @param toks the token stream ({@code toks.size()} tokens; end of input not included)
@@ -268,7 +297,15 @@ public final class HeaderPruner {
                 outTop[o++] = top[i];
             }
         }
-        return new Result(out, outTop, new Stats(n, steps.mainTokens, steps.headerChunks, keptChunks, keptHeaderTokens));
+        // the names the dropped declarations spell (tokens of a resumed prefix carry their ids too)
+        boolean[] spelled = new boolean[names.size()];
+        int[] ids = steps.id;
+        for (int c = 0; c < chunks; c++) {
+            if (keep[c]) continue;
+            for (int i = chunkStart[c]; i < chunkStart[c + 1]; i++) if (ids[i] >= 0) spelled[ids[i]] = true;
+        }
+        return new Result(out, outTop, new Stats(n, steps.mainTokens, steps.headerChunks, keptChunks, keptHeaderTokens),
+                new Dropped(names, spelled));
     }
 
     /**
@@ -449,6 +486,18 @@ public final class HeaderPruner {
             return c;
         }
 
+
+        /** The id of {@code k}, or -1 when the table has no such name (nothing is added). */
+        int find(char[] k) {
+            int mask = keys.length - 1;
+            int h = hash(k) & mask;
+            while (true) {
+                char[] e = keys[h];
+                if (e == null) return -1;
+                if (e == k || Arrays.equals(e, k)) return vals[h];
+                h = (h + 1) & mask;
+            }
+        }
 
         int id(char[] k) {
             int mask = keys.length - 1;

@@ -40,6 +40,7 @@ final class ReplayScanner implements IScanner {
     private int next;
     private boolean lastTop = true;
     private HeaderPruner.Stats stats;
+    private HeaderPruner.Dropped dropped = HeaderPruner.Dropped.NONE;
 
     ReplayScanner(CPreprocessor pp) {
         this(pp, null, null, null, false, null);
@@ -68,6 +69,9 @@ final class ReplayScanner implements IScanner {
 
     /** What pruning kept (null before the first token was asked for). */
     HeaderPruner.Stats stats() { return stats; }
+
+    /** What pruning left out (nothing when every token was handed out). */
+    HeaderPruner.Dropped dropped() { return dropped; }
 
     /** The preamble recorded by this parse, or null (not asked for, or nothing to re-use). */
     Preambles.Preamble recorded() { return recorded; }
@@ -110,6 +114,7 @@ final class ReplayScanner implements IScanner {
         tokens = r.kept();
         top = r.keptTop();
         stats = r.stats();
+        dropped = r.dropped();
     }
 
     /** At the first main-file token: the preamble ends (everything before came from headers). */
