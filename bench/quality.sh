@@ -52,7 +52,7 @@ if [[ -f "$stamp" && -d "$bm/lib" ]]; then
 fi
 if [[ ! -f "$stamp" || ! -d "$bm/lib" || -n "$newer" ]]; then
   echo "quality: building the bench module (reactor package, offline)" >&2
-  (cd "$here" && ./mvnw -B -o -q -DskipTests package -pl plugins/dev.mmlint.bench -am -Dmmlint.cliOnly) >&2
+  (cd "$here" && ./mvnw -B -ntp -q -DskipTests package -pl plugins/dev.mmlint.bench -am -Dmmlint.cliOnly) >&2
   touch "$stamp"
 fi
 if [[ $corpus_only = 0 ]]; then

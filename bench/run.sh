@@ -52,7 +52,7 @@ out="${out:-$here/bench/results/bench-$(date -u +%Y-%m-%d).md}"
 JAVA="${JAVA:-java}"
 
 echo "bench: building the CLI and the bench module (reactor package, offline)" >&2
-(cd "$here" && ./mvnw -B -o -q -DskipTests package -pl plugins/dev.mmlint.cli,plugins/dev.mmlint.bench -am -Dmmlint.cliOnly) >&2
+(cd "$here" && ./mvnw -B -ntp -q -DskipTests package -pl plugins/dev.mmlint.cli,plugins/dev.mmlint.bench -am -Dmmlint.cliOnly) >&2
 cli="$here/plugins/dev.mmlint.cli/target"; bm="$here/plugins/dev.mmlint.bench/target"
 if [[ $recheck_only = 0 ]] && ! command -v spatch >/dev/null; then
   echo "bench: installing coccinelle" >&2

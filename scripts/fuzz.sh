@@ -21,7 +21,7 @@ mkdir -p "$logs"
 pl=$(printf 'plugins/%s,' "${modules[@]}")
 # one reactor build: sibling modules resolve to their target/ directories, never to whatever
 # another checkout last installed into the local repository
-if [ "${MMLINT_FUZZ_SKIP_BUILD:-0}" != 1 ] && ! ./mvnw -B -o -q -Dmmlint.cliOnly -pl "${pl%,}" -am test-compile dependency:build-classpath \
+if [ "${MMLINT_FUZZ_SKIP_BUILD:-0}" != 1 ] && ! ./mvnw -B -ntp -q -Dmmlint.cliOnly -pl "${pl%,}" -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz.cp >"$logs/build.log" 2>&1; then
   tail -40 "$logs/build.log" >&2
   echo "fuzz: 0 targets, 0 inputs, 0 crashes (build failed, see $logs/build.log)"

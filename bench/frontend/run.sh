@@ -25,7 +25,7 @@ if [[ ! -f "$tree/.config" && " ${args[*]:-} " != *" --config "* ]]; then
 fi
 # the benchmark lives in the bench module (the front end's jar ships no benchmark code)
 bm="$here/plugins/dev.mmlint.bench/target"
-(cd "$here" && ./mvnw -B -q -o -DskipTests package -pl plugins/dev.mmlint.bench -am -Dmmlint.cliOnly) >&2
+(cd "$here" && ./mvnw -B -ntp -q -DskipTests package -pl plugins/dev.mmlint.bench -am -Dmmlint.cliOnly) >&2
 reactor=""
 for mod in model dsl frontend cfg engine checks report; do
   reactor+="$here/plugins/dev.mmlint.$mod/target/dev.mmlint.$mod-0.1.0-SNAPSHOT.jar:"
