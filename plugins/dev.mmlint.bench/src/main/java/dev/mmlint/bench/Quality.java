@@ -404,6 +404,18 @@ public final class Quality {
                         b.append("- ").append(t.version()).append(' ').append(l.where()).append(' ').append(l.rule()).append(": **NOT REPORTED** (or re-worded) — ").append(l.reason()).append('\n');
             }
             b.append('\n');
+            b.append("### False and unsure findings reported\n\n");
+            boolean anyDoubt = false;
+            for (TreeRun t : r.trees)
+                for (Triage.Verdict v : List.of(Triage.Verdict.FP, Triage.Verdict.UNSURE))
+                    for (Triage.Line l : t.score().verdicts.values())
+                        if (l.verdict() == v) {
+                            anyDoubt = true;
+                            b.append("- ").append(t.version()).append(' ').append(l.where()).append(' ').append(l.rule()).append(": ")
+                                    .append(Triage.verdictText(v)).append(" — ").append(l.reason()).append('\n');
+                        }
+            if (!anyDoubt) b.append("None.\n");
+            b.append('\n');
             for (TreeRun t : r.trees) {
                 Triage.Score s = t.score();
                 if (!s.untriaged.isEmpty()) {

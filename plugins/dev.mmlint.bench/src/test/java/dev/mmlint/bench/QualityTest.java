@@ -262,6 +262,9 @@ class QualityTest {
         assertTrue(md.contains("| MM001 | 2 | 1 | 0 | 0 | 1 | 50% |"), md);
         assertTrue(md.contains("| **all** | 5 | 1 | 1 | 1 | 2 | 25% |"), md);
         assertTrue(md.contains("mm/gone.c:5 MM001: **NOT REPORTED**"), md);
+        String doubts = md.substring(md.indexOf("### False and unsure findings reported"));
+        assertTrue(doubts.contains("- 6.1 mm/b.c:20 MM002: FP — order-0\n- 6.1 mm/c.c:30 MM004: unsure — config\n"), doubts);
+        assertFalse(doubts.substring(0, doubts.indexOf("\n### ", 5)).contains("mm/a.c:10"), "true positives are listed apart");
         assertTrue(md.contains(n1 + "\tTODO\tmm/d.c:40\tMM001\t"), md);
         assertTrue(md.contains("| MM001 |  | – | 1 / 2 (50%) |"), md);
         assertTrue(md.contains("| MM004 |  | – | – (1 unsure) |"), md);
