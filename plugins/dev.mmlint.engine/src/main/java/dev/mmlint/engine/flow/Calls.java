@@ -213,7 +213,8 @@ final class Calls {
                         (r.getValue().contract() ? "asserts it is not a tail: " : "") + r.getValue().because() + " (line " + r.getValue().line() + ")",
                         carried);
             }
-            if (sum.returnsMaybeTail()) {
+            // where the model makes the callee a tail source only in other versions, its word beats the body's
+            if (sum.returnsMaybeTail() && !c.kb.tailSourceOnlyElsewhere(name)) {
                 PageValue rv = sum.returned();
                 return new V.Page(PageValue.of(Shape.MAYBE_TAIL, c.origin(off, name + "() (" + rv.origin() + ")"), rv.originClause())
                         .step(new WitnessStep("lookup", name, line)), null);

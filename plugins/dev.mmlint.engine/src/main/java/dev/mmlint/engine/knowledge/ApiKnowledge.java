@@ -65,6 +65,14 @@ public interface ApiKnowledge {
     /** The effect of a call (function or function-like macro) by name; empty when the model does not know it. */
     Optional<ApiEffect> call(String name);
 
+    /**
+     * Does the model make {@code name} a source of possible tail pages only in other kernel versions or
+     * configurations ({@code vm_normal_page()} since 4.5)? Then the model's word for this tree is that its
+     * result is no tail here, and a possibly-tail return learned from a definition of {@code name} in the
+     * analysed unit (its body's {@code pfn_to_page()}) does not override it.
+     */
+    default boolean tailSourceOnlyElsewhere(String name) { return false; }
+
     /** The clause making {@code field} of struct page head-only, when it is. */
     Optional<AppliedClause> headOnlyField(String field);
 

@@ -45,6 +45,7 @@ public final class ModelKnowledge implements ApiKnowledge {
     /** clauses as cited through entries with a narrower window, by clause id and window */
     private final Map<String, AppliedClause> narrowed = new ConcurrentHashMap<>();
     private final Map<String, Optional<ApiEffect>> calls = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> tailElsewhere = new ConcurrentHashMap<>();
     private final Map<String, Optional<RangeClass>> sizes = new ConcurrentHashMap<>();
     private final Map<String, List<Validation>> checks = new ConcurrentHashMap<>();
     private final Set<String> names = new HashSet<>();
@@ -113,6 +114,13 @@ public final class ModelKnowledge implements ApiKnowledge {
 
     @Override public Optional<ApiEffect> call(String name) {
         return calls.computeIfAbsent(name, n -> model.function(n, ctx).map(this::effect));
+    }
+
+    @Override public boolean tailSourceOnlyElsewhere(String name) {
+        return tailElsewhere.computeIfAbsent(name, n -> call(n).isEmpty() && model.allDefinitions(n).stream()
+                .flatMap(fs -> fs.effects().stream())
+                .anyMatch(e -> e.site() == EffectSite.RETURN && (e.kind() == EffectKind.POSSIBLY_TAIL
+                        || e.kind() == EffectKind.TAIL_IF_ENTRY_COPY || e.kind() == EffectKind.TAIL_IF_OBJECT_PARAM)));
     }
 
     private ApiEffect effect(FunctionSemantics fs) {
