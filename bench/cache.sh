@@ -48,7 +48,16 @@ touch "$here/plugins/dev.mmlint.cli/target/.mmlint-build-stamp"
 # the launcher's class-data archive (AppCDS) is made by its first run after a build: make it here, outside
 # the measured rows, with a small check that loads the model, the parser and the engine
 "$here/mmlint" check -q --no-cache --no-settings "$here/test-fixtures/rules/MM006-compound-page-published-early/bad-set-count-unfrozen.c" > /dev/null || true
-cds="off"; [[ "${MMLINT_CDS:-1}" != 0 && -f "$here/plugins/dev.mmlint.cli/target/mmlint-cds.jsa" ]] && cds="on"
+# the launcher's start-up cache: an AOT cache when it chose a JDK 25 or later, else the AppCDS archive
+cds="none"
+if [[ "${MMLINT_CDS:-1}" != 0 ]]; then
+  aot="$(ls -t "$here"/plugins/dev.mmlint.cli/target/mmlint-*.aot 2>/dev/null | head -1 || true)"
+  if [[ -n "$aot" && "$aot" -nt "$here/plugins/dev.mmlint.cli/target/.mmlint-build-stamp" ]]; then
+    cds="AOT cache of JDK $(basename "$aot" .aot | sed 's/^mmlint-//')"
+  elif [[ -f "$here/plugins/dev.mmlint.cli/target/mmlint-cds.jsa" ]]; then
+    cds="AppCDS archive"
+  fi
+fi
 # the old build, run as the launcher runs a build: java with the launcher's options and its own AppCDS archive
 old_java=(); old_main=()
 if [[ -n "$old" ]]; then
@@ -130,7 +139,7 @@ mkdir -p "$(dirname "$out")"
     echo "| $name | $wall | $ratio | $cpu | $rss | $rc | $stats | $same |"
   done
   echo
-  echo "Class-data sharing archive of the launcher (AppCDS): $cds. Cache size after the run: $(du -sk "$work/cache/results" | awk '{printf "%.1f MB", $1/1024}')$(
+  echo "Start-up cache of the launcher: $cds$([[ -n "$old" ]] && echo "; the old build: \`java\` on the PATH with its own AppCDS archive"). Cache size after the run: $(du -sk "$work/cache/results" | awk '{printf "%.1f MB", $1/1024}')$(
     [[ -n "$old" ]] && du -sk "$work/cache-old/results" | awk '{printf " (old build: %.1f MB)", $1/1024}')."
   [[ -n "$old" ]] && echo "Old build: $old ($(cat "$old/COMMIT" 2>/dev/null || echo "commit unknown"))."
   if [[ ${#timings[@]} -gt 0 ]]; then
