@@ -2,7 +2,7 @@
 """Review speed, two builds side by side in one run (issue 15).
 
     bench/review/speed-ab.py BASE_CLI_DIR [--rounds N] [--series synthetic,split,history] [--extra "-Dx=y"]
-                             [--base-extra "-Dx=y"] [--new-extra "-XX:..."]
+                             [--base-extra "-Dx=y"] [--new-extra "-XX:..."] [--base-java J] [--new-java J]
 
 BASE_CLI_DIR holds the baseline build's CLI (dev.mmlint.cli-*.jar and lib/, e.g. a copy of
 plugins/dev.mmlint.cli/target taken before a change); the other build is this worktree's
@@ -12,7 +12,8 @@ table gives wall and CPU seconds (the JVM's user + system time, which a shared m
 inflates far less than wall time), their ratios, and whether the two reviews' JSON are
 byte-identical (they must be). BASE_CLI_DIR "same" takes this worktree's build for both, the base
 run with --base-extra (e.g. the system properties that turn a change off); --new-extra gives the new
-build's run more options (e.g. the JVM options the launcher adds for a review).
+build's run more options (e.g. the JVM options the launcher adds for a review); --base-java and
+--new-java name the java binary each side runs (default `java` on the PATH), to compare JVMs.
 """
 import glob
 import json
@@ -35,8 +36,8 @@ def classpath(d):
     return jar[0] + ":" + os.path.join(d, "lib", "*")
 
 
-def review(cp, args, extra):
-    cmd = ["java", "-Xss8m", "-XX:+UseParallelGC", "-Dmmlint.review.stats=true"] + extra + ["-cp", cp, "dev.mmlint.cli.Main",
+def review(cp, args, extra, java="java"):
+    cmd = [java, "-Xss8m", "-XX:+UseParallelGC", "-Dmmlint.review.stats=true"] + extra + ["-cp", cp, "dev.mmlint.cli.Main",
                                                                                           "review", "--format", "json"] + args
     t0, c0 = time.time(), os.times()
     p = subprocess.run(cmd, capture_output=True, text=True)
@@ -56,6 +57,8 @@ def main():
     extra = args[args.index("--extra") + 1].split() if "--extra" in args else []
     base_extra = args[args.index("--base-extra") + 1].split() if "--base-extra" in args else []
     new_extra = args[args.index("--new-extra") + 1].split() if "--new-extra" in args else []
+    base_java = args[args.index("--base-java") + 1] if "--base-java" in args else "java"
+    new_java = args[args.index("--new-java") + 1] if "--new-java" in args else "java"
     new = os.path.join(ROOT, "plugins", "dev.mmlint.cli", "target")
     if base == "same":
         base = new
@@ -89,7 +92,8 @@ def main():
         outs = {}
         for r in range(rounds):
             for b, d in (("base", base), ("new", new)):
-                out, wall, cpu, stats = review(classpath(d), a, extra + (base_extra if b == "base" else new_extra))
+                out, wall, cpu, stats = review(classpath(d), a, extra + (base_extra if b == "base" else new_extra),
+                                                   base_java if b == "base" else new_java)
                 res[b].append((wall, cpu))
                 outs.setdefault(b, out)
                 if outs[b] != out:
