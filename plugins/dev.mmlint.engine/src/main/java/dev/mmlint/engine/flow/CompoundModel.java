@@ -15,7 +15,17 @@ final class CompoundModel {
     /** base page -> line of a freeze of one of its to-be tails, where the function never freezes the base ({@link FrozenTails}) */
     private java.util.Map<String, Integer> frozenTails = java.util.Map.of();
 
-    CompoundModel(Events events) { this.events = events; }
+    /**
+     * Whether a page the function was handed is reported too when refcounted before it is prepared: the
+     * clause {@link dev.mmlint.engine.knowledge.ApiKnowledge#REFCOUNT_AFTER_PREP_COMPOUND_LOCK} applies for
+     * certain (2.6.38 to 4.4, when a stale speculative getter took compound_lock() on the head).
+     */
+    private final boolean handedPagesRace;
+
+    CompoundModel(Events events, AppliedClause compoundLockEra) {
+        this.events = events;
+        this.handedPagesRace = compoundLockEra != null && compoundLockEra.applies() && !compoundLockEra.conditional();
+    }
 
     /** The function analysed freezes the to-be tails of these base pages, never the bases themselves. */
     void frozenTails(java.util.Map<String, Integer> m) { frozenTails = m == null ? java.util.Map.of() : m; }
@@ -41,8 +51,9 @@ final class CompoundModel {
             events.emit(new Event.Publish(off, len, api, var, pv, clause, "unfrozen", 0));
         // a page the caller handed over (a block fresh off the buddy lists, prep_new_page()) is refcounted
         // before it is prepared in the allocator's normal order: only a page this function found itself
-        // (a lookup, a contiguous range) may be held by a pfn walker meanwhile
-        if (!c.isPrepared(var) && pv.shape() != Shape.PARAM) c.publish(var, off);
+        // (a lookup, a contiguous range) may be held by a pfn walker meanwhile; except while a stale
+        // speculative getter took compound_lock() on what it got (2.6.38 to 4.4), racing the preparation
+        if (!c.isPrepared(var) && (pv.shape() != Shape.PARAM || handedPagesRace)) c.publish(var, off);
     }
 
     /** {@code api} prepares {@code var} as a compound page at {@code line}. */

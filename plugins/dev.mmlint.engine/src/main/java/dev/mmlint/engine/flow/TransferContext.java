@@ -72,7 +72,7 @@ final class TransferContext implements Events {
         ranges = new ContiguityModel(this);
         spec = new SpeculativeModel(this, text, kb::call, facts.params()::containsKey, kb.clause(ApiKnowledge.SPECULATIVE_HUGETLB_STATE).orElse(null));
         gup = new GupModel(this, text);
-        compound = new CompoundModel(this);
+        compound = new CompoundModel(this, kb.clause(ApiKnowledge.REFCOUNT_AFTER_PREP_COMPOUND_LOCK).orElse(null));
         exclusive = new ExclusivityModel(this);
         indifference = new TailIndifference(kb, view);
         ex = new Expressions(this);

@@ -62,6 +62,15 @@ public interface ApiKnowledge {
      */
     String SPECULATIVE_HUGETLB_STATE = "refcount.speculative-hugetlb-state";
 
+    /**
+     * The clause behind a page a function was handed (a block fresh off the buddy lists, {@code prep_new_page()})
+     * whose refcount it makes visible before it prepares the page as a compound page: from 2.6.38 to 4.4 a stale
+     * speculative getter took {@code compound_lock()} on what it got, racing the preparation's non-atomic flag
+     * update. Where it applies for certain such a page is reported as a page the function found itself is;
+     * elsewhere it is the allocator's normal order.
+     */
+    String REFCOUNT_AFTER_PREP_COMPOUND_LOCK = "prep.refcount-after-prep-compound-lock";
+
     /** The effect of a call (function or function-like macro) by name; empty when the model does not know it. */
     Optional<ApiEffect> call(String name);
 

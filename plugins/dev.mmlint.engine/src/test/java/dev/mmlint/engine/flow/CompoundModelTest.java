@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The compound-preparation model: publish before prepare, set without freeze; and the join laws of its state. */
 class CompoundModelTest {
     private final RecordingEvents ev = new RecordingEvents();
-    private final CompoundModel model = new CompoundModel(ev);
+    private final CompoundModel model = new CompoundModel(ev, null);
     private final AppliedClause clause = RecordingEvents.clause("compound.prepare-before-publish", "MM006");
     private final PageValue looked = PageValue.of(Shape.MAYBE_TAIL, RecordingEvents.at(2), clause);
 
@@ -52,6 +52,26 @@ class CompoundModelTest {
         model.published(c, "page", handed, false, 40, 9, "set_page_refcounted", clause);
         model.prepared(c, "page", handed, "prep_compound_page", clause, 7);
         assertTrue(ev.events.isEmpty(), "a block fresh off the buddy lists: the allocator's normal order");
+    }
+
+    @Test void aHandedPageRefcountedBeforeItIsPreparedIsRaisedWhileGettersLockedTheHead() {
+        AppliedClause era = new AppliedClause("prep.refcount-after-prep-compound-lock", "MM006", dev.mmlint.model.api.Confidence.MEDIUM,
+                true, false, "kernel 3.13 in [2.6.38, 4.5)", "compound_lock era");
+        CompoundModel inEra = new CompoundModel(ev, era);
+        CompoundFacts c = new CompoundFacts();
+        PageValue handed = PageValue.param(0, "page", RecordingEvents.at(1));
+        inEra.published(c, "page", handed, false, 40, 9, "set_page_refcounted", clause);
+        inEra.prepared(c, "page", handed, "prep_compound_page", clause, 7);
+        assertEquals("before-prepare", ev.of(Event.Publish.class).get(0).kind());
+
+        // a version the clause may or may not cover (a fragment without mmlint-kernel:): not raised
+        AppliedClause unknown = new AppliedClause(era.id(), era.ruleId(), era.confidence(), true, true, "kernel version not known", era.summary());
+        RecordingEvents ev2 = new RecordingEvents();
+        CompoundModel maybe = new CompoundModel(ev2, unknown);
+        CompoundFacts c2 = new CompoundFacts();
+        maybe.published(c2, "page", handed, false, 40, 9, "set_page_refcounted", clause);
+        maybe.prepared(c2, "page", handed, "prep_compound_page", clause, 7);
+        assertTrue(ev2.events.isEmpty());
     }
 
     @Test void anInitialisedStructPageHasAPrivateRefcount() {
