@@ -42,7 +42,7 @@ out="${out:-$here/bench/results/cache-$(date -u +%Y-%m-%d).md}"
 kernels="${MMLINT_KERNELS:-$HOME/.cache/mmlint/kernels}"
 src="$kernels/linux-source-$tree"; config="$kernels/config-$tree.amd64"
 [[ -d "$src" && -f "$config" ]] || "$here/scripts/kernel-sources.sh" >&2
-echo "bench: building the CLI (reactor package, offline)" >&2
+echo "bench: building the CLI (reactor package)" >&2
 (cd "$here" && ./mvnw -B -ntp -q -DskipTests package -pl plugins/dev.mmlint.cli -am -Dmmlint.cliOnly) >&2
 touch "$here/plugins/dev.mmlint.cli/target/.mmlint-build-stamp"
 # the launcher's class-data archive (AppCDS) is made by its first run after a build: make it here, outside

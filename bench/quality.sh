@@ -51,7 +51,7 @@ if [[ -f "$stamp" && -d "$bm/lib" ]]; then
       \( -type f \( -name pom.xml -o -path '*/src/main/*' -o -path "$here/rules/*" \) -newer "$stamp" -print -quit \) 2>/dev/null || true)"
 fi
 if [[ ! -f "$stamp" || ! -d "$bm/lib" || -n "$newer" ]]; then
-  echo "quality: building the bench module (reactor package, offline)" >&2
+  echo "quality: building the bench module (reactor package)" >&2
   (cd "$here" && ./mvnw -B -ntp -q -DskipTests package -pl plugins/dev.mmlint.bench -am -Dmmlint.cliOnly) >&2
   touch "$stamp"
 fi

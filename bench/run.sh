@@ -51,7 +51,7 @@ done
 out="${out:-$here/bench/results/bench-$(date -u +%Y-%m-%d).md}"
 JAVA="${JAVA:-java}"
 
-echo "bench: building the CLI and the bench module (reactor package, offline)" >&2
+echo "bench: building the CLI and the bench module (reactor package)" >&2
 (cd "$here" && ./mvnw -B -ntp -q -DskipTests package -pl plugins/dev.mmlint.cli,plugins/dev.mmlint.bench -am -Dmmlint.cliOnly) >&2
 cli="$here/plugins/dev.mmlint.cli/target"; bm="$here/plugins/dev.mmlint.bench/target"
 if [[ $recheck_only = 0 ]] && ! command -v spatch >/dev/null; then
