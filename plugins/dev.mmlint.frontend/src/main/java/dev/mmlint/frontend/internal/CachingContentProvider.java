@@ -40,6 +40,52 @@ public final class CachingContentProvider extends InternalFileContentProvider {
 
     public CachingContentProvider(HeaderCache cache) { this.cache = cache; }
 
+    /** The preprocessor this provider serves, for {@link IncludeGuards} (null: inclusions are served as plain text). */
+    private CPreprocessor answerFor;
+    /** The inclusion served last, until the preprocessor has run its include-guard detection on it. */
+    private IncludeGuards.Answering armed;
+
+    /** Serves inclusions to {@code pp} with their include guard's stand-in ({@link IncludeGuards}), when the cache does. */
+    void answerGuards(CPreprocessor pp) { if (cache.guardAnswers()) answerFor = pp; }
+
+    /** The armed inclusion reads its text again, whatever the preprocessor did since it was served. */
+    private void disarm() {
+        if (armed != null) {
+            if (armed.answering()) IncludeGuards.LATE.increment();
+            armed.restore();
+            armed = null;
+        }
+    }
+
+    /** Asked by the preprocessor right before it looks for the include guard of the inclusion just served. */
+    @Override public boolean shouldIndexAllHeaderVersions(String path) {
+        if (armed != null) {
+            if (armed.path.equals(path) && !armed.answering()) armed.answer();
+            else disarm();
+        }
+        return super.shouldIndexAllHeaderVersions(path);
+    }
+
+    /** Told by the preprocessor right after the detection found the guard of the inclusion just served. */
+    @Override public void reportPragmaOnceSemantics(String path, org.eclipse.cdt.core.dom.ast.IFileNomination nomination) {
+        if (armed != null && armed.path.equals(path)) {
+            armed.restore();
+            armed = null;
+        }
+        disarm();
+        super.reportPragmaOnceSemantics(path, nomination);
+    }
+
+    @Override public org.eclipse.cdt.core.dom.ast.IFileNomination isIncludedWithPragmaOnceSemantics(String path) {
+        disarm();
+        return super.isIncludedWithPragmaOnceSemantics(path);
+    }
+
+    @Override public java.util.List<org.eclipse.cdt.core.parser.ISignificantMacros> getLoadedVersions(String path) {
+        disarm();
+        return super.getLoadedVersions(path);
+    }
+
     /**
      * Records the files served until {@link #endOfPreamble()}: those the main file (or its forced
      * includes) included, in order, and every file included at all.
@@ -92,11 +138,13 @@ public final class CachingContentProvider extends InternalFileContentProvider {
     boolean lookedElsewhere() { return recordingLookedElsewhere; }
 
     @Override public boolean getInclusionExists(String path) {
+        disarm();
         if (forcedIncludes != null && !forcedIncludes.contains(path)) recordingLookedElsewhere = true;
         return cache.exists(path);
     }
 
     @Override public InternalFileContent getContentForInclusion(String filePath, IMacroDictionary macroDictionary) {
+        disarm();
         CharArray text = cache.content(filePath);
         if (text == null) return null;
         if (replay != null) return replayed(filePath);
@@ -106,6 +154,11 @@ public final class CachingContentProvider extends InternalFileContentProvider {
             recordingAll.add(filePath);
             // the includer is the context the preprocessor is in (the forced includes' context counts as the main file)
             if (recordPath.equals(((LocationMap) recordFrom.getLocationResolver()).getCurrentFilePath())) recording.add(filePath);
+        }
+        if (answerFor != null) {
+            char[] standIn = cache.guardStandIn(text, answerFor);
+            if (standIn != IncludeGuards.NONE) return new InternalFileContent(filePath, armed = new IncludeGuards.Answering(filePath, text, standIn),
+                    org.eclipse.cdt.core.parser.FileContent.NULL_TIMESTAMP, org.eclipse.cdt.core.parser.FileContent.NULL_FILE_SIZE, 0);
         }
         return new InternalFileContent(filePath, text);
     }

@@ -216,6 +216,7 @@ public final class CdtDriver {
                 new NullLogService(), GCCScannerExtensionConfiguration.getInstance(info), provider);
         scanner.setComputeImageLocations(true);
         scanner.setProcessInactiveCode(false);
+        if (provider instanceof CachingContentProvider c) c.answerGuards(scanner);
         BudgetHooks.install(scanner, Budget.current());
         return scanner;
     }

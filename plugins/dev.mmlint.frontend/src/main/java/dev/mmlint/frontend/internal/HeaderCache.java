@@ -121,6 +121,27 @@ public final class HeaderCache {
         }
     }
 
+    private final Map<CharArray, char[]> guardStandIns = new ConcurrentHashMap<>();
+    private volatile boolean guardAnswers = IncludeGuards.ENABLED;
+
+    /** Whether inclusions are served with their include guard's stand-in ({@link IncludeGuards}); on by default. */
+    public void setGuardAnswers(boolean on) { guardAnswers = on && IncludeGuards.ENABLED; }
+
+    boolean guardAnswers() { return guardAnswers; }
+
+    /**
+     * The include-guard stand-in of a text this cache served ({@link IncludeGuards#standIn}), made the
+     * first time it is asked for (texts are kept by identity: one object per header and run).
+     */
+    char[] guardStandIn(CharArray content, org.eclipse.cdt.internal.core.parser.scanner.CPreprocessor pp) {
+        char[] s = guardStandIns.get(content);
+        if (s == null) {
+            s = IncludeGuards.standIn(content, pp);
+            guardStandIns.putIfAbsent(content, s);
+        }
+        return s;
+    }
+
     public long reads() { return reads.get(); }
     public long hits() { return hits.get(); }
     public long probes() { return probes.get(); }
