@@ -70,13 +70,14 @@ public final class Bench {
             case "floor" -> floor(a);
             case "recheck" -> recheck(a);
             case "fragments" -> fragments(a);
+            case "guards" -> guards(a);
             case "table" -> Table.write(a);
             default -> usage();
         }
     }
 
     private static void usage() {
-        System.err.println("usage: Bench check|floor|recheck|table ... (see bench/run.sh) | Bench quality ... (see bench/quality.sh)");
+        System.err.println("usage: Bench check|floor|recheck|guards|table ... (see bench/run.sh; guards: see Bench.guards) | Bench quality ... (see bench/quality.sh)");
         System.exit(2);
     }
 
@@ -216,6 +217,45 @@ public final class Bench {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    // ---- guards: the front end with and without include-guard stand-ins, side by side in one JVM ----
+
+    /**
+     * Parses every file twice per round, once by a front end whose header cache answers include-guard
+     * detection from stand-ins ({@code dev.mmlint.frontend.internal.IncludeGuards}) and once by one
+     * that leaves it to CDT, in an order that alternates by file and round; prints each side's parse
+     * time per round and their ratio. One JVM, one thread: both sides run with the same compiled code.
+     */
+    private static void guards(Args a) throws Exception {
+        Sink s = new Sink(a);
+        int rounds = a.integer("rounds", 3);
+        List<Path> files = SourceWalker.expand(a.paths(), false).files();
+        KernelTree kt = KernelTree.enclosing(files.get(0).toAbsolutePath()).orElseThrow(() -> new IllegalArgumentException("not in a kernel tree"));
+        KernelTreeFrontend off = new KernelTreeFrontend(kt, options(a)), on = new KernelTreeFrontend(kt, options(a));
+        off.headerCache().setGuardAnswers(false);
+        on.headerCache().setGuardAnswers(true);
+        for (int r = 1; r <= rounds; r++) {
+            long tOff = 0, tOn = 0;
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                for (int k = 0; k < 2; k++) {
+                    boolean useOn = (k == 0) == ((i + r) % 2 == 0);
+                    long t0 = System.nanoTime();
+                    try {
+                        (useOn ? on : off).parse(f);
+                    } catch (InputException | RuntimeException e) {
+                        // timed all the same: both sides meet the same file
+                    }
+                    long dt = System.nanoTime() - t0;
+                    if (useOn) tOn += dt; else tOff += dt;
+                }
+            }
+            s.put("round" + r + "_off_s", secs(tOff));
+            s.put("round" + r + "_on_s", secs(tOn));
+            s.put("round" + r + "_on_over_off", (double) tOn / tOff);
+        }
+        s.flush();
     }
 
     // ---- floor: parse only, no includes ----

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Include guards answered from a stand-in ({@link IncludeGuards}) parse as CDT's own detection on
- * every inclusion does: the same binding and type for every name and expression, the same macro
+ * Include guards answered from a stand-in, with the main file's significant macros not collected
+ * ({@link IncludeGuards}), parse as CDT's own detection on every inclusion and collection do: the same binding and type for every name and expression, the same macro
  * expansions, includes and problems, on real kernel files (vmscan.c includes its trace-event header
  * a second time, percpu.c includes .c files) and on headers of every shape the detection tells
  * apart. Every detection of those parses was answered, and each stand-in was switched back where

@@ -54,6 +54,44 @@ public final class WrittenView {
     private final Map<IASTNode, IASTExpression> writtenCache = new java.util.IdentityHashMap<>();
     private final Set<String> knownNames = new java.util.HashSet<>();
     private IASTTranslationUnit tu;
+    /**
+     * Answers about one node of the unit that depend on the node alone (where a call was written, the
+     * text the model classifies an expression by), kept for the unit's lifetime: a function's dataflow
+     * runs several times (rounds of summaries and caller contexts) and sweeps each node until the
+     * facts settle, asking the same question of the same node each time.
+     */
+    private final Map<IASTNode, Object> memo = new java.util.IdentityHashMap<>();
+
+    /**
+     * {@code f(n)} the first time it is asked of {@code n} under {@code kind}, the same answer after.
+     * {@code f} must depend on the node alone (its text, its place, the unit), never on flow facts.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Memo<T> kind, IASTNode n, java.util.function.Function<IASTNode, T> f) {
+        Object[] slots = (Object[]) memo.computeIfAbsent(n, k -> new Object[Memo.SLOTS]);
+        Object v = slots[kind.slot];
+        if (v == null) {
+            v = f.apply(n);
+            slots[kind.slot] = v == null ? Memo.NULL : v;
+        }
+        return v == Memo.NULL ? null : (T) v;
+    }
+
+    /** A question {@link #memo} keeps answers of. */
+    public static final class Memo<T> {
+        private static final Object NULL = new Object();
+        private static final int SLOTS = 8;
+        private static int count;
+        private final int slot;
+
+        private Memo() { slot = count++; }
+
+        /** Declared once, as a static field of the class asking. */
+        public static synchronized <T> Memo<T> of() {
+            if (count >= SLOTS) throw new IllegalStateException("more memo kinds than slots");
+            return new Memo<>();
+        }
+    }
 
     private WrittenView() {}
 

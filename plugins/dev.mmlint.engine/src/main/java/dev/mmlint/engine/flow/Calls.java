@@ -101,6 +101,13 @@ final class Calls {
         c.transfer.refine(v, false);
     }
 
+    private static final dev.mmlint.engine.ast.WrittenView.Memo<Integer> CALL_OFFSET = dev.mmlint.engine.ast.WrittenView.Memo.of();
+
+    /** Where the call {@code at} was written ({@link Ast#offsetOfCall}), asked once per node and unit. */
+    private int callOffset(IASTExpression at) {
+        return c.view.memo(CALL_OFFSET, at, n -> Ast.offsetOfCall((IASTExpression) n));
+    }
+
     private V apply(String name, List<IASTExpression> args, IASTExpression at) {
         if (Ast.isExpect(name)) {
             V v = args.isEmpty() ? V.UNKNOWN : c.ex.eval(args.get(0));
@@ -110,7 +117,7 @@ final class Calls {
         if (name != null && c.kb.assertion(name).isPresent()) {
             List<String> texts = new ArrayList<>();
             for (IASTExpression a : args) texts.add(a == null ? "" : a.getRawSignature());
-            assertion(name, args, texts, at == null ? 0 : Ast.offsetOfCall(at));
+            assertion(name, args, texts, at == null ? 0 : callOffset(at));
             return V.UNKNOWN;
         }
         List<V> vals = new ArrayList<>();
@@ -119,7 +126,7 @@ final class Calls {
         // frees_block is a fact about a variable for the whole function (FreedBlocks), not an effect of the call
         if (effect.isPresent() && effect.get().factsOnly()) effect = Optional.empty();
         FunctionSummary sum = name == null || effect.isPresent() ? null : c.summaries.apply(name);
-        int off = at == null ? 0 : Ast.offsetOfCall(at);
+        int off = at == null ? 0 : callOffset(at);
         int line = c.line(off);
         if (c.reporting() && at instanceof IASTFunctionCallExpression call) negativeCount(name, call, effect, args, off);
         if (effect.isPresent()) {

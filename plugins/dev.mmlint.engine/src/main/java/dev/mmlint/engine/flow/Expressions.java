@@ -357,8 +357,14 @@ final class Expressions {
         return b;
     }
 
-    /** The text the model classifies an expression by: as written. */
+    private static final dev.mmlint.engine.ast.WrittenView.Memo<String> SIZE_TEXT = dev.mmlint.engine.ast.WrittenView.Memo.of();
+
+    /** The text the model classifies an expression by: as written (asked once per node and unit). */
     private String sizeText(IASTNode n) {
+        return c.view.memo(SIZE_TEXT, n, this::writtenText);
+    }
+
+    private String writtenText(IASTNode n) {
         IASTExpression w = n instanceof IASTExpression e ? c.view.written(e) : null;
         IASTNode x = w != null ? w : n;
         // a part of an unknown macro's expansion (an argument of min_t()) has the whole invocation as its text

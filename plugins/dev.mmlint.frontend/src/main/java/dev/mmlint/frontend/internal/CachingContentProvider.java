@@ -145,6 +145,7 @@ public final class CachingContentProvider extends InternalFileContentProvider {
 
     @Override public InternalFileContent getContentForInclusion(String filePath, IMacroDictionary macroDictionary) {
         disarm();
+        if (answerFor != null) IncludeGuards.stopRootTracking(answerFor);
         CharArray text = cache.content(filePath);
         if (text == null) return null;
         if (replay != null) return replayed(filePath);

@@ -124,7 +124,11 @@ public final class HeaderCache {
     private final Map<CharArray, char[]> guardStandIns = new ConcurrentHashMap<>();
     private volatile boolean guardAnswers = IncludeGuards.ENABLED;
 
-    /** Whether inclusions are served with their include guard's stand-in ({@link IncludeGuards}); on by default. */
+    /**
+     * Whether inclusions are served with their include guard's stand-in, and the main file's collection
+     * of significant macros is stopped ({@link IncludeGuards}); on by default (off: CDT's own work, for
+     * the tests that compare the two).
+     */
     public void setGuardAnswers(boolean on) { guardAnswers = on && IncludeGuards.ENABLED; }
 
     boolean guardAnswers() { return guardAnswers; }

@@ -46,6 +46,37 @@ public final class IncludeGuards {
     static final boolean ENABLED = LEX_OPTIONS != null && PP_KEYWORDS != null
             && !"false".equals(System.getProperty("mmlint.guardStandIns"));
 
+    private static final Field ROOT_CONTEXT = Preambles.field(CPreprocessor.class, "fRootContext");
+    private static final Field MODIFICATIONS = scannerContextField("fInternalModifications");
+
+    /** A field of CDT's package-private ScannerContext, or null. */
+    private static Field scannerContextField(String name) {
+        try {
+            return Preambles.field(Class.forName("org.eclipse.cdt.internal.core.parser.scanner.ScannerContext", false,
+                    CPreprocessor.class.getClassLoader()), name);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /**
+     * Stops the main file's context of {@code pp} from collecting "significant macros" (every macro a
+     * header without an include guard defines or consults, and, through the guard-less main file, every
+     * macro any header defines: tens of thousands of names per translation unit, about 3% of a whole
+     * check). They serve CDT's index, which mmlint has none of, and nothing in the AST depends on them but
+     * the translation unit's own record of them. Called at each inclusion: the preprocessor starts the
+     * collection after the forced includes, before the main file's first inclusion.
+     */
+    static void stopRootTracking(CPreprocessor pp) {
+        if (ROOT_CONTEXT == null || MODIFICATIONS == null) return;
+        try {
+            Object root = ROOT_CONTEXT.get(pp);
+            if (root != null && MODIFICATIONS.get(root) != null) MODIFICATIONS.set(root, null);
+        } catch (IllegalAccessException | RuntimeException e) {
+            // leave it collecting
+        }
+    }
+
     /** Detections answered by a stand-in, all instances. */
     public static final dev.mmlint.frontend.Counter ANSWERED = new dev.mmlint.frontend.Counter();
     /**

@@ -49,7 +49,19 @@ public final class ExprPattern {
 
     /** Matches a whole expression; returns the metavariable bindings (name without '$' -> text). */
     public Optional<Map<String, String>> match(String expression) {
-        List<String> in = stripParens(tokenize(expression));
+        return match(candidate(expression));
+    }
+
+    /**
+     * An expression as patterns match it: its tokens, redundant outer parentheses left out. Made once
+     * for an expression tried against many patterns ({@link #match(List)}).
+     */
+    public static List<String> candidate(String expression) {
+        return List.copyOf(stripParens(tokenize(expression)));
+    }
+
+    /** {@link #match(String)} on an expression's {@link #candidate(String) candidate} tokens. */
+    public Optional<Map<String, String>> match(List<String> in) {
         Map<String, List<String>> b = new LinkedHashMap<>();
         if (!match(0, in, 0, b)) return Optional.empty();
         Map<String, String> out = new LinkedHashMap<>();
@@ -59,6 +71,10 @@ public final class ExprPattern {
 
     public boolean matches(String expression) {
         return match(expression).isPresent();
+    }
+
+    public boolean matches(List<String> candidate) {
+        return match(candidate).isPresent();
     }
 
     private boolean match(int pi, List<String> in, int ii, Map<String, List<String>> b) {

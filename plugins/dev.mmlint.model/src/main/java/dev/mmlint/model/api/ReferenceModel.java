@@ -263,7 +263,8 @@ public final class ReferenceModel {
      * (MAY_EXCEED_MAX_ORDER) wins; empty when no pattern matches.
      */
     public Optional<RangeInfo> rangeBound(String expression, TreeContext ctx) {
-        return ranges(ctx).stream().filter(r -> r.pattern().matches(expression))
+        List<String> candidate = ExprPattern.candidate(expression);
+        return ranges(ctx).stream().filter(r -> r.pattern().matches(candidate))
                 .max(Comparator.comparing(r -> r.bound() == RangeBound.MAY_EXCEED_MAX_ORDER));
     }
 
@@ -273,6 +274,7 @@ public final class ReferenceModel {
 
     /** Validators whose pattern matches the condition, e.g. {@code compound_head(page) != head}. */
     public List<ValidatorInfo> validatorsMatching(String condition, TreeContext ctx) {
-        return validators(ctx).stream().filter(v -> v.pattern().matches(condition)).toList();
+        List<String> candidate = ExprPattern.candidate(condition);
+        return validators(ctx).stream().filter(v -> v.pattern().matches(candidate)).toList();
     }
 }
