@@ -30,6 +30,15 @@ public final class FunctionAnalyzer {
     private static final int MAX_SWEEPS = 30;
     /** Sweeps after which states are accumulated (joined with the previous state of the node). */
     private static final int WIDEN_AFTER = 6;
+    /**
+     * A sweep runs a node again only when its input state differs from the one of its last run: the
+     * transfer of a node is a function of the node and its input state while the fixpoint is sought
+     * (no sink: nothing is reported or learned), so the output would be the same. Same sweeps, same
+     * states, same results as running every node in every sweep, at about a third less work.
+     * {@code -Dmmlint.checkSkippedNodes=true} (on in the checks module's tests, which run every
+     * fixture) runs a skipped node all the same and fails (an error no analysis catches) when its output differs.
+     */
+    static final boolean CHECK_SKIPPED = Boolean.getBoolean("mmlint.checkSkippedNodes");
 
     public record Outcome(boolean converged, int sweeps) {}
 
@@ -51,7 +60,14 @@ public final class FunctionAnalyzer {
                 if (s == null) continue; // not reached yet
                 // widening: after a few sweeps a node's state only grows, so loops settle
                 if (sweeps > WIDEN_AFTER && in.containsKey(n.id())) s = in.get(n.id()).join(s);
-                in.put(n.id(), s);
+                FlowState before = in.put(n.id(), s);
+                if (before != null && out.containsKey(n.id()) && before.equals(s)) {
+                    // the node's input is what it was at its last run: so is its output
+                    if (CHECK_SKIPPED && !t.node(n, s).equals(out.get(n.id())))
+                        throw new AssertionError("node " + n.id() + " of " + cfg.function().getDeclarator().getName()
+                                + " gave another output for the same input");
+                    continue;
+                }
                 FlowState o = t.node(n, s);
                 if (!o.equals(out.get(n.id()))) {
                     out.put(n.id(), o);
