@@ -8,7 +8,8 @@
 #
 # Per tree, each in a fresh process timed by /usr/bin/time -v (wall, CPU, peak RSS) with a GC log
 # (peak heap):
-#   - mmlint check, all rules, the CLI exactly as ./mmlint runs it, cold JVM, --jobs 1 and --jobs N
+#   - mmlint check, all rules, the CLI exactly as ./mmlint runs it, cold JVM and --no-cache (the result
+#     cache of earlier runs would answer instead), --jobs 1 and --jobs N
 #     (findings per rule; the two reports must be byte-identical);
 #   - the same analysis in one JVM twice (dev.mmlint.bench.Bench check): pass 1 cold, pass 2 warm,
 #     plus a single-threaded profile pass (parse vs analysis per file, slowest files);
@@ -148,13 +149,13 @@ for v in "${tree_list[@]}"; do
     continue
   fi
 
-  mmlint_measure "$v.cli-j1" check --jobs 1 --config "$cfg" --no-settings -q "$t/$dir"
+  mmlint_measure "$v.cli-j1" check --no-cache --jobs 1 --config "$cfg" --no-settings -q "$t/$dir"
   count_mmlint "$v.cli-j1"
-  mmlint_measure "$v.cli-jN" check --jobs "$jobs" --config "$cfg" --no-settings -q "$t/$dir"
+  mmlint_measure "$v.cli-jN" check --no-cache --jobs "$jobs" --config "$cfg" --no-settings -q "$t/$dir"
   count_mmlint "$v.cli-jN"
   r "$v.identical_1_N" "$(cmp -s "$work/$v.cli-j1.out" "$work/$v.cli-jN.out" && echo yes || echo NO)"
   # the heap target: the same run with the heap capped at 1 GB
-  mmlint_measure "$v.cli-jN-xmx1g" check --jobs "$jobs" --config "$cfg" --no-settings -q "$t/$dir"
+  mmlint_measure "$v.cli-jN-xmx1g" check --no-cache --jobs "$jobs" --config "$cfg" --no-settings -q "$t/$dir"
   r "$v.xmx1g_identical" "$(cmp -s "$work/$v.cli-jN.out" "$work/$v.cli-jN-xmx1g.out" && echo yes || echo NO)"
 
   prof=(); [[ $profile = 1 ]] && prof=(--profile "$work/$v.profile.tsv")
@@ -205,7 +206,7 @@ if [[ $scaling = 1 ]]; then
   for s in "${slices[@]}"; do
     name="${s// /+}"; name="${name//\//-}"; dirs=(); for d in $s; do dirs+=("$t/$d"); done
     r "scale.$name.files" "$(find "${dirs[@]}" -name '*.c' | wc -l)"
-    mmlint_measure "scale.$name.cli" check --jobs "$jobs" --config "$cfg" --no-settings -q "${dirs[@]}"
+    mmlint_measure "scale.$name.cli" check --no-cache --jobs "$jobs" --config "$cfg" --no-settings -q "${dirs[@]}"
     count_mmlint "scale.$name.cli"
     java_measure "scale.$name.floor" "${benchmain[@]}" floor "${dirs[@]}" --config "$cfg" --jobs "$jobs" --passes 1 \
       --key "scale.$name.floor" --out "$res"
