@@ -58,7 +58,8 @@ public final class WrittenView {
      * Answers about one node of the unit that depend on the node alone (where a call was written, the
      * text the model classifies an expression by), kept for the unit's lifetime: a function's dataflow
      * runs several times (rounds of summaries and caller contexts) and sweeps each node until the
-     * facts settle, asking the same question of the same node each time.
+     * facts settle, asking the same question of the same node each time. Read and written by the one
+     * thread that analyses the unit, as the view's other caches are.
      */
     private final Map<IASTNode, Object> memo = new java.util.IdentityHashMap<>();
 
