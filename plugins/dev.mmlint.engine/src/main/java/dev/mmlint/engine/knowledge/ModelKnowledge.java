@@ -312,8 +312,9 @@ public final class ModelKnowledge implements ApiKnowledge {
     @Override public List<Validation> validations(String text) {
         return checks.computeIfAbsent(text, t -> {
             List<Validation> out = new ArrayList<>();
-            for (ValidatorInfo v : model.validatorsMatching(t, ctx)) {
-                Map<String, String> b = v.pattern().match(t).orElse(Map.of());
+            List<String> candidate = dev.mmlint.model.api.ExprPattern.candidate(t);
+            for (ValidatorInfo v : model.validatorsMatching(candidate, ctx)) {
+                Map<String, String> b = v.pattern().match(candidate).orElse(Map.of());
                 String src = v.pattern().source();
                 boolean changed = src.contains("!=") || src.trim().startsWith("!");
                 String kind = v.kind().literal();

@@ -44,6 +44,8 @@ public final class CachingContentProvider extends InternalFileContentProvider {
     private CPreprocessor answerFor;
     /** The inclusion served last, until the preprocessor has run its include-guard detection on it. */
     private IncludeGuards.Answering armed;
+    /** Whether the main file's collection of significant macros has been stopped ({@link IncludeGuards#stopRootTracking}). */
+    private boolean rootStopped;
 
     /** Serves inclusions to {@code pp} with their include guard's stand-in ({@link IncludeGuards}), when the cache does. */
     void answerGuards(CPreprocessor pp) { if (cache.guardAnswers()) answerFor = pp; }
@@ -68,10 +70,7 @@ public final class CachingContentProvider extends InternalFileContentProvider {
 
     /** Told by the preprocessor right after the detection found the guard of the inclusion just served. */
     @Override public void reportPragmaOnceSemantics(String path, org.eclipse.cdt.core.dom.ast.IFileNomination nomination) {
-        if (armed != null && armed.path.equals(path)) {
-            armed.restore();
-            armed = null;
-        }
+        if (armed != null && armed.path.equals(path)) armed.restore(); // the expected call: not late
         disarm();
         super.reportPragmaOnceSemantics(path, nomination);
     }
@@ -145,7 +144,7 @@ public final class CachingContentProvider extends InternalFileContentProvider {
 
     @Override public InternalFileContent getContentForInclusion(String filePath, IMacroDictionary macroDictionary) {
         disarm();
-        if (answerFor != null) IncludeGuards.stopRootTracking(answerFor);
+        if (answerFor != null && !rootStopped) rootStopped = IncludeGuards.stopRootTracking(answerFor);
         CharArray text = cache.content(filePath);
         if (text == null) return null;
         if (replay != null) return replayed(filePath);

@@ -138,12 +138,7 @@ public final class HeaderCache {
      * first time it is asked for (texts are kept by identity: one object per header and run).
      */
     char[] guardStandIn(CharArray content, org.eclipse.cdt.internal.core.parser.scanner.CPreprocessor pp) {
-        char[] s = guardStandIns.get(content);
-        if (s == null) {
-            s = IncludeGuards.standIn(content, pp);
-            guardStandIns.putIfAbsent(content, s);
-        }
-        return s;
+        return guardStandIns.computeIfAbsent(content, c -> IncludeGuards.standIn(c, pp));
     }
 
     public long reads() { return reads.get(); }

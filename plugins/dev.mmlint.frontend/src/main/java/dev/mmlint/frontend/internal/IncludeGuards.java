@@ -29,9 +29,8 @@ import org.eclipse.cdt.internal.core.parser.scanner.Lexer;
  * detection (the content switches to the stand-in), and right after it tells the provider of a guard
  * found ({@code reportPragmaOnceSemantics}) and asks the content for its hash: either switches the
  * content back; the provider switches it back too at any other call, whatever happens (counted in
- * {@link #LATE}). The
- * parse is the same as without (what {@code IncludeGuardsTest} checks on real kernel files, binding by
- * binding).
+ * {@link #LATE}). The parse is the same as without (what {@code IncludeGuardsTest} checks on real
+ * kernel files, binding by binding).
  *
  * <p>Relies on the order of calls inside CDT's {@code CPreprocessor.executeInclude}, which is private
  * to mmlint's pinned copy of CDT; on a CDT without the fields read here nothing is answered.
@@ -64,25 +63,28 @@ public final class IncludeGuards {
      * header without an include guard defines or consults, and, through the guard-less main file, every
      * macro any header defines: tens of thousands of names per translation unit, about 3% of a whole
      * check). They serve CDT's index, which mmlint has none of, and nothing in the AST depends on them but
-     * the translation unit's own record of them. Called at each inclusion: the preprocessor starts the
-     * collection after the forced includes, before the main file's first inclusion.
+     * the translation unit's own record of them. The preprocessor starts the collection once, after the
+     * forced includes and before the main file's first inclusion: called at each inclusion until it
+     * stopped it (or cannot), it says whether to stop calling.
      */
-    static void stopRootTracking(CPreprocessor pp) {
-        if (ROOT_CONTEXT == null || MODIFICATIONS == null) return;
+    static boolean stopRootTracking(CPreprocessor pp) {
+        if (ROOT_CONTEXT == null || MODIFICATIONS == null) return true;
         try {
             Object root = ROOT_CONTEXT.get(pp);
-            if (root != null && MODIFICATIONS.get(root) != null) MODIFICATIONS.set(root, null);
+            if (root == null || MODIFICATIONS.get(root) == null) return false; // not started yet
+            MODIFICATIONS.set(root, null);
         } catch (IllegalAccessException | RuntimeException e) {
             // leave it collecting
         }
+        return true;
     }
 
     /** Detections answered by a stand-in, all instances. */
     public static final dev.mmlint.frontend.Counter ANSWERED = new dev.mmlint.frontend.Counter();
     /**
-     * Stand-ins still served when the provider's next call came, not switched back by the content-hash
-     * request that follows the detection: the preprocessor's order of calls is not the one relied on
-     * (tests require none).
+     * Stand-ins still served when the provider's next call came, not switched back by the calls that
+     * follow the detection: the preprocessor's order of calls is not the one relied on (tests require
+     * none).
      */
     public static final dev.mmlint.frontend.Counter LATE = new dev.mmlint.frontend.Counter();
 

@@ -274,7 +274,11 @@ public final class ReferenceModel {
 
     /** Validators whose pattern matches the condition, e.g. {@code compound_head(page) != head}. */
     public List<ValidatorInfo> validatorsMatching(String condition, TreeContext ctx) {
-        List<String> candidate = ExprPattern.candidate(condition);
+        return validatorsMatching(ExprPattern.candidate(condition), ctx);
+    }
+
+    /** {@link #validatorsMatching(String, TreeContext)} on the condition's {@link ExprPattern#candidate candidate} tokens. */
+    public List<ValidatorInfo> validatorsMatching(List<String> candidate, TreeContext ctx) {
         return validators(ctx).stream().filter(v -> v.pattern().matches(candidate)).toList();
     }
 }
