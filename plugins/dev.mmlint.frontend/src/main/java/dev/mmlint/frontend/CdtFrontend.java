@@ -108,6 +108,24 @@ public abstract class CdtFrontend implements Frontend {
     public static long preludesReused() { return dev.mmlint.frontend.internal.Preludes.REUSED.sum(); }
 
     /** Parses that re-used a recorded preamble, all instances. */
+    /**
+     * Every include directive the parse of {@code tu} met, those inside the headers whose inclusion it
+     * replayed ({@link dev.mmlint.frontend.internal.InclusionMemo}) too: which headers the unit read.
+     */
+    public static List<IncludeFact> includes(org.eclipse.cdt.core.dom.ast.IASTTranslationUnit tu) {
+        return dev.mmlint.frontend.internal.InclusionMemo.includes(tu);
+    }
+
+    /** The front end's counters of this process, in one line (for {@code MMLINT_TIMING}). */
+    public static String statistics() {
+        return "inclusions replayed " + dev.mmlint.frontend.internal.InclusionMemo.REPLAYED.sum()
+                + ", recorded " + dev.mmlint.frontend.internal.InclusionMemo.RECORDED.sum()
+                + ", preprocessed " + dev.mmlint.frontend.internal.InclusionMemo.PREPROCESSED.sum()
+                + ", tokens replayed " + dev.mmlint.frontend.internal.InclusionMemo.REPLAYED_TOKENS.sum()
+                + ", units checked against a parse from scratch " + dev.mmlint.frontend.internal.InclusionMemo.CHECKED.sum()
+                + ", pruned units " + PRUNED_UNITS.sum() + ", full parses after pruning " + PRUNE_FALLBACKS.sum();
+    }
+
     public static long preamblesReused() { return dev.mmlint.frontend.internal.Preambles.REUSED.sum(); }
 
     @Override public ParsedUnit parse(Path file) throws InputException {

@@ -104,7 +104,7 @@ class KernelTreeFrontendTest {
             for (IASTFunctionDefinition fd : u.functions()) {
                 IASTName n = fd.getDeclarator().getName();
                 if (n.toCharArray().length == 0) continue;
-                IASTImageLocation img = n.getImageLocation();
+                IASTImageLocation img = imageLocation(n);
                 if (img == null || img.getLocationKind() != IASTImageLocation.REGULAR_CODE) continue;
                 assertAt(u, raw, n.getFileLocation().getNodeOffset(), n.toString());
                 checkedDefs++;
@@ -119,7 +119,7 @@ class KernelTreeFrontendTest {
                 }
             });
             for (IASTName n : calls) {
-                IASTImageLocation img = n.getImageLocation();
+                IASTImageLocation img = imageLocation(n);
                 if (img == null || img.getLocationKind() != IASTImageLocation.REGULAR_CODE) continue;
                 assertAt(u, raw, n.getFileLocation().getNodeOffset(), n.toString());
                 checkedCalls++;
@@ -127,6 +127,19 @@ class KernelTreeFrontendTest {
         }
         assertTrue(checkedDefs > 300, "definitions checked: " + checkedDefs);
         assertTrue(checkedCalls > 1000, "calls checked: " + checkedCalls);
+    }
+
+    /**
+     * A name's image location as the engine reads it (ImageLocations): a name that came out of the definition
+     * of a macro whose header was replayed (InclusionMemo) has its image in that definition, which the unit's
+     * location map does not hold (CDT throws): not regular code.
+     */
+    private static IASTImageLocation imageLocation(IASTName n) {
+        try {
+            return n.getImageLocation();
+        } catch (NullPointerException e) {
+            return null;
+        }
     }
 
     private static void assertAt(ParsedUnit u, List<String> raw, int offset, String name) {

@@ -36,6 +36,7 @@ public final class Phases {
     public static synchronized void print(PrintWriter err) {
         if (!ON) return;
         err.println("mmlint: timing: " + String.join(", ", MARKS));
+        err.println("mmlint: front end: " + dev.mmlint.frontend.CdtFrontend.statistics());
         err.flush();
     }
 }

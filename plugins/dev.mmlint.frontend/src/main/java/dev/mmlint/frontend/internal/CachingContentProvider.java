@@ -61,6 +61,7 @@ public final class CachingContentProvider extends InternalFileContentProvider {
 
     /** Asked by the preprocessor right before it looks for the include guard of the inclusion just served. */
     @Override public boolean shouldIndexAllHeaderVersions(String path) {
+        if (memo != null) memo.pushed(path);
         if (armed != null) {
             if (armed.path.equals(path) && !armed.answering()) armed.answer();
             else disarm();
@@ -73,12 +74,44 @@ public final class CachingContentProvider extends InternalFileContentProvider {
         if (armed != null && armed.path.equals(path)) armed.restore(); // the expected call: not late
         disarm();
         super.reportPragmaOnceSemantics(path, nomination);
+        if (memo != null) memo.marked(path);
     }
 
     @Override public org.eclipse.cdt.core.dom.ast.IFileNomination isIncludedWithPragmaOnceSemantics(String path) {
         disarm();
-        return super.isIncludedWithPragmaOnceSemantics(path);
+        org.eclipse.cdt.core.dom.ast.IFileNomination n = super.isIncludedWithPragmaOnceSemantics(path);
+        if (memo != null) memo.asked(path, n != null);
+        return n;
     }
+
+    /** Recording and replay of inclusions ({@link InclusionMemo}) for this unit, or null. */
+    private InclusionMemo.Session memo;
+
+    /**
+     * Records and replays inclusions ({@link InclusionMemo}) for the unit {@code pp} preprocesses with
+     * {@code info}, when the cache keeps them; set before {@code pp} delivers anything.
+     */
+    InclusionMemo.Session startMemo(CPreprocessor pp, org.eclipse.cdt.core.parser.IScannerInfo info) {
+        memo = InclusionMemo.start(pp, this, cache.memoStore(info));
+        return memo;
+    }
+
+    InclusionMemo.Session memo() { return memo; }
+
+    /** Whether {@code path} is included with pragma-once semantics (its guard detected) in this unit so far. */
+    boolean includedBefore(String path) { return super.isIncludedWithPragmaOnceSemantics(path) != null; }
+
+    /** Marks {@code path} as included with its guard, as a replayed inclusion had it. */
+    void markIncluded(String path) { super.reportPragmaOnceSemantics(path, REPLAYED); }
+
+    /** The nomination of a header a replayed inclusion included: pragma-once semantics, no significant macros. */
+    private static final org.eclipse.cdt.core.dom.ast.IFileNomination REPLAYED = new org.eclipse.cdt.core.dom.ast.IFileNomination() {
+        @Override public org.eclipse.cdt.core.parser.ISignificantMacros getSignificantMacros() {
+            return org.eclipse.cdt.core.parser.ISignificantMacros.NONE;
+        }
+
+        @Override public boolean hasPragmaOnceSemantics() { return true; }
+    };
 
     @Override public java.util.List<org.eclipse.cdt.core.parser.ISignificantMacros> getLoadedVersions(String path) {
         disarm();
@@ -148,6 +181,10 @@ public final class CachingContentProvider extends InternalFileContentProvider {
         CharArray text = cache.content(filePath);
         if (text == null) return null;
         if (replay != null) return replayed(filePath);
+        if (memo != null) {
+            InternalFileContent c = memo.include(filePath, text);
+            if (c != null) return c;
+        }
         if (forcedIncludes != null && !forcedIncludes.contains(filePath)) recordingLookedElsewhere = true;
         included++;
         if (recording != null) {

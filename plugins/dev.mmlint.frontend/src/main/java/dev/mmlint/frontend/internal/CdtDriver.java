@@ -47,13 +47,31 @@ public final class CdtDriver {
     public static Outcome parse(String path, char[] text, ExtendedScannerInfo info,
                                 java.util.function.Supplier<? extends InternalFileContentProvider> providers,
                                 boolean headerBodies, boolean pruneHeaders) {
-        CPreprocessor scanner = scanner(path, text, info, providers.get());
         if (pruneHeaders && !headerBodies) {
-            Outcome o = pruned(new ReplayScanner(scanner));
+            boolean[] memoUsed = new boolean[1];
+            Outcome o = prunedParse(path, text, info, providers, true, memoUsed);
+            // a stream the replay of inclusions could not reproduce: pruned again, every header preprocessed
+            if (o == null && memoUsed[0]) o = prunedParse(path, text, info, providers, false, memoUsed);
             if (o != null) return o;
-            scanner = scanner(path, text, info, providers.get());
         }
-        return direct(scanner, headerBodies);
+        return direct(scanner(path, text, info, providers.get()), headerBodies);
+    }
+
+    /**
+     * A pruned parse, with inclusions recorded and replayed ({@link InclusionMemo}) when {@code memo} and the
+     * provider keeps them ({@code used[0]} says whether it did); null when the stream cannot be replayed.
+     */
+    private static Outcome prunedParse(String path, char[] text, ExtendedScannerInfo info,
+                                       java.util.function.Supplier<? extends InternalFileContentProvider> providers, boolean memo, boolean[] used) {
+        InternalFileContentProvider provider = providers.get();
+        CPreprocessor scanner = scanner(path, text, info, provider, memo);
+        ReplayScanner replay = new ReplayScanner(scanner);
+        InclusionMemo.Session session = memo && provider instanceof CachingContentProvider c ? c.memo() : null;
+        used[0] = session != null;
+        if (session != null) replay.memo(session, () -> scanner(path, text, info, providers.get(), false));
+        Outcome o = pruned(replay);
+        if (o != null && session != null) session.attach(o.tu());
+        return o;
     }
 
     /**
@@ -212,11 +230,19 @@ public final class CdtDriver {
     }
 
     private static CPreprocessor scanner(String path, char[] text, ExtendedScannerInfo info, InternalFileContentProvider provider) {
+        return scanner(path, text, info, provider, false);
+    }
+
+    /** @param memo record and replay inclusions ({@link InclusionMemo}): only for a stream a {@link ReplayScanner} takes */
+    private static CPreprocessor scanner(String path, char[] text, ExtendedScannerInfo info, InternalFileContentProvider provider, boolean memo) {
         CPreprocessor scanner = new CPreprocessor(FileContent.create(path, text), info, ParserLanguage.C,
                 new NullLogService(), GCCScannerExtensionConfiguration.getInstance(info), provider);
         scanner.setComputeImageLocations(true);
         scanner.setProcessInactiveCode(false);
-        if (provider instanceof CachingContentProvider c) c.answerGuards(scanner);
+        if (provider instanceof CachingContentProvider c) {
+            c.answerGuards(scanner);
+            if (memo) c.startMemo(scanner, info); // on the dictionary's own map, below the budget's checks
+        }
         BudgetHooks.install(scanner, Budget.current());
         return scanner;
     }

@@ -141,6 +141,30 @@ public final class HeaderCache {
         return guardStandIns.computeIfAbsent(content, c -> IncludeGuards.standIn(c, pp));
     }
 
+    private volatile boolean inclusionMemo = InclusionMemo.ENABLED;
+    private final ThreadLocal<Map<String, InclusionMemo.Store>> memoStores = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    /** Whether inclusions are recorded and replayed across the units of this source set ({@link InclusionMemo}); on by default. */
+    public void setInclusionMemo(boolean on) { inclusionMemo = on && InclusionMemo.ENABLED; }
+
+    /**
+     * The calling thread's recorded inclusions for the configuration {@code info} (what header names
+     * resolve against: the include search path and the forced includes), or null when not kept.
+     */
+    InclusionMemo.Store memoStore(org.eclipse.cdt.core.parser.IScannerInfo info) {
+        if (!inclusionMemo) return null;
+        StringBuilder k = new StringBuilder();
+        if (info.getIncludePaths() != null) for (String p : info.getIncludePaths()) k.append(p).append('\0');
+        k.append('\1');
+        if (info instanceof org.eclipse.cdt.core.parser.IExtendedScannerInfo e) {
+            for (String[] ps : new String[][] {e.getLocalIncludePath(), e.getIncludeFiles(), e.getMacroFiles()}) {
+                if (ps != null) for (String p : ps) k.append(p).append('\0');
+                k.append('\1');
+            }
+        }
+        return memoStores.get().computeIfAbsent(k.toString(), x -> new InclusionMemo.Store());
+    }
+
     public long reads() { return reads.get(); }
     public long hits() { return hits.get(); }
     public long probes() { return probes.get(); }

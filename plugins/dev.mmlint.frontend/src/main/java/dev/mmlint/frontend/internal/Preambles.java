@@ -234,7 +234,7 @@ public final class Preambles {
      * A token keeps the lexer or macro expander that made it, and through it the whole preprocessor,
      * location map and AST of its parse; a kept token must not (the parser does not read it).
      */
-    private static void forgetSource(IToken t) {
+    static void forgetSource(IToken t) {
         if (!(t instanceof Token tok)) return;
         try {
             TOKEN_SOURCE.set(tok, null);

@@ -67,6 +67,19 @@ final class ReplayScanner implements IScanner {
         this.reuse = reuse;
     }
 
+    private InclusionMemo.Session memo;
+    private java.util.function.Supplier<CPreprocessor> fresh;
+
+    /**
+     * Takes the tokens of the inclusions {@code memo} replays where their paddings lie; with {@code fresh}
+     * (a preprocessor of the same unit from scratch), compares the stream with its ({@link InclusionMemo#CHECK}).
+     */
+    ReplayScanner memo(InclusionMemo.Session memo, java.util.function.Supplier<CPreprocessor> fresh) {
+        this.memo = memo;
+        this.fresh = fresh;
+        return this;
+    }
+
     /** What pruning kept (null before the first token was asked for). */
     HeaderPruner.Stats stats() { return stats; }
 
@@ -89,6 +102,14 @@ final class ReplayScanner implements IScanner {
                         || ty == IToken.tINACTIVE_CODE_END || ty == IToken.tCOMPLETION || ty == IToken.tEOC)
                     throw new NotReplayable("token type " + ty);
                 boolean top = pp.isOnTopContext();
+                if (memo != null) memo.delivered(tok);
+                if (memo != null && memo.pending()) {
+                    IToken[] sp;
+                    while ((sp = memo.before(tok.getOffset(), tok.getEndOffset())) != null) {
+                        if (toks.size() + sp.length >= t.length) t = java.util.Arrays.copyOf(t, Math.max(t.length * 2, toks.size() + sp.length + 1));
+                        toks.addAll(java.util.Arrays.asList(sp)); // t[i] = false: header tokens
+                    }
+                }
                 if (top && !seenMain) {
                     seenMain = true;
                     firstMainToken(toks, tok);
@@ -100,9 +121,21 @@ final class ReplayScanner implements IScanner {
         } catch (EndOfFileException e) {
             eofOffset = e.getEndOffset();
         }
+        if (memo != null) {
+            IToken[] sp;
+            while ((sp = memo.before(Integer.MAX_VALUE, Integer.MAX_VALUE)) != null) {
+                if (toks.size() + sp.length >= t.length) t = java.util.Arrays.copyOf(t, Math.max(t.length * 2, toks.size() + sp.length + 1));
+                toks.addAll(java.util.Arrays.asList(sp));
+            }
+        }
         if (!seenMain && reuse != null) provider.endOfPreamble();
         // the preprocessor linked each token to the next one it delivered; the parser links them itself
         for (IToken tok : toks) tok.setNext(null);
+        if (memo != null) {
+            if (InclusionMemo.CHECK && fresh != null && memo.replayed())
+                InclusionMemo.check(pp.getLocationResolver().getTranslationUnitPath(), toks, t, memo.dictionary(), fresh.get());
+            memo.finish(toks, pp);
+        }
         if (keepAll) {
             tokens = toks.toArray(new IToken[0]);
             top = java.util.Arrays.copyOf(t, tokens.length);

@@ -4,6 +4,7 @@ import dev.mmlint.engine.UnitAnalyzer;
 import dev.mmlint.frontend.Diagnostic;
 import dev.mmlint.frontend.Frontend;
 import dev.mmlint.frontend.FunctionCoverage;
+import dev.mmlint.frontend.IncludeFact;
 import dev.mmlint.frontend.KernelConfig;
 import dev.mmlint.frontend.KernelContext;
 import dev.mmlint.frontend.KernelTree;
@@ -25,7 +26,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
 
 /**
  * A persistent cache of per-file analysis results outside the analysed tree ({@code ~/.cache/mmlint/results},
@@ -227,10 +227,10 @@ public final class ResultCache {
             return; // the include path is unknown: what the parse could have read cannot be checked
         }
         for (ParsedUnit u : units(unit)) {
-            for (IASTPreprocessorIncludeStatement inc : u.ast().getIncludeDirectives()) {
+            for (IncludeFact inc : dev.mmlint.frontend.CdtFrontend.includes(u.ast())) {
                 Path hp = null;
-                if (inc.isResolved()) {
-                    String p = inc.getPath();
+                if (inc.resolved()) {
+                    String p = inc.path();
                     if (p != null && !p.isEmpty()) {
                         hp = Path.of(p).toAbsolutePath().normalize();
                         if (!hp.equals(l.file)) {
@@ -259,8 +259,8 @@ public final class ResultCache {
      * each directory it was looked for in (its header and subdirectory names, see {@link #listing}); for
      * another name, each path it was looked for at (absent). False when the directive's name is unusable.
      */
-    private boolean lookedUpBefore(IASTPreprocessorIncludeStatement inc, Path found, List<Path> search, Map<String, byte[]> deps) {
-        String name = inc.getName() == null ? "" : inc.getName().toString();
+    private boolean lookedUpBefore(IncludeFact inc, Path found, List<Path> search, Map<String, byte[]> deps) {
+        String name = inc.name();
         Path rel;
         try {
             rel = Path.of(name);
@@ -269,8 +269,8 @@ public final class ResultCache {
         }
         if (name.isEmpty() || rel.isAbsolute()) return true; // no search: the path itself is the header (listed when read)
         List<Path> bases = new ArrayList<>();
-        String including = inc.getContainingFilename();
-        if (!inc.isSystemInclude() && including != null && !including.isEmpty()) {
+        String including = inc.includer();
+        if (!inc.system() && including != null && !including.isEmpty()) {
             Path parent = Path.of(including).toAbsolutePath().normalize().getParent();
             if (parent != null) bases.add(parent);
         }
