@@ -35,7 +35,7 @@ for v in $trees; do
       out="$work/$v.$s.$r.json"
       MMLINT_JAVA_OPTS="$opts" /usr/bin/time -f "%e %U %S" -o "$work/time" "$here/mmlint" check --no-cache --no-settings -q \
           --jobs "$jobs" --config "$cfg" --format json "$t/mm" >"$out" 2>"$work/err" || [[ $? -eq 1 ]]
-      read -r wall user sys <"$work/time"
+      read -r wall user sys < <(tail -1 "$work/time")
       cpu=$(echo "$user + $sys" | bc)
       same="-"
       if [[ $s == B && -f "$work/$v.A.$r.json" ]]; then cmp -s "$out" "$work/$v.A.$r.json" && same=identical || same=DIFFERENT; fi

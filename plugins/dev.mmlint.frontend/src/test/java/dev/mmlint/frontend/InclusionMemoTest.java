@@ -43,7 +43,8 @@ class InclusionMemoTest {
 
     /**
      * A header reading the includer's {@code pr_fmt}, one whose types depend on a macro the includer may
-     * define, one undefining and redefining a macro, one reading {@code __COUNTER__}, one without a guard
+     * define, one undefining and redefining a macro, one reading {@code __COUNTER__} (at another value in a
+     * file that read it first), one without a guard
      * included twice, headers whose first or last token meets the includer's (a string literal concatenated
      * across the inclusion, a function-like macro's name whose parenthesis is the header's first token),
      * and the same headers included in another order.
@@ -76,14 +77,17 @@ class InclusionMemoTest {
         files.put("mm/c.c", "#include <linux/leaf.h>\n#include <linux/again.h>\n#include <linux/top.h>\n#include <linux/count.h>\n"
                 + "int c_fn(struct top *p)\n{\n\tleaf_t l = LEAF_MAX;\n\tchar arr[count_first + 2];\n"
                 + "\treturn p->t + l + fmt_call() + (int)sizeof(arr) + again_n;\n}\n");
-        files.put("mm/Makefile", "obj-y += a.o b.o c.o\n");
+        // __COUNTER__ read before the header: the value the header's enumerator gets differs from a.c's
+        files.put("mm/d.c", "int c0 = __COUNTER__;\n#include <linux/count.h>\n#include <linux/leaf.h>\n"
+                + "int d_fn(void)\n{\n\tchar arr[count_first + 2];\n\treturn (int)sizeof(arr) + LEAF_MAX;\n}\n");
+        files.put("mm/Makefile", "obj-y += a.o b.o c.o d.o\n");
         Path root = MiniTree.create(dir, "CONFIG_MMU=y\n", files);
         KernelTreeFrontend scratch = MiniTree.frontend(root, dir.resolve("c1"));
         scratch.headerCache().setInclusionMemo(false);
         KernelTreeFrontend memo = MiniTree.frontend(root, dir.resolve("c2"));
         memo.headerCache().setInclusionMemo(true);
         long replayed = 0;
-        for (String f : List.of("mm/a.c", "mm/b.c", "mm/c.c", "mm/a.c", "mm/b.c")) {
+        for (String f : List.of("mm/a.c", "mm/b.c", "mm/c.c", "mm/d.c", "mm/a.c", "mm/b.c", "mm/d.c")) {
             Path c = root.resolve(f);
             replayed += assertSame(scratch, memo, c, f, Files.readString(c));
         }

@@ -183,7 +183,15 @@ public final class CachingContentProvider extends InternalFileContentProvider {
         if (replay != null) return replayed(filePath);
         if (memo != null) {
             InternalFileContent c = memo.include(filePath, text);
-            if (c != null) return c;
+            if (c != null) {
+                if (recording != null) {
+                    // a preamble being recorded: the replayed inclusion and the headers it included
+                    recordingAll.add(filePath);
+                    recordingAll.addAll(memo.lastReplayedIncluded());
+                    if (recordPath.equals(((LocationMap) recordFrom.getLocationResolver()).getCurrentFilePath())) recording.add(filePath);
+                }
+                return c;
+            }
         }
         if (forcedIncludes != null && !forcedIncludes.contains(filePath)) recordingLookedElsewhere = true;
         included++;

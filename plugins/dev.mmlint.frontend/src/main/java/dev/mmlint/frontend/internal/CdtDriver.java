@@ -93,14 +93,21 @@ public final class CdtDriver {
             return parse(path, text, info, providers, headerBodies, pruneHeaders);
         Outcome reused = fromPreamble(path, text, info, providers, preambles, false);
         if (reused != null) return reused;
-        CachingContentProvider provider = providers.get();
-        CPreprocessor scanner = scanner(path, text, info, provider);
-        provider.recordPreamble(scanner, path);
-        ReplayScanner replay = new ReplayScanner(scanner, path, text, provider, true, null);
-        Outcome o = pruned(replay);
-        if (o != null) {
-            if (replay.recorded() != null) preambles.put(path, replay.recorded());
-            return o;
+        for (boolean memo : new boolean[] {true, false}) {
+            // recorded with inclusions replayed from other files' parses when it can be ({@link InclusionMemo})
+            CachingContentProvider provider = providers.get();
+            CPreprocessor scanner = scanner(path, text, info, provider, memo);
+            provider.recordPreamble(scanner, path);
+            ReplayScanner replay = new ReplayScanner(scanner, path, text, provider, true, null);
+            InclusionMemo.Session session = provider.memo();
+            if (session != null) replay.memo(session, () -> scanner(path, text, info, providers.get(), false));
+            Outcome o = pruned(replay);
+            if (o != null) {
+                if (replay.recorded() != null) preambles.put(path, replay.recorded());
+                if (session != null) session.attach(o.tu());
+                return o;
+            }
+            if (session == null) break;
         }
         return direct(scanner(path, text, info, providers.get()), false);
     }

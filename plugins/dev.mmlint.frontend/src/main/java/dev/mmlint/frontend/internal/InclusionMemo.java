@@ -19,6 +19,7 @@ import org.eclipse.cdt.core.parser.IToken;
 import org.eclipse.cdt.core.parser.util.CharArrayMap;
 import org.eclipse.cdt.internal.core.parser.scanner.AbstractCharArray;
 import org.eclipse.cdt.internal.core.parser.scanner.CPreprocessor;
+import org.eclipse.cdt.internal.core.parser.scanner.CounterMacro;
 import org.eclipse.cdt.internal.core.parser.scanner.DynamicMacro;
 import org.eclipse.cdt.internal.core.parser.scanner.ILocationCtx;
 import org.eclipse.cdt.internal.core.parser.scanner.LocationMap;
@@ -57,11 +58,16 @@ import org.eclipse.cdt.internal.core.parser.scanner.Token;
  *
  * <p>An inclusion that missed is preprocessed as usual and its own nested inclusions are each tried
  * again, so a header whose state differs (a file's own {@code pr_fmt} read by {@code printk.h})
- * costs the headers on its path, not the whole tree beneath it. Not recorded: a header without an
- * include guard CDT detects (included more than once on purpose, or ending where its includer
- * continues an expression), one naming {@code #include_next} (resolved against where it was found,
- * not its path), one reading a dynamic macro other than {@code __FILE__} and {@code __LINE__}
- * ({@code __COUNTER__} changes at every read), and anything containing them.
+ * costs the headers on its path, not the whole tree beneath it. {@code __COUNTER__} is state like a
+ * macro: an inclusion that reads it depends on the value it had at its first read and leaves it at the
+ * value it had at the end (the kernel's {@code __UNIQUE_ID} reads it in many headers). Not recorded: a
+ * header without an include guard CDT detects (included more than once on purpose, or ending where its
+ * includer continues an expression), one naming {@code #include_next} (resolved against where it was
+ * found, not its path), one reading another dynamic macro than {@code __FILE__}, {@code __LINE__} and
+ * {@code __COUNTER__}, one pushed while the preprocessor looked ahead past a token before it (a string
+ * literal to concatenate), one whose last token may join the includer's next one, and anything
+ * containing them. A replayed inclusion that turns out to be met by such a look-ahead makes the unit
+ * preprocess every header again.
  *
  * <p>What differs from a parse from scratch, as for a replayed {@link Preambles preamble}: nodes of
  * replayed header code report locations inside the padding, and the preprocessor's problems, macro
@@ -98,8 +104,12 @@ public final class InclusionMemo {
     static final boolean CHECK = Boolean.getBoolean("mmlint.checkInclusionMemo");
     /** Recorded states kept per header. */
     private static final int VARIANTS = Integer.getInteger("mmlint.inclusionMemo.variants", 8);
-    /** Tokens kept per thread and configuration, over all headers (about 60 bytes each). */
-    private static final long MAX_TOKENS = Long.getLong("mmlint.inclusionMemo.tokens", 2_500_000L);
+    /**
+     * Token copies kept per thread and configuration, over all headers (about 60 bytes each): a tenth of the
+     * heap's maximum, shared by the threads of the machine's processors.
+     */
+    private static final long MAX_TOKENS = Long.getLong("mmlint.inclusionMemo.tokens",
+            Runtime.getRuntime().maxMemory() / 10 / 60 / Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     private static Class<?> locationCtx() throws ClassNotFoundException {
         return Class.forName("org.eclipse.cdt.internal.core.parser.scanner.LocationCtx", false, LocationMap.class.getClassLoader());
@@ -135,11 +145,17 @@ public final class InclusionMemo {
         final String[] marked;
         final int base;
         final int length;
+        /** The value {@code __COUNTER__} had at the inclusion's first read of it and at its end; -1: never read. */
+        final long counterStart, counterEnd;
+        /** Its tokens are {@code tokens[from, to)} (copies, shared with the inclusions recorded with it). */
         IToken[] tokens;
+        int from, to;
         IncludeFact[] includes;
 
-        Entry(String path, Effects x, int base, int length) {
+        Entry(String path, Effects x, int base, int length, long counterEnd) {
             this.path = path;
+            this.counterStart = x.counterStart;
+            this.counterEnd = x.counterStart < 0 ? -1 : counterEnd;
             readKeys = x.readKeys.toArray();
             readValues = x.readValues.toArray();
             askedPaths = x.askedPaths.toArray(new String[0]);
@@ -161,9 +177,23 @@ public final class InclusionMemo {
 
     /** A read that found no macro. */
     private static final Object ABSENT = new Object();
+    /** The dictionary's key of {@code __COUNTER__}. */
+    private static final Object COUNTER_KEY = counterKey();
+
+    private static Object counterKey() {
+        CharArrayMap<Object> m = new CharArrayMap<>(1);
+        m.put("__COUNTER__".toCharArray(), Boolean.TRUE);
+        try {
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> inner = (Map<Object, Object>) MAP.get(m);
+            return inner.keySet().iterator().next();
+        } catch (IllegalAccessException | RuntimeException e) {
+            return null;
+        }
+    }
 
     /** Kinds of the events a session logs while inclusions are open. */
-    private static final byte READ = 0, WRITE = 1, ASK = 2, MARK = 3, REPLAY = 4;
+    private static final byte READ = 0, WRITE = 1, ASK = 2, MARK = 3, REPLAY = 4, COUNT = 5;
 
     /** An inclusion being preprocessed (and recorded): its events are those logged from {@code from} to {@code to}. */
     private static final class Frame {
@@ -177,6 +207,8 @@ public final class InclusionMemo {
         int to;
         /** The sequence number the inclusion starts at (once pushed). */
         int start = -1;
+        /** The value of {@code __COUNTER__} when the inclusion ended. */
+        long counterEnd = -1;
 
         Frame(String path, boolean poisoned, int from) {
             this.path = path;
@@ -197,6 +229,11 @@ public final class InclusionMemo {
         final ArrayList<PreprocessorMacro> writeValues = new ArrayList<>();
         final ArrayList<String> askedPaths = new ArrayList<>(), marked = new ArrayList<>();
         final ArrayList<Boolean> askedAnswers = new ArrayList<>();
+        long counterStart = -1;
+
+        void count(long value) {
+            if (counterStart < 0) counterStart = value;
+        }
 
         void read(Object k, Object v) {
             if (seen.putIfAbsent(k, Boolean.TRUE) == null) {
@@ -224,6 +261,7 @@ public final class InclusionMemo {
         }
 
         void replayed(Entry e) {
+            if (e.counterStart >= 0) count(e.counterStart);
             for (int i = 0; i < e.readKeys.length; i++) read(e.readKeys[i], e.readValues[i]);
             for (int i = 0; i < e.writeKeys.length; i++) write(e.writeKeys[i], e.writeValues[i]);
             for (int i = 0; i < e.askedPaths.length; i++) ask(e.askedPaths[i], e.askedAnswers[i]);
@@ -405,9 +443,11 @@ public final class InclusionMemo {
         private void pop() {
             Frame f = stack.pop();
             f.to = events;
+            f.counterEnd = counter((Long) null);
             Frame parent = stack.peek();
             if (parent != null) parent.poisoned |= f.poisoned;
             if (f.guarded && f.ctx != null) finished.add(f);
+            else if (DEBUG) System.err.println("mmlint: inclusion memo: not recorded (no guard detected): " + f.path);
         }
 
         /**
@@ -416,7 +456,10 @@ public final class InclusionMemo {
          */
         private void settle() {
             if (!stack.isEmpty()) return;
-            for (Frame g : finished) if (!g.poisoned) effects(g);
+            for (Frame g : finished) {
+                if (!g.poisoned) effects(g);
+                else if (DEBUG) System.err.println("mmlint: inclusion memo: not recorded (poisoned): " + g.path);
+            }
             finished.clear();
             Arrays.fill(keys, 0, events, null);
             Arrays.fill(values, 0, events, null);
@@ -443,10 +486,11 @@ public final class InclusionMemo {
                     case WRITE -> x.write(keys[i], (PreprocessorMacro) values[i]);
                     case ASK -> x.ask((String) keys[i], (Boolean) values[i]);
                     case MARK -> x.mark((String) keys[i]);
+                    case COUNT -> x.count((Long) values[i]);
                     default -> x.replayed((Entry) keys[i]);
                 }
             }
-            recorded.add(new Entry(f.path, x, start, length));
+            recorded.add(new Entry(f.path, x, start, length, f.counterEnd));
         }
 
         void read(Object key, Object found) {
@@ -454,7 +498,15 @@ public final class InclusionMemo {
             Frame top = stack.peek();
             if (top == null) return;
             top.detecting = false;
-            if (found instanceof DynamicMacro && !fileOrLine(found)) top.poisoned = true;
+            if (found instanceof CounterMacro c) {
+                // its value is state like a macro's: the inclusion depends on the value it starts from, and sets the one it ends with
+                log(COUNT, key, counter(c));
+                return;
+            }
+            if (found instanceof DynamicMacro && !fileOrLine(found)) {
+                if (DEBUG && !top.poisoned) System.err.println("mmlint: inclusion memo: poisons " + top.path + ": reads " + key);
+                top.poisoned = true;
+            }
             log(READ, key, found == null ? ABSENT : found);
         }
 
@@ -529,7 +581,10 @@ public final class InclusionMemo {
                 for (Object o : opened) {
                     if (o instanceof Splice s && offset < s.start)
                         throw new ReplayScanner.NotReplayable("the inclusion of " + s.entry.path + " was replayed during a look-ahead");
-                    if (o instanceof Frame f && offset < f.start) f.poisoned = true;
+                    if (o instanceof Frame f && offset < f.start) {
+                        if (DEBUG && !f.poisoned) System.err.println("mmlint: inclusion memo: poisons " + f.path + ": look-ahead");
+                        f.poisoned = true;
+                    }
                 }
                 opened.clear();
             }
@@ -554,18 +609,22 @@ public final class InclusionMemo {
             }
             if (DEBUG && vs != null) System.err.println("mmlint: inclusion memo: " + path + " preprocessed: " + mismatch(vs.get(0)));
             PREPROCESSED.increment();
-            stack.push(new Frame(path, namesIncludeNext(text), events));
+            boolean next = namesIncludeNext(text);
+            if (DEBUG && next) System.err.println("mmlint: inclusion memo: poisons " + path + ": include_next");
+            stack.push(new Frame(path, next, events));
             return null;
         }
 
         private boolean valid(Entry e) {
+            if (e.counterStart >= 0 && counter((Long) null) != e.counterStart) return false;
+            // the headers asked about first: a few hundred questions, and what tells one state of the includer from another
+            for (int i = 0; i < e.askedPaths.length; i++)
+                if (provider.includedBefore(e.askedPaths[i]) != e.askedAnswers[i]) return false;
             for (int i = 0; i < e.readKeys.length; i++) {
                 Object now = raw.get(e.readKeys[i]);
                 Object then = e.readValues[i];
                 if (then == ABSENT ? now != null : !same((PreprocessorMacro) now, (PreprocessorMacro) then)) return false;
             }
-            for (int i = 0; i < e.askedPaths.length; i++)
-                if (provider.includedBefore(e.askedPaths[i]) != e.askedAnswers[i]) return false;
             return true;
         }
 
@@ -583,12 +642,31 @@ public final class InclusionMemo {
             return "?";
         }
 
+        /** The value of this unit's {@code __COUNTER__} (set to {@code value} first, when that is not null); -1 when it has none. */
+        private long counter(CounterMacro c, Long value) {
+            return Preambles.counter(c, value);
+        }
+
+        private long counter(Long value) {
+            Object c = raw.get(COUNTER_KEY);
+            return c instanceof CounterMacro m ? counter(m, value) : -1;
+        }
+
+        private long counter(CounterMacro c) { return counter(c, null); }
+
+        private Entry lastReplayed;
+
+        /** The headers the inclusion replayed last marked as included (its own and its nested ones with a guard). */
+        List<String> lastReplayedIncluded() { return lastReplayed == null ? List.of() : Arrays.asList(lastReplayed.marked); }
+
         private void replay(Entry e) {
+            lastReplayed = e;
             for (int i = 0; i < e.writeKeys.length; i++) {
                 if (e.writeValues[i] == null) raw.remove(e.writeKeys[i]);
                 else raw.put(e.writeKeys[i], e.writeValues[i]);
             }
             for (String p : e.marked) provider.markIncluded(p);
+            if (e.counterStart >= 0) counter(e.counterEnd);
             if (!stack.isEmpty()) log(REPLAY, e, null);
             unplaced = new Splice(e);
             replays++;
@@ -607,9 +685,9 @@ public final class InclusionMemo {
             if (offset < endAt) throw new ReplayScanner.NotReplayable("a token at " + offset + " overlaps the replayed inclusion of " + s.entry.path);
             splices.poll();
             int delta = startAt - s.entry.base;
-            IToken[] out = new IToken[s.entry.tokens.length];
+            IToken[] out = new IToken[s.entry.to - s.entry.from];
             for (int i = 0; i < out.length; i++) {
-                Token c = ((Token) s.entry.tokens[i]).clone();
+                Token c = ((Token) s.entry.tokens[s.entry.from + i]).clone();
                 c.shiftOffset(delta);
                 c.setNext(null);
                 out[i] = c;
@@ -651,28 +729,56 @@ public final class InclusionMemo {
             directives.sort(java.util.Comparator.comparingInt(Placed::offset));
             int[] dirOffsets = new int[directives.size()];
             for (int i = 0; i < dirOffsets.length; i++) dirOffsets[i] = directives.get(i).offset();
+            if (store.tokens >= MAX_TOKENS) {
+                recorded.clear();
+                return;
+            }
+            // the inclusions to record and their token ranges; nested ones share the copies of their tokens
+            List<Entry> keep = new ArrayList<>();
+            List<int[]> ranges = new ArrayList<>();
+            int[] cover = new int[n + 1];
             for (Entry e : recorded) {
-                if (store.tokens >= MAX_TOKENS) break;
-                List<Entry> vs = store.entries.computeIfAbsent(e.path, k -> new ArrayList<>(2));
-                if (vs.size() >= VARIANTS) continue;
+                List<Entry> vs = store.entries.get(e.path);
+                if (vs != null && vs.size() >= VARIANTS) continue;
                 int lo = lowerBound(offsets, e.base), hi = lowerBound(offsets, e.base + e.length);
-                if (!selfContained(toks, lo, hi, e.base + e.length)) continue;
-                IToken[] kept = new IToken[hi - lo];
-                for (int i = lo; i < hi; i++) {
-                    Token c = ((Token) toks.get(i)).clone();
-                    c.setNext(null);
-                    Preambles.forgetSource(c);
-                    kept[i - lo] = c;
+                if (!selfContained(toks, lo, hi, e.base + e.length)) {
+                    if (DEBUG) System.err.println("mmlint: inclusion memo: not recorded (not self-contained): " + e.path);
+                    continue;
                 }
+                keep.add(e);
+                ranges.add(new int[] {lo, hi});
+                cover[lo]++;
+                cover[hi]--;
+            }
+            int[] index = new int[n + 1]; // token i's place among the copies (of the tokens before it, for one not copied)
+            List<IToken> copies = new ArrayList<>();
+            for (int i = 0, c = 0; i < n; i++) {
+                c += cover[i];
+                index[i] = copies.size();
+                if (c > 0) {
+                    Token t = ((Token) toks.get(i)).clone();
+                    t.setNext(null);
+                    Preambles.forgetSource(t);
+                    copies.add(t);
+                }
+            }
+            index[n] = copies.size();
+            IToken[] shared = copies.toArray(new IToken[0]);
+            for (int k = 0; k < keep.size(); k++) {
+                Entry e = keep.get(k);
+                List<Entry> vs = store.entries.computeIfAbsent(e.path, x -> new ArrayList<>(2));
+                if (vs.size() >= VARIANTS) continue;
                 List<IncludeFact> inc = new ArrayList<>();
                 for (int i = lowerBound(dirOffsets, e.base), end = lowerBound(dirOffsets, e.base + e.length); i < end; i++)
                     inc.addAll(Arrays.asList(directives.get(i).includes()));
-                e.tokens = kept;
+                e.tokens = shared;
+                e.from = index[ranges.get(k)[0]];
+                e.to = index[ranges.get(k)[1]];
                 e.includes = inc.toArray(new IncludeFact[0]);
                 vs.add(e);
-                store.tokens += kept.length;
                 RECORDED.increment();
             }
+            store.tokens += shared.length;
             recorded.clear();
         }
 

@@ -198,7 +198,7 @@ public final class Preambles {
     private static final Field COUNTER = field(CounterMacro.class, "fValue");
 
     /** The counter's value; set to {@code value} first when that is not null. */
-    private static long counter(CounterMacro c, Long value) {
+    static long counter(CounterMacro c, Long value) {
         try {
             if (value != null) COUNTER.setLong(c, value);
             return COUNTER.getLong(c);
