@@ -147,6 +147,8 @@ public final class InclusionMemo {
         final int length;
         /** The value {@code __COUNTER__} had at the inclusion's first read of it and at its end; -1: never read. */
         final long counterStart, counterEnd;
+        /** The keys' hash codes, computed once. */
+        final int[] readHashes, writeHashes;
         /** Its tokens are {@code tokens[from, to)} (copies, shared with the inclusions recorded with it). */
         IToken[] tokens;
         int from, to;
@@ -158,6 +160,8 @@ public final class InclusionMemo {
             this.counterEnd = x.counterStart < 0 ? -1 : counterEnd;
             readKeys = x.readKeys.toArray();
             readValues = x.readValues.toArray();
+            readHashes = Arrays.copyOf(x.readHashes.a, x.readHashes.size);
+            writeHashes = Arrays.copyOf(x.writeHashes.a, x.writeHashes.size);
             askedPaths = x.askedPaths.toArray(new String[0]);
             askedAnswers = new boolean[x.askedAnswers.size()];
             for (int i = 0; i < askedAnswers.length; i++) askedAnswers[i] = x.askedAnswers.get(i);
@@ -223,7 +227,8 @@ public final class InclusionMemo {
      * marked first), every header marked; a replayed inclusion counts as its own reads and writes.
      */
     private static final class Effects {
-        final HashMap<Object, Boolean> seen = new HashMap<>();
+        final KeySet seen = new KeySet();
+        final HeaderPruner.IntList readHashes = new HeaderPruner.IntList(), writeHashes = new HeaderPruner.IntList();
         final HashMap<String, Boolean> seenPaths = new HashMap<>();
         final ArrayList<Object> readKeys = new ArrayList<>(), readValues = new ArrayList<>(), writeKeys = new ArrayList<>();
         final ArrayList<PreprocessorMacro> writeValues = new ArrayList<>();
@@ -235,17 +240,19 @@ public final class InclusionMemo {
             if (counterStart < 0) counterStart = value;
         }
 
-        void read(Object k, Object v) {
-            if (seen.putIfAbsent(k, Boolean.TRUE) == null) {
+        void read(Object k, int h, Object v) {
+            if (seen.add(k, h)) {
                 readKeys.add(k);
                 readValues.add(v);
+                readHashes.add(h);
             }
         }
 
-        void write(Object k, PreprocessorMacro v) {
-            seen.putIfAbsent(k, Boolean.TRUE);
+        void write(Object k, int h, PreprocessorMacro v) {
+            seen.add(k, h);
             writeKeys.add(k);
             writeValues.add(v);
+            writeHashes.add(h);
         }
 
         void ask(String p, boolean answer) {
@@ -262,10 +269,49 @@ public final class InclusionMemo {
 
         void replayed(Entry e) {
             if (e.counterStart >= 0) count(e.counterStart);
-            for (int i = 0; i < e.readKeys.length; i++) read(e.readKeys[i], e.readValues[i]);
-            for (int i = 0; i < e.writeKeys.length; i++) write(e.writeKeys[i], e.writeValues[i]);
+            for (int i = 0; i < e.readKeys.length; i++) read(e.readKeys[i], e.readHashes[i], e.readValues[i]);
+            for (int i = 0; i < e.writeKeys.length; i++) write(e.writeKeys[i], e.writeHashes[i], e.writeValues[i]);
             for (int i = 0; i < e.askedPaths.length; i++) ask(e.askedPaths[i], e.askedAnswers[i]);
             for (String p : e.marked) mark(p);
+        }
+    }
+
+    /** A set of the dictionary's keys whose hash codes are given (computed once per key and event, not per set). */
+    private static final class KeySet {
+        private Object[] keys = new Object[256];
+        private int[] hashes = new int[256];
+        private int size;
+
+        /** Adds {@code k} (hash code {@code h}); whether it was not there. */
+        boolean add(Object k, int h) {
+            int mask = keys.length - 1;
+            for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+                Object e = keys[i];
+                if (e == null) {
+                    keys[i] = k;
+                    hashes[i] = h;
+                    if (++size * 2 > keys.length) grow();
+                    return true;
+                }
+                if (hashes[i] == h && (e == k || e.equals(k))) return false;
+            }
+        }
+
+        private static int spread(int h) { return (h ^ (h >>> 16)) * 0x9E3779B9; }
+
+        private void grow() {
+            Object[] ok = keys;
+            int[] oh = hashes;
+            keys = new Object[ok.length * 2];
+            hashes = new int[ok.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < ok.length; j++) {
+                if (ok[j] == null) continue;
+                int i = spread(oh[j]) & mask;
+                while (keys[i] != null) i = (i + 1) & mask;
+                keys[i] = ok[j];
+                hashes[i] = oh[j];
+            }
         }
     }
 
@@ -389,6 +435,7 @@ public final class InclusionMemo {
         private byte[] kinds = new byte[1 << 14];
         private Object[] keys = new Object[1 << 14];
         private Object[] values = new Object[1 << 14];
+        private int[] hashes = new int[1 << 14];
         private int events;
 
         private Session(Store store, LocationMap lm, Map<Object, Object> raw, CachingContentProvider provider) {
@@ -407,7 +454,10 @@ public final class InclusionMemo {
                 kinds = Arrays.copyOf(kinds, n);
                 keys = Arrays.copyOf(keys, n);
                 values = Arrays.copyOf(values, n);
+                hashes = Arrays.copyOf(hashes, n);
             }
+            // a name's hash code, computed once here for every inclusion that works out its effects
+            if (kind == READ || kind == WRITE) hashes[events] = key.hashCode();
             kinds[events] = kind;
             keys[events] = key;
             values[events] = value;
@@ -482,8 +532,8 @@ public final class InclusionMemo {
             Effects x = new Effects();
             for (int i = f.from; i < f.to; i++) {
                 switch (kinds[i]) {
-                    case READ -> x.read(keys[i], values[i]);
-                    case WRITE -> x.write(keys[i], (PreprocessorMacro) values[i]);
+                    case READ -> x.read(keys[i], hashes[i], values[i]);
+                    case WRITE -> x.write(keys[i], hashes[i], (PreprocessorMacro) values[i]);
                     case ASK -> x.ask((String) keys[i], (Boolean) values[i]);
                     case MARK -> x.mark((String) keys[i]);
                     case COUNT -> x.count((Long) values[i]);
