@@ -4,10 +4,8 @@ import dev.mmlint.frontend.Budget;
 import dev.mmlint.frontend.BudgetExceededException;
 import dev.mmlint.frontend.Budgets;
 import java.lang.reflect.Field;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.cdt.core.dom.ast.IASTName;
 import org.eclipse.cdt.core.parser.util.CharArrayMap;
 import org.eclipse.cdt.internal.core.parser.scanner.CPreprocessor;
@@ -79,13 +77,12 @@ final class BudgetHooks {
     }
 
     /** The macro dictionary's map, checking the budget on every lookup. */
-    private static final class CheckedMap extends AbstractMap<Object, Object> {
-        private final Map<Object, Object> m;
+    private static final class CheckedMap extends ForwardingMap {
         private final Budget budget;
         final Reads reads;
 
         CheckedMap(Map<Object, Object> m, Budget budget, Reads reads) {
-            this.m = m;
+            super(m);
             this.budget = budget;
             this.reads = reads;
         }
@@ -99,15 +96,6 @@ final class BudgetHooks {
             reads.read(budget);
             return m.containsKey(k);
         }
-
-        @Override public Object put(Object k, Object v) { return m.put(k, v); }
-        @Override public Object remove(Object k) { return m.remove(k); }
-        @Override public void clear() { m.clear(); }
-        @Override public int size() { return m.size(); }
-        @Override public boolean isEmpty() { return m.isEmpty(); }
-        @Override public Set<Entry<Object, Object>> entrySet() { return m.entrySet(); }
-        @Override public Set<Object> keySet() { return m.keySet(); }
-        @Override public java.util.Collection<Object> values() { return m.values(); }
     }
 
     /**

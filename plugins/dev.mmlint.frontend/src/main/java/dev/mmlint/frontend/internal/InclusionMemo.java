@@ -3,7 +3,6 @@ package dev.mmlint.frontend.internal;
 import dev.mmlint.frontend.IncludeFact;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.util.AbstractMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +10,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
@@ -363,12 +361,11 @@ public final class InclusionMemo {
      * The macro dictionary's map, reporting every read and write to the session. It sits right on the
      * dictionary's own map, below any budget check.
      */
-    private static final class ObservedMap extends AbstractMap<Object, Object> {
-        final Map<Object, Object> m;
+    private static final class ObservedMap extends ForwardingMap {
         final Session s;
 
         ObservedMap(Map<Object, Object> m, Session s) {
-            this.m = m;
+            super(m);
             this.s = s;
         }
 
@@ -389,13 +386,6 @@ public final class InclusionMemo {
             s.write(k, null);
             return m.remove(k);
         }
-
-        @Override public void clear() { m.clear(); }
-        @Override public int size() { return m.size(); }
-        @Override public boolean isEmpty() { return m.isEmpty(); }
-        @Override public Set<Entry<Object, Object>> entrySet() { return m.entrySet(); }
-        @Override public Set<Object> keySet() { return m.keySet(); }
-        @Override public java.util.Collection<Object> values() { return m.values(); }
     }
 
     /**
