@@ -48,30 +48,31 @@ public final class CdtDriver {
                                 java.util.function.Supplier<? extends InternalFileContentProvider> providers,
                                 boolean headerBodies, boolean pruneHeaders) {
         if (pruneHeaders && !headerBodies) {
-            boolean[] memoUsed = new boolean[1];
-            Outcome o = prunedParse(path, text, info, providers, true, memoUsed);
-            // a stream the replay of inclusions could not reproduce: pruned again, every header preprocessed
-            if (o == null && memoUsed[0]) o = prunedParse(path, text, info, providers, false, memoUsed);
-            if (o != null) return o;
+            for (boolean memo : new boolean[] {true, false}) {
+                InternalFileContentProvider provider = providers.get();
+                ReplayScanner replay = new ReplayScanner(scanner(path, text, info, provider, memo));
+                InclusionMemo.Session session = takeReplays(replay, provider, path, text, info, providers);
+                Outcome o = pruned(replay);
+                if (o != null) {
+                    if (session != null) session.attach(o.tu());
+                    return o;
+                }
+                if (session == null) break; // else: a stream the replay of inclusions could not reproduce, pruned again without
+            }
         }
         return direct(scanner(path, text, info, providers.get()), headerBodies);
     }
 
     /**
-     * A pruned parse, with inclusions recorded and replayed ({@link InclusionMemo}) when {@code memo} and the
-     * provider keeps them ({@code used[0]} says whether it did); null when the stream cannot be replayed.
+     * Has {@code replay} take the tokens of the inclusions {@code provider}'s session replays ({@link InclusionMemo}),
+     * compared with a preprocessing from scratch under {@link InclusionMemo#CHECK}; the session, or null when the
+     * provider records and replays none.
      */
-    private static Outcome prunedParse(String path, char[] text, ExtendedScannerInfo info,
-                                       java.util.function.Supplier<? extends InternalFileContentProvider> providers, boolean memo, boolean[] used) {
-        InternalFileContentProvider provider = providers.get();
-        CPreprocessor scanner = scanner(path, text, info, provider, memo);
-        ReplayScanner replay = new ReplayScanner(scanner);
-        InclusionMemo.Session session = memo && provider instanceof CachingContentProvider c ? c.memo() : null;
-        used[0] = session != null;
+    private static InclusionMemo.Session takeReplays(ReplayScanner replay, InternalFileContentProvider provider, String path, char[] text,
+                                                     ExtendedScannerInfo info, java.util.function.Supplier<? extends InternalFileContentProvider> providers) {
+        InclusionMemo.Session session = provider instanceof CachingContentProvider c ? c.memo() : null;
         if (session != null) replay.memo(session, () -> scanner(path, text, info, providers.get(), false));
-        Outcome o = pruned(replay);
-        if (o != null && session != null) session.attach(o.tu());
-        return o;
+        return session;
     }
 
     /**
@@ -99,8 +100,7 @@ public final class CdtDriver {
             CPreprocessor scanner = scanner(path, text, info, provider, memo);
             provider.recordPreamble(scanner, path);
             ReplayScanner replay = new ReplayScanner(scanner, path, text, provider, true, null);
-            InclusionMemo.Session session = provider.memo();
-            if (session != null) replay.memo(session, () -> scanner(path, text, info, providers.get(), false));
+            InclusionMemo.Session session = takeReplays(replay, provider, path, text, info, providers);
             Outcome o = pruned(replay);
             if (o != null) {
                 if (replay.recorded() != null) preambles.put(path, replay.recorded());

@@ -475,6 +475,15 @@ public final class InclusionMemo {
             }
         }
 
+        /** The first sequence number of a location-map context. */
+        private static int sequenceNumber(Object ctx) {
+            try {
+                return SEQUENCE_NUMBER.getInt(ctx);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         private static boolean within(Object ctx, Object ancestor) {
             for (ILocationCtx c = (ILocationCtx) ctx; c != null; c = c.getParent()) if (c == ancestor) return true;
             return false;
@@ -483,7 +492,7 @@ public final class InclusionMemo {
         private void pop() {
             Frame f = stack.pop();
             f.to = events;
-            f.counterEnd = counter((Long) null);
+            f.counterEnd = counter(null);
             Frame parent = stack.peek();
             if (parent != null) parent.poisoned |= f.poisoned;
             if (f.guarded && f.ctx != null) finished.add(f);
@@ -511,9 +520,8 @@ public final class InclusionMemo {
             if (store.tokens >= MAX_TOKENS) return;
             List<Entry> vs = store.entries.get(f.path);
             if (vs != null && vs.size() >= VARIANTS) return;
-            int start, length;
+            int start = sequenceNumber(f.ctx), length;
             try {
-                start = SEQUENCE_NUMBER.getInt(f.ctx);
                 length = (Integer) SEQUENCE_LENGTH.invoke(f.ctx);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
@@ -540,7 +548,7 @@ public final class InclusionMemo {
             top.detecting = false;
             if (found instanceof CounterMacro c) {
                 // its value is state like a macro's: the inclusion depends on the value it starts from, and sets the one it ends with
-                log(COUNT, key, counter(c));
+                log(COUNT, key, Preambles.counter(c, null));
                 return;
             }
             if (found instanceof DynamicMacro && !fileOrLine(found)) {
@@ -580,12 +588,7 @@ public final class InclusionMemo {
          */
         void pushed(String path) {
             if (unplaced != null && unplaced.entry.path.equals(path)) {
-                Object ctx = currentCtx();
-                try {
-                    unplaced.start = SEQUENCE_NUMBER.getInt(ctx);
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
+                unplaced.start = sequenceNumber(currentCtx());
                 splices.add(unplaced);
                 opened.add(unplaced);
                 if (unplaced.entry.includes.length > 0) placed.add(new Placed(unplaced.start, unplaced.entry.includes));
@@ -597,11 +600,7 @@ public final class InclusionMemo {
                 top.ctx = currentCtx();
                 top.detecting = true;
                 lastCtx = top.ctx;
-                try {
-                    top.start = SEQUENCE_NUMBER.getInt(top.ctx);
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
+                top.start = sequenceNumber(top.ctx);
                 opened.add(top);
             }
         }
@@ -655,44 +654,47 @@ public final class InclusionMemo {
             return null;
         }
 
-        private boolean valid(Entry e) {
-            if (e.counterStart >= 0 && counter((Long) null) != e.counterStart) return false;
+        private boolean valid(Entry e) { return firstDifference(e) == SAME; }
+
+        /** {@link #firstDifference}: every read of the entry finds the same now. */
+        private static final int SAME = Integer.MIN_VALUE;
+        /** {@link #firstDifference}: {@code __COUNTER__} has another value. */
+        private static final int COUNTER_DIFFERS = -1;
+
+        /**
+         * The first read of {@code e} that finds something else now: {@link #SAME}, {@link #COUNTER_DIFFERS}, the
+         * question {@code -2 - i} about {@code askedPaths[i]}, or the macro read {@code i}.
+         */
+        private int firstDifference(Entry e) {
+            if (e.counterStart >= 0 && counter(null) != e.counterStart) return COUNTER_DIFFERS;
             // the headers asked about first: a few hundred questions, and what tells one state of the includer from another
             for (int i = 0; i < e.askedPaths.length; i++)
-                if (provider.includedBefore(e.askedPaths[i]) != e.askedAnswers[i]) return false;
+                if (provider.includedBefore(e.askedPaths[i]) != e.askedAnswers[i]) return -2 - i;
             for (int i = 0; i < e.readKeys.length; i++) {
                 Object now = raw.get(e.readKeys[i]);
                 Object then = e.readValues[i];
-                if (then == ABSENT ? now != null : !same((PreprocessorMacro) now, (PreprocessorMacro) then)) return false;
+                if (then == ABSENT ? now != null : !same((PreprocessorMacro) now, (PreprocessorMacro) then)) return i;
             }
-            return true;
+            return SAME;
         }
 
-        /** The first read of {@code e} that finds something else now (for {@link #DEBUG}). */
+        /** Why {@code e} is not replayed now (for {@link #DEBUG}). */
         private String mismatch(Entry e) {
-            for (int i = 0; i < e.readKeys.length; i++) {
-                Object now = raw.get(e.readKeys[i]);
-                Object then = e.readValues[i];
-                if (then == ABSENT ? now != null : !same((PreprocessorMacro) now, (PreprocessorMacro) then))
-                    return "macro " + e.readKeys[i] + " was " + (then == ABSENT ? "undefined" : then) + ", now " + now;
+            int d = firstDifference(e);
+            if (d == SAME) return "nothing differs";
+            if (d == COUNTER_DIFFERS) return "__COUNTER__ was " + e.counterStart + ", now " + counter(null);
+            if (d < 0) {
+                int i = -2 - d;
+                return e.askedPaths[i] + (e.askedAnswers[i] ? " was included, now not" : " was not included, now is");
             }
-            for (int i = 0; i < e.askedPaths.length; i++)
-                if (provider.includedBefore(e.askedPaths[i]) != e.askedAnswers[i])
-                    return e.askedPaths[i] + (e.askedAnswers[i] ? " was included, now not" : " was not included, now is");
-            return "?";
+            Object then = e.readValues[d];
+            return "macro " + e.readKeys[d] + " was " + (then == ABSENT ? "undefined" : then) + ", now " + raw.get(e.readKeys[d]);
         }
 
         /** The value of this unit's {@code __COUNTER__} (set to {@code value} first, when that is not null); -1 when it has none. */
-        private long counter(CounterMacro c, Long value) {
-            return Preambles.counter(c, value);
-        }
-
         private long counter(Long value) {
-            Object c = raw.get(COUNTER_KEY);
-            return c instanceof CounterMacro m ? counter(m, value) : -1;
+            return raw.get(COUNTER_KEY) instanceof CounterMacro m ? Preambles.counter(m, value) : -1;
         }
-
-        private long counter(CounterMacro c) { return counter(c, null); }
 
         private Entry lastReplayed;
 
@@ -754,6 +756,10 @@ public final class InclusionMemo {
             REPLAYED.add(replays);
             for (Placed p : placed) replayedIncludes.addAll(Arrays.asList(p.includes()));
             if (recorded.isEmpty()) return;
+            if (store.tokens >= MAX_TOKENS) {
+                recorded.clear();
+                return;
+            }
             int n = toks.size();
             int[] offsets = new int[n];
             for (int i = 0; i < n; i++) {
@@ -769,17 +775,13 @@ public final class InclusionMemo {
             directives.sort(java.util.Comparator.comparingInt(Placed::offset));
             int[] dirOffsets = new int[directives.size()];
             for (int i = 0; i < dirOffsets.length; i++) dirOffsets[i] = directives.get(i).offset();
-            if (store.tokens >= MAX_TOKENS) {
-                recorded.clear();
-                return;
-            }
             // the inclusions to record and their token ranges; nested ones share the copies of their tokens
             List<Entry> keep = new ArrayList<>();
             List<int[]> ranges = new ArrayList<>();
             int[] cover = new int[n + 1];
             for (Entry e : recorded) {
                 List<Entry> vs = store.entries.get(e.path);
-                if (vs != null && vs.size() >= VARIANTS) continue;
+                if (vs != null && vs.size() >= VARIANTS) continue; // a guarded header is recorded once per unit: this holds for the adds below
                 int lo = lowerBound(offsets, e.base), hi = lowerBound(offsets, e.base + e.length);
                 if (!selfContained(toks, lo, hi, e.base + e.length)) {
                     if (DEBUG) System.err.println("mmlint: inclusion memo: not recorded (not self-contained): " + e.path);
@@ -807,7 +809,6 @@ public final class InclusionMemo {
             for (int k = 0; k < keep.size(); k++) {
                 Entry e = keep.get(k);
                 List<Entry> vs = store.entries.computeIfAbsent(e.path, x -> new ArrayList<>(2));
-                if (vs.size() >= VARIANTS) continue;
                 List<IncludeFact> inc = new ArrayList<>();
                 for (int i = lowerBound(dirOffsets, e.base), end = lowerBound(dirOffsets, e.base + e.length); i < end; i++)
                     inc.addAll(Arrays.asList(directives.get(i).includes()));

@@ -80,6 +80,19 @@ final class ReplayScanner implements IScanner {
         return this;
     }
 
+    /**
+     * Adds to {@code toks} the tokens of the replayed inclusions that come before a token at {@code [offset, end)};
+     * returns {@code top}, grown to hold them (their entries false: header tokens).
+     */
+    private boolean[] splice(java.util.List<IToken> toks, boolean[] top, int offset, int end) {
+        IToken[] sp;
+        while ((sp = memo.before(offset, end)) != null) {
+            if (toks.size() + sp.length >= top.length) top = java.util.Arrays.copyOf(top, Math.max(top.length * 2, toks.size() + sp.length + 1));
+            toks.addAll(java.util.Arrays.asList(sp));
+        }
+        return top;
+    }
+
     /** What pruning kept (null before the first token was asked for). */
     HeaderPruner.Stats stats() { return stats; }
 
@@ -102,13 +115,9 @@ final class ReplayScanner implements IScanner {
                         || ty == IToken.tINACTIVE_CODE_END || ty == IToken.tCOMPLETION || ty == IToken.tEOC)
                     throw new NotReplayable("token type " + ty);
                 boolean top = pp.isOnTopContext();
-                if (memo != null) memo.delivered(tok);
-                if (memo != null && memo.pending()) {
-                    IToken[] sp;
-                    while ((sp = memo.before(tok.getOffset(), tok.getEndOffset())) != null) {
-                        if (toks.size() + sp.length >= t.length) t = java.util.Arrays.copyOf(t, Math.max(t.length * 2, toks.size() + sp.length + 1));
-                        toks.addAll(java.util.Arrays.asList(sp)); // t[i] = false: header tokens
-                    }
+                if (memo != null) {
+                    memo.delivered(tok);
+                    if (memo.pending()) t = splice(toks, t, tok.getOffset(), tok.getEndOffset());
                 }
                 if (top && !seenMain) {
                     seenMain = true;
@@ -121,13 +130,7 @@ final class ReplayScanner implements IScanner {
         } catch (EndOfFileException e) {
             eofOffset = e.getEndOffset();
         }
-        if (memo != null) {
-            IToken[] sp;
-            while ((sp = memo.before(Integer.MAX_VALUE, Integer.MAX_VALUE)) != null) {
-                if (toks.size() + sp.length >= t.length) t = java.util.Arrays.copyOf(t, Math.max(t.length * 2, toks.size() + sp.length + 1));
-                toks.addAll(java.util.Arrays.asList(sp));
-            }
-        }
+        if (memo != null) t = splice(toks, t, Integer.MAX_VALUE, Integer.MAX_VALUE);
         if (!seenMain && reuse != null) provider.endOfPreamble();
         // the preprocessor linked each token to the next one it delivered; the parser links them itself
         for (IToken tok : toks) tok.setNext(null);
