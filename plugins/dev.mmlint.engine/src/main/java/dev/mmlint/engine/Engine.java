@@ -68,10 +68,19 @@ public final class Engine {
      * {@link ConfigVariants}).
      */
     public UnitAnalyzer.Result analyze(ParsedUnit unit) {
-        UnitAnalyzer.Result r = analyzeOne(unit);
+        return analyze(unit, null);
+    }
+
+    /**
+     * As {@link #analyze(ParsedUnit)}, for a buffer analysed again after an edit: {@code memo} (one per buffer,
+     * null for none) keeps what this analysis leaves to the next one, which runs again only the functions
+     * the edit may have changed ({@link UnitAnalyzer.Memo}). The findings are those of {@link #analyze(ParsedUnit)}.
+     */
+    public UnitAnalyzer.Result analyze(ParsedUnit unit, UnitAnalyzer.Memo memo) {
+        UnitAnalyzer.Result r = analyzeOne(unit, memo);
         if (!unit.variants().isEmpty()) {
             List<UnitAnalyzer.Result> vs = new ArrayList<>();
-            for (ParsedUnit.Variant v : unit.variants()) vs.add(analyzeOne(v.unit()));
+            for (ParsedUnit.Variant v : unit.variants()) vs.add(analyzeOne(v.unit(), memo == null ? null : memo.variant(v.enabled())));
             r = ConfigVariants.merge(unit, r, vs);
         }
         if (!options.confirmedOnly()) return r;
@@ -79,9 +88,9 @@ public final class Engine {
         return new UnitAnalyzer.Result(kept, r.functions());
     }
 
-    private UnitAnalyzer.Result analyzeOne(ParsedUnit unit) {
+    private UnitAnalyzer.Result analyzeOne(ParsedUnit unit, UnitAnalyzer.Memo memo) {
         UnitAnalyzer a = analyzers.computeIfAbsent(unit.context(),
                 ctx -> new UnitAnalyzer(knowledgeByContext.computeIfAbsent(ctx, knowledge), checks, options.severity(), replayer.apply(ctx)));
-        return a.analyze(unit);
+        return a.analyze(unit, memo);
     }
 }

@@ -23,6 +23,7 @@ import dev.mmlint.engine.flow.WitnessStep;
 import dev.mmlint.engine.knowledge.ApiKnowledge;
 import dev.mmlint.engine.knowledge.AppliedClause;
 import dev.mmlint.frontend.Budget;
+import dev.mmlint.frontend.Counter;
 import dev.mmlint.frontend.BudgetExceededException;
 import dev.mmlint.frontend.FunctionCoverage;
 import dev.mmlint.frontend.ParsedUnit;
@@ -74,6 +75,22 @@ public final class UnitAnalyzer {
     public record Result(List<Finding> findings, List<FunctionCoverage> functions) {}
 
     public Result analyze(ParsedUnit unit) {
+        return analyze(unit, null);
+    }
+
+    /**
+     * As {@link #analyze(ParsedUnit)}, re-using what the analysis of an earlier version of the same buffer left
+     * in {@code memo} (null: none) and leaving this one's there: a function the edit did not touch is not run
+     * again where its run is still valid (see {@link Memo}). The findings are those of an analysis from scratch.
+     */
+    public Result analyze(ParsedUnit unit, Memo memo) {
+        if (memo == null) return analyzeWith(unit, null);
+        synchronized (memo) {
+            return analyzeWith(unit, memo);
+        }
+    }
+
+    private Result analyzeWith(ParsedUnit unit, Memo memo) {
         WrittenView view = WrittenView.build(unit.ast(), unit.text(), kb.names());
         Map<String, IASTFunctionDefinition> fns = new LinkedHashMap<>();
         Map<String, Cfg> cfgs = new HashMap<>();
@@ -97,6 +114,8 @@ public final class UnitAnalyzer {
         Map<String, Bound> fileExtents = dev.mmlint.engine.flow.FileRanges.scan(kb, view, unit.text(), fns, facts);
         Map<String, FunctionSummary> summaries = new HashMap<>();
         Map<String, Run> runs = new HashMap<>();
+        Memo.Reuse reuse = memo == null ? null : memo.reuse(this, unit, fns, closed, fileExtents);
+        Runner runner = (name, sums, ctx) -> obtain(reuse, unit, view, name, cfgs.get(name), facts.get(name), sums, ctx, closed, failed, fileExtents);
         for (int round = 0; round < SUMMARY_ROUNDS; round++) {
             Map<String, FunctionSummary> next = new HashMap<>();
             for (Map.Entry<String, IASTFunctionDefinition> e : fns.entrySet()) {
@@ -104,7 +123,7 @@ public final class UnitAnalyzer {
                 if (failed.containsKey(name)) continue;
                 Run r = runs.get(name);
                 if (r == null || !r.validUnder(summaries, CallerContext.NONE)) {
-                    r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, CallerContext.NONE, closed, failed, fileExtents);
+                    r = runner.run(name, summaries, CallerContext.NONE);
                     if (r == null) continue;
                     runs.put(name, r);
                 }
@@ -127,7 +146,7 @@ public final class UnitAnalyzer {
                 CallerContext ctx = contexts.getOrDefault(name, CallerContext.NONE);
                 Run r = runs.get(name);
                 if (r != null && r.validUnder(summaries, ctx)) continue;
-                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, closed, failed, fileExtents);
+                r = runner.run(name, summaries, ctx);
                 if (r != null) runs.put(name, r);
             }
         }
@@ -142,7 +161,7 @@ public final class UnitAnalyzer {
             Run r = runs.get(name);
             CallerContext ctx = contexts.getOrDefault(name, CallerContext.NONE);
             if (r == null || !r.validUnder(summaries, ctx)) {
-                r = run(unit, view, name, cfgs.get(name), facts.get(name), summaries, ctx, closed, failed, fileExtents);
+                r = runner.run(name, summaries, ctx);
                 if (r == null) continue;
             }
             EventReporter rep = new EventReporter(unit, name, findings);
@@ -158,7 +177,31 @@ public final class UnitAnalyzer {
             else cov.add(new FunctionCoverage(name, line, FunctionCoverage.Status.CLEAN, List.of()));
         }
         findings.sort(Finding.ORDER);
+        if (memo != null) memo.keep(this, unit, fns, closed, fileExtents, reuse);
         return new Result(dedupe(findings), cov);
+    }
+
+    private interface Runner {
+        Run run(String name, Map<String, FunctionSummary> summaries, CallerContext ctx);
+    }
+
+    /**
+     * {@code name}'s run under {@code summaries} and {@code ctx}: the earlier analysis's, carried over to this
+     * text, where the memo has a valid one; else a new run. Either way the memo keeps it for the next analysis.
+     */
+    private Run obtain(Memo.Reuse reuse, ParsedUnit unit, WrittenView view, String name, Cfg cfg, Transfer.FunctionFacts facts,
+                       Map<String, FunctionSummary> summaries, CallerContext ctx, Set<String> closed, Map<String, String> failed,
+                       Map<String, Bound> fileExtents) {
+        Run kept = reuse == null ? null : reuse.find(name, summaries, ctx);
+        if (kept != null && Memo.CHECK) {
+            Run fresh = run(unit, view, name, cfg, facts, summaries, ctx, closed, failed, fileExtents);
+            if (!kept.equals(fresh))
+                throw new IllegalStateException("mmlint.checkRunReuse: the run of " + name + "() carried over from the earlier text of "
+                        + unit.displayPath() + " differs from a new run: " + Memo.difference(kept, fresh));
+        }
+        Run r = kept != null ? kept : run(unit, view, name, cfg, facts, summaries, ctx, closed, failed, fileExtents);
+        if (reuse != null && r != null) reuse.made(name, r);
+        return r;
     }
 
     /**
@@ -434,5 +477,206 @@ public final class UnitAnalyzer {
             int a = Math.max(0, offset), b = Math.min(text.content().length(), offset + length);
             return a < b ? text.content().substring(a, b) : "";
         }
+    }
+
+    /**
+     * What the analysis of one buffer leaves for the analysis of its next version: the language server and
+     * the IDE analyse a file again at every edit, and an edit inside one function's body leaves every other
+     * function's run valid where nothing it depends on changed. Kept per buffer (and per configuration variant);
+     * one analysis at a time. A memo belongs to one buffer analysed by one front end, whose headers stay as
+     * it first read them.
+     *
+     * <p>A run of function {@code g} is carried over when
+     * <ul>
+     * <li>the edit (the stretch between the two texts' common prefix and suffix) lies inside one function
+     *     definition {@code h}, and holds no preprocessor directive or line continuation: the text outside
+     *     function bodies, its macros and declarations, is the same;</li>
+     * <li>{@code g}'s definition is outside the edit, at the place its old one maps to;</li>
+     * <li>{@code g} does not name {@code h} and {@code h} (before or after the edit) does not name {@code g}:
+     *     the engine reads a unit callee's body and a static function's call sites directly;</li>
+     * <li>the unit's closed functions and file-scope ranges are the same; and</li>
+     * <li>the summaries the run looked up and its caller context are equal to the present ones, as for any
+     *     run kept from one round to the next.</li>
+     * </ul>
+     * The kept run is moved to the new text ({@link Relocation}: offsets and lines after the edit shift by its
+     * length; a run that names a place inside the edit is run again). With {@code -Dmmlint.checkRunReuse=true}
+     * every carried-over run is also run afresh and must be equal, or the analysis fails.
+     */
+    public static final class Memo {
+        static final boolean CHECK = Boolean.getBoolean("mmlint.checkRunReuse");
+        /** Runs carried over from an earlier version of a buffer instead of run again. */
+        public static final Counter REUSED = new Counter();
+        /** Runs made anew in an analysis that had an earlier version to draw on. */
+        public static final Counter RUN = new Counter();
+        private static final int RUNS_PER_FUNCTION = 8;
+
+        private record Fn(int start, int end, Set<String> names) {}
+
+        private UnitAnalyzer owner;
+        private SourceText text;
+        private Map<String, Fn> fns = Map.of();
+        private Set<String> closed = Set.of();
+        private Map<String, Bound> fileExtents = Map.of();
+        private Map<String, List<Run>> runs = Map.of();
+        private final Map<List<String>, Memo> variants = new HashMap<>();
+
+        /** The memo of the unit's configuration variant with these symbols enabled ({@link ParsedUnit.Variant#enabled()}). */
+        public synchronized Memo variant(List<String> enabled) {
+            return variants.computeIfAbsent(List.copyOf(enabled), k -> new Memo());
+        }
+
+        /** What this analysis may take from the last one, and collects what it leaves. */
+        final class Reuse {
+            private final Relocation move;
+            private final Set<String> reusable;
+            private final Map<String, Fn> now;
+            private final Map<String, List<Run>> made = new HashMap<>();
+            private final Map<Run, Object> moved = new java.util.IdentityHashMap<>();
+            private static final Object UNMAPPABLE = new Object();
+
+            private final boolean earlier;
+
+            Reuse(boolean earlier, Relocation move, Set<String> reusable, Map<String, Fn> now) {
+                this.earlier = earlier;
+                this.move = move;
+                this.reusable = reusable;
+                this.now = now;
+            }
+
+            Run find(String name, Map<String, FunctionSummary> summaries, CallerContext ctx) {
+                List<Run> old = reusable.contains(name) ? runs.get(name) : null;
+                if (old != null)
+                    for (int i = old.size() - 1; i >= 0; i--) {
+                        Object m = moved.computeIfAbsent(old.get(i), r -> {
+                            try {
+                                return move.map(r);
+                            } catch (Relocation.Unmappable e) {
+                                return UNMAPPABLE;
+                            }
+                        });
+                        if (m instanceof Run r && r.validUnder(summaries, ctx)) {
+                            REUSED.increment();
+                            return r;
+                        }
+                    }
+                if (earlier) RUN.increment();
+                return null;
+            }
+
+            void made(String name, Run r) {
+                List<Run> l = made.computeIfAbsent(name, k -> new ArrayList<>());
+                if (l.contains(r)) l.remove(r);
+                l.add(r);
+                if (l.size() > RUNS_PER_FUNCTION) l.remove(0);
+            }
+        }
+
+        Reuse reuse(UnitAnalyzer by, ParsedUnit unit, Map<String, IASTFunctionDefinition> defs, Set<String> closedNow,
+                    Map<String, Bound> extentsNow) {
+            Map<String, Fn> now = new HashMap<>();
+            for (Map.Entry<String, IASTFunctionDefinition> e : defs.entrySet()) {
+                var loc = e.getValue().getFileLocation();
+                now.put(e.getKey(), new Fn(loc.getNodeOffset(), loc.getNodeOffset() + loc.getNodeLength(), null));
+            }
+            Relocation move = owner == by && text != null ? Relocation.between(text, unit.text()) : null;
+            Set<String> reusable = new HashSet<>();
+            if (move != null && !reusableFrom(move, unit, now, reusable, closedNow, extentsNow)) reusable.clear();
+            // names each function's definition uses: an unedited one's are its old ones
+            for (Map.Entry<String, Fn> e : now.entrySet()) {
+                Fn f = e.getValue();
+                Fn o = reusable.contains(e.getKey()) ? fns.get(e.getKey()) : null;
+                e.setValue(new Fn(f.start(), f.end(), o != null ? o.names() : names(defs.get(e.getKey()))));
+            }
+            // drop the functions that name an edited one or that an edited one names
+            if (!reusable.isEmpty()) {
+                Set<String> edited = new HashSet<>(now.keySet());
+                edited.removeAll(reusable);
+                Set<String> touched = new HashSet<>();
+                for (String h : edited) {
+                    touched.addAll(now.get(h).names());
+                    Fn o = fns.get(h);
+                    if (o != null) touched.addAll(o.names());
+                }
+                for (String h : fns.keySet()) if (!now.containsKey(h)) touched.addAll(fns.get(h).names());
+                Set<String> gone = new HashSet<>(edited);
+                for (String h : fns.keySet()) if (!now.containsKey(h)) gone.add(h);
+                reusable.removeIf(g -> touched.contains(g) || !java.util.Collections.disjoint(now.get(g).names(), gone));
+            }
+            return new Reuse(move != null, reusable.isEmpty() ? null : move, reusable, now);
+        }
+
+        /**
+         * Fills {@code reusable} with the functions whose definitions the edit left alone; false when the edit
+         * is not inside one function's definition, or changed what every function sees.
+         */
+        private boolean reusableFrom(Relocation move, ParsedUnit unit, Map<String, Fn> now, Set<String> reusable,
+                                     Set<String> closedNow, Map<String, Bound> extentsNow) {
+            String a = text.content().substring(move.oldStart(), move.oldEnd());
+            String b = unit.text().content().substring(move.newStart(), move.newEnd());
+            if (a.indexOf('#') >= 0 || b.indexOf('#') >= 0 || a.indexOf('\\') >= 0 || b.indexOf('\\') >= 0) return false;
+            boolean inside = move.unchanged();
+            for (Map.Entry<String, Fn> e : now.entrySet()) {
+                Fn n = e.getValue(), o = fns.get(e.getKey());
+                if (o != null && (o.end() <= move.oldStart() || o.start() >= move.oldEnd())) {
+                    try {
+                        if (move.offset(o.start()) == n.start() && move.offset(o.end()) == n.end()) {
+                            reusable.add(e.getKey());
+                            continue;
+                        }
+                    } catch (Relocation.Unmappable x) {
+                        // edited
+                    }
+                    return false; // an untouched definition that did not move with the text
+                }
+                if (o != null && o.start() <= move.oldStart() && move.oldEnd() <= o.end()
+                        && n.start() <= move.newStart() && move.newEnd() <= n.end()) inside = true;
+            }
+            if (!inside || !closedNow.equals(closed)) return false;
+            try {
+                return move.map(fileExtents).equals(extentsNow);
+            } catch (Relocation.Unmappable x) {
+                return false;
+            }
+        }
+
+        void keep(UnitAnalyzer by, ParsedUnit unit, Map<String, IASTFunctionDefinition> defs, Set<String> closedNow,
+                  Map<String, Bound> extentsNow, Reuse reuse) {
+            owner = by;
+            text = unit.text();
+            fns = Map.copyOf(reuse.now);
+            closed = Set.copyOf(closedNow);
+            fileExtents = new HashMap<>(extentsNow);
+            runs = reuse.made;
+        }
+
+        /** The identifiers a function definition uses (and declares), as the AST has them after macro expansion. */
+        private static Set<String> names(IASTFunctionDefinition f) {
+            Set<String> out = new HashSet<>();
+            if (f == null) return out;
+            f.accept(new ASTVisitor() {
+                { shouldVisitNames = true; }
+
+                @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTName n) {
+                    out.add(n.toString());
+                    return PROCESS_CONTINUE;
+                }
+            });
+            return out;
+        }
+
+        /** The first component in which two runs differ, for the check's message. */
+        static String difference(Run a, Run b) {
+            if (b == null) return "the new run failed";
+            Part[] parts = {
+                    new Part("summary", a.summary(), b.summary()), new Part("events", a.events(), b.events()),
+                    new Part("lookedUp", a.lookedUp(), b.lookedUp()), new Part("outcome", a.outcome(), b.outcome()),
+                    new Part("context", a.context(), b.context()), new Part("passes", a.passes(), b.passes()),
+                    new Part("walkers", a.walkers(), b.walkers()), new Part("tables", a.tables(), b.tables()),
+                    new Part("owned", a.owned(), b.owned())};
+            for (Part p : parts) if (!java.util.Objects.equals(p.a(), p.b())) return p.name() + ": " + p.a() + "\n  against " + p.b();
+            return "?";
+        }
+
+        private record Part(String name, Object a, Object b) {}
     }
 }

@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  * is parsed by that tree's front end (its version and Kconfig gate the rules), anything else as a
  * lone fragment. One front end per tree is kept for this object's lifetime, so its header caches make
  * re-checks of a buffer cheap, and it keeps the preambles of the last {@link #PREAMBLES} files, so a
- * re-check of an edited buffer does not preprocess the file's headers again. The nearest {@code .mmlint.json} (rules on/off, severities, excludes,
+ * re-check of an edited buffer does not preprocess the file's headers again, nor run again the dataflow of
+ * the functions the edit did not touch ({@link UnitAnalyzer.Memo}). The nearest {@code .mmlint.json} (rules on/off, severities, excludes,
  * suppressions) applies as it does for the CLI; an IDE's own rule settings ({@link Overrides}) apply on
  * top of it. The IDE adapters (LSP server, Eclipse builder) share this class. Thread-safe.
  */
@@ -151,7 +152,7 @@ public final class BufferAnalysis implements AutoCloseable {
                         e.diagnostic().line(), c.warning(), ms(t0));
             }
             if (stale.getAsBoolean()) throw new Stale();
-            result = engineFor(st, overrides == null ? Overrides.NONE : overrides).analyze(unit);
+            result = engineFor(st, overrides == null ? Overrides.NONE : overrides).analyze(unit, memo(abs, c.frontend()));
             budget.throwIfExceeded();
         } catch (BudgetExceededException e) {
             return new Analysis(version, text, source, display, c.mode(), List.of(), LintRun.NOT_ANALYSED + e.reason(), e.line(),
@@ -172,6 +173,17 @@ public final class BufferAnalysis implements AutoCloseable {
         }
         return new Analysis(version, text, unit.text(), display, c.mode() + " (kernel " + unit.context().version() + ", " + unit.context().versionSource() + ")",
                 findings, null, 0, warning, ms(t0));
+    }
+
+    private record MemoKey(Path file, Frontend frontend) {}
+
+    /** What the last analysis of each recently analysed buffer left for the next (the functions an edit did not touch). */
+    private final Map<MemoKey, UnitAnalyzer.Memo> memos = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<MemoKey, UnitAnalyzer.Memo> e) { return size() > Math.max(1, PREAMBLES); }
+    };
+
+    private synchronized UnitAnalyzer.Memo memo(Path abs, Frontend fe) {
+        return memos.computeIfAbsent(new MemoKey(abs, fe), k -> new UnitAnalyzer.Memo());
     }
 
     private static long ms(long t0) { return (System.nanoTime() - t0) / 1_000_000; }
@@ -255,6 +267,7 @@ public final class BufferAnalysis implements AutoCloseable {
     }
 
     @Override public synchronized void close() {
+        memos.clear();
         trees.values().forEach(Frontend::close);
         trees.clear();
         if (compileCommands != null) compileCommands.close();
