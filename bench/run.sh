@@ -3,7 +3,7 @@
 # Debian's Linux 6.12 and 6.1 mm/ (all .c files, subdirectories included: what `mmlint check
 # <tree>/mm` reads), printed as one table of absolute times and ratios measured in one run.
 #
-#   bench/run.sh [--trees 6.12,6.1] [--jobs N] [--dir mm] [--recheck-n 30] [--no-profile]
+#   bench/run.sh [--trees 6.12,6.1] [--jobs N] [--dir mm] [--recheck-n 30] [--recheck-warmup 0] [--no-profile]
 #                [--scaling] [--scaling-slices "mm;mm fs"] [--whole-tree] [--recheck-only] [--out FILE.md]
 #
 # Per tree, each in a fresh process timed by /usr/bin/time -v (wall, CPU, peak RSS) with a GC log
@@ -33,13 +33,14 @@
 # and the bench module are packaged inside the reactor.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-trees=6.12,6.1; dir=mm; jobs="$(nproc)"; recheck_n=30; profile=1; recheck_only=0; scaling=0; scaling_slices="mm;mm fs;mm fs drivers/gpu"; whole=0; out=""
+trees=6.12,6.1; dir=mm; jobs="$(nproc)"; recheck_n=30; recheck_warmup=0; profile=1; recheck_only=0; scaling=0; scaling_slices="mm;mm fs;mm fs drivers/gpu"; whole=0; out=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --trees) trees="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
     --dir) dir="$2"; shift 2 ;;
     --recheck-n) recheck_n="$2"; shift 2 ;;
+    --recheck-warmup) recheck_warmup="$2"; shift 2 ;;
     --no-profile) profile=0; shift ;;
     --recheck-only) recheck_only=1; shift ;;
     --scaling) scaling=1; shift ;;
@@ -130,6 +131,7 @@ m commit "$(cd "$here" && git rev-parse --short HEAD 2>/dev/null || echo unknown
 m jobs "$jobs"
 m dir "$dir"
 m recheck_n "$recheck_n"
+m recheck_warmup "$recheck_warmup"
 m load_before "$(load)"
 
 # the three semantic patches in one file, as one spatch run
@@ -145,7 +147,7 @@ for v in "${tree_list[@]}"; do
   m "tree.$v" "$t ($(sed -n 's/^VERSION = //p;s/^PATCHLEVEL = //p;s/^SUBLEVEL = //p' "$t/Makefile" | head -3 | paste -sd.), $(find "$t/$dir" -name '*.c' | wc -l) .c files in $dir/, config $(basename "$cfg"))"
   m "load_before.$v" "$(load)"
   if [[ $recheck_only = 1 ]]; then
-    java_measure "$v.recheck" "${benchmain[@]}" recheck "$t/mm/memory.c" "$t/mm/gup.c" --config "$cfg" --n "$recheck_n" \
+    java_measure "$v.recheck" "${benchmain[@]}" recheck "$t/mm/memory.c" "$t/mm/gup.c" --config "$cfg" --n "$recheck_n" --warmup "$recheck_warmup" \
       --key "$v.recheck" --out "$res"
     m "load_after.$v" "$(load)"
     continue
@@ -176,7 +178,7 @@ for v in "${tree_list[@]}"; do
   count_cocci "$v.cocci-all-j1"
   r "$v.cocci_identical_1_N" "$(cmp -s "$work/$v.cocci-all-j1.findings.txt" "$work/$v.cocci-all-jN.findings.txt" && echo yes || echo NO)"
 
-  java_measure "$v.recheck" "${benchmain[@]}" recheck "$t/mm/memory.c" "$t/mm/gup.c" --config "$cfg" --n "$recheck_n" \
+  java_measure "$v.recheck" "${benchmain[@]}" recheck "$t/mm/memory.c" "$t/mm/gup.c" --config "$cfg" --n "$recheck_n" --warmup "$recheck_warmup" \
     --key "$v.recheck" --out "$res"
   m "load_after.$v" "$(load)"
 done

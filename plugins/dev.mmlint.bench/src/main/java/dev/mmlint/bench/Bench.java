@@ -41,7 +41,7 @@ import java.util.concurrent.Future;
  * <pre>
  * Bench check   PATH... --key K --out TSV [--config F] [--jobs N] [--passes 2] [--profile FILE.tsv]
  * Bench floor   PATH... --key K --out TSV [--config F] [--jobs N] [--passes 2]
- * Bench recheck FILE... --key K --out TSV [--config F] [--n 30]
+ * Bench recheck FILE... --key K --out TSV [--config F] [--n 30] [--modes 012] [--warmup 0]
  * Bench fragments FILE... --key K --out TSV [--rounds 5]
  * Bench table   TSV --meta META.tsv [--out FILE.md]
  * Bench quality [options]   (bench/quality.sh: corpus recall and precision on today's trees, see {@link Quality})
@@ -383,6 +383,10 @@ public final class Bench {
     private static void recheck(Args a) throws Exception {
         Sink s = new Sink(a);
         int n = a.integer("n", 30);
+        // which of the three ways to re-check (see below) run: --modes 1 measures the language server's alone,
+        // without the garbage of the other two in its heap
+        String modes = a.get("modes", "012");
+        int warmup = a.integer("warmup", 0);
         Engine engine = Mmlint.engine();
         Map<Path, Frontend[]> trees = new LinkedHashMap<>();
         List<Frontends.Plan> plans = new ArrayList<>();
@@ -415,11 +419,20 @@ public final class Bench {
                 // touch kept (what the language server and Eclipse do), 2 with the preamble only (the same front end)
                 double[][] all = new double[3][n], parse = new double[3][n], analyse = new double[3][n];
                 int[] lines = editableLines(text);
+                // untimed edits first (--warmup W): the JIT compiles the parser and the engine during the first
+                // minute of a language server's life; the timed edits then show its steady state
+                for (int w = 0; w < warmup; w++) {
+                    String edited = edit(text, lines[(n + w) % lines.length], w);
+                    for (int m = 0; m < 3; m++)
+                        if (modes.indexOf((char) ('0' + m)) >= 0) engine.analyze(fes[m == 0 ? 0 : 1].parseText(abs, display, edited), m == 1 ? memo : null);
+                    engine.analyze(fes[1].parseText(abs, display, text), memo);
+                }
                 long reused = CdtFrontend.preamblesReused();
                 long runsKept = UnitAnalyzer.Memo.REUSED.sum(), runsMade = UnitAnalyzer.Memo.RUN.sum();
                 for (int k = 0; k < n; k++) {
                     String edited = edit(text, lines[k % lines.length], k);
                     for (int m = 0; m < 3; m++) { // interleaved, so every mode sees the same load
+                        if (modes.indexOf((char) ('0' + m)) < 0) continue;
                         long t1 = System.nanoTime();
                         ParsedUnit u = fes[m == 0 ? 0 : 1].parseText(abs, display, edited);
                         long t2 = System.nanoTime();
@@ -427,6 +440,11 @@ public final class Bench {
                         long t3 = System.nanoTime();
                         if (f.size() != first.findings().size()) System.err.println("bench: " + name + " edit " + k + " changed the findings");
                         all[m][k] = (t3 - t1) / 1e6;
+                        if (Boolean.getBoolean("bench.trace"))
+                            System.err.printf("bench: %s edit %d (line %d) mode %d: %.0f ms (parse %.0f); full parses %d, prune fallbacks %d, doubts kept %d, resumed %d, header tokens kept %d%n", name, k,
+                                    lines[k % lines.length] + 1, m, all[m][k], (t2 - t1) / 1e6, dev.mmlint.frontend.internal.Preambles.REUSED_FULL.sum(),
+                                    CdtFrontend.PRUNE_FALLBACKS.sum(), CdtFrontend.PRUNE_DOUBTS_KEPT.sum(),
+                                    dev.mmlint.frontend.internal.Preambles.PRUNING_RESUMED.sum(), CdtFrontend.HEADER_TOKENS_KEPT.sum());
                         parse[m][k] = (t2 - t1) / 1e6;
                         analyse[m][k] = (t3 - t2) / 1e6;
                     }
@@ -435,11 +453,13 @@ public final class Bench {
                     engine.analyze(fes[1].parseText(abs, display, text), memo);
                 }
                 s.put(name + ".n", n);
+                s.put(name + ".warmup", warmup);
                 s.put(name + ".preambles_reused", CdtFrontend.preamblesReused() - reused);
                 s.put(name + ".runs_kept", UnitAnalyzer.Memo.REUSED.sum() - runsKept);
                 s.put(name + ".runs_made", UnitAnalyzer.Memo.RUN.sum() - runsMade);
                 String[] prefix = {"noreuse_", "", "nomemo_"};
                 for (int m = 0; m < 3; m++) {
+                    if (modes.indexOf((char) ('0' + m)) < 0) continue;
                     s.put(name + "." + prefix[m] + "median_ms", quantile(all[m], 0.5));
                     s.put(name + "." + prefix[m] + "p90_ms", quantile(all[m], 0.9));
                     s.put(name + "." + prefix[m] + "min_ms", quantile(all[m], 0));

@@ -56,6 +56,21 @@ final class Table {
         }
     }
 
+    /** One re-check row of another way to re-check {@code file} (keys {@code prefix}*), its median beside the first row's. */
+    private void recheckRow(StringBuilder md, String file, String how, String prefix,
+                                   boolean runs) {
+        md.append("| re-check of mm/").append(file).append(' ').append(how).append(", median / p90 (ms); ratio of medians | 1 |");
+        for (String v : trees) {
+            String k = v + ".recheck." + file;
+            md.append(' ').append(f0(num(k + "." + prefix + "median_ms"))).append(" / ").append(f0(num(k + "." + prefix + "p90_ms")))
+                    .append(" (").append(ratio(num(k + "." + prefix + "median_ms"), num(k + ".median_ms"))).append(") | parse ")
+                    .append(f0(num(k + "." + prefix + "parse_median_ms"))).append(", rules ").append(f0(num(k + "." + prefix + "analyse_median_ms")))
+                    .append(runs ? " | runs kept " + r.getOrDefault(k + ".runs_kept", "–") + ", made " + r.getOrDefault(k + ".runs_made", "–") + " | |"
+                            : " | | |");
+        }
+        md.append(" | – | – |\n");
+    }
+
     /** A "yes"/"NO" comparison result; "–" when it was not measured. */
     private static String same(String yesNo) {
         return yesNo == null ? "–" : "yes".equals(yesNo) ? "identical" : "**DIFFERENT**";
@@ -184,25 +199,8 @@ final class Table {
                         .append(" | ").append(mem(v + ".recheck")).append(" | ").append(r.getOrDefault(k + ".findings", "–")).append(" |");
             }
             md.append(" | p90 ≤ 150 ms (issue 16) | ").append(p90 == null ? "–" : p90 <= 150 ? "met" : "**not met**").append(" |\n");
-            md.append("| re-check of mm/").append(file).append(" without preamble re-use, median / p90 (ms); ratio of medians | 1 |");
-            for (String v : trees) {
-                String k = v + ".recheck." + file;
-                md.append(' ').append(f0(num(k + ".noreuse_median_ms"))).append(" / ").append(f0(num(k + ".noreuse_p90_ms")))
-                        .append(" (").append(ratio(num(k + ".noreuse_median_ms"), num(k + ".median_ms"))).append(") | parse ")
-                        .append(f0(num(k + ".noreuse_parse_median_ms"))).append(", rules ").append(f0(num(k + ".noreuse_analyse_median_ms")))
-                        .append(" | | |");
-            }
-            md.append(" | – | – |\n");
-            md.append("| re-check of mm/").append(file).append(" with preamble re-use but every function run again, median / p90 (ms); ratio of medians | 1 |");
-            for (String v : trees) {
-                String k = v + ".recheck." + file;
-                md.append(' ').append(f0(num(k + ".nomemo_median_ms"))).append(" / ").append(f0(num(k + ".nomemo_p90_ms")))
-                        .append(" (").append(ratio(num(k + ".nomemo_median_ms"), num(k + ".median_ms"))).append(") | parse ")
-                        .append(f0(num(k + ".nomemo_parse_median_ms"))).append(", rules ").append(f0(num(k + ".nomemo_analyse_median_ms")))
-                        .append(" | runs kept ").append(r.getOrDefault(k + ".runs_kept", "–")).append(", made ")
-                        .append(r.getOrDefault(k + ".runs_made", "–")).append(" | |");
-            }
-            md.append(" | – | – |\n");
+            recheckRow(md, file, "without preamble re-use", "noreuse_", false);
+            recheckRow(md, file, "with preamble re-use but every function run again", "nomemo_", true);
         }
         Double review = num("review.wall");
         md.append("| **review of a 20-patch series** against the 6.1 tree (CLI, cold) | ").append(jobs).append(" |");
@@ -214,7 +212,8 @@ final class Table {
         md.append(" | ≤ 10 s | ").append(review == null ? "–" : review <= 10 ? "met" : "**not met**").append(String.format(" (%s s)", f1(review))).append(" |\n\n");
 
         md.append("Re-check: what the language server does on each edit (`dev.mmlint.bench.Bench recheck`): one front end per tree kept"
-                + " (header caches warm), the file analysed once, then ").append(meta.get("recheck_n")).append(" re-checks, each after"
+                + " (header caches warm), the file analysed once, then ").append(meta.get("recheck_n")).append(" re-checks (after ")
+                .append(meta.getOrDefault("recheck_warmup", "0")).append(" untimed ones: the JIT's warm-up, the first minute of a language server's life), each after"
                 + " a different small edit in the second half of the file (alternately a comment typed at the end of a statement line"
                 + " and a statement line inserted, which moves every later line), in-memory text through `Frontend.parseText` and the"
                 + " engine, as `BufferAnalysis` does (it keeps each file's preamble: the text up to its first own token, i.e. the"

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * A buffer analysed again after an edit, with what its earlier analysis left ({@link UnitAnalyzer.Memo}),
  * reports exactly what an analysis from scratch of the edited text reports: every rule fixture, edited the
- * ways typing edits (a line inserted at the top of each function's body, moving everything after it; a
- * comment typed at the end of a statement; the fixture's offered fixes applied, its {@code .fixed.c}, and
- * undone). The build's tests run with {@code -Dmmlint.checkRunReuse=true}, so every run carried over is
+ * ways typing and patches edit (a line inserted at the top of each function's body, moving everything after
+ * it; a comment typed at the end of a statement; a function's last statement deleted; two functions edited
+ * at once; the fixture's offered fixes applied, its {@code .fixed.c}), each then undone. The build's tests run with {@code -Dmmlint.checkRunReuse=true}, so every run carried over is
  * also compared with a new run of the function.
  */
 class RunReuseTest {
@@ -64,6 +64,12 @@ class RunReuseTest {
                     // its callers' and callees' findings
                     int from = text.lastIndexOf('\n', semi) + 1;
                     if (from > brace) edits.add(text.substring(0, from) + text.substring(semi + 2));
+                }
+                // two functions edited at once (as a patch's hunks or a paste do): the first and the last
+                if (fns.size() >= 2 && fns.get(0).getBody() != null && fns.get(fns.size() - 1).getBody() != null) {
+                    int one = fns.get(0).getBody().getFileLocation().getNodeOffset() + 1;
+                    int two = fns.get(fns.size() - 1).getBody().getFileLocation().getNodeOffset() + 1;
+                    edits.add(text.substring(0, one) + "\n\t;" + text.substring(one, two) + "\n\t;" + text.substring(two));
                 }
                 Path fixed = f.resolveSibling(f.getFileName().toString().replace(".c", ".fixed.c"));
                 if (Files.exists(fixed)) edits.add(Files.readString(fixed, StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,9 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the positions of one text lie in an edited copy of it: the two texts' common prefix stays where it
- * was, their common suffix moves by the edit's length (in characters and in lines), and a position inside
- * the edited stretch between them has no place in the copy. {@link #map(Object)} carries a value the engine
+ * Where the positions of one text lie in an edited copy of it: the two texts are compared line by line (Myers'
+ * difference), a line both keep moves by the lengths of the edits before it (in characters and in lines), and a
+ * position in a changed line has no place in the copy. {@link #map(Object)} carries a value the engine
  * computed on the old text (an event, a summary, a caller context: records of positions, names and model
  * clauses) over to the copy: its offsets ({@code offset}, {@code *Offset}) and lines ({@code line},
  * {@code *Line}, and "line N" in its words) are moved; a value that names a position in the edited stretch,
@@ -34,67 +35,93 @@ final class Relocation {
         Unmappable(String why) { super(why, null, false, false); }
     }
 
-    private final int prefix;          // [0, prefix) is the same in both texts
-    private final int oldSuffix;       // [oldSuffix, old length) of the old text is [oldSuffix + delta, ...) of the new
-    private final int delta;
-    private final int firstChangedLine; // old lines before it are where they were
-    private final int lastChangedLine;  // old lines after it move by lineDelta
-    private final int lineDelta;
+    /** One stretch of changed lines: old lines [oldFrom, oldTo) became new lines [newFrom, newTo) (1-based), and their characters. */
+    private record Region(int oldFrom, int oldTo, int newFrom, int newTo, int oldStart, int oldEnd, int newStart, int newEnd) {}
 
-    private Relocation(int prefix, int oldSuffix, int delta, int firstChangedLine, int lastChangedLine, int lineDelta) {
-        this.prefix = prefix;
-        this.oldSuffix = oldSuffix;
-        this.delta = delta;
-        this.firstChangedLine = firstChangedLine;
-        this.lastChangedLine = lastChangedLine;
-        this.lineDelta = lineDelta;
-    }
+    /** The changed stretches in text order. */
+    private final Region[] regions;
+
+    private Relocation(Region[] regions) { this.regions = regions; }
+
+    /** The most differing lines a diff is looked for through; beyond, one stretch from the first to the last change. */
+    private static final int MAX_EDITS = 500;
 
     static Relocation between(SourceText old, SourceText now) {
-        String a = old.content(), b = now.content();
-        int n = Math.min(a.length(), b.length());
+        int n = old.lineCount(), m = now.lineCount();
+        String[] a = lines(old), b = lines(now);
         int p = 0;
-        while (p < n && a.charAt(p) == b.charAt(p)) p++;
+        while (p < n && p < m && a[p].equals(b[p])) p++;
         int s = 0;
-        while (s < n - p && a.charAt(a.length() - 1 - s) == b.charAt(b.length() - 1 - s)) s++;
-        int oldSuffix = a.length() - s;
-        int first = a.isEmpty() ? 1 : old.line(Math.min(p, a.length() - 1));
-        int last = a.isEmpty() ? 1 : old.line(Math.min(oldSuffix, a.length() - 1));
-        return new Relocation(p, oldSuffix, b.length() - a.length(), first, last, now.lineCount() - old.lineCount());
+        while (s < n - p && s < m - p && a[n - 1 - s].equals(b[m - 1 - s])) s++;
+        List<int[]> runs = new ArrayList<>(); // [oldFrom, oldTo, newFrom, newTo), 0-based lines
+        if (p < n - s || p < m - s) {
+            List<int[]> d = Myers.diff(a, p, n - s, b, p, m - s, MAX_EDITS);
+            if (d == null) runs.add(new int[] {p, n - s, p, m - s});
+            else runs.addAll(d);
+        }
+        Region[] rs = new Region[runs.size()];
+        for (int i = 0; i < rs.length; i++) {
+            int[] r = runs.get(i);
+            rs[i] = new Region(r[0] + 1, r[1] + 1, r[2] + 1, r[3] + 1, start(old, r[0]), start(old, r[1]), start(now, r[2]), start(now, r[3]));
+        }
+        return new Relocation(rs);
     }
 
-    /** The edited stretch of the old text, [start, end). */
-    int oldStart() { return prefix; }
-    int oldEnd() { return oldSuffix; }
-    /** The edited stretch of the new text, [start, end). */
-    int newStart() { return prefix; }
-    int newEnd() { return oldSuffix + delta; }
-    boolean unchanged() { return prefix == oldSuffix && delta == 0; }
+    /** Each line of {@code t} with its line end. */
+    private static String[] lines(SourceText t) {
+        String c = t.content();
+        String[] out = new String[t.lineCount()];
+        for (int i = 0; i < out.length; i++) out[i] = c.substring(t.lineStart(i + 1), i + 1 < out.length ? t.lineStart(i + 2) : c.length());
+        return out;
+    }
+
+    /** The offset where 0-based line {@code l} starts (the text's length past its last line). */
+    private static int start(SourceText t, int l) {
+        return l < t.lineCount() ? t.lineStart(l + 1) : t.content().length();
+    }
+
+    /** The changed stretches of the two texts (each the old and the new characters of whole lines), in text order. */
+    int regions() { return regions.length; }
+    int oldStart(int i) { return regions[i].oldStart(); }
+    int oldEnd(int i) { return regions[i].oldEnd(); }
+    int newStart(int i) { return regions[i].newStart(); }
+    int newEnd(int i) { return regions[i].newEnd(); }
+    boolean unchanged() { return regions.length == 0; }
 
     int offset(int o) throws Unmappable {
-        if (o < 0 || o < prefix) return o;
-        if (o >= oldSuffix) return o + delta;
-        throw new Unmappable("offset " + o + " is in the edited text");
+        if (o < 0) return o;
+        int delta = 0;
+        for (Region r : regions) {
+            if (o < r.oldStart()) break;
+            if (o < r.oldEnd()) throw new Unmappable("offset " + o + " is in the edited text");
+            delta += (r.newEnd() - r.newStart()) - (r.oldEnd() - r.oldStart());
+        }
+        return o + delta;
     }
 
-    /** A stretch [o, o + length): both ends on the same side of the edit. */
+    /** A stretch [o, o + length): no edit inside it or cutting it. */
     int offset(int o, int length) throws Unmappable {
-        if (o < 0) return o;
-        if (o + Math.max(0, length) <= prefix) return o;
-        if (o >= oldSuffix) return o + delta;
-        throw new Unmappable("text at " + o + ".." + (o + length) + " overlaps the edited text");
+        int to = offset(o);
+        for (Region r : regions)
+            if (r.oldStart() > o && r.oldStart() < o + length) throw new Unmappable("text at " + o + ".." + (o + length) + " holds an edit");
+        return to;
     }
 
     int line(int l) throws Unmappable {
-        if (l <= 0 || l < firstChangedLine) return l;
-        if (l > lastChangedLine) return l + lineDelta;
-        throw new Unmappable("line " + l + " was edited");
+        if (l <= 0) return l;
+        int delta = 0;
+        for (Region r : regions) {
+            if (l < r.oldFrom()) break;
+            if (l < r.oldTo()) throw new Unmappable("line " + l + " was edited");
+            delta += (r.newTo() - r.newFrom()) - (r.oldTo() - r.oldFrom());
+        }
+        return l + delta;
     }
 
     private static final Pattern LINE = Pattern.compile("\\bline (\\d+)");
 
     String words(String s) throws Unmappable {
-        if (lineDelta == 0 && s.indexOf("line ") < 0) return s;
+        if (s.indexOf("line ") < 0) return s;
         Matcher m = LINE.matcher(s);
         StringBuilder out = null;
         int last = 0;
@@ -225,6 +252,67 @@ final class Relocation {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("relocation of " + r.getClass().getName(), t);
+        }
+    }
+
+    /** Myers' O((N+M)D) difference of two line sequences. */
+    static final class Myers {
+        private Myers() {}
+
+        /**
+         * The runs of changed lines between a[a0, a1) and b[b0, b1), each {oldFrom, oldTo, newFrom, newTo} (indices
+         * into a and b), in order; null when more than {@code max} lines differ.
+         */
+        static List<int[]> diff(String[] a, int a0, int a1, String[] b, int b0, int b1, int max) {
+            int n = a1 - a0, m = b1 - b0;
+            int[] ha = new int[n], hb = new int[m];
+            for (int i = 0; i < n; i++) ha[i] = a[a0 + i].hashCode();
+            for (int j = 0; j < m; j++) hb[j] = b[b0 + j].hashCode();
+            int dmax = Math.min(max, n + m);
+            int off = dmax + 1;
+            int[] v = new int[2 * dmax + 3];
+            List<int[]> trace = new ArrayList<>();
+            int found = -1;
+            for (int d = 0; d <= dmax && found < 0; d++) {
+                for (int k = -d; k <= d; k += 2) {
+                    int x = k == -d || (k != d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
+                    int y = x - k;
+                    while (x < n && y < m && ha[x] == hb[y] && a[a0 + x].equals(b[b0 + y])) { x++; y++; }
+                    v[off + k] = x;
+                    if (x >= n && y >= m) found = d;
+                }
+                trace.add(Arrays.copyOfRange(v, off - d, off + d + 1));
+            }
+            if (found < 0) return null;
+            boolean[] deleted = new boolean[n], inserted = new boolean[m];
+            int x = n, y = m;
+            for (int d = found; d > 0; d--) {
+                int[] prev = trace.get(d - 1); // prev[k + d - 1] is diagonal k after step d - 1
+                int k = x - y;
+                boolean down = k == -d || (k != d && prev[k - 1 + d - 1] < prev[k + 1 + d - 1]);
+                int pk = down ? k + 1 : k - 1;
+                int px = prev[pk + d - 1], py = px - pk;
+                if (down) inserted[py] = true;
+                else deleted[px] = true;
+                x = px;
+                y = py;
+            }
+            List<int[]> runs = new ArrayList<>();
+            int i = 0, j = 0;
+            while (i < n || j < m) {
+                if (i < n && j < m && !deleted[i] && !inserted[j]) { i++; j++; continue; }
+                int si = i, sj = j;
+                while (i < n && deleted[i]) i++;
+                while (j < m && inserted[j]) j++;
+                if (si == i && sj == j) { // the other side is exhausted: the rest of this one changed
+                    if (i < n) i++;
+                    else j++;
+                    while (i < n && deleted[i]) i++;
+                    while (j < m && inserted[j]) j++;
+                }
+                runs.add(new int[] {a0 + si, a0 + i, b0 + sj, b0 + j});
+            }
+            return runs;
         }
     }
 }

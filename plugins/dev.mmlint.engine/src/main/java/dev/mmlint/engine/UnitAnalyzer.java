@@ -486,24 +486,28 @@ public final class UnitAnalyzer {
      * one analysis at a time. A memo belongs to one buffer analysed by one front end, whose headers stay as
      * it first read them.
      *
-     * <p>A run of function {@code g} is carried over when
+     * <p>The two texts are compared line by line ({@link Relocation}); each run of changed lines is an edit. A run
+     * of function {@code g} is carried over when
      * <ul>
-     * <li>the edit (the stretch between the two texts' common prefix and suffix) lies inside one function
-     *     definition {@code h}, and holds no preprocessor directive or line continuation: the text outside
-     *     function bodies, its macros and declarations, is the same;</li>
-     * <li>{@code g}'s definition is outside the edit, at the place its old one maps to;</li>
-     * <li>{@code g} does not name {@code h} and {@code h} (before or after the edit) does not name {@code g}:
+     * <li>every edit lies inside one function definition (whole lines of it, or between two of its lines) before
+     *     and after, and holds no preprocessor directive or line continuation: the text outside function bodies,
+     *     its macros and declarations, is the same;</li>
+     * <li>{@code g}'s definition holds no edit and lies where its old one maps to;</li>
+     * <li>{@code g} names no edited function and no edited function (before or after the edit) names {@code g}:
      *     the engine reads a unit callee's body and a static function's call sites directly;</li>
      * <li>the unit's closed functions and file-scope ranges are the same; and</li>
      * <li>the summaries the run looked up and its caller context are equal to the present ones, as for any
      *     run kept from one round to the next.</li>
      * </ul>
-     * The kept run is moved to the new text ({@link Relocation}: offsets and lines after the edit shift by its
-     * length; a run that names a place inside the edit is run again). With {@code -Dmmlint.checkRunReuse=true}
-     * every carried-over run is also run afresh and must be equal, or the analysis fails.
+     * The kept run is moved to the new text: its offsets and lines after an edit shift by the edit's length; a
+     * run that names a changed line is run again. With {@code -Dmmlint.checkRunReuse=true} every carried-over run
+     * is also run afresh and must be equal, or the analysis fails. Used by the language server, the IDE and review
+     * (a patch's post-image after its pre-image).
      */
     public static final class Memo {
         static final boolean CHECK = Boolean.getBoolean("mmlint.checkRunReuse");
+        /** Off ({@code -Dmmlint.runReuse=false}): every analysis runs every function, as without a memo (for side-by-side measurement). */
+        static final boolean ENABLED = !"false".equals(System.getProperty("mmlint.runReuse"));
         /** Runs carried over from an earlier version of a buffer instead of run again. */
         public static final Counter REUSED = new Counter();
         /** Runs made anew in an analysis that had an earlier version to draw on. */
@@ -578,7 +582,7 @@ public final class UnitAnalyzer {
                 var loc = e.getValue().getFileLocation();
                 now.put(e.getKey(), new Fn(loc.getNodeOffset(), loc.getNodeOffset() + loc.getNodeLength(), null));
             }
-            Relocation move = owner == by && text != null ? Relocation.between(text, unit.text()) : null;
+            Relocation move = ENABLED && owner == by && text != null ? Relocation.between(text, unit.text()) : null;
             Set<String> reusable = new HashSet<>();
             if (move != null && !reusableFrom(move, unit, now, reusable, closedNow, extentsNow)) reusable.clear();
             // names each function's definition uses: an unedited one's are its old ones
@@ -606,37 +610,62 @@ public final class UnitAnalyzer {
         }
 
         /**
-         * Fills {@code reusable} with the functions whose definitions the edit left alone; false when the edit
-         * is not inside one function's definition, or changed what every function sees.
+         * Fills {@code reusable} with the functions whose definitions the edits left alone; false when an edit is
+         * not inside one function's definition, or changed what every function sees.
          */
         private boolean reusableFrom(Relocation move, ParsedUnit unit, Map<String, Fn> now, Set<String> reusable,
                                      Set<String> closedNow, Map<String, Bound> extentsNow) {
-            String a = text.content().substring(move.oldStart(), move.oldEnd());
-            String b = unit.text().content().substring(move.newStart(), move.newEnd());
-            if (a.indexOf('#') >= 0 || b.indexOf('#') >= 0 || a.indexOf('\\') >= 0 || b.indexOf('\\') >= 0) return false;
-            boolean inside = move.unchanged();
+            SourceText was = text, is = unit.text();
+            for (int i = 0; i < move.regions(); i++) {
+                String a = was.content().substring(move.oldStart(i), move.oldEnd(i));
+                String b = is.content().substring(move.newStart(i), move.newEnd(i));
+                if (a.indexOf('#') >= 0 || b.indexOf('#') >= 0 || a.indexOf('\\') >= 0 || b.indexOf('\\') >= 0) return false;
+                boolean inside = false;
+                for (Map.Entry<String, Fn> e : now.entrySet()) {
+                    Fn o = fns.get(e.getKey());
+                    if (o != null && within(was, o, move.oldStart(i), move.oldEnd(i)) && within(is, e.getValue(), move.newStart(i), move.newEnd(i))) {
+                        inside = true;
+                        break;
+                    }
+                }
+                if (!inside) return false;
+            }
             for (Map.Entry<String, Fn> e : now.entrySet()) {
                 Fn n = e.getValue(), o = fns.get(e.getKey());
-                if (o != null && (o.end() <= move.oldStart() || o.start() >= move.oldEnd())) {
-                    try {
-                        if (move.offset(o.start()) == n.start() && move.offset(o.end()) == n.end()) {
-                            reusable.add(e.getKey());
-                            continue;
-                        }
-                    } catch (Relocation.Unmappable x) {
-                        // edited
-                    }
-                    return false; // an untouched definition that did not move with the text
+                if (o == null) continue;
+                try {
+                    int at = move.offset(o.start(), o.end() - o.start());
+                    if (at == n.start() && at + (o.end() - o.start()) == n.end()) reusable.add(e.getKey());
+                } catch (Relocation.Unmappable x) {
+                    // edited
                 }
-                if (o != null && o.start() <= move.oldStart() && move.oldEnd() <= o.end()
-                        && n.start() <= move.newStart() && move.newEnd() <= n.end()) inside = true;
             }
-            if (!inside || !closedNow.equals(closed)) return false;
+            if (!closedNow.equals(closed)) return false;
             try {
                 return move.map(fileExtents).equals(extentsNow);
             } catch (Relocation.Unmappable x) {
                 return false;
             }
+        }
+
+        /**
+         * Whether the whole lines [from, to) of {@code t} (offsets at line starts; from == to: lines inserted or
+         * deleted there) lie inside the definition {@code f}: lines of its own, or a place between two of them.
+         */
+        private static boolean within(SourceText t, Fn f, int from, int to) {
+            int first = t.line(f.start()), last = t.line(Math.max(f.start(), f.end() - 1));
+            if (from == to) {
+                int at = t.line(from);
+                return from < t.content().length() && first < at && at <= last;
+            }
+            int a = t.line(from), b = t.line(to - 1);
+            if (a < first || b > last) return false;
+            if (a == first && f.start() != t.lineStart(first)) return false; // the line holds text before the definition
+            if (b == last) { // and after it
+                int end = last < t.lineCount() ? t.lineStart(last + 1) - 1 : t.content().length();
+                if (f.end() < end) return false;
+            }
+            return true;
         }
 
         void keep(UnitAnalyzer by, ParsedUnit unit, Map<String, IASTFunctionDefinition> defs, Set<String> closedNow,

@@ -39,7 +39,8 @@ class RelocationTest {
     @Test void aPlaceTheEditChangedHasNoPlaceInTheCopy() {
         Relocation change = Relocation.between(new SourceText(OLD), new SourceText("int a;\nlong b;\nint c;\n"));
         assertThrows(Relocation.Unmappable.class, () -> change.offset(OLD.indexOf("int b")));
-        assertEquals(OLD.indexOf("b;") + 1, assertDoesNotThrow(() -> change.offset(OLD.indexOf("b;"))), "what follows the edit on its line moves");
+        assertThrows(Relocation.Unmappable.class, () -> change.offset(OLD.indexOf("b;")), "a changed line changed as a whole");
+        assertEquals(OLD.indexOf("c;") + 1, assertDoesNotThrow(() -> change.offset(OLD.indexOf("c;"))));
         assertThrows(Relocation.Unmappable.class, () -> change.line(2));
         // a stretch that reaches into the edit
         assertThrows(Relocation.Unmappable.class, () -> change.offset(0, OLD.indexOf("int b") + 1));
@@ -68,6 +69,39 @@ class RelocationTest {
         Map<Integer, Bound> sorted = new TreeMap<>(Map.of(0, new Bound(true, "x", null, 3)));
         assertEquals(Map.of(0, new Bound(true, "x", null, 4)), move.map(sorted));
         assertEquals(List.of(new PageValue.Origin(4, 2, "y")), move.map(List.of(new PageValue.Origin(3, 2, "y"))));
+    }
+
+    @Test void editsFarApartEachMoveWhatFollowsThem() throws Exception {
+        StringBuilder a = new StringBuilder(), b = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            a.append("line").append(i).append(";\n");
+            if (i == 5) b.append("new;\n"); // inserted before old line 5
+            if (i == 20) continue; // old line 20 deleted
+            if (i == 30) { b.append("changed30;\nmore;\n"); continue; } // old line 30 replaced by two
+            b.append("line").append(i).append(";\n");
+        }
+        SourceText o = new SourceText(a.toString()), n = new SourceText(b.toString());
+        Relocation m = Relocation.between(o, n);
+        assertEquals(3, m.regions());
+        assertEquals(4, m.line(4));
+        assertEquals(6, m.line(5));
+        assertEquals(20, m.line(19));
+        assertThrows(Relocation.Unmappable.class, () -> m.line(20));
+        assertEquals(21, m.line(21));
+        assertThrows(Relocation.Unmappable.class, () -> m.line(30));
+        assertEquals(32, m.line(31));
+        for (int l : new int[] {1, 4, 5, 19, 21, 29, 31, 40}) {
+            int at = o.lineStart(l) + 2;
+            assertEquals(o.content().substring(at, at + 3), n.content().substring(m.offset(at), m.offset(at) + 3), "line " + l);
+        }
+        // a stretch across an insertion is cut by it
+        assertThrows(Relocation.Unmappable.class, () -> m.offset(o.lineStart(4), o.lineStart(6) - o.lineStart(4)));
+    }
+
+    @Test void identicalTextsHaveNoEdit() throws Exception {
+        Relocation m = Relocation.between(new SourceText(OLD), new SourceText(OLD));
+        assertEquals(0, m.regions());
+        assertEquals(9, m.offset(9));
     }
 
     @Test void whatItDoesNotKnowIsNotCarriedOver() {

@@ -1,6 +1,7 @@
 package dev.mmlint.review;
 
 import dev.mmlint.engine.Engine;
+import dev.mmlint.engine.UnitAnalyzer;
 import dev.mmlint.frontend.Frontend;
 import dev.mmlint.frontend.InputException;
 import dev.mmlint.frontend.ParsedUnit;
@@ -52,6 +53,8 @@ final class ImageAnalyses {
     private final boolean share;
     private final ConcurrentHashMap<Key, CompletableFuture<Image>> images = new ConcurrentHashMap<>();
     private final AtomicInteger requested = new AtomicInteger(), analysed = new AtomicInteger();
+    /** What the last analysed image of each file left for the next one of that file. */
+    private final ConcurrentHashMap<Path, UnitAnalyzer.Memo> memos = new ConcurrentHashMap<>();
     private final AtomicLong nanos = new AtomicLong(), parseNanos = new AtomicLong();
 
     /** @param share whether an image asked for again is served from its first analysis */
@@ -183,7 +186,10 @@ final class ImageAnalyses {
             } catch (InputException | RuntimeException e) {
                 return new Image(List.of(), List.of(), e instanceof InputException ie ? ie.diagnostic().message() : e.toString());
             }
-            List<Classification.Keyed> keyed = Reviewer.keyed(u, engine.analyze(u).findings(), null);
+            // a file's images run in order (CHAIN): each is analysed after the previous one, re-using the runs
+            // of the functions the patch left alone
+            UnitAnalyzer.Memo memo = CHAIN ? memos.computeIfAbsent(asFile, k -> new UnitAnalyzer.Memo()) : null;
+            List<Classification.Keyed> keyed = Reviewer.keyed(u, engine.analyze(u, memo).findings(), null);
             List<Function> fns = new ArrayList<>();
             for (IASTFunctionDefinition fd : u.functions()) {
                 var loc = fd.getFileLocation();
