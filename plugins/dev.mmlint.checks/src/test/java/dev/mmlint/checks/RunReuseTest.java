@@ -27,12 +27,12 @@ import org.junit.jupiter.api.TestFactory;
  * A buffer analysed again after an edit, with what its earlier analysis left ({@link UnitAnalyzer.Memo}),
  * reports exactly what an analysis from scratch of the edited text reports: every rule fixture, edited the
  * ways typing and patches edit (a line inserted at the top of each function's body, moving everything after
- * it; a comment typed at the end of a statement; a function's last statement deleted; two functions edited
- * at once; the fixture's offered fixes applied, its {@code .fixed.c}), each then undone. The build's tests run with {@code -Dmmlint.checkRunReuse=true}, so every run carried over is
+ * it; a comment typed at the end of a statement; a function's last statement deleted; a declaration outside
+ * the functions deleted; two functions edited at once; the fixture's offered fixes applied, its {@code .fixed.c}), each then undone. The build's tests run with {@code -Dmmlint.checkRunReuse=true}, so every run carried over is
  * also compared with a new run of the function.
  */
 class RunReuseTest {
-    private static final int FUNCTIONS_PER_FIXTURE = 4;
+    private static final int FUNCTIONS_PER_FIXTURE = 3;
     private static final AtomicLong kept = new AtomicLong(), analyses = new AtomicLong(), changed = new AtomicLong();
 
     @TestFactory Stream<DynamicTest> everyFixtureEditedReportsWhatAFreshAnalysisDoes() throws Exception {
@@ -64,6 +64,20 @@ class RunReuseTest {
                     // its callers' and callees' findings
                     int from = text.lastIndexOf('\n', semi) + 1;
                     if (from > brace) edits.add(text.substring(0, from) + text.substring(semi + 2));
+                }
+                // a declaration outside every function deleted (a prototype, a global, a struct member): what the
+                // functions that use it see changes, and nothing of the analysis before may be carried over for them
+                int declarations = 0;
+                for (int at = 0, next; at < text.length() && declarations < 3; at = next) {
+                    next = text.indexOf('\n', at) + 1;
+                    if (next == 0) next = text.length();
+                    String line = text.substring(at, next).strip();
+                    if (!line.endsWith(";") || line.startsWith("#") || line.startsWith("*") || line.startsWith("/*") || line.startsWith("//")) continue;
+                    final int here = at;
+                    if (fns.stream().anyMatch(fn -> fn.getFileLocation().getNodeOffset() <= here
+                            && here < fn.getFileLocation().getNodeOffset() + fn.getFileLocation().getNodeLength())) continue;
+                    edits.add(text.substring(0, at) + text.substring(next));
+                    declarations++;
                 }
                 // two functions edited at once (as a patch's hunks or a paste do): the first and the last
                 if (fns.size() >= 2 && fns.get(0).getBody() != null && fns.get(fns.size() - 1).getBody() != null) {

@@ -177,7 +177,7 @@ public final class UnitAnalyzer {
             else cov.add(new FunctionCoverage(name, line, FunctionCoverage.Status.CLEAN, List.of()));
         }
         findings.sort(Finding.ORDER);
-        if (memo != null) memo.keep(this, unit, fns, closed, fileExtents, reuse);
+        if (memo != null) memo.keep(this, unit, closed, fileExtents, reuse);
         return new Result(dedupe(findings), cov);
     }
 
@@ -537,7 +537,7 @@ public final class UnitAnalyzer {
             private final Map<String, List<Run>> made = new HashMap<>();
             private final Map<Run, Object> moved = new java.util.IdentityHashMap<>();
             private static final Object UNMAPPABLE = new Object();
-
+            /** Whether there was an earlier analysis to draw on (for the count of runs made anew). */
             private final boolean earlier;
 
             Reuse(boolean earlier, Relocation move, Set<String> reusable, Map<String, Fn> now) {
@@ -668,8 +668,8 @@ public final class UnitAnalyzer {
             return true;
         }
 
-        void keep(UnitAnalyzer by, ParsedUnit unit, Map<String, IASTFunctionDefinition> defs, Set<String> closedNow,
-                  Map<String, Bound> extentsNow, Reuse reuse) {
+        /** Keeps this analysis (its text, functions, unit-wide facts and every run it made or carried over) for the next. */
+        void keep(UnitAnalyzer by, ParsedUnit unit, Set<String> closedNow, Map<String, Bound> extentsNow, Reuse reuse) {
             owner = by;
             text = unit.text();
             fns = Map.copyOf(reuse.now);
