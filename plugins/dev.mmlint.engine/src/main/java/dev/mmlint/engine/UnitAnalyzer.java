@@ -489,13 +489,16 @@ public final class UnitAnalyzer {
      * <p>The two texts are compared line by line ({@link Relocation}); each run of changed lines is an edit. A run
      * of function {@code g} is carried over when
      * <ul>
-     * <li>every edit lies inside one function definition (whole lines of it, or between two of its lines) before
-     *     and after, and holds no preprocessor directive or line continuation: the text outside function bodies,
-     *     its macros and declarations, is the same;</li>
+     * <li>no edit holds a preprocessor directive or a line continuation (macros and conditionals are as they
+     *     were) or touches a declaration CDT could not parse;</li>
      * <li>{@code g}'s definition holds no edit and lies where its old one maps to;</li>
      * <li>{@code g} names no edited function and no edited function (before or after the edit) names {@code g}:
      *     the engine reads a unit callee's body and a static function's call sites directly;</li>
-     * <li>the unit's closed functions and file-scope ranges are the same; and</li>
+     * <li>{@code g} uses no name that a declaration outside the functions touched by an edit declares (before or
+     *     after it), nor one declared in terms of such a name ({@code typedef struct s s_t;} after {@code struct
+     *     s} changed), and no such declaration names {@code g};</li>
+     * <li>the functions of both texts are closed (every caller in the unit) or not alike, and the file-scope
+     *     ranges are the same; and</li>
      * <li>the summaries the run looked up and its caller context are equal to the present ones, as for any
      *     run kept from one round to the next.</li>
      * </ul>
@@ -516,12 +519,19 @@ public final class UnitAnalyzer {
 
         private record Fn(int start, int end, Set<String> names) {}
 
+        /**
+         * A declaration of the main file outside its function definitions: where it lies, the names it declares
+         * (variables, functions, types, tags, members, enumerators) and every name it holds.
+         */
+        private record Decl(int start, int end, Set<String> declared, Set<String> names, boolean problem) {}
+
         private UnitAnalyzer owner;
         private SourceText text;
         private Map<String, Fn> fns = Map.of();
         private Set<String> closed = Set.of();
         private Map<String, Bound> fileExtents = Map.of();
         private Map<String, List<Run>> runs = Map.of();
+        private List<Decl> decls = List.of();
         private final Map<List<String>, Memo> variants = new HashMap<>();
 
         /** The memo of the unit's configuration variant with these symbols enabled ({@link ParsedUnit.Variant#enabled()}). */
@@ -534,14 +544,16 @@ public final class UnitAnalyzer {
             private final Relocation move;
             private final Set<String> reusable;
             private final Map<String, Fn> now;
+            private final List<Decl> declsNow;
             private final Map<String, List<Run>> made = new HashMap<>();
             private final Map<Run, Object> moved = new java.util.IdentityHashMap<>();
             private static final Object UNMAPPABLE = new Object();
             /** Whether there was an earlier analysis to draw on (for the count of runs made anew). */
             private final boolean earlier;
 
-            Reuse(boolean earlier, Relocation move, Set<String> reusable, Map<String, Fn> now) {
+            Reuse(boolean earlier, Relocation move, Set<String> reusable, Map<String, Fn> now, List<Decl> declsNow) {
                 this.earlier = earlier;
+                this.declsNow = declsNow;
                 this.move = move;
                 this.reusable = reusable;
                 this.now = now;
@@ -582,9 +594,12 @@ public final class UnitAnalyzer {
                 var loc = e.getValue().getFileLocation();
                 now.put(e.getKey(), new Fn(loc.getNodeOffset(), loc.getNodeOffset() + loc.getNodeLength(), null));
             }
+            List<Decl> declsNow = declarations(unit);
             Relocation move = ENABLED && owner == by && text != null ? Relocation.between(text, unit.text()) : null;
             Set<String> reusable = new HashSet<>();
-            if (move != null && !reusableFrom(move, unit, now, reusable, closedNow, extentsNow)) reusable.clear();
+            // what the edits outside every function changed: the names those declarations declare, and every name they hold
+            Set<String> declared = new HashSet<>(), named = new HashSet<>();
+            if (move != null && !reusableFrom(move, unit, now, declsNow, reusable, declared, named, closedNow, extentsNow)) reusable.clear();
             // names each function's definition uses: an unedited one's are its old ones
             for (Map.Entry<String, Fn> e : now.entrySet()) {
                 Fn f = e.getValue();
@@ -602,19 +617,30 @@ public final class UnitAnalyzer {
                     if (o != null) touched.addAll(o.names());
                 }
                 for (String h : fns.keySet()) if (!now.containsKey(h)) touched.addAll(fns.get(h).names());
+                touched.addAll(named);
                 Set<String> gone = new HashSet<>(edited);
                 for (String h : fns.keySet()) if (!now.containsKey(h)) gone.add(h);
-                reusable.removeIf(g -> touched.contains(g) || !java.util.Collections.disjoint(now.get(g).names(), gone));
+                // and those that use a name a changed declaration declares, or one declared in terms of it
+                // (typedef struct s s_t; after struct s changed)
+                for (boolean grew = !declared.isEmpty(); grew; ) {
+                    grew = false;
+                    for (Decl d : declsNow)
+                        if (!declared.containsAll(d.declared()) && !java.util.Collections.disjoint(d.names(), declared)) grew |= declared.addAll(d.declared());
+                }
+                gone.addAll(declared);
+                reusable.removeIf(g -> touched.contains(g) || gone.contains(g) || !java.util.Collections.disjoint(now.get(g).names(), gone));
             }
-            return new Reuse(move != null, reusable.isEmpty() ? null : move, reusable, now);
+            return new Reuse(move != null, reusable.isEmpty() ? null : move, reusable, now, declsNow);
         }
 
         /**
-         * Fills {@code reusable} with the functions whose definitions the edits left alone; false when an edit is
-         * not inside one function's definition, or changed what every function sees.
+         * Fills {@code reusable} with the functions whose definitions the edits left alone, and {@code declared} and
+         * {@code named} with what the edits outside every function definition changed (the names the declarations
+         * they touch declare, and every name those hold, before and after); false when an edit holds a directive
+         * or a line continuation, touches a declaration CDT could not parse, or changed what every function sees.
          */
-        private boolean reusableFrom(Relocation move, ParsedUnit unit, Map<String, Fn> now, Set<String> reusable,
-                                     Set<String> closedNow, Map<String, Bound> extentsNow) {
+        private boolean reusableFrom(Relocation move, ParsedUnit unit, Map<String, Fn> now, List<Decl> declsNow, Set<String> reusable,
+                                     Set<String> declared, Set<String> named, Set<String> closedNow, Map<String, Bound> extentsNow) {
             SourceText was = text, is = unit.text();
             for (int i = 0; i < move.regions(); i++) {
                 String a = was.content().substring(move.oldStart(i), move.oldEnd(i));
@@ -628,7 +654,13 @@ public final class UnitAnalyzer {
                         break;
                     }
                 }
-                if (!inside) return false;
+                if (inside) continue;
+                // outside every single function: the declarations it touches have changed (a definition it touches
+                // no longer maps to its old place, and is edited)
+                for (Decl d : decls)
+                    if (overlaps(d, move.oldStart(i), move.oldEnd(i)) && !changed(d, declared, named)) return false;
+                for (Decl d : declsNow)
+                    if (overlaps(d, move.newStart(i), move.newEnd(i)) && !changed(d, declared, named)) return false;
             }
             for (Map.Entry<String, Fn> e : now.entrySet()) {
                 Fn n = e.getValue(), o = fns.get(e.getKey());
@@ -640,7 +672,9 @@ public final class UnitAnalyzer {
                     // edited
                 }
             }
-            if (!closedNow.equals(closed)) return false;
+            // a function closed before and not now (or the reverse) changes what its callers and itself see; a
+            // function added or removed is edited, and whoever names it runs again anyway
+            for (String f : now.keySet()) if (fns.containsKey(f) && closedNow.contains(f) != closed.contains(f)) return false;
             try {
                 return move.map(fileExtents).equals(extentsNow);
             } catch (Relocation.Unmappable x) {
@@ -668,11 +702,49 @@ public final class UnitAnalyzer {
             return true;
         }
 
+        /** Whether the lines [from, to) (from == to: lines inserted or deleted there) touch declaration {@code d}. */
+        private static boolean overlaps(Decl d, int from, int to) {
+            return from == to ? d.start() < from && from < d.end() : from < d.end() && d.start() < to;
+        }
+
+        /** Notes declaration {@code d} as changed; false when it is one CDT could not parse (what it held is unknown). */
+        private static boolean changed(Decl d, Set<String> declared, Set<String> named) {
+            declared.addAll(d.declared());
+            named.addAll(d.names());
+            return !d.problem();
+        }
+
+        /** The declarations of the unit's own text outside its function definitions. */
+        private static List<Decl> declarations(ParsedUnit unit) {
+            List<Decl> out = new ArrayList<>();
+            String path = unit.ast().getFilePath();
+            for (IASTDeclaration d : unit.ast().getDeclarations()) {
+                if (d instanceof IASTFunctionDefinition) continue;
+                var loc = d.getFileLocation();
+                if (loc == null || !path.equals(loc.getFileName())) continue;
+                Set<String> declared = new HashSet<>(), names = new HashSet<>();
+                d.accept(new ASTVisitor() {
+                    { shouldVisitNames = true; }
+
+                    @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTName n) {
+                        String s = n.toString();
+                        names.add(s);
+                        if (n.isDeclaration() || n.isDefinition()) declared.add(s);
+                        return PROCESS_CONTINUE;
+                    }
+                });
+                out.add(new Decl(loc.getNodeOffset(), loc.getNodeOffset() + loc.getNodeLength(), Set.copyOf(declared), Set.copyOf(names),
+                        d instanceof org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration));
+            }
+            return List.copyOf(out);
+        }
+
         /** Keeps this analysis (its text, functions, unit-wide facts and every run it made or carried over) for the next. */
         void keep(UnitAnalyzer by, ParsedUnit unit, Set<String> closedNow, Map<String, Bound> extentsNow, Reuse reuse) {
             owner = by;
             text = unit.text();
             fns = Map.copyOf(reuse.now);
+            decls = reuse.declsNow;
             closed = Set.copyOf(closedNow);
             fileExtents = new HashMap<>(extentsNow);
             runs = reuse.made;

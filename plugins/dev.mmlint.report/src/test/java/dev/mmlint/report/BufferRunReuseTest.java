@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The language server's and the IDE's path ({@link BufferAnalysis}) on a real kernel file edited as a
- * developer edits it: after each edit only the functions it may have changed are run again, and the
+ * developer edits it (a statement typed in a function, a helper and a global added between two functions, a
+ * fix): after each edit only the functions it may have changed are run again, and the
  * findings are those of an analysis from scratch of the edited text (the build's tests also compare every
  * carried-over run with a new one, {@code -Dmmlint.checkRunReuse=true}). Linux 6.1's
  * {@code mm/memory_hotplug.c}, whose {@code do_migrate_range()} passes a possible tail to
@@ -53,6 +54,12 @@ class BufferRunReuseTest {
                 int brace = fns.get(i).getBody().getFileLocation().getNodeOffset() + 1;
                 edits.add(text.substring(0, brace) + "\n\tbarrier();" + text.substring(brace));
             }
+            // a new helper written between two functions, and a new global: the other functions keep their runs
+            int before = text.indexOf("\nstatic int\ndo_migrate_range(");
+            if (before < 0) before = text.indexOf("\ndo_migrate_range(");
+            int lineStart = text.lastIndexOf('\n', before - 1) + 1;
+            edits.add(text.substring(0, lineStart) + "static unsigned long mmlint_added;\n\nstatic unsigned long mmlint_helper(struct page *page)\n{\n"
+                    + "\treturn page_to_pfn(page) + mmlint_added;\n}\n\n" + text.substring(lineStart));
             // the fix of do_migrate_range(): its findings go
             assertTrue(text.contains(FIX_FROM));
             String fixed = text.replace(FIX_FROM, FIX_TO);
