@@ -86,7 +86,6 @@ final class Relocation {
     int oldEnd(int i) { return regions[i].oldEnd(); }
     int newStart(int i) { return regions[i].newStart(); }
     int newEnd(int i) { return regions[i].newEnd(); }
-    boolean unchanged() { return regions.length == 0; }
 
     int offset(int o) throws Unmappable {
         if (o < 0) return o;

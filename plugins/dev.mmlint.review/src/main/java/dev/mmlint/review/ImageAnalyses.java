@@ -53,8 +53,21 @@ final class ImageAnalyses {
     private final boolean share;
     private final ConcurrentHashMap<Key, CompletableFuture<Image>> images = new ConcurrentHashMap<>();
     private final AtomicInteger requested = new AtomicInteger(), analysed = new AtomicInteger();
-    /** What the last analysed image of each file left for the next one of that file. */
-    private final ConcurrentHashMap<Path, UnitAnalyzer.Memo> memos = new ConcurrentHashMap<>();
+    /**
+     * What the last analysed image of each recently analysed file left for the next one of that file: a file's
+     * images run one after the other (CHAIN), so a few files' memos serve every chain, and a long series does
+     * not keep the runs of every file it touched.
+     */
+    private final java.util.Map<Path, UnitAnalyzer.Memo> memos = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(java.util.Map.Entry<Path, UnitAnalyzer.Memo> e) { return size() > MEMOS; }
+    };
+    private static final int MEMOS = 16;
+
+    private UnitAnalyzer.Memo memo(Path asFile) {
+        synchronized (memos) {
+            return memos.computeIfAbsent(asFile, k -> new UnitAnalyzer.Memo());
+        }
+    }
     private final AtomicLong nanos = new AtomicLong(), parseNanos = new AtomicLong();
 
     /** @param share whether an image asked for again is served from its first analysis */
@@ -188,7 +201,7 @@ final class ImageAnalyses {
             }
             // a file's images run in order (CHAIN): each is analysed after the previous one, re-using the runs
             // of the functions the patch left alone
-            UnitAnalyzer.Memo memo = CHAIN ? memos.computeIfAbsent(asFile, k -> new UnitAnalyzer.Memo()) : null;
+            UnitAnalyzer.Memo memo = CHAIN ? memo(asFile) : null;
             List<Classification.Keyed> keyed = Reviewer.keyed(u, engine.analyze(u, memo).findings(), null);
             List<Function> fns = new ArrayList<>();
             for (IASTFunctionDefinition fd : u.functions()) {
