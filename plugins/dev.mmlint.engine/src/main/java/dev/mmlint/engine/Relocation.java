@@ -45,6 +45,8 @@ final class Relocation {
 
     /** The most differing lines a diff is looked for through; beyond, one stretch from the first to the last change. */
     private static final int MAX_EDITS = 500;
+    /** The most line comparisons a diff may make (a huge buffer edited at both ends is one stretch, found at once). */
+    private static final long WORK = 20_000_000;
 
     static Relocation between(SourceText old, SourceText now) {
         int n = old.lineCount(), m = now.lineCount();
@@ -267,7 +269,8 @@ final class Relocation {
             int[] ha = new int[n], hb = new int[m];
             for (int i = 0; i < n; i++) ha[i] = a[a0 + i].hashCode();
             for (int j = 0; j < m; j++) hb[j] = b[b0 + j].hashCode();
-            int dmax = Math.min(max, n + m);
+            // the work is about (n + m) * d line comparisons: on a long stretch fewer differences are looked for
+            int dmax = (int) Math.min(Math.min(max, n + m), WORK / Math.max(1, n + m));
             int off = dmax + 1;
             int[] v = new int[2 * dmax + 3];
             List<int[]> trace = new ArrayList<>();

@@ -98,6 +98,19 @@ class RelocationTest {
         assertThrows(Relocation.Unmappable.class, () -> m.offset(o.lineStart(4), o.lineStart(6) - o.lineStart(4)));
     }
 
+    @Test void aHugeTextEditedAtBothEndsIsOneEditFoundAtOnce() throws Exception {
+        StringBuilder a = new StringBuilder();
+        for (int i = 0; i < 400_000; i++) a.append("x").append(i % 7).append(";\n");
+        String b = "first;\n" + a.substring(a.indexOf("\n") + 1, a.length() - 4) + "last;\n";
+        SourceText o = new SourceText(a.toString()), n = new SourceText(b);
+        Relocation m = Relocation.between(o, n); // the search is bounded: about 20 M line comparisons at most
+        assertEquals(2, m.regions(), "the two ends, each found as its own edit");
+        assertThrows(Relocation.Unmappable.class, () -> m.line(1));
+        assertEquals(2, m.line(2));
+        assertEquals(399_999, m.line(399_999));
+        assertThrows(Relocation.Unmappable.class, () -> m.line(400_000));
+    }
+
     @Test void identicalTextsHaveNoEdit() throws Exception {
         Relocation m = Relocation.between(new SourceText(OLD), new SourceText(OLD));
         assertEquals(0, m.regions());
