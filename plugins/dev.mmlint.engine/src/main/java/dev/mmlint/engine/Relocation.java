@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * position in a changed line has no place in the copy. {@link #map(Object)} carries a value the engine
  * computed on the old text (an event, a summary, a caller context: records of positions, names and model
  * clauses) over to the copy: its offsets ({@code offset}, {@code *Offset}) and lines ({@code line},
- * {@code *Line}, and "line N" in its words) are moved; a value that names a position in the edited stretch,
- * or holds something it does not know how to move, is {@link Unmappable}.
+ * {@code *Line}) are moved; a value that names a position in an edited line, words that name a line that
+ * moved ("line N"), or something it does not know how to move, is {@link Unmappable}.
  */
 final class Relocation {
     /** A value that cannot be carried over: it names a place the edit changed, or is of a kind not known here. */
@@ -121,21 +121,24 @@ final class Relocation {
 
     private static final Pattern LINE = Pattern.compile("\\bline (\\d+)");
 
+    /**
+     * {@code s} as it stands in the new text: the same words when no "line N" in it moves. Words naming a line
+     * that moves are not rewritten (the engine's "(line N)" cannot be told from source text that happens to
+     * read so, an argument's comment): the run holding them is run again.
+     */
     String words(String s) throws Unmappable {
         if (s.indexOf("line ") < 0) return s;
         Matcher m = LINE.matcher(s);
-        StringBuilder out = null;
-        int last = 0;
         while (m.find()) {
-            int l = Integer.parseInt(m.group(1));
-            int to = line(l);
-            if (to == l) continue;
-            if (out == null) out = new StringBuilder(s.length() + 4);
-            out.append(s, last, m.start(1)).append(to);
-            last = m.end(1);
+            int l;
+            try {
+                l = Integer.parseInt(m.group(1));
+            } catch (NumberFormatException e) {
+                throw new Unmappable("a line number beyond any text: " + m.group());
+            }
+            if (line(l) != l) throw new Unmappable("words naming line " + l + ", which moved");
         }
-        if (out == null) return s;
-        return out.append(s, last, s.length()).toString();
+        return s;
     }
 
     /** {@code v} carried over to the new text (the same object when nothing in it moves). */
