@@ -43,6 +43,7 @@ import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
 
 /**
  * Analyses one parsed translation unit: learns summaries of its own functions (bottom-up, to a
@@ -110,11 +111,12 @@ public final class UnitAnalyzer {
         // looked up; it is run again only when one of those has changed since, and the reporting
         // pass replays the events of a kept run instead of running the function once more. Same
         // rounds and same results as running every function in every round.
-        Set<String> closed = closedFunctions(unit, fns.keySet());
+        List<IASTDeclaration> own = ownDeclarations(unit);
+        Set<String> closed = closedFunctions(unit, own, fns.keySet());
         Map<String, Bound> fileExtents = dev.mmlint.engine.flow.FileRanges.scan(kb, view, unit.text(), fns, facts);
         Map<String, FunctionSummary> summaries = new HashMap<>();
         Map<String, Run> runs = new HashMap<>();
-        Memo.Reuse reuse = memo == null ? null : memo.reuse(this, unit, fns, closed, fileExtents);
+        Memo.Reuse reuse = memo == null ? null : memo.reuse(this, unit, own, fns, closed, fileExtents);
         Runner runner = (name, sums, ctx) -> obtain(reuse, unit, view, name, cfgs.get(name), facts.get(name), sums, ctx, closed, failed, fileExtents);
         for (int round = 0; round < SUMMARY_ROUNDS; round++) {
             Map<String, FunctionSummary> next = new HashMap<>();
@@ -288,7 +290,7 @@ public final class UnitAnalyzer {
      * The functions of the unit whose every caller is in it: static, and named only as the callee of a
      * direct call (a function whose address is taken has callers nobody sees).
      */
-    private static Set<String> closedFunctions(ParsedUnit unit, Set<String> names) {
+    private static Set<String> closedFunctions(ParsedUnit unit, List<IASTDeclaration> own, Set<String> names) {
         Set<String> out = new HashSet<>();
         for (IASTFunctionDefinition f : unit.functions())
             if (f.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static) out.add(f.getDeclarator().getName().toString());
@@ -303,10 +305,17 @@ public final class UnitAnalyzer {
             }
         };
         // the unit's own declarations (function bodies, initialisers of operation tables), not its headers'
+        for (IASTDeclaration d : own) d.accept(uses);
+        out.removeAll(escaped);
+        return out;
+    }
+
+    /** The declarations of the unit's own text (its function definitions among them), not its headers'. */
+    private static List<IASTDeclaration> ownDeclarations(ParsedUnit unit) {
+        List<IASTDeclaration> out = new ArrayList<>();
         String path = unit.ast().getFilePath();
         for (IASTDeclaration d : unit.ast().getDeclarations())
-            if (d.getFileLocation() != null && path.equals(d.getFileLocation().getFileName())) d.accept(uses);
-        out.removeAll(escaped);
+            if (d.getFileLocation() != null && path.equals(d.getFileLocation().getFileName())) out.add(d);
         return out;
     }
 
@@ -587,14 +596,14 @@ public final class UnitAnalyzer {
             }
         }
 
-        Reuse reuse(UnitAnalyzer by, ParsedUnit unit, Map<String, IASTFunctionDefinition> defs, Set<String> closedNow,
+        Reuse reuse(UnitAnalyzer by, ParsedUnit unit, List<IASTDeclaration> own, Map<String, IASTFunctionDefinition> defs, Set<String> closedNow,
                     Map<String, Bound> extentsNow) {
             Map<String, Fn> now = new HashMap<>();
             for (Map.Entry<String, IASTFunctionDefinition> e : defs.entrySet()) {
                 var loc = e.getValue().getFileLocation();
                 now.put(e.getKey(), new Fn(loc.getNodeOffset(), loc.getNodeOffset() + loc.getNodeLength(), null));
             }
-            List<Decl> declsNow = declarations(unit);
+            List<Decl> declsNow = declarations(own);
             Relocation move = ENABLED && owner == by && text != null ? Relocation.between(text, unit.text()) : null;
             Set<String> reusable = new HashSet<>();
             // what the edits outside every function changed: the names those declarations declare, and every name they hold
@@ -604,7 +613,9 @@ public final class UnitAnalyzer {
             for (Map.Entry<String, Fn> e : now.entrySet()) {
                 Fn f = e.getValue();
                 Fn o = reusable.contains(e.getKey()) ? fns.get(e.getKey()) : null;
-                e.setValue(new Fn(f.start(), f.end(), o != null ? o.names() : names(defs.get(e.getKey()))));
+                Set<String> names = new HashSet<>();
+                if (o == null) names(defs.get(e.getKey()), names, null);
+                e.setValue(new Fn(f.start(), f.end(), o != null ? o.names() : names));
             }
             // drop the functions that name an edited one or that an edited one names
             if (!reusable.isEmpty()) {
@@ -715,24 +726,13 @@ public final class UnitAnalyzer {
         }
 
         /** The declarations of the unit's own text outside its function definitions. */
-        private static List<Decl> declarations(ParsedUnit unit) {
+        private static List<Decl> declarations(List<IASTDeclaration> own) {
             List<Decl> out = new ArrayList<>();
-            String path = unit.ast().getFilePath();
-            for (IASTDeclaration d : unit.ast().getDeclarations()) {
+            for (IASTDeclaration d : own) {
                 if (d instanceof IASTFunctionDefinition) continue;
                 var loc = d.getFileLocation();
-                if (loc == null || !path.equals(loc.getFileName())) continue;
                 Set<String> declared = new HashSet<>(), names = new HashSet<>();
-                d.accept(new ASTVisitor() {
-                    { shouldVisitNames = true; }
-
-                    @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTName n) {
-                        String s = n.toString();
-                        names.add(s);
-                        if (n.isDeclaration() || n.isDefinition()) declared.add(s);
-                        return PROCESS_CONTINUE;
-                    }
-                });
+                names(d, names, declared);
                 out.add(new Decl(loc.getNodeOffset(), loc.getNodeOffset() + loc.getNodeLength(), Set.copyOf(declared), Set.copyOf(names),
                         d instanceof org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration));
             }
@@ -750,19 +750,21 @@ public final class UnitAnalyzer {
             runs = reuse.made;
         }
 
-        /** The identifiers a function definition uses (and declares), as the AST has them after macro expansion. */
-        private static Set<String> names(IASTFunctionDefinition f) {
-            Set<String> out = new HashSet<>();
-            if (f == null) return out;
-            f.accept(new ASTVisitor() {
+        /**
+         * Adds to {@code all} the identifiers {@code node} holds, as the AST has them after macro expansion, and to
+         * {@code declared} (when not null) those it declares or defines.
+         */
+        private static void names(IASTNode node, Set<String> all, Set<String> declared) {
+            node.accept(new ASTVisitor() {
                 { shouldVisitNames = true; }
 
                 @Override public int visit(org.eclipse.cdt.core.dom.ast.IASTName n) {
-                    out.add(n.toString());
+                    String s = n.toString();
+                    all.add(s);
+                    if (declared != null && (n.isDeclaration() || n.isDefinition())) declared.add(s);
                     return PROCESS_CONTINUE;
                 }
             });
-            return out;
         }
 
         /** The first component in which two runs differ, for the check's message. */
