@@ -62,9 +62,10 @@ fi
 old_java=(); old_main=()
 if [[ -n "$old" ]]; then
   old_cp="$(ls "$old"/dev.mmlint.cli-*.jar | head -1):$old/lib/*"
-  old_java=(java -Xss8m -XX:+UseParallelGC)
+  # the launcher's options for `check` (C1 alone: see ./mmlint)
+  old_java=(java -Xss8m -XX:+UseParallelGC -XX:TieredStopAtLevel=1)
   if [[ "${MMLINT_CDS:-1}" != 0 ]]; then
-    [[ -f "$old/mmlint-cds.jsa" ]] || java -Xss8m -XX:+UseParallelGC -XX:ArchiveClassesAtExit="$old/mmlint-cds.jsa" \
+    [[ -f "$old/mmlint-cds.jsa" ]] || java -Xss8m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$old/mmlint-cds.jsa" \
         -Xlog:disable -Xlog:all=error:stderr -cp "$old_cp" dev.mmlint.cli.Main check -q --no-cache --no-settings \
         "$here/test-fixtures/rules/MM006-compound-page-published-early/bad-set-count-unfrozen.c" > /dev/null || true
     [[ -f "$old/mmlint-cds.jsa" ]] && old_java+=(-XX:SharedArchiveFile="$old/mmlint-cds.jsa" -Xshare:auto -Xlog:disable -Xlog:all=error:stderr)

@@ -74,6 +74,22 @@ public abstract class CdtFrontend implements Frontend {
      */
     public void setHeaderPruning(boolean on) { pruneHeaders = on; }
 
+    /**
+     * Whether the units the calling thread parses next record their headers' inclusions for later units to
+     * replay (on by default; see {@link dev.mmlint.frontend.internal.InclusionMemo}). A run turns it off for
+     * the last unit it parses: no later unit would replay what it records. Returns the setting before.
+     */
+    public static boolean recordInclusions(boolean on) { return dev.mmlint.frontend.internal.InclusionMemo.recording(on); }
+
+    /**
+     * Drops the preamble kept for {@code file} (see {@link #setPreambleReuse}): its caller will parse that file no
+     * more, and the headers' tokens it holds would only weigh on the heap (and on every young collection).
+     */
+    public void forgetPreamble(Path file) {
+        dev.mmlint.frontend.internal.Preambles p = preambles;
+        if (p != null && file != null) p.remove(file.toAbsolutePath().normalize().toString());
+    }
+
     public boolean headerPruning() { return pruneHeaders && !headerBodies; }
 
     /**

@@ -94,6 +94,46 @@ class InclusionMemoTest {
         assertTrue(replayed > 0, "nothing was replayed: the comparison would be void");
     }
 
+    /**
+     * A run's last unit records nothing ({@link CdtFrontend#recordInclusions}): a unit parsed with recording off
+     * records no inclusion and, with nothing recorded yet, replays none; with inclusions recorded by an earlier
+     * unit it still replays them, and parses as from scratch.
+     */
+    @Test
+    void aUnitNotRecordingStillReplays(@TempDir Path dir) throws Exception {
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("include/linux/leaf.h", "#ifndef _LEAF_H\n#define _LEAF_H\ntypedef short leaf_t;\n#define LEAF_MAX 7\n#endif\n");
+        files.put("include/linux/top.h", "#ifndef _TOP_H\n#define _TOP_H\n#include <linux/leaf.h>\nstruct top { leaf_t t; };\n#endif\n");
+        files.put("mm/a.c", "#include <linux/top.h>\nint a_fn(struct top *p)\n{\n\tleaf_t l = LEAF_MAX;\n\treturn p->t + l;\n}\n");
+        files.put("mm/b.c", "#include <linux/top.h>\nint b_fn(struct top *p)\n{\n\treturn p->t * LEAF_MAX;\n}\n");
+        files.put("mm/Makefile", "obj-y += a.o b.o\n");
+        Path root = MiniTree.create(dir, "CONFIG_MMU=y\n", files);
+        KernelTreeFrontend scratch = MiniTree.frontend(root, dir.resolve("c1"));
+        scratch.headerCache().setInclusionMemo(false);
+        KernelTreeFrontend memo = MiniTree.frontend(root, dir.resolve("c2"));
+        memo.headerCache().setInclusionMemo(true);
+        Path a = root.resolve("mm/a.c"), b = root.resolve("mm/b.c");
+        boolean before = CdtFrontend.recordInclusions(false);
+        try {
+            try (Counter.Scope s = Counter.scope()) {
+                assertEquals(0, assertSame(scratch, memo, a, "mm/a.c", Files.readString(a)), "replayed from an empty store");
+                assertEquals(0, s.count(InclusionMemo.RECORDED), "recorded with recording off");
+            }
+            CdtFrontend.recordInclusions(true);
+            try (Counter.Scope s = Counter.scope()) {
+                assertSame(scratch, memo, a, "mm/a.c", Files.readString(a));
+                assertTrue(s.count(InclusionMemo.RECORDED) > 0, "nothing recorded with recording on");
+            }
+            CdtFrontend.recordInclusions(false);
+            try (Counter.Scope s = Counter.scope()) {
+                assertTrue(assertSame(scratch, memo, b, "mm/b.c", Files.readString(b)) > 0, "recording off stopped the replay");
+                assertEquals(0, s.count(InclusionMemo.RECORDED), "recorded with recording off");
+            }
+        } finally {
+            CdtFrontend.recordInclusions(before);
+        }
+    }
+
     /** Parses the file with both front ends and compares; returns the inclusions the second replayed. */
     private static long assertSame(KernelTreeFrontend scratch, KernelTreeFrontend memo, Path path, String display, String text) throws Exception {
         ParsedUnit a;

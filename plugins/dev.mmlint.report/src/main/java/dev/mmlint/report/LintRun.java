@@ -7,6 +7,7 @@ import dev.mmlint.engine.api.Finding;
 import dev.mmlint.frontend.Budget;
 import dev.mmlint.frontend.BudgetExceededException;
 import dev.mmlint.frontend.Budgets;
+import dev.mmlint.frontend.CdtFrontend;
 import dev.mmlint.frontend.Diagnostic;
 import dev.mmlint.frontend.FrontendOptions;
 import dev.mmlint.frontend.Frontends;
@@ -83,14 +84,42 @@ public final class LintRun {
             Phases.mark("plan");
             ExecutorService ex = Executors.newFixedThreadPool(Math.max(1, o.jobs()));
             try {
-                List<Future<FileResult>> fs = new ArrayList<>();
                 int[] done = {0};
-                for (Frontends.Planned p : largestFirst(plan.files())) {
+                Runnable progress = () -> {
+                    if (o.progress() != null) synchronized (done) { o.progress().accept(++done[0]); }
+                };
+                List<Frontends.Planned> order = largestFirst(plan.files());
+                // the persistent cache is asked first, so that the files to parse are known: the last one to start
+                // records nothing for later ones (CdtFrontend.recordInclusions)
+                List<ResultCache.Lookup> lookups = new ArrayList<>(java.util.Collections.nCopies(order.size(), null));
+                if (o.cache() != null) {
+                    List<Future<ResultCache.Lookup>> ls = new ArrayList<>();
+                    for (Frontends.Planned p : order) ls.add(ex.submit(() -> o.cache().lookup(p.file(), p.frontend(), engine::derivedFacts)));
+                    for (int i = 0; i < order.size(); i++) lookups.set(i, ls.get(i).get());
+                }
+                java.util.concurrent.atomic.AtomicInteger toStart = new java.util.concurrent.atomic.AtomicInteger(
+                        (int) lookups.stream().filter(l -> l == null || l.hit == null).count());
+                // the shipped rules, loaded on a worker of their own while the first files are parsed (otherwise the
+                // first analysis waits for them): what a run that parses one file spends on them is then hidden
+                if (o.model() == null && toStart.get() > 0) ex.submit(Mmlint::shippedModel);
+                List<Future<FileResult>> fs = new ArrayList<>();
+                for (int i = 0; i < order.size(); i++) {
+                    Frontends.Planned p = order.get(i);
+                    ResultCache.Lookup l = lookups.get(i);
+                    if (l != null && l.hit != null) {
+                        fs.add(java.util.concurrent.CompletableFuture.completedFuture(
+                                new FileResult(p.file(), l.hit.displayPath(), l.hit.result(), null, l.hit.problems())));
+                        progress.run();
+                        continue;
+                    }
                     fs.add(ex.submit(() -> {
-                        FileResult r = o.cache() == null ? analyse(p, engine, o.frontend().budgets(), null, null)
-                                : cached(p, engine, o.frontend().budgets(), o.cache());
-                        if (o.progress() != null) synchronized (done) { o.progress().accept(++done[0]); }
-                        return r;
+                        boolean before = CdtFrontend.recordInclusions(toStart.decrementAndGet() > 0);
+                        try {
+                            return analyse(p, engine, o.frontend().budgets(), o.cache(), l);
+                        } finally {
+                            CdtFrontend.recordInclusions(before);
+                            progress.run();
+                        }
                     }));
                 }
                 for (Future<FileResult> f : fs) results.add(f.get());
@@ -139,13 +168,6 @@ public final class LintRun {
         List<Frontends.Planned> r = new ArrayList<>(files);
         r.sort(Comparator.comparing((Frontends.Planned p) -> size.get(p.file())).reversed());
         return r;
-    }
-
-    /** A file's result from the persistent cache when it holds a valid one, else analysed and stored. */
-    private static FileResult cached(Frontends.Planned p, Engine engine, Budgets budgets, ResultCache cache) {
-        ResultCache.Lookup l = cache.lookup(p.file(), p.frontend(), engine::derivedFacts);
-        if (l.hit != null) return new FileResult(p.file(), l.hit.displayPath(), l.hit.result(), null, l.hit.problems());
-        return analyse(p, engine, budgets, cache, l);
     }
 
     private static FileResult analyse(Frontends.Planned p, Engine engine, Budgets budgets, ResultCache cache, ResultCache.Lookup l) {

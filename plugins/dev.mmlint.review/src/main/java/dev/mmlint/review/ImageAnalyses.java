@@ -116,11 +116,15 @@ final class ImageAnalyses {
 
     /** The images of one file waiting for {@link #start}, in the order asked for, and their cost. */
     private static final class Waiting {
+        final Path file;
         final List<Runnable> jobs = new ArrayList<>();
         long cost;
         final int order;
 
-        Waiting(int order) { this.order = order; }
+        Waiting(Path file, int order) {
+            this.file = file;
+            this.order = order;
+        }
     }
 
     private final java.util.Map<Path, Waiting> waiting = new java.util.LinkedHashMap<>();
@@ -141,7 +145,20 @@ final class ImageAnalyses {
             pool.execute(() -> {
                 WORKER.set(true);
                 for (Runnable r : w.jobs) r.run();
+                done(w.file);
             });
+    }
+
+    /**
+     * Forgets what {@code file}'s images left for a next one (its memo of function runs, the front end's
+     * preamble of its headers): its last image was analysed. Held to the end of the review, a long series'
+     * files would keep hundreds of megabytes of tokens live, which every young collection copies again.
+     */
+    private void done(Path file) {
+        synchronized (memos) {
+            memos.remove(file);
+        }
+        if (fe instanceof dev.mmlint.frontend.CdtFrontend c) c.forgetPreamble(file);
     }
 
     /** The last analysis scheduled of each file, while {@link #chain} is on. */
@@ -152,7 +169,7 @@ final class ImageAnalyses {
     private synchronized CompletableFuture<Image> schedule(Path asFile, long size, java.util.function.Supplier<Image> job) {
         if (!started) {
             CompletableFuture<Image> f = new CompletableFuture<>();
-            Waiting w = waiting.computeIfAbsent(asFile, k -> new Waiting(waiting.size()));
+            Waiting w = waiting.computeIfAbsent(asFile, k -> new Waiting(k, waiting.size()));
             w.cost += size + IMAGE_COST;
             w.jobs.add(() -> {
                 try {

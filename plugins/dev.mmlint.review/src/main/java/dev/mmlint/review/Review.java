@@ -18,6 +18,11 @@ import java.util.Map;
 public record Review(String coverSubject, List<PatchReview> patches, List<String> problems, int reviewedFiles,
                      List<RuleInfo> rules, Map<String, String> clauses, String base, List<String> selection) {
 
+    /** This review with the clauses' applicability texts {@code c}. */
+    public Review withClauses(Map<String, String> c) {
+        return new Review(coverSubject, patches, problems, reviewedFiles, rules, c, base, selection);
+    }
+
     public enum Status {
         INTRODUCED("introduced", "new"), PRE_EXISTING("pre-existing", "unchanged"), FIXED("fixed", "absent");
         public final String label, sarifBaselineState;

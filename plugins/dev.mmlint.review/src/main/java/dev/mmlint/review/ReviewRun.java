@@ -5,7 +5,6 @@ import dev.mmlint.engine.Engine;
 import dev.mmlint.engine.api.Finding;
 import dev.mmlint.frontend.FrontendOptions;
 import dev.mmlint.model.api.KernelVersion;
-import dev.mmlint.model.api.ReferenceModel;
 import dev.mmlint.report.Formatter;
 import dev.mmlint.report.GithubFormatter;
 import dev.mmlint.report.LintRun;
@@ -50,6 +49,9 @@ public final class ReviewRun {
         for (Path p : q.inputs()) if (!Files.isRegularFile(p)) return usage(err, "no such file: " + p);
         if (q.tree() != null && !Files.isDirectory(q.tree())) return usage(err, "--tree: no such directory: " + q.tree());
         if (q.config() != null && !Files.isRegularFile(q.config())) return usage(err, "--config: no such file: " + q.config());
+        // the shipped rules load on a thread of their own while the series is read, applied and parsed: the first
+        // analysis waits for them only if they are not loaded by then
+        java.util.concurrent.CompletableFuture.runAsync(Mmlint::shippedModel);
         List<PatchMail> mails = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Path p : q.inputs()) {
@@ -57,15 +59,15 @@ public final class ReviewRun {
             mails.addAll(r.mails());
             problems.addAll(r.problems());
         }
-        ReferenceModel model = Mmlint.shippedModel();
-        Engine engine = Mmlint.engine(Engine.Options.defaults(), model);
+        Engine engine = Mmlint.shippedEngine(Engine.Options.defaults());
         FrontendOptions fo = FrontendOptions.defaults().withConfig(q.config()).withKernelVersion(q.kernelVersion());
         Review review;
         try {
-            review = Reviewer.review(mails, problems, new Reviewer.Options(q.tree(), fo, engine, LintRun.clauseTable(model)));
+            review = Reviewer.review(mails, problems, new Reviewer.Options(q.tree(), fo, engine, Map.of()));
         } catch (IOException e) {
             return usage(err, e.getMessage());
         }
+        review = review.withClauses(LintRun.clauseTable(Mmlint.shippedModel()));
         switch (format) {
             case "json" -> ReviewJson.write(review, q.toolVersion(), out);
             case "review" -> new ReplyFormatter(q.showFixed()).write(review, out);

@@ -104,10 +104,14 @@ public final class InclusionMemo {
     private static final int VARIANTS = Integer.getInteger("mmlint.inclusionMemo.variants", 8);
     /**
      * Token copies kept per thread and configuration, over all headers (about 60 bytes each): a tenth of the
-     * heap's maximum, shared by the threads of the machine's processors.
+     * heap's maximum, shared by the threads of the machine's processors, and at most a million. What is kept is
+     * live data that every young collection copies again: with the JVM's default heap (a quarter of the
+     * machine's memory) the bound alone let 6.12 {@code mm/} keep about 700 MB live, and collections took 4 s
+     * of a 23 s run; a million tokens per thread replays as much where it counts and halves the pauses
+     * (bench/results/gc-2026-12-07.md).
      */
-    private static final long MAX_TOKENS = Long.getLong("mmlint.inclusionMemo.tokens",
-            Runtime.getRuntime().maxMemory() / 10 / 60 / Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private static final long MAX_TOKENS = Long.getLong("mmlint.inclusionMemo.tokens", Math.min(1_000_000L,
+            Runtime.getRuntime().maxMemory() / 10 / 60 / Math.max(1, Runtime.getRuntime().availableProcessors())));
 
     private static Class<?> locationCtx() throws ClassNotFoundException {
         return Class.forName("org.eclipse.cdt.internal.core.parser.scanner.LocationCtx", false, LocationMap.class.getClassLoader());
@@ -175,6 +179,19 @@ public final class InclusionMemo {
     static final class Store {
         final Map<String, List<Entry>> entries = new HashMap<>();
         long tokens;
+    }
+
+    /**
+     * Whether the calling thread's next units record their inclusions: false when no later unit of the run can
+     * replay them (the run's last file to be parsed), which saves the recording's work. Replays still happen.
+     */
+    private static final ThreadLocal<Boolean> RECORD = ThreadLocal.withInitial(() -> Boolean.TRUE);
+
+    /** Sets whether the calling thread's units record their inclusions for later ones (see {@link #RECORD}); returns the setting before. */
+    public static boolean recording(boolean on) {
+        boolean before = RECORD.get();
+        RECORD.set(on);
+        return before;
     }
 
     /** A read that found no macro. */
@@ -395,10 +412,12 @@ public final class InclusionMemo {
     @SuppressWarnings("unchecked")
     static Session start(CPreprocessor pp, CachingContentProvider provider, Store store) {
         if (!ENABLED || store == null) return null;
+        boolean record = RECORD.get();
+        if (!record && store.entries.isEmpty()) return null; // nothing to replay, nothing worth recording
         try {
             CharArrayMap<?> dict = (CharArrayMap<?>) Preambles.DICTIONARY.get(pp);
             Map<Object, Object> raw = (Map<Object, Object>) MAP.get(dict);
-            Session s = new Session(store, (LocationMap) pp.getLocationResolver(), raw, provider);
+            Session s = new Session(store, (LocationMap) pp.getLocationResolver(), raw, provider, record);
             MAP.set(dict, new ObservedMap(raw, s));
             return s;
         } catch (IllegalAccessException | RuntimeException e) {
@@ -409,6 +428,8 @@ public final class InclusionMemo {
     /** Recording and replay for one translation unit. Not thread-safe: one preprocessor's thread. */
     static final class Session {
         private final Store store;
+        /** Whether this unit's inclusions are recorded (else it only replays). */
+        private final boolean record;
         private final LocationMap lm;
         private final Map<Object, Object> raw;
         private final CachingContentProvider provider;
@@ -428,8 +449,9 @@ public final class InclusionMemo {
         private int[] hashes = new int[1 << 14];
         private int events;
 
-        private Session(Store store, LocationMap lm, Map<Object, Object> raw, CachingContentProvider provider) {
+        private Session(Store store, LocationMap lm, Map<Object, Object> raw, CachingContentProvider provider, boolean record) {
             this.store = store;
+            this.record = record;
             this.lm = lm;
             this.raw = raw;
             this.provider = provider;
@@ -517,7 +539,7 @@ public final class InclusionMemo {
 
         /** Keeps {@code f} to record when the unit's tokens are known, with what its events amount to. */
         private void effects(Frame f) {
-            if (store.tokens >= MAX_TOKENS) return;
+            if (!record || store.tokens >= MAX_TOKENS) return;
             List<Entry> vs = store.entries.get(f.path);
             if (vs != null && vs.size() >= VARIANTS) return;
             int start = sequenceNumber(f.ctx), length;

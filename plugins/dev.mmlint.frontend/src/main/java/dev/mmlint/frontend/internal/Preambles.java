@@ -113,6 +113,9 @@ public final class Preambles {
 
     synchronized void remove(String path, Preamble p) { entries.remove(path, p); }
 
+    /** Drops the preamble kept for {@code path}, if any. */
+    public synchronized void remove(String path) { entries.remove(path); }
+
     // ---- recording ----
 
     /**
