@@ -164,7 +164,7 @@ class InclusionMemoTest {
      * ({@code enum {mm/internal.h:42068}}): replayed header nodes lie inside the padding. The anonymous type is
      * still told apart from others by its order of first appearance.
      */
-    private static List<String> withoutDefinitionCount(List<String> f) {
+    static List<String> withoutDefinitionCount(List<String> f) {
         java.util.Map<String, Integer> ids = new java.util.HashMap<>();
         return f.stream().filter(l -> !l.startsWith("macro definitions "))
                 .map(l -> ANON.matcher(l).replaceAll(m -> "{" + ids.computeIfAbsent(m.group(1), k -> ids.size()) + "}")).toList();

@@ -74,8 +74,11 @@ class MmHeavyTest {
         ExecutorService ex = Executors.newFixedThreadPool(2);
         List<Future<String>> fs = new ArrayList<>();
         for (Path f : files)
-            fs.add(ex.submit(() -> Fingerprint.firstDifference(Fingerprint.of(full.parse(f), Fingerprint.Depth.DEEP),
-                    Fingerprint.of(pruned.parse(f), Fingerprint.Depth.DEEP))));
+            // a pruned parse replays inclusions from other files (InclusionMemo), which changes by design what
+            // InclusionMemoTest leaves out of the comparison: the count of macro definitions recorded
+            fs.add(ex.submit(() -> Fingerprint.firstDifference(
+                    InclusionMemoTest.withoutDefinitionCount(Fingerprint.of(full.parse(f), Fingerprint.Depth.DEEP)),
+                    InclusionMemoTest.withoutDefinitionCount(Fingerprint.of(pruned.parse(f), Fingerprint.Depth.DEEP)))));
         List<String> diffs = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             String d = fs.get(i).get();
