@@ -79,6 +79,20 @@ class RealPatchReviewTest {
         assertTrue(r.contains("\"status\" : \"pre-existing\",\n      \"rule\" : \"MM001\""), r);
     }
 
+    /**
+     * 6.12 gup_fast_pte_range(): the pmd/pte re-check after try_grab_folio_fast() dropped (the bug of the GUP-fast
+     * thread the project started from, on today's code): the page stored is one of the folio the speculative
+     * reference pins only once the entry is found unchanged: MM003 introduced, nothing else.
+     */
+    @Test void droppedGupFastRecheckIsIntroduced() throws IOException {
+        String r = review("6.12", "mm/gup.c", List.<String[]>of(new String[] {
+                "\t\tif (unlikely(pmd_val(pmd) != pmd_val(*pmdp)) ||\n\t\t    unlikely(pte_val(pte) != pte_val(ptep_get(ptep)))) {\n"
+                        + "\t\t\tgup_put_folio(folio, 1, flags);\n\t\t\tgoto pte_unmap;\n\t\t}\n\n", ""}));
+        assertTrue(r.contains("1 patch, 1 file reviewed: 1 introduced, 0 pre-existing, 0 fixed"), r);
+        assertTrue(r.contains("\"status\" : \"introduced\",\n      \"rule\" : \"MM003\""), r);
+        assertTrue(r.contains("stored (as its page 'page')"), r);
+    }
+
     /** Applies the edits (each text once in the file) to the tree's file, reviews the diff; JSON and the summary. */
     private String review(String version, String path, List<String[]> edits) throws IOException {
         Path tree = KernelTestTrees.tree(version);

@@ -169,7 +169,7 @@ final class Calls {
             };
             if (!consumes && !validation)
                 for (int i = 0; i < vals.size(); i++)
-                    if (vals.get(i) instanceof V.Page p && p.v().unvalidated()) c.ex.use(args.get(i), p, "passed to " + name + "()");
+                    if (vals.get(i) instanceof V.Page p) c.ex.useIfSpeculative(args.get(i), p, "passed to " + name + "()");
             if (ef.result() == ApiEffect.Result.WAITS_FOR_WALKERS) c.compound.walkersWaited(c.st.compound);
             if (!validation) splitUses(name, args, vals);
             if (ef.capsResult()) return ContiguityModel.capped(ef, vals);

@@ -184,7 +184,7 @@ final class Expressions {
                             && name(d.getOperand()) != null && c.facts.params().containsKey(name(d.getOperand())) && Ast.isPagePointerTypeOrFolio(l)
                             && !Ast.isNull(r))
                         c.sink.storesThrough(c.facts.params().get(name(d.getOperand())), Extents.of(c, r));
-                    if (rv instanceof V.Page p && p.v().unvalidated()) use(r, p, "stored");
+                    if (rv instanceof V.Page p) useIfSpeculative(r, p, "stored");
                     if (rv instanceof V.Page) c.spec.splitUse(c.st.spec, name(r), offset(r), length(r), "stored");
                     if (rv instanceof V.Addr a) escape(a.var());
                     if (r instanceof IASTIdExpression id) escape(id.getName().toString());
@@ -490,7 +490,7 @@ final class Expressions {
             if (!indifferent) fieldAccessed(f, p, fieldName, headOnly.orElse(null), write, headOnly.isPresent() && !write && !addressTaken);
             if (headOnly.isPresent() && !write && !addressTaken && !indifferent && !owned)
                 c.shape.headOnlyRead(p.v(), base, "reads " + base + "->" + fieldName, c.line(offset(f)), headOnly.get(), c.pathCondition(Map.of()));
-            if (p.v().unvalidated()) use(f, p, "dereferenced (->" + fieldName + ")");
+            useIfSpeculative(f, p, "dereferenced (->" + fieldName + ")");
             c.spec.splitUse(c.st.spec, p.var(), offset(owner), length(owner), "dereferenced (->" + fieldName + ")");
         }
         return V.UNKNOWN;
@@ -838,6 +838,32 @@ final class Expressions {
     /** A page value used while its speculative reference is unvalidated. */
     void use(IASTNode at, V.Page p, String how) {
         c.spec.use(offset(at), length(at), p.var() != null ? p.var() : at.getRawSignature(), p.v(), how);
+    }
+
+    /**
+     * Page {@code p} used ({@code how}) at {@code at}: a use of an unvalidated speculative reference when it holds
+     * one itself, or when its head or folio does ({@code head = compound_head(page); get_page_unless_zero(head)},
+     * {@code folio = try_grab_folio_fast(page, ...)}) and the entry the page was looked up through is not re-read
+     * yet: the page belongs to the compound page the get pinned only once the entry is found unchanged (a split
+     * or a free rewrites it), so handing it on before is handing on what the reference does not yet cover. The
+     * head's own re-check ({@code compound_head(page) == head}) is left to the uses of the head: GUP-fast
+     * relies on the entry re-read for the page it hands out (4.6's gup_pte_range() asserts the head with
+     * VM_BUG_ON_PAGE() after it; try_grab_folio() re-checks the folio inside).
+     */
+    void useIfSpeculative(IASTNode at, V.Page p, String how) {
+        if (p.v().unvalidated()) {
+            use(at, p, how);
+            return;
+        }
+        String var = p.var();
+        if (var == null || c.st.spec.reassigned(var)) return;
+        for (Map.Entry<String, PageValue> e : new java.util.TreeMap<>(c.st.core.pages()).entrySet()) {
+            PageValue h = e.getValue();
+            if (e.getKey().equals(var) || !var.equals(h.headOf()) || h.ref() != RefState.SPECULATIVE || !h.needEntry()) continue;
+            c.spec.use(offset(at), length(at), e.getKey(), h.withRef(h.ref(), h.refOrigin(), h.specApi(), false, true),
+                    how + " (as its page '" + var + "')");
+            return;
+        }
     }
 
     void escape(String var) { c.gup.escaped(c.st.gup, var); }

@@ -79,7 +79,9 @@ final class Results {
             case SAME_AS_ARG -> { return arg; }
             case SPECULATIVE_FOLIO_OF_ARG -> {
                 PageValue src = arg instanceof V.Page p ? p.v() : PageValue.UNKNOWN;
-                PageValue pv = new PageValue(Shape.FOLIO, o, ef.resultClause(), -1, null, src.fromEntry(), src.entryPtr(),
+                // the folio of the page it was handed (its headOf): the page is one of the folio the reference pins
+                if (argVar != null) c.st.spec.takenThrough(argVar);
+                PageValue pv = new PageValue(Shape.FOLIO, o, ef.resultClause(), -1, argVar, src.fromEntry(), src.entryPtr(),
                         RefState.SPECULATIVE, o, name, false, src.fromEntry() != null || src.entryPtr() != null, src.witness(), false)
                         .withTable(src.fromTable()).step(new WitnessStep("speculative_get", name, line));
                 // read through a table mapped from a pmd copy: the copy is re-checked too (gup.fast-pte-table-from-pmd-copy)

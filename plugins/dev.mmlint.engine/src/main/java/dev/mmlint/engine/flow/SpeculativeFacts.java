@@ -56,22 +56,35 @@ final class SpeculativeFacts {
     /** A split of {@code head} by {@code api} at {@code line}, which succeeded on this path. */
     record Split(String head, String api, int line) {}
 
+    /**
+     * Page variables assigned since the last speculative get taken through them (on some path): a head or folio
+     * a get pinned is no longer the head or folio of what such a variable holds.
+     */
+    private final Set<String> reassigned;
+
+    /** A speculative get was taken through page variable {@code var} (on it, or on its head or folio). */
+    void takenThrough(String var) { reassigned.remove(var); }
+
+    /** Whether {@code var} was assigned, on some path, since the last get taken through it. */
+    boolean reassigned(String var) { return reassigned.contains(var); }
+
     SpeculativeFacts() {
         this(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new HashMap<>(), new HashSet<>());
+                new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashSet<>());
     }
 
     private SpeculativeFacts(Map<String, Integer> f, Map<String, Integer> u, Set<String> t, Set<Integer> r, Map<String, Integer> s,
                              Map<String, Set<Long>> k, Map<Integer, Map<String, Set<Long>>> fe, Map<Integer, Map<String, Set<Long>>> oe,
-                             Map<String, Split> sa, Map<String, Integer> h, Set<String> kh) {
+                             Map<String, Split> sa, Map<String, Integer> h, Set<String> kh, Set<String> ra) {
         knownHugetlb = kh;
+        reassigned = ra;
         failed = f; unverified = u; untried = t; retried = r; succeeded = s; consts = k; failEnv = fe; okEnv = oe; splitAway = sa; hugetlb = h;
     }
 
     SpeculativeFacts copy() {
         return new SpeculativeFacts(new HashMap<>(failed), new HashMap<>(unverified), new HashSet<>(untried), new HashSet<>(retried),
                 new HashMap<>(succeeded), new HashMap<>(consts), deep(failEnv), deep(okEnv), new HashMap<>(splitAway),
-                new HashMap<>(hugetlb), new HashSet<>(knownHugetlb));
+                new HashMap<>(hugetlb), new HashSet<>(knownHugetlb), new HashSet<>(reassigned));
     }
 
     SpeculativeFacts join(SpeculativeFacts o) {
@@ -81,7 +94,7 @@ final class SpeculativeFacts {
                 StateMaps.union(untried, o.untried), r, StateMaps.may(succeeded, o.succeeded, Math::min), envJoin(consts, o.consts),
                 StateMaps.may(failEnv, o.failEnv, SpeculativeFacts::envJoin), StateMaps.may(okEnv, o.okEnv, SpeculativeFacts::envJoin),
                 StateMaps.may(splitAway, o.splitAway, (x, y) -> x.line() <= y.line() ? x : y), StateMaps.may(hugetlb, o.hugetlb, Math::min),
-                must(knownHugetlb, o.knownHugetlb));
+                must(knownHugetlb, o.knownHugetlb), StateMaps.union(reassigned, o.reassigned));
     }
 
     /** A variable is assigned: what it held is gone; a page whose get failed is looked up again (a retry, when it reaches that get). */
@@ -97,6 +110,7 @@ final class SpeculativeFacts {
         splitAway.remove(var);
         hugetlb.remove(var);
         knownHugetlb.remove(var);
+        reassigned.add(var);
         for (Map<String, Set<Long>> e : failEnv.values()) e.remove(var);
         for (Map<String, Set<Long>> e : okEnv.values()) e.remove(var);
     }
@@ -207,8 +221,8 @@ final class SpeculativeFacts {
         return o instanceof SpeculativeFacts s && failed.equals(s.failed) && unverified.equals(s.unverified) && untried.equals(s.untried)
                 && retried.equals(s.retried) && succeeded.equals(s.succeeded) && consts.equals(s.consts) && failEnv.equals(s.failEnv)
                 && okEnv.equals(s.okEnv) && splitAway.equals(s.splitAway) && hugetlb.equals(s.hugetlb)
-                && knownHugetlb.equals(s.knownHugetlb);
+                && knownHugetlb.equals(s.knownHugetlb) && reassigned.equals(s.reassigned);
     }
 
-    @Override public int hashCode() { return Objects.hash(failed, unverified, untried, retried, succeeded, consts, failEnv, okEnv, hugetlb, knownHugetlb); }
+    @Override public int hashCode() { return Objects.hash(failed, unverified, untried, retried, succeeded, consts, failEnv, okEnv, hugetlb, knownHugetlb, reassigned); }
 }

@@ -346,7 +346,7 @@ public final class Transfer {
         if (v instanceof V.Spec || v instanceof V.Not n && n.inner() instanceof V.Spec)
             c.spec.returnedOutcome(c.st, (V.Spec) (v instanceof V.Not n ? n.inner() : v), offset(e), length(e));
         if (v instanceof V.Page p) {
-            if (p.v().unvalidated()) c.ex.use(e, p, "returned");
+            c.ex.useIfSpeculative(e, p, "returned");
             c.spec.splitUse(c.st.spec, Ast.name(e), offset(e), length(e), "returned");
             if (c.sink != null) c.sink.returns(p.v());
         }
