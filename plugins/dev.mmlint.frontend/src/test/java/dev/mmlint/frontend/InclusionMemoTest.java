@@ -82,10 +82,8 @@ class InclusionMemoTest {
                 + "int d_fn(void)\n{\n\tchar arr[count_first + 2];\n\treturn (int)sizeof(arr) + LEAF_MAX;\n}\n");
         files.put("mm/Makefile", "obj-y += a.o b.o c.o d.o\n");
         Path root = MiniTree.create(dir, "CONFIG_MMU=y\n", files);
-        KernelTreeFrontend scratch = MiniTree.frontend(root, dir.resolve("c1"));
-        scratch.headerCache().setInclusionMemo(false);
-        KernelTreeFrontend memo = MiniTree.frontend(root, dir.resolve("c2"));
-        memo.headerCache().setInclusionMemo(true);
+        KernelTreeFrontend[] fe = scratchAndMemo(root, dir);
+        KernelTreeFrontend scratch = fe[0], memo = fe[1];
         long replayed = 0;
         for (String f : List.of("mm/a.c", "mm/b.c", "mm/c.c", "mm/d.c", "mm/a.c", "mm/b.c", "mm/d.c")) {
             Path c = root.resolve(f);
@@ -108,10 +106,8 @@ class InclusionMemoTest {
         files.put("mm/b.c", "#include <linux/top.h>\nint b_fn(struct top *p)\n{\n\treturn p->t * LEAF_MAX;\n}\n");
         files.put("mm/Makefile", "obj-y += a.o b.o\n");
         Path root = MiniTree.create(dir, "CONFIG_MMU=y\n", files);
-        KernelTreeFrontend scratch = MiniTree.frontend(root, dir.resolve("c1"));
-        scratch.headerCache().setInclusionMemo(false);
-        KernelTreeFrontend memo = MiniTree.frontend(root, dir.resolve("c2"));
-        memo.headerCache().setInclusionMemo(true);
+        KernelTreeFrontend[] fe = scratchAndMemo(root, dir);
+        KernelTreeFrontend scratch = fe[0], memo = fe[1];
         Path a = root.resolve("mm/a.c"), b = root.resolve("mm/b.c");
         boolean before = CdtFrontend.recordInclusions(false);
         try {
@@ -132,6 +128,15 @@ class InclusionMemoTest {
         } finally {
             CdtFrontend.recordInclusions(before);
         }
+    }
+
+    /** Two front ends of the mini tree at {@code root}: inclusions preprocessed from their text, and recorded and replayed. */
+    private static KernelTreeFrontend[] scratchAndMemo(Path root, Path dir) throws Exception {
+        KernelTreeFrontend scratch = MiniTree.frontend(root, dir.resolve("c1"));
+        scratch.headerCache().setInclusionMemo(false);
+        KernelTreeFrontend memo = MiniTree.frontend(root, dir.resolve("c2"));
+        memo.headerCache().setInclusionMemo(true);
+        return new KernelTreeFrontend[] {scratch, memo};
     }
 
     /** Parses the file with both front ends and compares; returns the inclusions the second replayed. */

@@ -857,13 +857,20 @@ final class Expressions {
         }
         String var = p.var();
         if (var == null || c.st.spec.reassigned(var)) return;
-        for (Map.Entry<String, PageValue> e : new java.util.TreeMap<>(c.st.core.pages()).entrySet()) {
+        // the head or folio holding the reference (the first by name where several do: the same on every run)
+        String head = null;
+        PageValue held = null;
+        for (Map.Entry<String, PageValue> e : c.st.core.pages().entrySet()) {
             PageValue h = e.getValue();
-            if (e.getKey().equals(var) || !var.equals(h.headOf()) || h.ref() != RefState.SPECULATIVE || !h.needEntry()) continue;
-            c.spec.use(offset(at), length(at), e.getKey(), h.withRef(h.ref(), h.refOrigin(), h.specApi(), false, true),
-                    how + " (as its page '" + var + "')");
-            return;
+            if (h.ref() != RefState.SPECULATIVE || !h.needEntry() || !var.equals(h.headOf()) || e.getKey().equals(var)) continue;
+            if (head == null || e.getKey().compareTo(head) < 0) {
+                head = e.getKey();
+                held = h;
+            }
         }
+        if (held != null)
+            c.spec.use(offset(at), length(at), head, held.withRef(held.ref(), held.refOrigin(), held.specApi(), false, true),
+                    how + " (as its page '" + var + "')");
     }
 
     void escape(String var) { c.gup.escaped(c.st.gup, var); }
