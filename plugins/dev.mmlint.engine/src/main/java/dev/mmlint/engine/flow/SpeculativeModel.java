@@ -77,8 +77,10 @@ final class SpeculativeModel {
 
     /** A get on {@code var} (value {@code pv}) by {@code api}: tried now; raised by {@link #finish()}. */
     void tried(SpeculativeFacts s, String var, PageValue pv, int off, int len, String api, String argText, AppliedClause clause) {
-        if (var != null) s.tried(var);
-        if (var != null) s.takenThrough(var);
+        if (var != null) {
+            s.tried(var);
+            s.takenThrough(var);
+        }
         if (pv != null && pv.headOf() != null) s.takenThrough(pv.headOf());
         // reached again after it failed, with no loop going on to another page: the same slot looked up again
         if (events.reporting() && s.retries(off)) retries.putIfAbsent(off, text.line(off));
