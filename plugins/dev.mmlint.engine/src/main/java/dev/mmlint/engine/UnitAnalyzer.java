@@ -212,7 +212,7 @@ public final class UnitAnalyzer {
      */
     private record Run(FunctionSummary summary, List<Event> events, Map<String, FunctionSummary> lookedUp,
                        FunctionAnalyzer.Outcome outcome, CallerContext context, List<Pass> passes, Map<String, Boolean> walkers,
-                       Map<String, Set<Integer>> tables, Map<String, Set<Integer>> owned) {
+                       Map<String, Set<Integer>> tables, Map<String, Set<Integer>> owned, Map<String, List<Map<Integer, String>>> texts) {
         boolean validUnder(Map<String, FunctionSummary> summaries, CallerContext ctx) {
             if (!context.equals(ctx)) return false;
             for (Map.Entry<String, FunctionSummary> e : lookedUp.entrySet())
@@ -251,6 +251,11 @@ public final class UnitAnalyzer {
         // the page-table entries every call site passes as walked tables
         for (Run r : runs.values())
             r.tables().forEach((callee, t) -> { if (closed.contains(callee)) b.computeIfAbsent(callee, k -> new CallerContext.Builder()).tables(t); });
+        // the argument texts written with a size the model knows by name, per call site of a function of the unit
+        for (Run r : runs.values())
+            r.texts().forEach((callee, sites) -> {
+                if (runs.containsKey(callee)) for (Map<Integer, String> t : sites) b.computeIfAbsent(callee, k -> new CallerContext.Builder()).texts(t);
+            });
         // the pages every call site passes as one its caller owns
         for (Run r : runs.values())
             r.owned().forEach((callee, o) -> { if (closed.contains(callee)) b.computeIfAbsent(callee, k -> new CallerContext.Builder()).owned(o); });
@@ -340,7 +345,8 @@ public final class UnitAnalyzer {
         if (budget != null) budget.startFunction(name, unit.text().line(cfg.function().getFileLocation().getNodeOffset()));
         try {
             FunctionAnalyzer.Outcome o = FunctionAnalyzer.run(cfg, t, s);
-            return new Run(s.summary(), List.copyOf(s.events), lookedUp, o, ctx, List.copyOf(s.passes), Map.copyOf(s.walkers), Map.copyOf(s.tables), Map.copyOf(s.owned));
+            return new Run(s.summary(), List.copyOf(s.events), lookedUp, o, ctx, List.copyOf(s.passes), Map.copyOf(s.walkers), Map.copyOf(s.tables), Map.copyOf(s.owned),
+                    s.texts());
         } catch (BudgetExceededException ex) {
             if (ex.function() == null) throw ex; // the file's budget: the file is not analysed
             failed.putIfAbsent(name, "not analysed: " + ex.reason());
@@ -387,6 +393,16 @@ public final class UnitAnalyzer {
 
         @Override public void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order, PageValue live) {
             passes.add(new Pass(callee, param, count, extent, tail, order, live));
+        }
+        /** callee -> the argument texts of each call to it here that passes any ({@link CallerContext#texts()}) */
+        private final Map<String, Set<Map<Integer, String>>> texts = new TreeMap<>();
+        @Override public void passesTexts(String callee, Map<Integer, String> t) {
+            texts.computeIfAbsent(callee, k -> new java.util.LinkedHashSet<>()).add(Map.copyOf(t));
+        }
+        Map<String, List<Map<Integer, String>>> texts() {
+            Map<String, List<Map<Integer, String>>> out = new TreeMap<>();
+            texts.forEach((k, v) -> out.put(k, List.copyOf(v)));
+            return java.util.Collections.unmodifiableMap(out);
         }
         @Override public void callsAfterWalkers(String callee, boolean waited) { walkers.merge(callee, waited, Boolean::logicalAnd); }
         /** callee -> the parameters every call to it here passes a walked table entry as */

@@ -93,6 +93,39 @@ class RealPatchReviewTest {
         assertTrue(r.contains("stored (as its page 'page')"), r);
     }
 
+    /**
+     * 6.12 record_subpages(): nth_page(start_page, nr) turned into start_page + nr (the bug of the subpage-recording
+     * thread the project started from, on today's code). start_page lies in the leaf its callers hand over, one of
+     * them gup_fast_pud_leaf() with PUD_SIZE: MM001 introduced; the nth_page() before it is no finding.
+     */
+    @Test void recordSubpagesStepsAPudLeafIsIntroduced() throws IOException {
+        String r = review("6.12", "mm/gup.c", List.<String[]>of(new String[] {
+                "\t\tpages[nr] = nth_page(start_page, nr);\n", "\t\tpages[nr] = start_page + nr;\n"}));
+        assertTrue(r.contains("1 patch, 1 file reviewed: 1 introduced, 0 pre-existing, 0 fixed"), r);
+        assertTrue(r.contains("\"status\" : \"introduced\",\n      \"rule\" : \"MM001\""), r);
+        assertTrue(r.contains("'start_page + nr'"), r);
+    }
+
+    /**
+     * 6.12 process_vm_rw_single_vec(): the pages pin_user_pages_remote() pinned released with a put_page() loop
+     * instead of unpin_user_pages_dirty_lock(): MM007 introduced.
+     */
+    @Test void pinnedPagesPutInsteadOfUnpinnedIsIntroduced() throws IOException {
+        String r = review("6.12", "mm/process_vm_access.c", List.<String[]>of(new String[] {
+                "\t\tunpin_user_pages_dirty_lock(process_pages, pinned_pages,\n\t\t\t\t\t    vm_write);\n",
+                "\t\twhile (pinned_pages--)\n\t\t\tput_page(process_pages[pinned_pages]);\n"}));
+        assertTrue(r.contains("1 patch, 1 file reviewed: 1 introduced, 0 pre-existing, 0 fixed"), r);
+        assertTrue(r.contains("\"status\" : \"introduced\",\n      \"rule\" : \"MM007\""), r);
+    }
+
+    /** 6.12 mm/gup.c: a comment added above record_subpages(): nothing to say. */
+    @Test void aCommentIsNothing() throws IOException {
+        String r = review("6.12", "mm/gup.c", List.<String[]>of(new String[] {
+                "#ifdef CONFIG_HAVE_GUP_FAST\nstatic int record_subpages(",
+                "#ifdef CONFIG_HAVE_GUP_FAST\n/* Record the subpages of a leaf from addr to end. */\nstatic int record_subpages("}));
+        assertTrue(r.contains("1 patch, 1 file reviewed: 0 introduced, 0 pre-existing, 0 fixed"), r);
+    }
+
     /** Applies the edits (each text once in the file) to the tree's file, reviews the diff; JSON and the summary. */
     private String review(String version, String path, List<String[]> edits) throws IOException {
         Path tree = KernelTestTrees.tree(version);

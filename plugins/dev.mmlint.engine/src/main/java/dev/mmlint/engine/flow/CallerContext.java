@@ -29,13 +29,25 @@ import java.util.Map;
  * caller stores ->mapping / ->index through it, or has it so from its own callers): inside the function the
  * parameter is that owner's page, whose head-only fields it reads as the owner does (a helper the owner
  * hands its page to); one caller passing a page it does not own leaves the parameter out.
+ * {@code texts}: per call site (in a deterministic order), the arguments written with a size the model knows
+ * by name ({@code record_subpages(page, PUD_SIZE, ...)}), by parameter: inside the function an expression
+ * written with such a parameter ({@code (addr & (sz - 1)) >> PAGE_SHIFT}) is classified as the model would
+ * classify it written with each call site's argument; one call site's class that may exceed a buddy block is
+ * enough (a bound is not: the other call sites, and callers outside the unit, may pass anything).
  */
 public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails,
                             Map<Integer, Bound> orders, boolean walkersWaited, Map<Integer, PageValue> live, java.util.Set<Integer> tables,
-                            java.util.Set<Integer> owned) {
+                            java.util.Set<Integer> owned, java.util.List<Map<Integer, String>> texts) {
     public static final CallerContext NONE = new CallerContext(Map.of(), Map.of(), Map.of(), Map.of(), false, Map.of());
 
+    public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails,
+                         Map<Integer, Bound> orders, boolean walkersWaited, Map<Integer, PageValue> live, java.util.Set<Integer> tables,
+                         java.util.Set<Integer> owned) {
+        this(counts, extents, tails, orders, walkersWaited, live, tables, owned, java.util.List.of());
+    }
+
     public CallerContext {
+        texts = texts.stream().map(Map::copyOf).toList();
         counts = Map.copyOf(counts);
         extents = Map.copyOf(extents);
         tails = Map.copyOf(tails);
@@ -64,7 +76,13 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
 
     public CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> extents, Map<Integer, PageValue> tails) { this(counts, extents, tails, Map.of(), false); }
 
-    public boolean isEmpty() { return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !walkersWaited && live.isEmpty() && tables.isEmpty() && owned.isEmpty(); }
+    public boolean isEmpty() {
+        return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !walkersWaited && live.isEmpty() && tables.isEmpty()
+                && owned.isEmpty() && texts.isEmpty();
+    }
+
+    /** The most call sites whose argument texts a function is analysed under. */
+    static final int MAX_TEXT_SITES = 16;
 
     /** Joins call sites, one {@link #site} at a time. */
     public static final class Builder {
@@ -77,6 +95,18 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         private java.util.Set<Integer> tables;
         /** null: no call site said; else the parameters every call site passes a page its caller owns as */
         private java.util.Set<Integer> owned;
+
+        /** the argument texts of the call sites that pass any ({@link CallerContext#texts()}), in a deterministic order */
+        private final java.util.Set<Map<Integer, String>> texts = new java.util.TreeSet<>(Builder::byText);
+
+        /** One call site passes these argument texts (beyond {@link #MAX_TEXT_SITES} sites, the rest are left out). */
+        public void texts(Map<Integer, String> t) {
+            if (texts.size() < MAX_TEXT_SITES) texts.add(Map.copyOf(t));
+        }
+
+        private static int byText(Map<Integer, String> a, Map<Integer, String> b) {
+            return new java.util.TreeMap<>(a).toString().compareTo(new java.util.TreeMap<>(b).toString());
+        }
 
         /** One call site passes pages its caller owns as parameters {@code ps}. */
         public void owned(java.util.Set<Integer> ps) {
@@ -143,8 +173,9 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
             boolean w = waited != null && waited;
             java.util.Set<Integer> t = tables == null ? java.util.Set.of() : tables;
             java.util.Set<Integer> o = owned == null ? java.util.Set.of() : owned;
-            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !w && live.isEmpty() && t.isEmpty() && o.isEmpty() ? NONE
-                    : new CallerContext(counts, extents, tails, orders, w, live, t, o);
+            return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !w && live.isEmpty() && t.isEmpty() && o.isEmpty()
+                    && texts.isEmpty() ? NONE
+                    : new CallerContext(counts, extents, tails, orders, w, live, t, o, java.util.List.copyOf(texts));
         }
     }
 }

@@ -35,6 +35,9 @@ import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
  * applies its summary; assertions refine the state.
  */
 final class Calls {
+    /** The longest argument text carried into a callee ({@link CallerContext#texts()}). */
+    private static final int ARG_TEXT_MAX = 80;
+
     private final TransferContext c;
     /** offsets of the macro invocations whose arguments' field reads were reported (reporting pass) */
     private final java.util.Set<Integer> readsScanned = new java.util.HashSet<>();
@@ -207,6 +210,17 @@ final class Calls {
                 c.sink.passes(name, i, V.sizeOf(vals.get(i)), Extents.of(c, args.get(i)), tails.get(i),
                         vals.get(i) instanceof V.Int n && n.var() != null ? c.st.ranges.orderOf(n.var()) : null,
                         c.closed.contains(name) && vals.get(i) instanceof V.Page p && live(p.v()) ? heldOn(p.v(), args.get(i), name) : null);
+        // the arguments written with a size the model knows by name (PUD_SIZE, huge_page_size(h)): the callee's
+        // expressions written with the parameter are classified with the argument put in its place
+        if (sum != null && c.sink != null) {
+            Map<Integer, String> texts = new java.util.TreeMap<>();
+            for (int i = 0; i < args.size(); i++) {
+                if (vals.get(i) instanceof V.Page) continue;
+                String t = c.ex.textOf(args.get(i)).trim().replaceAll("\\s+", " ");
+                if (t.length() <= ARG_TEXT_MAX && c.kb.sizeVocabulary(t)) texts.put(i, t);
+            }
+            if (!texts.isEmpty()) c.sink.passesTexts(name, texts);
+        }
         if (sum != null) {
             for (Map.Entry<Integer, FunctionSummary.Requirement> r : sum.requiresHead().entrySet()) {
                 int k = r.getKey();

@@ -347,6 +347,7 @@ final class Expressions {
         String t = sizeText(n);
         if (t.length() > 160) return null;
         Bound b = c.kb.size(t).map(r -> c.bound(r, n)).orElse(null);
+        if (b == null && !c.argumentTexts.isEmpty()) b = withArguments(t, n);
         // a guard on this path bounded what the model would classify as possibly larger
         Bound g = b != null && !b.bounded() ? c.st.ranges.guardedSize(t) : null;
         if (g != null) return g;
@@ -356,6 +357,43 @@ final class Expressions {
                 b.clause(), b.line());
         return b;
     }
+
+    /**
+     * Text {@code t} (of {@code n}) written with parameters whose callers pass a size the model knows by name
+     * ({@code (addr & (sz - 1)) >> PAGE_SHIFT} with {@code sz} a caller's {@code PUD_SIZE}): the class the model
+     * gives it with one call site's arguments put in their place, when that may exceed a buddy block (the first
+     * such site, in the sites' order); null otherwise. A bound from some sites is not one: other sites and
+     * callers outside the unit may pass anything.
+     */
+    private Bound withArguments(String t, IASTNode n) {
+        for (Map<String, String> site : c.argumentTexts) {
+            // every parameter at once, each by its own argument (an argument naming another parameter is not rewritten)
+            java.util.regex.Matcher m = WORD.matcher(t);
+            StringBuilder u = new StringBuilder();
+            java.util.Set<String> put = new java.util.TreeSet<>();
+            while (m.find()) {
+                int at = m.start();
+                boolean member = at > 0 && (t.charAt(at - 1) == '.' || at > 1 && t.startsWith("->", at - 2)); // a field, not the parameter
+                String a = member ? null : site.get(m.group());
+                if (a != null) put.add(m.group());
+                m.appendReplacement(u, java.util.regex.Matcher.quoteReplacement(a != null ? a : m.group()));
+            }
+            m.appendTail(u);
+            if (put.isEmpty() || u.length() > 240) continue;
+            var r = c.kb.size(u.toString()).filter(x -> !x.bounded()).orElse(null);
+            if (r == null) continue;
+            StringBuilder how = new StringBuilder();
+            for (String p : put) how.append(how.length() == 0 ? "" : ", ").append(p).append(" = ").append(site.get(p));
+            Bound b = c.bound(r, n);
+            return new Bound(false, t.trim().replaceAll("\\s+", " ") + " with " + how + " (a caller's argument)", b.clause(), b.line());
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_]\\w*");
+
+    /** The text of {@code n} as the model classifies it: as written. */
+    String textOf(IASTNode n) { return sizeText(n); }
 
     private static final dev.mmlint.engine.ast.WrittenView.Memo<String> SIZE_TEXT = dev.mmlint.engine.ast.WrittenView.Memo.of();
 
@@ -555,7 +593,7 @@ final class Expressions {
      * read from bytes nothing bounds is not one: the byte-offset reading is for pages of unknown extent, and
      * inside a known extent the offset ranges over that extent.
      */
-    private Bound onExtent(V v) {
+    Bound onExtent(V v) {
         Bound b = ContiguityModel.boundOf(v);
         if (b == null || b.bounded() || b.clause() == null) return b;
         String bytes = c.kb.unboundedRange(BYTE_OFFSET_BUILTIN).map(rr -> rr.clause() == null ? null : rr.clause().id()).orElse(null);

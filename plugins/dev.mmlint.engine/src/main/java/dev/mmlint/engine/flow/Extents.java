@@ -56,6 +56,12 @@ final class Extents {
                 && ef.get().resultArg() >= 0 && ef.get().resultArg() < args.size()) {
             Bound x = c.ranges.extentOf(c.st.ranges, args.get(ef.get().resultArg()));
             if (x != null) return x;
+            // nth_page(page, (addr & ~PUD_MASK) >> PAGE_SHIFT): a subpage at an offset that ranges over a leaf
+            // larger than a buddy block lies in a range that large, whatever is known of the page it was taken from
+            if (ef.get().result() == ApiEffect.Result.SUBPAGE) {
+                Bound off = subpageOffset(c, args, ef.get().resultArg());
+                if (off != null) return new Bound(false, "the range " + fn + "() indexes into by " + off.what(), off.clause(), off.line());
+            }
         }
         // a function of the unit that returns a pointer into a range it knows (every non-NULL return)
         if (ef.isEmpty() && s instanceof IASTFunctionCallExpression) {
@@ -64,6 +70,21 @@ final class Extents {
         }
         Bound b2 = c.kb.unboundedRange(fn).map(r -> unbounded(c, fn, r, s)).orElse(null);
         return b2 != null ? b2 : hugetlbFolio(c, fn, args, s);
+    }
+
+    /**
+     * The offset of a subpage look-up ({@code nth_page(page, n)}, {@code folio_page(folio, n)}: the arguments
+     * other than the page's, {@code base}) when the model classifies it as possibly larger than a buddy block;
+     * null otherwise (a bounded or unknown offset says nothing of how far the range goes, nor does a byte offset
+     * nothing bounds: that reading is for a page of unknown extent, and a subpage look-up stays in its page's).
+     */
+    private static Bound subpageOffset(TransferContext c, List<IASTExpression> args, int base) {
+        for (int i = 0; i < args.size(); i++) {
+            if (i == base) continue;
+            Bound b = c.ex.onExtent(c.silently(args.get(i)));
+            if (b != null && !b.bounded()) return b;
+        }
+        return null;
     }
 
     /**

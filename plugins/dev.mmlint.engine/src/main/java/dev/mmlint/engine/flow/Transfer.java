@@ -56,6 +56,8 @@ public final class Transfer {
          * {@code order}: the order above MAX_ORDER the argument may be (null: none known).
          */
         default void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order) { }
+        /** One call of {@code callee} passes these argument texts (by parameter) written with a size the model knows by name. */
+        default void passesTexts(String callee, Map<Integer, String> texts) { }
         /** As {@link #passes(String, int, Bound, Bound, PageValue, Bound)}; {@code live}: the page argument when others may hold its refcount (null: not). */
         default void passes(String callee, int param, Bound count, Bound extent, PageValue tail, Bound order, PageValue live) {
             passes(callee, param, count, extent, tail, order);
@@ -122,6 +124,7 @@ public final class Transfer {
         callers = ctx == null ? CallerContext.NONE : ctx;
         c.shape.callerTails(callers.tails());
         ownedByCallers();
+        argumentTexts();
     }
 
     /** The function analysed, once told ({@link #function}). */
@@ -141,6 +144,25 @@ public final class Transfer {
     }
 
     /**
+     * The callers' argument texts ({@link CallerContext#texts()}) by parameter name, for the parameters the body
+     * never assigns (an expression written with such a parameter is written with the caller's argument).
+     */
+    private void argumentTexts() {
+        List<Map<String, String>> out = new ArrayList<>();
+        if (fn != null && !callers.texts().isEmpty()) {
+            Set<String> assigned = Ast.assigned(fn.getBody());
+            Map<Integer, String> names = new HashMap<>();
+            c.facts.params().forEach((p, i) -> { if (!assigned.contains(p)) names.put(i, p); });
+            for (Map<Integer, String> site : callers.texts()) {
+                Map<String, String> m = new java.util.TreeMap<>();
+                site.forEach((i, t) -> { String p = names.get(i); if (p != null && !p.equals(t)) m.put(p, t); });
+                if (!m.isEmpty()) out.add(m);
+            }
+        }
+        c.argumentTexts = List.copyOf(out);
+    }
+
+    /**
      * The functions of the unit whose every caller is in it ({@code static}, never address-taken): a
      * possibly-tail page passed to one of them is judged where the callee uses it as a head, inside the
      * callee under its callers' context, not at the call.
@@ -157,6 +179,7 @@ public final class Transfer {
         c.owned = java.util.Set.copyOf(OwnedPages.of(fn, c.kb));
         this.fn = fn;
         ownedByCallers();
+        argumentTexts();
         c.kernelTables = KernelTables.of(fn, c.kb);
         gupParams(fn);
     }

@@ -109,6 +109,12 @@ final class TransferContext implements Events {
      */
     boolean owns(String var) { return var != null && (owned.contains(var) || ownedByCallers.contains(var)); }
 
+    /**
+     * Per call site, the argument texts its callers pass for parameters the body never assigns, written with a size
+     * the model knows by name (parameter name -> argument text; {@link CallerContext#texts()})
+     */
+    java.util.List<Map<String, String>> argumentTexts = java.util.List.of();
+
     /** the function's parameters that are untyped object pointers ({@code void *}) it never assigns */
     java.util.Set<String> objectParams = java.util.Set.of();
     /** the page-table pointers the function uses as pointers into the kernel's own page tables ({@link KernelTables}) */

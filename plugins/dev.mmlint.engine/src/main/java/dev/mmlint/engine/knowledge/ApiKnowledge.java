@@ -106,6 +106,13 @@ public interface ApiKnowledge {
     Optional<RangeClass> size(String expressionText);
 
     /**
+     * Whether {@code text} names something the model's size patterns are written with ({@code PUD_SIZE},
+     * {@code huge_page_size(...)}): an argument text worth carrying into a callee, where an expression written
+     * with the parameter may be one the model classifies once the argument is put in its place.
+     */
+    default boolean sizeVocabulary(String text) { return false; }
+
+    /**
      * A function returning the start of a pfn range that may exceed one buddy block: of argument
      * {@code countIndex} pages, or of a size it does not take as an argument ({@code countIndex} -1: sg_page()).
      */

@@ -49,6 +49,8 @@ public final class ModelKnowledge implements ApiKnowledge {
     private final Map<String, Optional<RangeClass>> sizes = new ConcurrentHashMap<>();
     private final Map<String, List<Validation>> checks = new ConcurrentHashMap<>();
     private final Set<String> names = new HashSet<>();
+    /** the macro constants and callees the model's range patterns are written with (HPAGE_PMD_NR, PUD_MASK, huge_page_size) */
+    private final Set<String> rangeWords = new HashSet<>();
 
     public ModelKnowledge(ReferenceModel model, KernelContext kc) {
         this.model = model;
@@ -59,10 +61,16 @@ public final class ModelKnowledge implements ApiKnowledge {
         // object-like names and callees of range patterns (HPAGE_PMD_NR, pages_per_huge_page(...))
         for (RangeInfo r : model.ranges(ctx)) {
             List<String> t = ExprPattern.tokenize(r.pattern().source());
-            for (int i = 0; i < t.size(); i++)
+            for (int i = 0; i < t.size(); i++) {
                 if (t.get(i).matches("[A-Za-z_]\\w*") && (t.size() == 1 || (i + 1 < t.size() && t.get(i + 1).equals("("))))
                     names.add(t.get(i));
+                // a macro constant (PUD_MASK) or a callee (huge_page_size(...)), not a field or a local's name (skb->data)
+                if (t.get(i).matches("[A-Z_][A-Z0-9_]*") || t.get(i).matches("[A-Za-z_]\\w*") && i + 1 < t.size() && t.get(i + 1).equals("("))
+                    rangeWords.add(t.get(i));
+            }
         }
+        // the conversion between bytes and pages is in every other pattern: an argument written with it alone names no size
+        rangeWords.removeAll(Set.of("PAGE_SHIFT", "PAGE_SIZE"));
     }
 
     /**
@@ -277,6 +285,14 @@ public final class ModelKnowledge implements ApiKnowledge {
                 .filter(e -> e.kind() == EffectKind.NOT_TAIL_RANGE && e.site() == EffectSite.PARAM && e.paramIndex() == index)
                 .map(e -> of(e.clause(), e.window())).filter(AppliedClause::applies).findFirst());
     }
+
+    @Override public boolean sizeVocabulary(String text) {
+        java.util.regex.Matcher m = WORD.matcher(text);
+        while (m.find()) if (rangeWords.contains(m.group())) return true;
+        return false;
+    }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_]\\w*");
 
     @Override public Optional<RangeClass> size(String text) {
         return sizes.computeIfAbsent(text, t -> {
