@@ -161,8 +161,10 @@ public final class ReferenceModel {
         return new Applicability(v.and(kv), vr + "; " + kr);
     }
 
-    private boolean mayApply(VersionWindow w, KconfigExpr k, TreeContext ctx) {
-        return applicability(w, k, ctx).mayApply();
+    /** As {@link #applicability(VersionWindow, KconfigExpr, TreeContext)}{@code .mayApply()}, without the words (asked per pattern and lookup). */
+    private static boolean mayApply(VersionWindow w, KconfigExpr k, TreeContext ctx) {
+        Tri v = ctx.version() == null ? (w.equals(VersionWindow.ALL) ? Tri.YES : Tri.UNKNOWN) : Tri.of(w.contains(ctx.version()));
+        return (k == null ? v : v.and(k.eval(ctx.kconfig()))) != Tri.NO;
     }
 
     // ---------------------------------------------------------------- clauses
