@@ -107,6 +107,19 @@ class RealPatchReviewTest {
     }
 
     /**
+     * The same edit of 6.1's record_subpages(), whose callers find the first subpage themselves
+     * (page = nth_page(pud_page(orig), (addr & ~PUD_MASK) >> PAGE_SHIFT) in gup_huge_pud()): the page handed
+     * over lies in the PUD leaf, so page + nr in the helper is introduced MM001.
+     */
+    @Test void recordSubpagesOf61StepsAPudLeafIsIntroduced() throws IOException {
+        String r = review("6.1", "mm/gup.c", List.<String[]>of(new String[] {
+                "\t\tpages[nr] = nth_page(page, nr);\n", "\t\tpages[nr] = page + nr;\n"}));
+        assertTrue(r.contains("1 patch, 1 file reviewed: 1 introduced, 0 pre-existing, 0 fixed"), r);
+        assertTrue(r.contains("\"status\" : \"introduced\",\n      \"rule\" : \"MM001\""), r);
+        assertTrue(r.contains("'page + nr'"), r);
+    }
+
+    /**
      * 6.12 process_vm_rw_single_vec(): the pages pin_user_pages_remote() pinned released with a put_page() loop
      * instead of unpin_user_pages_dirty_lock(): MM007 introduced.
      */
