@@ -63,7 +63,7 @@ old_java=(); old_main=()
 if [[ -n "$old" ]]; then
   old_cp="$(ls "$old"/dev.mmlint.cli-*.jar | head -1):$old/lib/*"
   # the launcher's options for `check` (C1 alone: see ./mmlint)
-  old_java=(java -Xss8m -XX:+UseParallelGC -XX:TieredStopAtLevel=1)
+  old_java=(java -Xss8m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:MaxNewSize=512m)
   if [[ "${MMLINT_CDS:-1}" != 0 ]]; then
     [[ -f "$old/mmlint-cds.jsa" ]] || java -Xss8m -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$old/mmlint-cds.jsa" \
         -Xlog:disable -Xlog:all=error:stderr -cp "$old_cp" dev.mmlint.cli.Main check -q --no-cache --no-settings \

@@ -106,8 +106,8 @@ java_measure() { local key="$1"; shift; measure "$key" "$JAVA" "${jvm[@]}" "-Xlo
 mmlint_measure() {
   local key="$1"; shift
   local cap=(); [[ "$key" == *-xmx1g ]] && cap=(-Xmx1g)
-  # the launcher runs check and review with C1 alone (see ./mmlint)
-  [[ "${1:-}" == check || "${1:-}" == review ]] && cap+=(-XX:TieredStopAtLevel=1)
+  # the launcher runs check and review with C1 alone and a young generation of at most 512 MB (see ./mmlint)
+  [[ "${1:-}" == check || "${1:-}" == review ]] && cap+=(-XX:TieredStopAtLevel=1 -XX:MaxNewSize=512m)
   java_measure "$key" "${cap[@]}" -cp "$clicp" dev.mmlint.cli.Main "$@"; }
 # findings per rule in an mmlint text report / a spatch report
 count_mmlint() {
