@@ -99,10 +99,8 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
         /** the argument texts of the call sites that pass any ({@link CallerContext#texts()}), in a deterministic order */
         private final java.util.Set<Map<Integer, String>> texts = new java.util.TreeSet<>(Builder::byText);
 
-        /** One call site passes these argument texts (beyond {@link #MAX_TEXT_SITES} sites, the rest are left out). */
-        public void texts(Map<Integer, String> t) {
-            if (texts.size() < MAX_TEXT_SITES) texts.add(Map.copyOf(t));
-        }
+        /** One call site passes these argument texts (of more than {@link #MAX_TEXT_SITES} sites, the first in their order are kept). */
+        public void texts(Map<Integer, String> t) { texts.add(Map.copyOf(t)); }
 
         private static int byText(Map<Integer, String> a, Map<Integer, String> b) {
             return new java.util.TreeMap<>(a).toString().compareTo(new java.util.TreeMap<>(b).toString());
@@ -175,7 +173,7 @@ public record CallerContext(Map<Integer, Bound> counts, Map<Integer, Bound> exte
             java.util.Set<Integer> o = owned == null ? java.util.Set.of() : owned;
             return counts.isEmpty() && extents.isEmpty() && tails.isEmpty() && orders.isEmpty() && !w && live.isEmpty() && t.isEmpty() && o.isEmpty()
                     && texts.isEmpty() ? NONE
-                    : new CallerContext(counts, extents, tails, orders, w, live, t, o, java.util.List.copyOf(texts));
+                    : new CallerContext(counts, extents, tails, orders, w, live, t, o, texts.stream().limit(MAX_TEXT_SITES).toList());
         }
     }
 }
