@@ -216,7 +216,7 @@ final class Calls {
             Map<Integer, String> texts = new java.util.TreeMap<>();
             for (int i = 0; i < args.size(); i++) {
                 if (vals.get(i) instanceof V.Page) continue;
-                String t = c.ex.textOf(args.get(i)).trim().replaceAll("\\s+", " ");
+                String t = c.ex.sizeText(args.get(i)).trim().replaceAll("\\s+", " ");
                 if (t.length() <= ARG_TEXT_MAX && c.kb.sizeVocabulary(t)) texts.put(i, t);
             }
             if (!texts.isEmpty()) c.sink.passesTexts(name, texts);

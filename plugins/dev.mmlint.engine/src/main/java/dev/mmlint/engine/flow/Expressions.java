@@ -392,13 +392,10 @@ final class Expressions {
 
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_]\\w*");
 
-    /** The text of {@code n} as the model classifies it: as written. */
-    String textOf(IASTNode n) { return sizeText(n); }
-
     private static final dev.mmlint.engine.ast.WrittenView.Memo<String> SIZE_TEXT = dev.mmlint.engine.ast.WrittenView.Memo.of();
 
     /** The text the model classifies an expression by: as written (asked once per node and unit). */
-    private String sizeText(IASTNode n) {
+    String sizeText(IASTNode n) {
         return c.view.memo(SIZE_TEXT, n, this::writtenText);
     }
 
